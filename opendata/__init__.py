@@ -1,0 +1,28 @@
+"""opendata: check, grade, redact, approve and publish public data safely.
+
+    import opendata as od
+
+    pkg = od.load("examples/hospitals")
+    report = od.check(pkg)              # report.publishable, report.to_text(), report.to_json()
+    od.publish(pkg, od.LocalCatalog("site"))
+"""
+
+from .catalogs import Catalog, LocalCatalog, PublishResult
+from .check import CheckReport, check
+from .errors import (CatalogError, DescriptorError, InputError, KeyMaterialError, OpendataError,
+                     PolicyError, ValidationFailed)
+from .release import Release, export
+from .package import Package, Resource, from_pandas, load
+from .publish import publish
+from .validate import ValidationReport, validate, validate_table
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "load", "from_pandas", "Package", "Resource",
+    "check", "CheckReport", "validate", "validate_table", "ValidationReport",
+    "export", "Release", "publish",
+    "Catalog", "LocalCatalog", "PublishResult",
+    "OpendataError", "InputError", "DescriptorError", "ValidationFailed", "PolicyError",
+    "KeyMaterialError", "CatalogError",
+]

@@ -1,0 +1,177 @@
+"""LocalCatalog: the embedded catalogue, a static portal directory any web server can serve.
+
+Layout of the catalogue directory::
+
+    .opendata-catalog                marker: this directory is ours to write
+    index.html, assets/style.css     the portal
+    catalog.jsonld                   DCAT-AP catalogue; catalog.json: every CKAN package dict
+    audit.jsonl                      hash-chained log of every publish and retraction
+    datasets/<name>  ->  ../releases/<name>/<release-id>     (symlink)
+    releases/<name>/<release-id>/    index.html, package.json, datapackage.json,
+                                     dictionary.csv|json, data/<resource>.csv|parquet
+
+A release is written in full beside the live one, then the ``datasets/<name>`` symlink is
+replaced in one atomic rename, so a reader sees the old dataset or the new one, never a mixture.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from .. import messages
+from ..audit import AuditLog
+from ..errors import CatalogError
+from ..release import Release
+from . import dcat, portal
+from .base import PublishResult
+
+MARKER = ".opendata-catalog"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the portal is for everyone to read
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class LocalCatalog:
+    """A catalogue in a local directory (created on first publish)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, lang: str | None = None) -> None:
+        self.path = Path(path)
+        self.lang = messages.normalize_language(lang) if lang else messages.current_language()
+        self.label = str(self.path)
+        self.audit = AuditLog(self.path / "audit.jsonl")
+
+    # -- layout --------------------------------------------------------------------------------
+    def _ensure(self) -> None:
+        marker = self.path / MARKER
+        if self.path.exists() and not marker.exists() and any(self.path.iterdir()):
+            raise CatalogError("catalog.not_a_catalog", path=str(self.path), marker=MARKER)
+        for sub in ("datasets", "releases", "assets", ".staging"):
+            (self.path / sub).mkdir(parents=True, exist_ok=True)
+        if not marker.exists():
+            marker.write_text(json.dumps({"format": 1}) + "\n", encoding="utf-8")
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self._ensure()
+        with open(self.path / ".lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def staging_dir(self) -> Path:
+        self._ensure()
+        return Path(tempfile.mkdtemp(prefix="export-", dir=self.path / ".staging"))
+
+    def dataset_dir(self, name: str) -> Path:
+        """The live directory of a published dataset."""
+        return self.path / "datasets" / name
+
+    def index_path(self) -> Path:
+        return self.path / "index.html"
+
+    # -- reading -------------------------------------------------------------------------------
+    def datasets(self) -> list[dict[str, Any]]:
+        out = []
+        root = self.path / "datasets"
+        if not root.exists():
+            return out
+        for link in sorted(root.iterdir()):
+            meta = link / "package.json"
+            if meta.is_file():
+                out.append(json.loads(meta.read_text(encoding="utf-8")))
+        return out
+
+    def get(self, name: str) -> dict[str, Any]:
+        meta = self.dataset_dir(name) / "package.json"
+        if not meta.is_file():
+            raise CatalogError("catalog.unknown_dataset", name=name)
+        return json.loads(meta.read_text(encoding="utf-8"))
+
+    def current_release(self, name: str) -> str | None:
+        link = self.dataset_dir(name)
+        return os.readlink(link).rstrip("/").rsplit("/", 1)[-1] if link.is_symlink() else None
+
+    # -- writing -------------------------------------------------------------------------------
+    def store(self, release: Release, package_dict: dict[str, Any]) -> PublishResult:
+        """Move an exported release into place and switch the dataset to it atomically."""
+        name, release_id = release.name, release.release_id
+        url = str((self.dataset_dir(name) / "index.html").resolve())
+        with self._locked():
+            if self.current_release(name) == release_id:
+                shutil.rmtree(release.directory, ignore_errors=True)
+                return PublishResult(name, "unchanged", url, release_id)
+            final = self.path / "releases" / name / release_id
+            try:
+                self._finish_release(release, package_dict)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                if final.exists():  # left by an interrupted publish of the same content
+                    shutil.rmtree(final)
+                os.rename(release.directory, final)
+                previous = self.current_release(name)
+                self._switch(name, final)
+                self._render_catalogue()
+            except OSError as exc:
+                shutil.rmtree(release.directory, ignore_errors=True)
+                raise CatalogError("catalog.write_failed", path=str(self.path), reason=exc.strerror or str(exc)) from exc
+            if previous and previous != release_id:
+                shutil.rmtree(self.path / "releases" / name / previous, ignore_errors=True)
+            self.audit.append("publish", catalog="local", dataset=name, release=release_id,
+                              files={f.path: f.sha256 for f in release.files}, rows=release.rows)
+        return PublishResult(name, "published", url, release_id)
+
+    def _finish_release(self, release: Release, package_dict: dict[str, Any]) -> None:
+        directory = release.directory
+        (directory / "package.json").write_text(
+            json.dumps(package_dict, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        dictionary = json.loads((directory / "dictionary.json").read_text(encoding="utf-8"))
+        (directory / "index.html").write_text(
+            portal.dataset_page(package_dict, dictionary, lang=self.lang), encoding="utf-8")
+
+    def _switch(self, name: str, target: Path) -> None:
+        link = self.dataset_dir(name)
+        if link.exists() and not link.is_symlink():
+            shutil.rmtree(link)
+        tmp = link.with_name(f".{name}.{uuid.uuid4().hex}")
+        os.symlink(os.path.relpath(target, link.parent), tmp)
+        os.replace(tmp, link)
+
+    def _render_catalogue(self) -> None:
+        packages = self.datasets()
+        _write_atomic(self.path / "assets" / "style.css", portal.STYLE)
+        _write_atomic(self.path / "index.html", portal.index_page(packages, lang=self.lang))
+        _write_atomic(self.path / "catalog.json", json.dumps(packages, ensure_ascii=False, indent=2))
+        title = messages.t("portal.title", lang=self.lang)
+        _write_atomic(self.path / "catalog.jsonld",
+                      json.dumps(dcat.catalog(packages, title=title), ensure_ascii=False, indent=2))
+
+    def retract(self, name: str, *, reason: str) -> None:
+        """Withdraw a dataset: its page and files leave the portal; the retraction is logged."""
+        with self._locked():
+            release = self.current_release(name)
+            if release is None:
+                raise CatalogError("catalog.unknown_dataset", name=name)
+            self.dataset_dir(name).unlink()
+            self._render_catalogue()
+            shutil.rmtree(self.path / "releases" / name, ignore_errors=True)
+            self.audit.append("retract", catalog="local", dataset=name, release=release, reason=reason)

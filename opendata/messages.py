@@ -1,0 +1,384 @@
+"""The message catalogue: every user-facing sentence of opendata, zh-CN (default) and English.
+
+Messages are looked up by a stable key; code never builds user-facing text by hand. The language is,
+in order: the ``lang`` argument, :func:`set_language`, the ``OPENDATA_LANG`` environment variable,
+then Chinese. Parameters are filled with :meth:`str.format`; a missing parameter is shown as
+``{name}`` rather than raising, so a message never hides the error that produced it.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from typing import Any
+
+LANGUAGES = ("zh", "en")
+_current: str | None = None
+
+# key -> {"zh": ..., "en": ...}
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- input and descriptors -------------------------------------------------------------
+    "input.not_found": {
+        "zh": "找不到文件或目录：{path}",
+        "en": "File or directory not found: {path}",
+    },
+    "input.unsupported_format": {
+        "zh": "{path}：不支持的文件格式“{format}”（支持 CSV、XLSX、JSON、Parquet）",
+        "en": "{path}: unsupported file format \"{format}\" (CSV, XLSX, JSON and Parquet are supported)",
+    },
+    "input.unreadable": {
+        "zh": "{path}：无法读取文件：{reason}",
+        "en": "{path}: cannot read the file: {reason}",
+    },
+    "input.encoding": {
+        "zh": "{path}：第 {row} 行附近无法按 {encoding} 编码解码；请将文件另存为 UTF-8 或 GB18030 后重试",
+        "en": "{path}: cannot decode the data near row {row} as {encoding}; save the file as UTF-8 or "
+        "GB18030 and try again",
+    },
+    "input.encoding_unknown": {
+        "zh": "{path}：无法识别文件编码（不是 UTF-8、GBK 或 GB18030）",
+        "en": "{path}: cannot recognise the file encoding (not UTF-8, GBK or GB18030)",
+    },
+    "input.empty": {
+        "zh": "{path}：文件为空，没有表头",
+        "en": "{path}: the file is empty and has no header row",
+    },
+    "input.json_shape": {
+        "zh": "{path}：JSON 数据应为对象数组（[{{...}}, ...]）或数组的数组（首行为表头）",
+        "en": "{path}: JSON data must be an array of objects ([{{...}}, ...]) or an array of arrays "
+        "(header first)",
+    },
+    "input.path_escape": {
+        "zh": "{path}：资源路径“{resource_path}”超出数据包目录，出于安全原因拒绝读取",
+        "en": "{path}: resource path \"{resource_path}\" points outside the package directory and is "
+        "refused for safety",
+    },
+    "input.remote_path": {
+        "zh": "{path}：资源“{resource}”使用远程地址“{resource_path}”；请先下载到数据包目录",
+        "en": "{path}: resource \"{resource}\" uses the remote address \"{resource_path}\"; download it "
+        "into the package directory first",
+    },
+    "input.schema_inferred": {
+        "zh": "{path}：没有 datapackage.json，已根据数据推断表结构（{fields} 个字段）；"
+        "发布前请补充描述文件",
+        "en": "{path}: no datapackage.json; the table schema was inferred from the data ({fields} "
+        "fields); add a descriptor before publishing",
+    },
+    "input.encoding_detected": {
+        "zh": "{path}：检测到编码 {encoding}",
+        "en": "{path}: detected encoding {encoding}",
+    },
+    "input.resource_unknown": {
+        "zh": "数据包中没有名为“{resource}”的资源（已有：{names}）",
+        "en": "the package has no resource named \"{resource}\" (it has: {names})",
+    },
+    "descriptor.invalid_json": {
+        "zh": "{path}：不是有效的 JSON（第 {line} 行第 {column} 列）：{reason}",
+        "en": "{path}: not valid JSON (line {line}, column {column}): {reason}",
+    },
+    "descriptor.invalid": {
+        "zh": "{path}：描述文件无效：{where}：{reason}",
+        "en": "{path}: invalid descriptor: {where}: {reason}",
+    },
+    "descriptor.unknown_field_type": {
+        "zh": "{path}：资源“{resource}”的字段“{field}”使用了未知类型“{type}”"
+        "（可用类型：{known}）",
+        "en": "{path}: field \"{field}\" of resource \"{resource}\" has the unknown type \"{type}\" "
+        "(known types: {known})",
+    },
+    "descriptor.no_resources": {
+        "zh": "{path}：数据包没有任何资源（resources 为空）",
+        "en": "{path}: the package has no resources",
+    },
+    "descriptor.bad_name": {
+        "zh": "{path}：名称“{name}”无效：只能使用小写字母、数字、“-”、“_”和“.”",
+        "en": "{path}: invalid name \"{name}\": use lower-case letters, digits, \"-\", \"_\" and \".\" only",
+    },
+    "descriptor.bad_pattern": {
+        "zh": "{path}：字段“{field}”的 pattern 约束不是有效的正则表达式：{reason}",
+        "en": "{path}: the pattern constraint of field \"{field}\" is not a valid regular expression: "
+        "{reason}",
+    },
+    "descriptor.unknown_key_field": {
+        "zh": "{path}：资源“{resource}”的{key}引用了不存在的字段“{field}”",
+        "en": "{path}: the {key} of resource \"{resource}\" names the unknown field \"{field}\"",
+    },
+    "descriptor.unknown_reference": {
+        "zh": "{path}：资源“{resource}”的外键引用了不存在的资源“{reference}”",
+        "en": "{path}: a foreign key of resource \"{resource}\" refers to the unknown resource "
+        "\"{reference}\"",
+    },
+    "descriptor.schema_missing": {
+        "zh": "{path}：资源“{resource}”没有表结构（schema）",
+        "en": "{path}: resource \"{resource}\" has no table schema",
+    },
+    # ---- validation: one entry per Frictionless error type --------------------------------
+    "error.type-error": {
+        "zh": "第 {row} 行，字段“{field}”：值 {cell} 不是有效的 {type}（格式：{format}）",
+        "en": "row {row}, field \"{field}\": the value {cell} is not a valid {type} (format: {format})",
+    },
+    "error.type-error.hint": {
+        "zh": "按表结构中的类型和格式修正该值，或修改字段类型",
+        "en": "correct the value to the field's type and format, or change the field's type",
+    },
+    "error.constraint-error": {
+        "zh": "第 {row} 行，字段“{field}”：值 {cell} 违反约束 {constraint}",
+        "en": "row {row}, field \"{field}\": the value {cell} breaks the constraint {constraint}",
+    },
+    "error.constraint-error.hint": {
+        "zh": "修正该值，使其满足约束；若约束有误，请修改表结构",
+        "en": "correct the value so it meets the constraint, or fix the constraint in the schema",
+    },
+    "error.required": {
+        "zh": "第 {row} 行，字段“{field}”：必填字段为空",
+        "en": "row {row}, field \"{field}\": a required field is empty",
+    },
+    "error.required.hint": {
+        "zh": "补充该值；若该字段允许为空，请去掉 required 约束",
+        "en": "fill in the value, or remove the required constraint if the field may be empty",
+    },
+    "error.unique-error": {
+        "zh": "第 {row} 行，字段“{field}”：值 {cell} 与第 {first_row} 行重复（要求唯一）",
+        "en": "row {row}, field \"{field}\": the value {cell} repeats row {first_row} (must be unique)",
+    },
+    "error.unique-error.hint": {
+        "zh": "删除重复行或修正重复的值",
+        "en": "remove the duplicate row or correct the repeated value",
+    },
+    "error.primary-key": {
+        "zh": "第 {row} 行：主键（{fields}）与第 {first_row} 行重复",
+        "en": "row {row}: the primary key ({fields}) repeats row {first_row}",
+    },
+    "error.primary-key.hint": {
+        "zh": "主键必须唯一：删除重复行或修正主键值",
+        "en": "primary keys must be unique: remove the duplicate row or correct the key",
+    },
+    "error.foreign-key": {
+        "zh": "第 {row} 行：外键（{fields}）的值在“{reference}”中不存在",
+        "en": "row {row}: the foreign key ({fields}) has no match in \"{reference}\"",
+    },
+    "error.foreign-key.hint": {
+        "zh": "补齐被引用表中的记录，或修正该外键值",
+        "en": "add the referenced record, or correct the foreign key value",
+    },
+    "error.missing-cell": {
+        "zh": "第 {row} 行：缺少单元格，应有 {expected} 列，实有 {actual} 列（字段“{field}”为空）",
+        "en": "row {row}: missing cell, expected {expected} columns but found {actual} (field "
+        "\"{field}\" is absent)",
+    },
+    "error.missing-cell.hint": {
+        "zh": "补齐该行缺少的列；若文本中含逗号或换行，请用英文双引号括起来",
+        "en": "add the missing columns; quote values that contain commas or line breaks",
+    },
+    "error.missing-cell.quote_hint": {
+        "zh": "该行含有未闭合的英文双引号，后续内容可能被并入同一单元格",
+        "en": "the row has an unclosed double quote; what follows may have been read into one cell",
+    },
+    "error.extra-cell": {
+        "zh": "第 {row} 行：多出单元格，应有 {expected} 列，实有 {actual} 列",
+        "en": "row {row}: extra cell, expected {expected} columns but found {actual}",
+    },
+    "error.extra-cell.hint": {
+        "zh": "删除多余的列；若文本中含逗号，请用英文双引号括起来",
+        "en": "remove the extra columns; quote values that contain commas",
+    },
+    "error.blank-row": {
+        "zh": "第 {row} 行：空行",
+        "en": "row {row}: blank row",
+    },
+    "error.blank-row.hint": {
+        "zh": "删除该空行",
+        "en": "remove the blank row",
+    },
+    "error.blank-label": {
+        "zh": "表头第 {field_number} 列为空",
+        "en": "header column {field_number} is blank",
+    },
+    "error.blank-label.hint": {
+        "zh": "为该列填写表头名称",
+        "en": "give the column a header",
+    },
+    "error.duplicate-label": {
+        "zh": "表头第 {field_number} 列“{label}”与前面的列重名",
+        "en": "header column {field_number} \"{label}\" repeats an earlier column",
+    },
+    "error.duplicate-label.hint": {
+        "zh": "每列表头必须唯一",
+        "en": "every header must be unique",
+    },
+    "error.incorrect-label": {
+        "zh": "表头第 {field_number} 列为“{label}”，表结构中应为“{field}”",
+        "en": "header column {field_number} is \"{label}\", the schema expects \"{field}\"",
+    },
+    "error.incorrect-label.hint": {
+        "zh": "使表头与表结构的字段名和顺序一致",
+        "en": "make the header match the schema's field names and order",
+    },
+    "error.missing-label": {
+        "zh": "表头缺少第 {field_number} 列“{field}”",
+        "en": "the header lacks column {field_number} \"{field}\"",
+    },
+    "error.missing-label.hint": {
+        "zh": "补齐缺少的列，或从表结构中删除该字段",
+        "en": "add the missing column, or remove the field from the schema",
+    },
+    "error.extra-label": {
+        "zh": "表头第 {field_number} 列“{label}”不在表结构中",
+        "en": "header column {field_number} \"{label}\" is not in the schema",
+    },
+    "error.extra-label.hint": {
+        "zh": "删除该列，或在表结构中声明该字段",
+        "en": "remove the column, or declare the field in the schema",
+    },
+    "error.encoding-error": {
+        "zh": "无法解码文件：{reason}",
+        "en": "cannot decode the file: {reason}",
+    },
+    "error.encoding-error.hint": {
+        "zh": "将文件另存为 UTF-8 或 GB18030 后重试",
+        "en": "save the file as UTF-8 or GB18030 and try again",
+    },
+    "error.source-error": {
+        "zh": "无法读取数据：{reason}",
+        "en": "cannot read the data: {reason}",
+    },
+    "error.source-error.hint": {
+        "zh": "检查文件是否完整、格式是否与扩展名一致",
+        "en": "check that the file is complete and matches its extension",
+    },
+    # ---- reports ----------------------------------------------------------------------------
+    "report.title": {"zh": "数据检查报告：{name}", "en": "Check report: {name}"},
+    "report.resource": {
+        "zh": "资源“{name}”（{path}，编码 {encoding}，{rows} 行）",
+        "en": "resource \"{name}\" ({path}, encoding {encoding}, {rows} rows)",
+    },
+    "report.resource_ok": {"zh": "  ✓ 符合表结构", "en": "  ✓ conforms to its schema"},
+    "report.resource_errors": {
+        "zh": "  ✗ 发现 {count} 个问题：{summary}",
+        "en": "  ✗ {count} problems found: {summary}",
+    },
+    "report.truncated": {
+        "zh": "  （仅列出前 {shown} 个问题，共 {count} 个）",
+        "en": "  (only the first {shown} of {count} problems are listed)",
+    },
+    "report.fix": {"zh": "处理建议", "en": "what to do"},
+    "report.verdict_ok": {
+        "zh": "结论：可以发布",
+        "en": "Verdict: publishable",
+    },
+    "report.verdict_blocked": {
+        "zh": "结论：不能发布（{count} 个问题）",
+        "en": "Verdict: blocked ({count} problems)",
+    },
+    "report.inferred": {
+        "zh": "  注意：表结构是推断的，不是声明的",
+        "en": "  note: the schema was inferred, not declared",
+    },
+    # ---- publishing and the local catalogue -------------------------------------------------
+    "publish.blocked": {
+        "zh": "数据集“{name}”未通过检查（{count} 个问题），已拒绝发布；运行 opendata check 查看详情",
+        "en": "dataset \"{name}\" failed its check ({count} problems) and was not published; run "
+        "opendata check for details",
+    },
+    "publish.done": {
+        "zh": "已发布“{title}”（{name}）到 {catalog}：{url}",
+        "en": "published \"{title}\" ({name}) to {catalog}: {url}",
+    },
+    "publish.open_portal": {
+        "zh": "门户首页：{index}\n本地浏览：opendata serve {catalog}",
+        "en": "portal index: {index}\nbrowse locally: opendata serve {catalog}",
+    },
+    "catalog.not_a_catalog": {
+        "zh": "{path} 不是 opendata 本地目录（缺少 {marker}），为避免覆盖其他文件，拒绝写入",
+        "en": "{path} is not an opendata local catalogue (no {marker}); refusing to write into it",
+    },
+    "catalog.unknown_dataset": {
+        "zh": "目录中没有数据集“{name}”",
+        "en": "the catalogue has no dataset \"{name}\"",
+    },
+    "catalog.write_failed": {
+        "zh": "写入目录 {path} 失败：{reason}；目录保持发布前的状态",
+        "en": "writing to the catalogue {path} failed: {reason}; the catalogue is unchanged",
+    },
+    "serve.listening": {
+        "zh": "正在 http://{host}:{port}/ 提供 {path}（按 Ctrl+C 停止）",
+        "en": "serving {path} at http://{host}:{port}/ (press Ctrl+C to stop)",
+    },
+    # ---- portal (static HTML) ---------------------------------------------------------------
+    "portal.title": {"zh": "公共数据开放目录", "en": "Public Data Catalogue"},
+    "portal.datasets": {"zh": "共 {count} 个数据集", "en": "{count} datasets"},
+    "portal.publisher": {"zh": "数源部门", "en": "Publisher"},
+    "portal.subject": {"zh": "数据领域", "en": "Subject area"},
+    "portal.frequency": {"zh": "更新频率", "en": "Update frequency"},
+    "portal.openness": {"zh": "开放属性", "en": "Openness"},
+    "portal.license": {"zh": "许可协议", "en": "Licence"},
+    "portal.modified": {"zh": "最后更新", "en": "Last updated"},
+    "portal.version": {"zh": "版本", "en": "Version"},
+    "portal.contact": {"zh": "联系方式", "en": "Contact"},
+    "portal.keywords": {"zh": "关键词", "en": "Keywords"},
+    "portal.rows": {"zh": "记录数", "en": "Rows"},
+    "portal.downloads": {"zh": "下载", "en": "Downloads"},
+    "portal.dictionary": {"zh": "数据字典", "en": "Data dictionary"},
+    "portal.field": {"zh": "字段名", "en": "Field"},
+    "portal.field_title": {"zh": "中文名称", "en": "Title"},
+    "portal.type": {"zh": "类型", "en": "Type"},
+    "portal.description": {"zh": "说明", "en": "Description"},
+    "portal.constraints": {"zh": "约束", "en": "Constraints"},
+    "portal.back": {"zh": "返回目录", "en": "Back to the catalogue"},
+    "portal.dcat": {"zh": "机器可读目录（DCAT JSON-LD）", "en": "Machine-readable catalogue (DCAT JSON-LD)"},
+    "portal.metadata": {"zh": "元数据（CKAN 格式）", "en": "Metadata (CKAN format)"},
+    "portal.generated": {"zh": "由 opendata 生成", "en": "Generated by opendata"},
+    # ---- CLI --------------------------------------------------------------------------------
+    "cli.description": {
+        "zh": "opendata：公共数据检查、分级分类、脱敏、审核与发布工具",
+        "en": "opendata: check, grade, redact, approve and publish public data",
+    },
+    "cli.interrupted": {"zh": "已中断", "en": "interrupted"},
+    "cli.internal_error": {
+        "zh": "内部错误（{kind}）；这是 opendata 的缺陷，请附上命令报告给维护者",
+        "en": "internal error ({kind}); this is a bug in opendata, please report it with the command",
+    },
+}
+
+_FORMATTER = string.Formatter()
+
+
+class _Params(dict):
+    """Format mapping that leaves unknown placeholders visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def set_language(lang: str | None) -> None:
+    """Set the process-wide language (``zh`` or ``en``); ``None`` returns to the default."""
+    global _current
+    _current = normalize_language(lang) if lang else None
+
+
+def normalize_language(lang: str) -> str:
+    """Map ``zh-CN``, ``zh_CN.UTF-8``, ``en-US`` … to ``zh`` or ``en``; unknown → ``zh``."""
+    short = lang.strip().lower().replace("_", "-").split("-")[0].split(".")[0]
+    return short if short in LANGUAGES else "zh"
+
+
+def current_language() -> str:
+    """The language messages are rendered in when no ``lang`` is given."""
+    if _current:
+        return _current
+    env = os.environ.get("OPENDATA_LANG")
+    return normalize_language(env) if env else "zh"
+
+
+def t(key: str, lang: str | None = None, **params: Any) -> str:
+    """Render message ``key`` in ``lang`` (or the current language) with ``params``."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        raise LookupError(f"no message {key!r} in the catalogue")
+    text = entry[normalize_language(lang) if lang else current_language()]
+    return _FORMATTER.vformat(text, (), _Params(params))
+
+
+def has(key: str) -> bool:
+    """Whether the catalogue has ``key``."""
+    return key in MESSAGES

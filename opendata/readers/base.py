@@ -1,0 +1,149 @@
+"""What every format reader produces: a header and a stream of raw-text chunks.
+
+Readers never interpret values: every cell arrives as the text it had in the source (an 18-digit
+ID number, a 20-digit serial or ``007`` stay exactly that), so the validator, the scanner and the
+publisher all see the data as it was written. Typing happens later, per the schema
+(:mod:`opendata.validate.types`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+import json
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+DEFAULT_BATCH_ROWS = 65_536
+
+
+@dataclass(frozen=True)
+class StructuralIssue:
+    """A row whose cell count differs from the header's (Frictionless missing-cell/extra-cell)."""
+
+    row: int
+    expected: int
+    actual: int
+    unclosed_quote: bool = False
+
+
+@dataclass
+class Chunk:
+    """A batch of rows as raw text.
+
+    ``data`` has one string column per header column, named ``c0``, ``c1`` … by position (headers
+    may be blank or repeated). A *null* cell means the row had no such cell (missing cell); an
+    empty cell is ``""``. ``rows`` holds the Frictionless row number of each row (header = 1).
+    """
+
+    data: pa.RecordBatch
+    rows: np.ndarray
+    issues: list[StructuralIssue] = field(default_factory=list)
+
+    @property
+    def num_rows(self) -> int:
+        return self.data.num_rows
+
+
+@dataclass
+class TableSource:
+    """An opened table: its header labels, the encoding found, and a way to stream its chunks."""
+
+    path: str
+    format: str
+    header: list[str]
+    encoding: str | None
+    _chunks: Callable[[int], Iterator[Chunk]]
+
+    def chunks(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[Chunk]:
+        """Stream the table's rows as :class:`Chunk` objects in file order."""
+        return self._chunks(batch_rows)
+
+
+def column_names(width: int) -> list[str]:
+    """Positional column names used inside chunks."""
+    return [f"c{i}" for i in range(width)]
+
+
+def rows_to_chunk(rows: list[list[str | None]], numbers: list[int], width: int,
+                  issues: list[StructuralIssue] | None = None) -> Chunk:
+    """Build a chunk from Python rows (for the small, irregular paths: Excel, JSON, ragged CSV rows).
+
+    Rows shorter than ``width`` are padded with nulls (missing cells); longer rows are cut to
+    ``width`` (the extra cells are reported as structural issues by the caller).
+    """
+    columns = [[(r[i] if i < len(r) else None) for r in rows] for i in range(width)]
+    arrays = [pa.array(col, type=pa.string()) for col in columns]
+    batch = pa.RecordBatch.from_arrays(arrays, names=column_names(width))
+    return Chunk(batch, np.asarray(numbers, dtype=np.int64), list(issues or []))
+
+
+def batched(items: Iterator[tuple[int, list[str | None]]], width: int, batch_rows: int,
+            issues_for: Callable[[int, list[str | None]], StructuralIssue | None]) -> Iterator[Chunk]:
+    """Group ``(row_number, cells)`` pairs into chunks, noting rows of the wrong width."""
+    rows: list[list[str | None]] = []
+    numbers: list[int] = []
+    issues: list[StructuralIssue] = []
+    for number, cells in items:
+        issue = issues_for(number, cells)
+        if issue is not None:
+            issues.append(issue)
+        rows.append(cells)
+        numbers.append(number)
+        if len(rows) >= batch_rows:
+            yield rows_to_chunk(rows, numbers, width, issues)
+            rows, numbers, issues = [], [], []
+    if rows:
+        yield rows_to_chunk(rows, numbers, width, issues)
+
+
+def width_issue(width: int) -> Callable[[int, list[str | None]], StructuralIssue | None]:
+    """An ``issues_for`` callback reporting rows whose cell count differs from ``width``."""
+
+    def check(number: int, cells: list[str | None]) -> StructuralIssue | None:
+        if len(cells) != width and any(c not in (None, "") for c in cells):
+            return StructuralIssue(number, width, len(cells))
+        return None
+
+    return check
+
+
+def arrow_to_text(column: pa.Array) -> pa.Array:
+    """Render a typed Arrow column as the canonical text its Table Schema type reads back."""
+    kind = column.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        text = column.cast(pa.string())
+    elif pa.types.is_dictionary(kind):
+        return arrow_to_text(column.dictionary_decode())
+    elif pa.types.is_boolean(kind):
+        text = pc.if_else(column, "true", "false")
+    elif pa.types.is_timestamp(kind):
+        text = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")
+    elif pa.types.is_date(kind):
+        text = pc.strftime(column, format="%Y-%m-%d")
+    elif pa.types.is_nested(kind):
+        text = pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                         for v in column.to_pylist()], type=pa.string())
+    else:
+        text = column.cast(pa.string())
+    # A null in a typed column is an empty cell, not a missing one.
+    return pc.fill_null(text, "")
+
+
+def open_arrow(table: pa.Table, label: str) -> TableSource:
+    """A :class:`TableSource` over an in-memory Arrow table (for DataFrames given by developers)."""
+    header = list(table.column_names)
+    names = column_names(len(header))
+
+    def chunks(batch_rows: int) -> Iterator[Chunk]:
+        start = 2
+        for batch in table.to_batches(max_chunksize=batch_rows):
+            arrays = [arrow_to_text(batch.column(i)) for i in range(batch.num_columns)]
+            yield Chunk(pa.RecordBatch.from_arrays(arrays, names=names),
+                        np.arange(start, start + batch.num_rows, dtype=np.int64))
+            start += batch.num_rows
+
+    return TableSource(label, "memory", header, None, chunks)

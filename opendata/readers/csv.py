@@ -1,0 +1,170 @@
+"""CSV reader: pyarrow's streaming parser, every column as text, ragged rows kept and reported.
+
+pyarrow decodes and parses block by block, so memory stays bounded whatever the file size. Rows
+whose cell count differs from the header's are handed to us by pyarrow's invalid-row handler;
+we re-parse them with :mod:`csv`, pad or cut them to the header's width, and merge them back in
+file order so that they are validated like any other row and reported as missing or extra cells.
+"""
+
+from __future__ import annotations
+
+import csv as pycsv
+import io
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from ..encoding import Encoding
+from ..errors import InputError
+from .base import Chunk, StructuralIssue, TableSource, column_names, rows_to_chunk
+
+BLOCK_BYTES = 4 << 20
+
+
+def _dialect(dialect: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "delimiter": dialect.get("delimiter", ","),
+        "quotechar": dialect.get("quoteChar", '"'),
+        "doublequote": dialect.get("doubleQuote", True),
+        "escapechar": dialect.get("escapeChar") or None,
+    }
+
+
+def _read_header(path: Path, encoding: Encoding, opts: dict[str, Any]) -> list[str]:
+    with open(path, "rb") as raw:
+        text = io.TextIOWrapper(raw, encoding=encoding.codec, newline="", errors="strict")
+        try:
+            if encoding.bom and text.read(1) != "\ufeff":
+                text.seek(0)
+            header = next(pycsv.reader(text, **opts), None)
+        except UnicodeDecodeError as exc:
+            raise InputError("input.encoding", path=str(path), row=1, encoding=encoding.name) from exc
+        except pycsv.Error as exc:
+            raise InputError("input.unreadable", path=str(path), reason=str(exc)) from exc
+    if not header:
+        raise InputError("input.empty", path=str(path))
+    return header
+
+
+def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = None) -> TableSource:
+    """Open a CSV file for streaming; the header is read now, the rows when chunks are pulled."""
+    opts = _dialect(dialect or {})
+    header = _read_header(path, encoding, opts)
+    width = len(header)
+
+    def chunks(batch_rows: int) -> Iterator[Chunk]:
+        return _stream(path, encoding, opts, width, batch_rows)
+
+    return TableSource(str(path), "csv", header, encoding.name, chunks)
+
+
+def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
+            batch_rows: int) -> Iterator[Chunk]:
+    names = column_names(width)
+    pending: dict[int, str] = {}  # row number -> raw text of rows pyarrow could not shape
+
+    def on_invalid(row: Any) -> str:
+        pending[int(row.number)] = row.text
+        return "skip"
+
+    # Block size follows the requested batch size so that a batch stays small in memory.
+    block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 64))
+    read_options = pa_csv.ReadOptions(
+        use_threads=False, block_size=block, skip_rows=1, column_names=names,
+        encoding="utf8" if encoding.codec == "utf-8" else encoding.codec,
+    )
+    parse_options = pa_csv.ParseOptions(
+        delimiter=opts["delimiter"], quote_char=opts["quotechar"] or False,
+        double_quote=opts["doublequote"], escape_char=opts["escapechar"] or False,
+        newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid,
+    )
+    convert_options = pa_csv.ConvertOptions(
+        column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+        quoted_strings_can_be_null=False, auto_dict_encode=False, null_values=[],
+    )
+    try:
+        reader = pa_csv.open_csv(str(path), read_options=read_options, parse_options=parse_options,
+                                 convert_options=convert_options)
+    except pa.ArrowInvalid as exc:
+        _raise_read_error(path, encoding, exc, 2)
+
+    next_row = 2  # the header is row 1
+    while True:
+        try:
+            batch = reader.read_next_batch()
+        except StopIteration:
+            break
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            _raise_read_error(path, encoding, exc, next_row)
+        numbers = _number_rows(next_row, batch.num_rows, pending)
+        last = int(numbers[-1]) if len(numbers) else next_row - 1
+        merged = sorted(n for n in pending if n <= last)
+        chunk = Chunk(batch, numbers)
+        if merged:
+            chunk = _merge(chunk, [(n, pending.pop(n)) for n in merged], width, opts)
+        next_row = last + 1
+        yield from _split(chunk, batch_rows)
+    if pending:  # ragged rows after the last well-formed one
+        yield _irregular_chunk(sorted(pending.items()), width, opts)
+
+
+def _raise_read_error(path: Path, encoding: Encoding, exc: Exception, row: int) -> None:
+    if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc) or "decode" in str(exc).lower():
+        raise InputError("input.encoding", path=str(path), row=row, encoding=encoding.name) from exc
+    raise InputError("input.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc
+
+
+def _number_rows(start: int, count: int, pending: dict[int, str]) -> np.ndarray:
+    """Row numbers of ``count`` well-formed rows from ``start``, skipping rows pyarrow set aside."""
+    if not pending:
+        return np.arange(start, start + count, dtype=np.int64)
+    skipped = np.fromiter((n for n in pending if n >= start), dtype=np.int64)
+    candidates = np.arange(start, start + count + len(skipped), dtype=np.int64)
+    return np.setdiff1d(candidates, skipped, assume_unique=True)[:count]
+
+
+def _parse_row(text: str, opts: dict[str, Any]) -> list[str]:
+    try:
+        return next(pycsv.reader([text], **opts), [""])
+    except pycsv.Error:
+        return [text]
+
+
+def _irregular_chunk(rows: list[tuple[int, str]], width: int, opts: dict[str, Any]) -> Chunk:
+    cells: list[list[str | None]] = []
+    issues: list[StructuralIssue] = []
+    for number, text in rows:
+        parsed = _parse_row(text, opts) if text != "" else [""]
+        blank = all(c == "" for c in parsed)
+        if blank:  # an empty line: a blank row of the table's width, not a missing-cell row
+            parsed = [""] * width
+        elif len(parsed) != width:
+            quote = opts["quotechar"]
+            unclosed = bool(quote) and text.count(quote) % 2 == 1
+            issues.append(StructuralIssue(number, width, len(parsed), unclosed))
+        cells.append(parsed[:width])
+    return rows_to_chunk(cells, [n for n, _ in rows], width, issues)
+
+
+def _merge(chunk: Chunk, rows: list[tuple[int, str]], width: int, opts: dict[str, Any]) -> Chunk:
+    extra = _irregular_chunk(rows, width, opts)
+    table = pa.Table.from_batches([chunk.data, extra.data])
+    numbers = np.concatenate([chunk.rows, extra.rows])
+    order = np.argsort(numbers, kind="stable")
+    batch = table.take(pa.array(order)).combine_chunks().to_batches()[0]
+    return Chunk(batch, numbers[order], extra.issues)
+
+
+def _split(chunk: Chunk, batch_rows: int) -> Iterator[Chunk]:
+    if chunk.num_rows <= batch_rows:
+        yield chunk
+        return
+    for start in range(0, chunk.num_rows, batch_rows):
+        stop = start + batch_rows
+        numbers = chunk.rows[start:stop]
+        lo, hi = (int(numbers[0]), int(numbers[-1])) if len(numbers) else (0, -1)
+        yield Chunk(chunk.data.slice(start, batch_rows), numbers,
+                    [i for i in chunk.issues if lo <= i.row <= hi])

@@ -1,0 +1,61 @@
+"""XLSX/XLS reader through python-calamine (Rust), cells rendered back to the text a person typed.
+
+Excel stores numbers as doubles: a value typed as a number has already lost digits past the 15th
+(an ID number typed without a leading apostrophe is damaged inside Excel itself). Cells stored as
+text come through exactly. Integral numbers are written without ``.0``; dates as ISO 8601.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..errors import InputError
+from .base import Chunk, TableSource, batched, width_issue
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value)
+
+
+def open_excel(path: Path, sheet: str | int | None = None) -> TableSource:
+    """Open the first sheet (or ``sheet``, by name or 1-based index) of a workbook."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        if isinstance(sheet, str):
+            data = book.get_sheet_by_name(sheet)
+        else:
+            data = book.get_sheet_by_index((sheet or 1) - 1)
+        rows = [[_text(v) for v in row] for row in data.to_python(skip_empty_area=False)]
+    except Exception as exc:  # calamine raises its own exception types for broken workbooks
+        raise InputError("input.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc
+    # Drop trailing fully empty rows: Excel's used range often runs past the data.
+    while rows and all(c == "" for c in rows[-1]):
+        rows.pop()
+    if not rows or all(c == "" for c in rows[0]):
+        raise InputError("input.empty", path=str(path))
+    header = rows[0]
+    while header and header[-1] == "":
+        header = header[:-1]
+    width = len(header)
+    body = [r[:width] if all(c == "" for c in r[width:]) else r for r in rows[1:]]
+
+    def chunks(batch_rows: int) -> Iterator[Chunk]:
+        return batched(((i + 2, r) for i, r in enumerate(body)), width, batch_rows, width_issue(width))
+
+    return TableSource(str(path), "xlsx", header, None, chunks)

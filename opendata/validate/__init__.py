@@ -1,0 +1,35 @@
+"""Validation of packages against their Table Schemas, with Frictionless error semantics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .report import ResourceReport, ValidationError, ValidationReport
+from .table import DEFAULT_LIMIT, check_chunk, reference_set, validate_table
+
+if TYPE_CHECKING:
+    from ..package import Package
+
+__all__ = ["validate", "validate_table", "check_chunk", "ValidationReport", "ResourceReport",
+           "ValidationError", "DEFAULT_LIMIT"]
+
+
+def validate(package: "Package", *, limit: int = DEFAULT_LIMIT) -> ValidationReport:
+    """Validate every resource of ``package``; at most ``limit`` errors are kept per resource.
+
+    Raises :class:`~opendata.errors.InputError` when a file cannot be read at all; problems in
+    the data itself are reported, never raised.
+    """
+    report = ValidationReport()
+    by_name = {r.name: r for r in package.resources}
+    for resource in package.resources:
+        refs = {
+            fk.resource: (lambda fk=fk: reference_set(by_name[fk.resource].open(),
+                                                      by_name[fk.resource].schema, fk.reference_fields))
+            for fk in resource.schema.foreign_keys if fk.resource
+        }
+        result = validate_table(resource.open(), resource.schema, name=resource.name, limit=limit,
+                                references=refs)
+        result.schema_inferred = resource.schema_inferred
+        report.resources.append(result)
+    return report

@@ -1,0 +1,57 @@
+"""Shared helpers: small real packages on a real disk, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from opendata import cli, messages
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def make_package(directory: Path, fields: list[dict[str, Any]], text: str | bytes, *,
+                 name: str = "test-data", filename: str = "data.csv", encoding: str = "utf-8",
+                 schema_extra: dict[str, Any] | None = None, **package_props: Any) -> Path:
+    """Write ``text`` as the one resource of a package with ``fields``; return the directory."""
+    directory.mkdir(parents=True, exist_ok=True)
+    raw = text if isinstance(text, bytes) else text.encode(encoding)
+    (directory / filename).write_bytes(raw)
+    schema = {"fields": fields, **(schema_extra or {})}
+    descriptor = {"name": name, "title": "测试数据", **package_props,
+                  "resources": [{"name": "data", "path": filename, "schema": schema}]}
+    (directory / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    return directory
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys):
+    """Run the CLI in-process: ``run("check", path)`` → CliResult."""
+
+    def invoke(*args: str) -> CliResult:
+        code = cli.main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return invoke
+
+
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch):
+    monkeypatch.delenv("OPENDATA_LANG", raising=False)
+    messages.set_language(None)
+    yield
+    messages.set_language(None)

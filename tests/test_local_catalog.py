@@ -1,0 +1,207 @@
+"""The embedded catalogue: CKAN metadata, downloads equal to the source, a portal, atomic replacement."""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import json
+import os
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import opendata as od
+from conftest import EXAMPLES, make_package
+from opendata.audit import AuditLog
+from opendata.cli import _PortalHandler
+
+VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    path = tmp_path_factory.mktemp("site")
+    catalog = od.LocalCatalog(path)
+    for directory in VALID:
+        od.publish(od.load(directory), catalog)
+    return path
+
+
+def _source_rows(resource: od.Resource) -> list[list[str]]:
+    table = resource.to_arrow(typed=False)
+    return [list(map(str, row.values())) for row in table.to_pylist()]
+
+
+def test_there_are_five_valid_examples_from_the_priority_domains():
+    subjects = {od.load(d).opendata["subject"] for d in VALID}
+    assert {"enterprise", "health", "education", "transport", "weather"} <= subjects
+    assert len(VALID) >= 5
+
+
+def test_index_lists_every_example(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for directory in VALID:
+        package = od.load(directory)
+        assert f'href="datasets/{package.name}/index.html"' in index
+        assert package.title in index
+
+
+@pytest.mark.parametrize("directory", VALID, ids=[d.name for d in VALID])
+def test_downloaded_csv_equals_the_source_data(site, directory):
+    package = od.load(directory)
+    for resource in package.resources:
+        raw = (site / "datasets" / package.name / "data" / f"{resource.name}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM so Excel shows Chinese text"
+        rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"))))
+        assert rows[0] == resource.schema.field_names
+        assert rows[1:] == _source_rows(resource)
+
+
+def test_parquet_is_typed_and_keeps_identifiers(site):
+    table = pq.read_table(site / "datasets/demo-weather-observations/data/observations.parquet")
+    assert str(table.schema.field("humidity").type) == "int64"
+    assert str(table.schema.field("observed_at").type).startswith("timestamp")  # Parquet stores s as ms
+    source = od.load(EXAMPLES / "weather").resources[0].to_arrow(typed=False).column("record_id").to_pylist()
+    assert table.column("record_id").to_pylist() == source
+    stops = pq.read_table(site / "datasets/demo-bus-routes-stops/data/stops.parquet")
+    assert stops.column("stop_id")[0].as_py() == "000001"
+
+
+def test_package_json_is_a_ckan_package_dict(site):
+    meta = json.loads((site / "datasets/demo-enterprise-registrations/package.json").read_text("utf-8"))
+    assert meta["name"] == "demo-enterprise-registrations"
+    assert meta["owner_org"] == "demo-amr" and meta["license_id"] == "CC-BY-4.0"
+    assert {"name": "企业登记"} in meta["tags"] and meta["groups"] == [{"name": "enterprise"}]
+    extras = {e["key"]: e["value"] for e in meta["extras"]}
+    assert extras["opendata_frequency"] == "monthly" and extras["opendata_openness"] == "unconditional"
+    data = [r for r in meta["resources"] if r["format"] == "CSV" and r.get("opendata_resource")]
+    assert data[0]["url"] == "data/enterprises.csv" and data[0]["opendata_rows"] == 320
+    digest = data[0]["hash"].split(":", 1)[1]
+    from opendata.release import sha256_file
+
+    assert sha256_file(site / "datasets/demo-enterprise-registrations/data/enterprises.csv") == digest
+
+
+def test_dataset_page_has_metadata_dictionary_and_downloads(site):
+    page = (site / "datasets/demo-schools/index.html").read_text("utf-8")
+    assert "示范市中小学校名录" in page and "示范市教育局" in page and "每年" in page
+    assert 'href="data/schools.csv"' in page and 'href="data/schools.parquet"' in page
+    assert "学校标识码" in page  # data dictionary row
+    dictionary = list(csv.DictReader(io.StringIO((site / "datasets/demo-schools/dictionary.csv").read_text("utf-8-sig"))))
+    assert [d["field"] for d in dictionary][:2] == ["school_code", "name"]
+
+
+def test_dcat_catalogue_lists_datasets_and_distributions(site):
+    dcat = json.loads((site / "catalog.jsonld").read_text("utf-8"))
+    assert dcat["@type"] == "dcat:Catalog"
+    ids = {d["dct:identifier"] for d in dcat["dcat:dataset"]}
+    assert ids == {od.load(d).name for d in VALID}
+    weather = next(d for d in dcat["dcat:dataset"] if d["dct:identifier"] == "demo-weather-observations")
+    urls = [x["dcat:downloadURL"]["@id"] for x in weather["dcat:distribution"]]
+    assert "datasets/demo-weather-observations/data/observations.csv" in urls
+    assert weather["dct:accrualPeriodicity"]["@id"].endswith("/DAILY")
+
+
+def test_publish_is_recorded_in_a_verifiable_log(site):
+    log = AuditLog(site / "audit.jsonl")
+    records = list(log.records())
+    assert [r["action"] for r in records] == ["publish"] * len(VALID)
+    assert log.verify() is None
+
+
+def test_served_over_http_on_loopback(site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_PortalHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+        conn.request("GET", "/datasets/demo-schools/data/schools.csv")
+        response = conn.getresponse()
+        body = response.read()
+        assert response.status == 200 and response.getheader("Content-Type") == "text/csv; charset=utf-8"
+        assert body == (site / "datasets/demo-schools/data/schools.csv").read_bytes()
+    finally:
+        server.shutdown()
+
+
+def test_invalid_dataset_is_refused_and_nothing_is_written(tmp_path):
+    catalog = od.LocalCatalog(tmp_path / "site")
+    with pytest.raises(od.ValidationFailed) as info:
+        od.publish(od.load(EXAMPLES / "invalid-weather"), catalog)
+    assert info.value.report.problem_count == 8
+    assert catalog.datasets() == []
+    assert not (tmp_path / "site").exists()  # refused before anything was written
+
+
+def test_republishing_unchanged_data_is_a_no_op(tmp_path):
+    catalog = od.LocalCatalog(tmp_path / "site")
+    first = od.publish(od.load(EXAMPLES / "weather"), catalog)
+    again = od.publish(od.load(EXAMPLES / "weather"), catalog)
+    assert (first.status, again.status) == ("published", "unchanged")
+    assert first.release_id == again.release_id
+    assert len(list(AuditLog(tmp_path / "site" / "audit.jsonl").records())) == 1
+
+
+def test_republishing_changed_data_switches_atomically_and_removes_the_old_release(tmp_path):
+    fields = [{"name": "id", "type": "integer"}, {"name": "v"}]
+    directory = make_package(tmp_path / "pkg", fields, "id,v\n1,a\n2,b\n")
+    catalog = od.LocalCatalog(tmp_path / "site")
+    first = od.publish(od.load(directory), catalog)
+    link = tmp_path / "site" / "datasets" / "test-data"
+    assert link.is_symlink()
+    (directory / "data.csv").write_text("id,v\n1,a\n2,c\n", encoding="utf-8")
+    second = od.publish(od.load(directory), catalog)
+    assert second.release_id != first.release_id
+    assert os.readlink(link).endswith(second.release_id)
+    published = (link / "data" / "data.csv").read_text("utf-8-sig")
+    assert list(csv.reader(io.StringIO(published))) == [["id", "v"], ["1", "a"], ["2", "c"]]
+    assert not (tmp_path / "site" / "releases" / "test-data" / first.release_id).exists()
+
+
+def test_a_failure_during_export_leaves_the_live_dataset_untouched(tmp_path, monkeypatch):
+    fields = [{"name": "id", "type": "integer"}]
+    directory = make_package(tmp_path / "pkg", fields, "id\n1\n")
+    catalog = od.LocalCatalog(tmp_path / "site")
+    od.publish(od.load(directory), catalog)
+    before = (tmp_path / "site" / "datasets" / "test-data" / "data" / "data.csv").read_bytes()
+    (directory / "data.csv").write_text("id\n1\n2\n", encoding="utf-8")
+
+    import opendata.release as release
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(release, "_write_dictionary", broken)
+    with pytest.raises(OSError):
+        od.publish(od.load(directory), catalog)
+    assert (tmp_path / "site" / "datasets" / "test-data" / "data" / "data.csv").read_bytes() == before
+    assert not list((tmp_path / "site" / ".staging").iterdir())
+
+
+def test_refuses_to_write_into_a_directory_that_is_not_a_catalogue(tmp_path):
+    (tmp_path / "important.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(od.CatalogError):
+        od.publish(od.load(EXAMPLES / "weather"), od.LocalCatalog(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["important.txt"]
+
+
+def test_retract_removes_the_dataset_and_logs_it(tmp_path):
+    catalog = od.LocalCatalog(tmp_path / "site")
+    od.publish(od.load(EXAMPLES / "weather"), catalog)
+    catalog.retract("demo-weather-observations", reason="test")
+    assert catalog.datasets() == []
+    assert "demo-weather-observations" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert [r["action"] for r in AuditLog(tmp_path / "site" / "audit.jsonl").records()] == ["publish", "retract"]
+
+
+def test_cli_publish_says_where_to_open_the_portal(run, tmp_path):
+    result = run("publish", EXAMPLES / "weather", EXAMPLES / "invalid-weather", "--catalog", tmp_path / "site")
+    assert result.code == 1  # one dataset was refused
+    assert "已发布“示范市逐小时气象观测”" in result.out
+    assert str((tmp_path / "site" / "index.html").resolve()) in result.out
+    assert "demo-weather-invalid" in result.err and "已拒绝发布" in result.err
