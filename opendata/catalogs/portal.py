@@ -89,7 +89,8 @@ def index_page(packages: list[dict[str, Any]], *, lang: str) -> str:
             f'<p>{escape(_first_line(pkg.get("notes", "")))}</p><div>{tags}</div></li>'
         )
     body = (f'<p class="muted">{escape(t("portal.datasets", count=len(packages)))}</p>'
-            f'<input type="search" id="q" placeholder="🔍" aria-label="search">'
+            f'<input type="search" id="q" placeholder="{escape(t("portal.search"))}" '
+            f'aria-label="{escape(t("portal.search"))}">'
             f'<ul class="datasets">{"".join(items)}</ul><script>{FILTER_SCRIPT}</script>')
     return _page(t("portal.title"), body, lang=lang, root="")
 
@@ -105,6 +106,19 @@ def _size(n: int) -> str:
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1024
     return str(n)
+
+
+def describe_constraints(constraints: dict[str, Any], *, lang: str) -> str:
+    """Constraints in words for the data dictionary (``必填；格式 \\d{6}；最小值 0``)."""
+    parts = []
+    for name, value in constraints.items():
+        key = f"portal.c.{name}"
+        if not messages.has(key) or value is False:
+            continue
+        if isinstance(value, list):
+            value = "、".join(map(str, value)) if lang == "zh" else ", ".join(map(str, value))
+        parts.append(messages.t(key, lang=lang, value=value))
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
 
 def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang: str) -> str:
@@ -136,7 +150,8 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
             f'<td><code>{escape(res.get("hash", "")[:19])}…</code></td></tr>')
     dict_rows = "".join(
         f'<tr><td>{escape(d["resource"])}</td><td><code>{escape(d["field"])}</code></td><td>{escape(d["title"])}</td>'
-        f'<td>{escape(d["type"])}</td><td>{escape(d["description"])}</td><td>{escape(d["constraints"])}</td></tr>'
+        f'<td>{escape(d["type"])}</td><td>{escape(d["description"])}</td>'
+        f'<td>{escape(describe_constraints(json.loads(d["constraints"] or "{}"), lang=lang))}</td></tr>'
         for d in dictionary)
     body = f"""<p><a href="../../index.html">← {escape(t("portal.back"))}</a></p>
 <h1>{escape(pkg["title"])}</h1>
@@ -145,7 +160,7 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
 <h2>{escape(t("portal.downloads"))}</h2>
 <table><tbody>{"".join(downloads)}</tbody></table>
 <h2>{escape(t("portal.dictionary"))}</h2>
-<table><thead><tr><th>resource</th><th>{escape(t("portal.field"))}</th><th>{escape(t("portal.field_title"))}</th>
+<table><thead><tr><th>{escape(t("portal.resource"))}</th><th>{escape(t("portal.field"))}</th><th>{escape(t("portal.field_title"))}</th>
 <th>{escape(t("portal.type"))}</th><th>{escape(t("portal.description"))}</th><th>{escape(t("portal.constraints"))}</th></tr></thead>
 <tbody>{dict_rows}</tbody></table>
 <p><a href="package.json">{escape(t("portal.metadata"))}</a> · <a href="datapackage.json">datapackage.json</a></p>"""
