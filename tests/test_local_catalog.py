@@ -205,3 +205,33 @@ def test_cli_publish_says_where_to_open_the_portal(run, tmp_path):
     assert "已发布“示范市逐小时气象观测”" in result.out
     assert str((tmp_path / "site" / "index.html").resolve()) in result.out
     assert "demo-weather-invalid" in result.err and "已拒绝发布" in result.err
+
+
+def test_opendata_serve_serves_the_portal_on_loopback(site):
+    import re
+    import subprocess
+    import sys
+    import time
+
+    script = os.path.join(os.path.dirname(sys.executable), "opendata")
+    proc = subprocess.Popen([script, "--lang", "en", "serve", str(site), "--port", "0"],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, line
+        deadline = time.time() + 10
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", int(match.group(1)), timeout=5)
+                conn.request("GET", "/index.html")
+                response = conn.getresponse()
+                break
+            except ConnectionRefusedError:
+                assert time.time() < deadline
+                time.sleep(0.1)
+        assert response.status == 200
+        assert "示范市中小学校名录" in response.read().decode("utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
