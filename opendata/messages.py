@@ -246,6 +246,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "检查文件是否完整、格式是否与扩展名一致",
         "en": "check that the file is complete and matches its extension",
     },
+    # ---- personal information -----------------------------------------------------------------
+    "pii.cn_resident_id": {"zh": "居民身份证号", "en": "resident ID number"},
+    "pii.cn_mobile": {"zh": "手机号", "en": "mobile number"},
+    "pii.cn_landline": {"zh": "固定电话", "en": "landline number"},
+    "pii.email": {"zh": "电子邮箱", "en": "e-mail address"},
+    "pii.bank_card": {"zh": "银行卡号", "en": "bank card number"},
+    "pii.cn_passport": {"zh": "护照号", "en": "passport number"},
+    "pii.cn_license_plate": {"zh": "车牌号", "en": "licence plate"},
+    "pii.person_name": {"zh": "姓名", "en": "person name"},
+    "pii.address": {"zh": "详细住址", "en": "home address"},
+    "pii.birth_date": {"zh": "出生日期", "en": "date of birth"},
+    "pii.ip_address": {"zh": "IP 地址", "en": "IP address"},
+    "pii.cn_uscc": {"zh": "统一社会信用代码（机构标识，非个人信息）",
+                    "en": "unified social credit code (organisation identifier, not personal)"},
+    "scan.resource": {"zh": "资源“{name}”（{path}，{rows} 行）", "en": "resource \"{name}\" ({path}, {rows} rows)"},
+    "scan.cells": {
+        "zh": "字段“{field}”：{type}（{code}），{matches}/{sampled} 个值（{ratio}）",
+        "en": "field \"{field}\": {type} ({code}), {matches}/{sampled} values ({ratio})",
+    },
+    "scan.masked": {
+        "zh": "字段“{field}”：{type}（{code}），已脱敏 {masked}/{sampled} 个值",
+        "en": "field \"{field}\": {type} ({code}), already masked in {masked}/{sampled} values",
+    },
+    "scan.spans": {
+        "zh": "字段“{field}”：文本中含 {spans} 处{type}（{code}）",
+        "en": "field \"{field}\": {spans} {type} spans ({code}) inside the text",
+    },
+    "scan.none": {"zh": "未发现个人信息", "en": "no personal information found"},
     # ---- reports ----------------------------------------------------------------------------
     "report.title": {"zh": "数据检查报告：{name}", "en": "Check report: {name}"},
     "report.resource": {

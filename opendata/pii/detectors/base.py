@@ -1,0 +1,96 @@
+"""The detector contract and registry.
+
+A detector finds one type of personal information (or, for ``cn_uscc``, an organisation identifier)
+in a whole Arrow column at once:
+
+- ``cell_pattern`` (RE2) must match the whole trimmed cell; ``validate`` then checks structure and
+  check digits on the candidates, vectorized;
+- ``span_pattern`` (RE2) finds the type inside free text (a phone number in 诉求内容); ``None`` for
+  types that cannot be told apart from other text without a column context;
+- ``masked_pattern`` recognises values that are already masked (``138****5678``);
+- ``hints`` are header fragments (Chinese and English) that make a weak pattern count.
+
+Adding a type is one subclass decorated with :func:`register`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+REGISTRY: dict[str, "Detector"] = {}
+
+
+def register(cls: type["Detector"]) -> type["Detector"]:
+    """Class decorator: add a detector to the registry under its ``type``."""
+    REGISTRY[cls.type] = cls()
+    return cls
+
+
+class Detector:
+    """Finds one type of identifier or personal information in text columns."""
+
+    type: ClassVar[str]
+    #: personal information (raises a field's grade); False for organisation identifiers.
+    personal: ClassVar[bool] = True
+    cell_pattern: ClassVar[str]
+    span_pattern: ClassVar[str | None] = None
+    masked_pattern: ClassVar[str | None] = None
+    hints: ClassVar[tuple[str, ...]] = ()
+    #: share of a column's non-empty values that must match for the column to count without a hint.
+    min_ratio: ClassVar[float] = 0.6
+    #: the pattern alone is too weak: a column counts only when its header hints at the type.
+    needs_hint: ClassVar[bool] = False
+
+    def validate(self, candidates: pa.Array) -> np.ndarray:
+        """Structural checks on values that matched ``cell_pattern`` (check digits, dates …)."""
+        return np.ones(len(candidates), dtype=bool)
+
+    def cells(self, values: pa.Array) -> np.ndarray:
+        """Which cells (already trimmed, no nulls) are this type, check digits included."""
+        shaped = _bool(pc.match_substring_regex(values, self.cell_pattern))
+        if not shaped.any():
+            return shaped
+        index = np.flatnonzero(shaped)
+        ok = self.validate(values.take(pa.array(index)))
+        shaped[index[~ok]] = False
+        return shaped
+
+    def masked(self, values: pa.Array) -> np.ndarray:
+        """Which cells are already masked values of this type."""
+        if not self.masked_pattern:
+            return np.zeros(len(values), dtype=bool)
+        return _bool(pc.match_substring_regex(values, self.masked_pattern))
+
+    def spans(self, values: pa.Array) -> np.ndarray:
+        """How many spans of this type each cell's text contains."""
+        if not self.span_pattern:
+            return np.zeros(len(values), dtype=np.int64)
+        counts = pc.count_substring_regex(values, self.span_pattern)
+        return np.asarray(counts.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+    def hinted(self, header: str) -> bool:
+        """Whether a field's name or title hints at this type."""
+        text = header.lower()
+        return any(h in text for h in self.hints)
+
+
+def _bool(array: pa.Array) -> np.ndarray:
+    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def char_matrix(values: pa.Array, width: int) -> np.ndarray:
+    """An ``(n, width)`` uint8 matrix of the ASCII codes of fixed-width values."""
+    fixed = np.asarray(values.to_numpy(zero_copy_only=False)).astype(f"S{width}")
+    return fixed.view(np.uint8).reshape(-1, width)
+
+
+def valid_dates(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Vectorized: whether (year, month, day) is a real calendar date."""
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[np.clip(month, 0, 12)]
+    days = days + ((month == 2) & leap)
+    return (month >= 1) & (month <= 12) & (day >= 1) & (day <= days)

@@ -1,0 +1,28 @@
+"""护照 and 机动车号牌."""
+
+from __future__ import annotations
+
+from .base import Detector, register
+
+PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+
+@register
+class Passport(Detector):
+    type = "cn_passport"
+    # E + 8 digits; E + letter (no I/O) + 7 digits; older G + 8; D/S/P diplomatic, service, public affairs.
+    cell_pattern = r"^(E\d{8}|E[A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7,8})$"
+    masked_pattern = r"^[EGDSP][A-Z]?\*{4,8}\d{0,4}$"
+    hints = ("护照", "passport")
+    needs_hint = True  # a letter and eight digits is also many an internal code
+
+
+@register
+class LicensePlate(Detector):
+    type = "cn_license_plate"
+    _plate = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z]"
+              "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])")
+    cell_pattern = f"^{_plate}$"
+    span_pattern = _plate
+    masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
+    hints = ("车牌", "号牌", "plate", "vehicle")

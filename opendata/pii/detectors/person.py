@@ -1,0 +1,82 @@
+"""姓名, 详细住址 and 出生日期."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .base import Detector, register, valid_dates
+
+# Common single-character surnames (the most frequent ~300) and compound surnames.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆"
+    "乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平"
+    "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公"
+)
+COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+            "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延")
+_NAME = f"(({'|'.join(COMPOUND)})[\u4e00-\u9fa5]{{1,2}}|[{SURNAMES}][\u4e00-\u9fa5]{{1,2}})"
+_CONTEXT = "(姓名|联系人|投诉人|举报人|申请人|当事人|患者|家属|户主|业主|法定代表人|负责人)[:：为是]?\\s*"
+
+
+@register
+class PersonName(Detector):
+    type = "person_name"
+    cell_pattern = f"^{_NAME}$"
+    # In free text a name is recognised only after a word that introduces a person (no NER here).
+    span_pattern = f"{_CONTEXT}{_NAME}"
+    masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?)$"
+    hints = ("姓名", "名字", "联系人", "负责人", "代表人", "申请人", "投诉人", "举报人", "患者", "学生", "户主",
+             "name", "person", "contact", "representative")
+    needs_hint = True
+    min_ratio = 0.6
+
+
+@register
+class Address(Detector):
+    type = "address"
+    # A dwelling: down to building, unit or room, which locates a household. A cell is an address
+    # only if it reads as one (no sentence punctuation); inside text the span must reach that detail.
+    _chars = r"[\x{4e00}-\x{9fa5}A-Za-z0-9（）()#\-]"
+    cell_pattern = rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室){_chars}*$"
+    span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
+                    r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*")
+    masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
+    hints = ("住址", "地址", "居住", "户籍", "现住", "address", "addr", "residence")
+    min_ratio = 0.5
+
+
+@register
+class BirthDate(Detector):
+    type = "birth_date"
+    cell_pattern = r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?$"
+    masked_pattern = r"^(19|20)\d{2}([-/.年])?(\*\*|XX)"
+    hints = ("出生", "生日", "birth", "dob", "born")
+    needs_hint = True  # a date is only a birth date when the column says so
+
+    def validate(self, candidates: pa.Array) -> np.ndarray:
+        digits = pc.replace_substring_regex(candidates, r"[^\d]+", "-")
+        parts = pc.split_pattern(digits, "-").to_pylist()
+        ok = np.zeros(len(candidates), dtype=bool)
+        for i, p in enumerate(parts):
+            p = [x for x in p if x]
+            if len(p) == 1 and len(p[0]) == 8:
+                p = [p[0][:4], p[0][4:6], p[0][6:]]
+            if len(p) == 3:
+                ok[i] = bool(valid_dates(np.array([int(p[0])]), np.array([int(p[1])]), np.array([int(p[2])]))[0])
+        return ok
+
+
+@register
+class IpAddress(Detector):
+    type = "ip_address"
+    _octet = r"(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+    cell_pattern = rf"^({_octet}\.){{3}}{_octet}$|^[0-9A-Fa-f]{{1,4}}(:[0-9A-Fa-f]{{0,4}}){{2,7}}$"
+    span_pattern = rf"\b({_octet}\.){{3}}{_octet}\b"
+    masked_pattern = r"^\d{1,3}\.\d{1,3}\.\*+\.\*+$"
+    hints = ("ip", "ip地址", "ip_address", "客户端地址")
