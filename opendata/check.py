@@ -1,8 +1,9 @@
 """The check: one report, one verdict (publishable or blocked, and why).
 
-Today the verdict rests on validation; scanning for personal information and grading under a
-policy add their findings to the same report, so every caller (CLI, publish, approval) asks one
-object whether a dataset may go out.
+It validates the data against its schemas, scans it for personal information, grades every field
+and the dataset under the policy, looks for classification markings and sensitive terms, and
+checks declared quasi-identifiers for k-anonymity. Every caller (CLI, redact, approval, publish)
+asks this one object whether a dataset may go out, and as what.
 """
 
 from __future__ import annotations
@@ -11,8 +12,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import messages
+from . import messages, taxonomy
+from .classify import Classification, Finding, classify
+from .kanon import check_resource
+from .masking import sample
 from .package import Package
+from .pii.scan import ScanReport, scan
+from .policy import Policy, load_policy
+from .sensitive import check_terms
 from .validate import DEFAULT_LIMIT, ValidationReport, validate
 
 
@@ -23,6 +30,9 @@ class CheckReport:
     name: str
     title: str
     validation: ValidationReport
+    scan: ScanReport
+    classification: Classification
+    findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -31,13 +41,26 @@ class CheckReport:
         return self.validation.valid
 
     @property
+    def openness(self) -> str:
+        """The openness the dataset may be published with (``prohibited`` if none)."""
+        return self.classification.openness
+
+    @property
+    def grade(self) -> str:
+        return self.classification.grade
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.blocking]
+
+    @property
     def publishable(self) -> bool:
-        """Nothing stands in the way of publication."""
-        return self.valid
+        """Valid, nothing blocking, and the grade allows some openness."""
+        return self.valid and not self.blocking and self.openness != "prohibited"
 
     @property
     def problem_count(self) -> int:
-        return self.validation.error_count
+        return self.validation.error_count + len(self.blocking)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """A JSON-ready report with stable keys; messages in ``lang``."""
@@ -46,8 +69,13 @@ class CheckReport:
             "title": self.title,
             "publishable": self.publishable,
             "valid": self.valid,
+            "grade": self.grade,
+            "openness": self.openness,
             "problemCount": self.problem_count,
             "notes": self.notes,
+            "findings": [f.to_dict(lang) for f in self.findings],
+            "classification": self.classification.to_dict(lang),
+            "scan": self.scan.to_dict(),
             "validation": self.validation.to_dict(lang),
         }
 
@@ -55,7 +83,7 @@ class CheckReport:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2)
 
     def to_text(self, lang: str | None = None) -> str:
-        """The report as a person reads it: per resource, each problem with its fix."""
+        """The report as a person reads it: validation, grading, findings, verdict."""
         t = lambda key, **kw: messages.t(key, lang=lang, **kw)  # noqa: E731
         lines = [t("report.title", name=f"{self.title} ({self.name})")]
         for res in self.validation.resources:
@@ -74,15 +102,44 @@ class CheckReport:
                 lines.append(f"      {t('report.fix')}: {error.hint(lang)}")
             if res.truncated:
                 lines.append(t("report.truncated", shown=len(res.errors), count=res.error_count))
+        c = self.classification
+        lines.append("")
+        lines.append(t("report.grading", policy=f"{c.policy['id']} {c.policy['version']}"))
+        for g in c.fields:
+            if g.reason not in ("declared", "declared_package"):
+                lines.append(f"  - {g.resource}.{g.field}: {g.explain(lang)}")
+        lines.append(t("report.dataset_grade", grade=c.grade, openness=taxonomy.label("openness", c.openness, lang),
+                       allowed="、".join(taxonomy.label("openness", o, lang) for o in c.allowed) or "-"))
+        if self.findings:
+            lines.append("")
+            lines.append(t("report.findings", count=len(self.blocking)))
+            for finding in self.findings:
+                lines.append(f"  - [{finding.code}] {finding.message(lang)}")
         lines.append("")
         if self.publishable:
-            lines.append(t("report.verdict_ok"))
+            lines.append(t("report.verdict_ok_as", openness=taxonomy.label("openness", self.openness, lang)))
         else:
-            lines.append(t("report.verdict_blocked", count=self.problem_count))
+            lines.append(t("report.verdict_blocked", count=max(self.problem_count, 1)))
         return "\n".join(lines)
 
 
-def check(package: Package, *, limit: int = DEFAULT_LIMIT) -> CheckReport:
-    """Check ``package``: validate every resource and decide whether it may be published."""
-    return CheckReport(name=package.name, title=package.title,
-                       validation=validate(package, limit=limit), notes=package.notes)
+def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAULT_LIMIT) -> CheckReport:
+    """Check ``package`` under ``policy`` (default: the configured one) and decide on publication."""
+    policy = policy or load_policy()
+    validation = validate(package, limit=limit)
+    scanned = scan(package)
+    classification = classify(package, scanned, policy)
+    findings = list(classification.findings)
+    findings += check_terms(package, policy.sensitive_terms)
+    for resource in package.resources:
+        result = check_resource(resource, policy.k)
+        if result is not None and result.rare:
+            samples = "; ".join(f"({', '.join(sample(v) for v in combo)}) × {n}"
+                                for combo, n in list(result.rare.items())[:5])
+            findings.append(Finding("k_anonymity", resource.name, params={
+                "fields": ", ".join(result.fields), "groups": len(result.rare), "k": result.k,
+                "rows": result.rows_at_risk, "samples": samples}))
+    if classification.openness == "prohibited":
+        findings.append(Finding("prohibited", params={"grade": classification.grade}))
+    return CheckReport(name=package.name, title=package.title, validation=validation, scan=scanned,
+                       classification=classification, findings=findings, notes=package.notes)

@@ -112,6 +112,107 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：资源“{resource}”没有表结构（schema）",
         "en": "{path}: resource \"{resource}\" has no table schema",
     },
+    "descriptor.unknown_term": {
+        "zh": "{path}：{property} 的值“{value}”不在目录中（可用值：{known}）",
+        "en": "{path}: {property} has the unknown value \"{value}\" (known values: {known})",
+    },
+    "policy.unknown_grade": {
+        "zh": "{path}：{where} 引用了未定义的等级“{grade}”（已定义：{known}）",
+        "en": "{path}: {where} refers to the undefined grade \"{grade}\" (defined: {known})",
+    },
+    "policy.unknown_pii": {
+        "zh": "{path}：未知的个人信息类型“{type}”（可用：{known}）",
+        "en": "{path}: unknown personal-information type \"{type}\" (known: {known})",
+    },
+    "policy.unknown_operator": {
+        "zh": "{path}：未知的处理方式“{operator}”（可用：{known}）",
+        "en": "{path}: unknown treatment \"{operator}\" (known: {known})",
+    },
+    "operator.unknown_param": {
+        "zh": "{path}：处理方式 {operator} 没有参数“{param}”（可用：{known}）",
+        "en": "{path}: the {operator} treatment has no parameter \"{param}\" (known: {known})",
+    },
+    "operator.bad_param": {
+        "zh": "{path}：处理方式 {operator} 的参数 {param} 取值无效：{value}",
+        "en": "{path}: invalid value for parameter {param} of {operator}: {value}",
+    },
+    "keys.missing": {
+        "zh": "找不到密钥文件 {path}；请先运行 opendata keys init",
+        "en": "no key file at {path}; run opendata keys init first",
+    },
+    "keys.unreadable": {"zh": "密钥文件 {path} 已损坏或无法读取", "en": "the key file {path} is damaged or unreadable"},
+    "keys.unsafe_permissions": {
+        "zh": "密钥文件 {path} 的权限为 {mode}，其他用户可读；请执行 chmod 600 {path}",
+        "en": "the key file {path} has mode {mode} and is readable by others; run chmod 600 {path}",
+    },
+    "keys.unknown_id": {"zh": "密钥库中没有密钥 {key_id}", "en": "the keyring has no key {key_id}"},
+    "keys.required": {
+        "zh": "处理方式 {operator} 需要数据密钥；请先运行 opendata keys init",
+        "en": "the {operator} treatment needs a data key; run opendata keys init first",
+    },
+    # ---- findings of the check (grading, PI, sensitive content) ----------------------------
+    "finding.undeclared_pii": {
+        "zh": "资源“{resource}”字段“{field}”含未声明的{type}（{matches} 个值）：请在描述文件中声明并处理"
+              "（建议 {default}），或运行 opendata redact",
+        "en": "resource \"{resource}\" field \"{field}\" holds undeclared {type} ({matches} values): declare "
+              "and treat it (suggested: {default}), or run opendata redact",
+    },
+    "finding.undeclared_pii_spans": {
+        "zh": "资源“{resource}”字段“{field}”的文本中含 {matches} 处未处理的{type}：请运行 opendata redact",
+        "en": "resource \"{resource}\" field \"{field}\" has {matches} untreated {type} spans in its text: "
+              "run opendata redact",
+    },
+    "finding.treatment_pending": {
+        "zh": "资源“{resource}”字段“{field}”声明了 {operator} 处理但尚未执行：请先运行 opendata redact",
+        "en": "resource \"{resource}\" field \"{field}\" declares the {operator} treatment but it has not "
+              "been applied: run opendata redact first",
+    },
+    "finding.treatment_not_accepted": {
+        "zh": "资源“{resource}”字段“{field}”：策略不接受对{type}使用 {operator} 处理",
+        "en": "resource \"{resource}\" field \"{field}\": the policy does not accept {operator} for {type}",
+    },
+    "finding.raw_after_treatment": {
+        "zh": "资源“{resource}”字段“{field}”标记为已处理，但仍含 {matches} 个未处理的{type}",
+        "en": "resource \"{resource}\" field \"{field}\" is marked as treated but still holds {matches} "
+              "untreated {type} values",
+    },
+    "finding.openness_too_wide": {
+        "zh": "声明的开放属性“{declared}”过宽：资源“{resource}”字段“{field}”为 {grade} 级，只允许{allowed}",
+        "en": "the declared openness \"{declared}\" is too wide: resource \"{resource}\" field \"{field}\" "
+              "is grade {grade}, which allows only {allowed}",
+    },
+    "finding.sensitive_metadata": {
+        "zh": "元数据 {property}（资源 {resource}，字段 {field}）含敏感词“{term}”：发布前请进行保密审查",
+        "en": "metadata {property} (resource {resource}, field {field}) contains the sensitive term \"{term}\": "
+              "review it for confidentiality before publication",
+    },
+    "finding.sensitive_cell": {
+        "zh": "资源“{resource}”第 {row} 行字段“{field}”含敏感词“{term}”：发布前请进行保密审查",
+        "en": "resource \"{resource}\" row {row} field \"{field}\" contains the sensitive term \"{term}\": "
+              "review it for confidentiality before publication",
+    },
+    "finding.prohibited": {
+        "zh": "数据集为 {grade} 级，按策略禁止开放",
+        "en": "the dataset is grade {grade}, which the policy does not allow to be opened",
+    },
+    "finding.k_anonymity": {
+        "zh": "资源“{resource}”的准标识符（{fields}）有 {groups} 个组合少于 {k} 条记录（共 {rows} 行），"
+              "存在重识别风险：{samples}",
+        "en": "resource \"{resource}\": {groups} combinations of the quasi-identifiers ({fields}) occur in fewer "
+              "than {k} records ({rows} rows), a re-identification risk: {samples}",
+    },
+    "grade.pii_raw": {"zh": "{grade}：含未处理的个人信息（{types}）", "en": "{grade}: untreated personal information ({types})"},
+    "grade.pii_treated": {"zh": "{grade}：个人信息（{types}）已按 {operator} 处理",
+                          "en": "{grade}: personal information ({types}) treated by {operator}"},
+    "grade.pii_pending": {"zh": "{grade}：个人信息（{types}）将按 {operator} 处理（尚未执行）",
+                          "en": "{grade}: personal information ({types}) to be treated by {operator} (not yet applied)"},
+    "grade.pii_masked": {"zh": "{grade}：个人信息（{types}）已脱敏", "en": "{grade}: personal information ({types}) already masked"},
+    "grade.disclosed": {"zh": "{grade}：依法公示的个人信息（{types}），依据：{basis}",
+                        "en": "{grade}: personal information ({types}) disclosed by law: {basis}"},
+    "grade.declared": {"zh": "{grade}：字段声明的等级", "en": "{grade}: declared on the field"},
+    "grade.declared_package": {"zh": "{grade}：数据集声明的等级", "en": "{grade}: declared for the dataset"},
+    "grade.unclassified": {"zh": "{grade}：未分级字段的默认等级（默认拒绝）",
+                           "en": "{grade}: the policy's grade for unclassified fields (deny by default)"},
     # ---- validation: one entry per Frictionless error type --------------------------------
     "error.type-error": {
         "zh": "第 {row} 行，字段“{field}”：值 {cell} 不是有效的 {type}（格式：{format}）",
@@ -289,6 +390,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "  （仅列出前 {shown} 个问题，共 {count} 个）",
         "en": "  (only the first {shown} of {count} problems are listed)",
     },
+    "report.grading": {"zh": "分级分类（策略 {policy}）：", "en": "Grading (policy {policy}):"},
+    "report.dataset_grade": {
+        "zh": "  数据集等级 {grade}，开放属性：{openness}（该等级允许：{allowed}）",
+        "en": "  dataset grade {grade}, openness: {openness} (the grade allows: {allowed})",
+    },
+    "report.findings": {"zh": "需要处理的问题（{count} 个阻止发布）：", "en": "Findings ({count} block publication):"},
+    "report.verdict_ok_as": {"zh": "结论：可以发布，开放属性为“{openness}”", "en": "Verdict: publishable as \"{openness}\""},
     "report.fix": {"zh": "处理建议", "en": "what to do"},
     "report.verdict_ok": {
         "zh": "结论：可以发布",
@@ -307,6 +415,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数据集“{name}”未通过检查（{count} 个问题），已拒绝发布；运行 opendata check 查看详情",
         "en": "dataset \"{name}\" failed its check ({count} problems) and was not published; run "
         "opendata check for details",
+    },
+    "publish.prohibited": {
+        "zh": "数据集“{name}”为 {grade} 级，按策略禁止开放，已拒绝发布",
+        "en": "dataset \"{name}\" is grade {grade}, which the policy does not allow to be opened; not published",
     },
     "publish.done": {
         "zh": "已发布“{title}”（{name}）到 {catalog}：{url}",
@@ -364,6 +476,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "portal.c.exclusiveMaximum": {"zh": "小于 {value}", "en": "less than {value}"},
     "portal.c.minLength": {"zh": "至少 {value} 个字符", "en": "at least {value} characters"},
     "portal.c.maxLength": {"zh": "至多 {value} 个字符", "en": "at most {value} characters"},
+    "portal.restricted": {
+        "zh": "本数据集为受限开放：目录仅公开元数据和数据字典，数据需向数源部门申请，审核通过并签订使用协议后提供。",
+        "en": "This dataset is restricted: the catalogue shows its metadata and data dictionary only; the data "
+              "is provided on application to the publisher, after approval and a use agreement.",
+    },
+    "portal.apply": {"zh": "申请方式", "en": "How to apply"},
+    "portal.grade": {"zh": "数据等级", "en": "Grade"},
     "portal.back": {"zh": "返回目录", "en": "Back to the catalogue"},
     "portal.dcat": {"zh": "机器可读目录（DCAT JSON-LD）", "en": "Machine-readable catalogue (DCAT JSON-LD)"},
     "portal.metadata": {"zh": "元数据（CKAN 格式）", "en": "Metadata (CKAN format)"},

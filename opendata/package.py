@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -53,10 +54,16 @@ class Resource:
 
     def raw_batches(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.RecordBatch]:
         """The rows as text exactly as in the source, columns named after the schema's fields."""
+        for batch, _ in self.numbered_batches(batch_rows):
+            yield batch
+
+    def numbered_batches(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
+        """Raw text batches with the file row number of each row (header = row 1)."""
         names = self.schema.field_names
         for chunk in self.open().chunks(batch_rows):
             width = min(chunk.data.num_columns, len(names))
-            yield pa.RecordBatch.from_arrays([chunk.data.column(i) for i in range(width)], names=names[:width])
+            batch = pa.RecordBatch.from_arrays([chunk.data.column(i) for i in range(width)], names=names[:width])
+            yield batch, chunk.rows
 
     def batches(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.RecordBatch]:
         """The rows typed per the schema (integers, dates …); identifier strings stay strings."""
@@ -185,6 +192,8 @@ def _load_descriptor(descriptor_path: Path) -> Package:
     if not isinstance(descriptor, dict):
         raise DescriptorError("descriptor.invalid", path=where, where="/", reason="must be a JSON object")
     base = descriptor_path.parent
+    from .descriptor import check_package
+
     name = descriptor.get("name") or slug(base.resolve().name)
     if not isinstance(name, str) or not NAME_PATTERN.match(name):
         raise DescriptorError("descriptor.bad_name", path=where, name=name)
@@ -214,6 +223,8 @@ def _load_descriptor(descriptor_path: Path) -> Package:
         schema = Schema.from_descriptor(schema_desc, path=where, resource=rname)
         resources.append(Resource(rname, schema, dict(raw, name=rname), path=data_path))
 
+    check_package({**descriptor, "resources": [dict(r.descriptor, schema=r.schema.to_descriptor()) for r in resources]},
+                  where)
     names = {r.name for r in resources}
     for res in resources:
         for fk in res.schema.foreign_keys:

@@ -128,23 +128,32 @@ def _write_dictionary(package: Package, directory: Path) -> None:
     (directory / "dictionary.csv").write_bytes(codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8"))
 
 
-def _published_descriptor(package: Package) -> dict[str, Any]:
+def _published_descriptor(package: Package, with_data: bool) -> dict[str, Any]:
     out = package.to_descriptor()
     resources = []
     for res, desc in zip(package.resources, out["resources"]):
-        desc = {k: v for k, v in desc.items() if k not in ("encoding", "dialect", "sheet", "format")}
-        desc.update(path=f"data/{res.name}.csv", format="csv", mediatype="text/csv", encoding="utf-8-sig")
+        desc = {k: v for k, v in desc.items() if k not in ("encoding", "dialect", "sheet", "format", "path")}
+        if with_data:
+            desc.update(path=f"data/{res.name}.csv", format="csv", mediatype="text/csv", encoding="utf-8-sig")
+        else:  # 受限开放: the schema is public, the data is released only on application
+            desc.update(opendata={"restricted": True})
         resources.append(desc)
     out["resources"] = resources
     return out
 
 
-def export(package: Package, directory: str | Path) -> Release:
-    """Write the release files of ``package`` into ``directory`` (created; must be empty)."""
+def export(package: Package, directory: str | Path, *, with_data: bool = True) -> Release:
+    """Write the release files of ``package`` into ``directory`` (created; must be empty).
+
+    ``with_data=False`` (受限开放) writes the descriptor and data dictionary only: no data file is
+    ever written, so none can leak into the catalogue.
+    """
     directory = Path(directory)
-    (directory / "data").mkdir(parents=True, exist_ok=False)
+    directory.mkdir(parents=True, exist_ok=False)
     release = Release(package.name, directory)
-    for resource in package.resources:
+    if with_data:
+        (directory / "data").mkdir()
+    for resource in package.resources if with_data else []:
         release.rows[resource.name] = _write_resource(resource, directory)
         _record(release, f"data/{resource.name}.csv", "data", "csv", resource.name)
         _record(release, f"data/{resource.name}.parquet", "data", "parquet", resource.name)
@@ -152,6 +161,6 @@ def export(package: Package, directory: str | Path) -> Release:
     _record(release, "dictionary.csv", "dictionary", "csv")
     _record(release, "dictionary.json", "dictionary", "json")
     with open(directory / "datapackage.json", "w", encoding="utf-8") as handle:
-        json.dump(_published_descriptor(package), handle, ensure_ascii=False, indent=2)
+        json.dump(_published_descriptor(package, with_data), handle, ensure_ascii=False, indent=2)
     _record(release, "datapackage.json", "descriptor", "json")
     return release

@@ -18,8 +18,14 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def make_package(directory: Path, fields: list[dict[str, Any]], text: str | bytes, *,
                  name: str = "test-data", filename: str = "data.csv", encoding: str = "utf-8",
-                 schema_extra: dict[str, Any] | None = None, **package_props: Any) -> Path:
-    """Write ``text`` as the one resource of a package with ``fields``; return the directory."""
+                 schema_extra: dict[str, Any] | None = None, grade: str | None = "L1",
+                 **package_props: Any) -> Path:
+    """Write ``text`` as the one resource of a package with ``fields``; return the directory.
+
+    ``grade`` is the dataset's declared grade (``None``: leave it unclassified).
+    """
+    if grade is not None:
+        package_props.setdefault("opendata", {}).setdefault("grade", grade)
     directory.mkdir(parents=True, exist_ok=True)
     raw = text if isinstance(text, bytes) else text.encode(encoding)
     (directory / filename).write_bytes(raw)

@@ -55,7 +55,7 @@ def test_encodings_are_detected_and_decoded(tmp_path, encoding, reported):
     directory = make_package(tmp_path, FIELDS, text, encoding=encoding)
     package = od.load(directory)
     report = od.check(package)
-    assert report.publishable
+    assert report.valid
     assert report.validation.resources[0].encoding == reported
     names = package.resources[0].to_arrow().column("name").to_pylist()
     assert names == [line.split(",")[3] for line in text.splitlines()[1:]]
@@ -93,7 +93,7 @@ def test_xlsx_json_and_parquet_resources(tmp_path):
         descriptor = {"name": "formats", "resources": [{"name": "data", "path": filename, "schema": {"fields": FIELDS}}]}
         (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
         package = od.load(tmp_path)
-        assert od.check(package).publishable, filename
+        assert od.check(package).valid, filename
         table = package.resources[0].to_arrow()
         assert table.column("id_number").to_pylist() == IDS, filename
         assert table.column("serial").to_pylist() == SERIALS, filename
@@ -109,7 +109,7 @@ def test_json_numbers_keep_every_digit(tmp_path):
 def test_from_pandas_and_back():
     frame = pd.DataFrame({"id_number": IDS, "beds": [10, 20, 30], "ratio": [0.5, 1.25, None]})
     package = od.from_pandas(frame, name="frame-data", title="DataFrame")
-    assert od.check(package).publishable
+    assert od.check(package).valid
     table = package.resources[0].to_arrow()
     assert table.column("id_number").to_pylist() == IDS
     assert table.column("beds").type == pa.int64() and table.column("beds").to_pylist() == [10, 20, 30]

@@ -32,14 +32,18 @@ def _license(package: Package) -> tuple[str, str]:
     return "notspecified", ""
 
 
-def opendata_extras(package: Package, modified: str) -> dict[str, str]:
+def opendata_extras(package: Package, modified: str, report: Any = None) -> dict[str, str]:
     """opendata's properties as flat CKAN extras (strings)."""
     props = package.opendata
     extras = {
         "opendata_publisher": props.get("publisher", ""),
         "opendata_subject": props.get("subject", ""),
         "opendata_frequency": props.get("frequency", ""),
-        "opendata_openness": props.get("openness", ""),
+        "opendata_openness": report.openness if report is not None else props.get("openness", ""),
+        "opendata_grade": report.grade if report is not None else props.get("grade", ""),
+        "opendata_policy": (f"{report.classification.policy['id']} {report.classification.policy['version']} "
+                            f"sha256:{report.classification.policy['sha256']}") if report is not None else "",
+        "opendata_application": props.get("application", "") if report is not None and report.openness == "restricted" else "",
         "opendata_spatial": props.get("spatial", ""),
         "opendata_modified": modified,
     }
@@ -51,7 +55,7 @@ def opendata_extras(package: Package, modified: str) -> dict[str, str]:
 
 
 def ckan_package(package: Package, release: Release, *, modified: str | None = None,
-                 base_url: str = "") -> dict[str, Any]:
+                 base_url: str = "", report: Any = None) -> dict[str, Any]:
     """The CKAN package dict of ``package`` as exported in ``release``.
 
     Resource URLs are ``base_url`` + the file's path in the release (relative when ``base_url``
@@ -92,7 +96,7 @@ def ckan_package(package: Package, release: Release, *, modified: str | None = N
         "url": package.descriptor.get("homepage", ""),
         "tags": [{"name": t} for t in (_tag(k) for k in keywords) if len(t) >= 2],
         "groups": [{"name": props["subject"]}] if props.get("subject") else [],
-        "extras": [{"key": k, "value": v} for k, v in sorted(opendata_extras(package, modified).items())],
+        "extras": [{"key": k, "value": v} for k, v in sorted(opendata_extras(package, modified, report).items())],
         "resources": resources,
     }
 

@@ -35,6 +35,7 @@ table { border-collapse:collapse; width:100%; margin:8px 0 20px; }
 th, td { border:1px solid var(--line); padding:6px 10px; text-align:left; vertical-align:top; }
 th { background:var(--bg); font-weight:600; }
 table.meta th { width:160px; }
+.notice { background:#fff7e6; border:1px solid #f0c36d; border-radius:6px; padding:4px 14px; }
 footer { color:var(--muted); font-size:13px; margin-top:32px; }
 """
 
@@ -133,6 +134,7 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
         (t("portal.publisher"), taxonomy.label("organizations", pkg.get("owner_org"), lang)),
         (t("portal.subject"), taxonomy.label("subjects", extra(pkg, "opendata_subject"), lang)),
         (t("portal.openness"), taxonomy.label("openness", extra(pkg, "opendata_openness"), lang)),
+        (t("portal.grade"), extra(pkg, "opendata_grade")),
         (t("portal.frequency"), taxonomy.label("frequencies", extra(pkg, "opendata_frequency"), lang)),
         (t("portal.modified"), extra(pkg, "opendata_modified")),
         (t("portal.version"), pkg.get("version", "")),
@@ -153,10 +155,17 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
         f'<td>{escape(d["type"])}</td><td>{escape(d["description"])}</td>'
         f'<td>{escape(describe_constraints(json.loads(d["constraints"] or "{}"), lang=lang))}</td></tr>'
         for d in dictionary)
+    restricted = ""
+    if extra(pkg, "opendata_openness") == "restricted":
+        how = extra(pkg, "opendata_application") or contact_text
+        restricted = (f'<div class="notice"><p>{escape(t("portal.restricted"))}</p>'
+                      + (f'<p><strong>{escape(t("portal.apply"))}</strong>：{escape(how)}</p>' if how else "")
+                      + "</div>")
     body = f"""<p><a href="../../index.html">← {escape(t("portal.back"))}</a></p>
 <h1>{escape(pkg["title"])}</h1>
 <p>{escape(pkg.get("notes", ""))}</p>
 <table class="meta">{meta_rows}</table>
+{restricted}
 <h2>{escape(t("portal.downloads"))}</h2>
 <table><tbody>{"".join(downloads)}</tbody></table>
 <h2>{escape(t("portal.dictionary"))}</h2>

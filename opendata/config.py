@@ -1,0 +1,56 @@
+"""Layered configuration: defaults < ``opendata.toml`` < environment variables < explicit arguments.
+
+``opendata.toml`` is read from ``$OPENDATA_CONFIG`` or the working directory. Secrets never live
+here: keys come from key files or the environment.
+
+    [policy]
+    file = "policies/our-department.yaml"
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import DescriptorError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+def config_path() -> Path:
+    return Path(os.environ.get("OPENDATA_CONFIG") or "opendata.toml")
+
+
+@lru_cache(maxsize=8)
+def _read(path: str, mtime: float) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise DescriptorError("descriptor.invalid", path=path, where="/", reason=str(exc)) from exc
+
+
+def load() -> dict[str, Any]:
+    """The configuration as a dict (empty without a config file)."""
+    path = config_path()
+    if not path.is_file():
+        return {}
+    return _read(str(path.resolve()), path.stat().st_mtime)
+
+
+def get(section: str, key: str, default: Any = None) -> Any:
+    """One setting; relative paths in the file are relative to the file."""
+    value = load().get(section, {}).get(key, default)
+    return value
+
+
+def resolve_path(value: str) -> Path:
+    """A path from the config file, relative to the file's directory."""
+    path = Path(value)
+    return path if path.is_absolute() else config_path().resolve().parent / path

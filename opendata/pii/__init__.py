@@ -1,0 +1,1 @@
+"""Personal information: detectors find it, operators treat it."""

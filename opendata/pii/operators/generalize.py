@@ -1,0 +1,60 @@
+"""generalize: coarser values — date → year or month, age → band, address → district or street,
+coordinates → fewer decimals, IP → /24 network."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ...errors import DescriptorError
+from .base import Operator, register
+
+LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
+_DISTRICT = r"^(.*?(区|县|旗|县级市|新区|开发区)).*$"
+_STREET = r"^(.*?(街道|镇|乡|路|街|大道|巷|村)(\d+号)?).*$"
+
+
+def _date(values: pa.Array, level: str) -> pa.Array:
+    year = pc.replace_substring_regex(values, r"^\D*(\d{4}).*$", r"\1")
+    if level == "year":
+        return year
+    month = pc.replace_substring_regex(values, r"^\D*(\d{4})\D?(\d{1,2}).*$", r"\1-\2")
+    return pc.replace_substring_regex(month, r"-(\d)$", r"-0\1")
+
+
+@register
+class Generalize(Operator):
+    name = "generalize"
+    params = {"level": str, "width": int, "decimals": int}
+
+    def check(self, params, pii_type, *, where):
+        out = super().check(params, pii_type, where=where)
+        level = out.get("level")
+        if level is not None and level not in LEVELS:
+            raise DescriptorError("operator.bad_param", path=where, operator=self.name, param="level", value=level)
+        return out
+
+    def apply(self, values: pa.Array, pii_type: str | None, params: dict[str, Any], key=None) -> pa.Array:
+        level = params.get("level") or {"birth_date": "year", "address": "street",
+                                         "ip_address": "network"}.get(pii_type or "", "year")
+        if level in ("year", "month"):
+            return _date(values, level)
+        if level == "district":
+            return pc.replace_substring_regex(values, _DISTRICT, r"\1")
+        if level == "street":
+            return pc.replace_substring_regex(values, _STREET, r"\1")
+        if level == "network":
+            return pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$", r"\1.0/24")
+        if level == "band":
+            width = params.get("width", 10)
+            number = pc.cast(pc.if_else(pc.match_substring_regex(values, r"^\d+$"), values, None), pa.int64())
+            low = pc.multiply(pc.divide(number, width), width)
+            text = pc.binary_join_element_wise(pc.cast(low, pa.string()),
+                                               pc.cast(pc.add(low, width - 1), pa.string()), "-")
+            return pc.if_else(pc.is_null(number), values, text)
+        # decimals: coordinates and other numbers rounded
+        number = pc.cast(pc.if_else(pc.match_substring_regex(values, r"^-?\d+(\.\d+)?$"), values, None), pa.float64())
+        rounded = pc.cast(pc.round(number, params.get("decimals", 2)), pa.string())
+        return pc.if_else(pc.is_null(number), values, rounded)

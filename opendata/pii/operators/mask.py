@@ -1,0 +1,77 @@
+"""mask: keep some leading and trailing characters, replace the rest with ``*``.
+
+Defaults follow the masking seen in Chinese public notices: ``330102********123X``,
+``138****5678``, ``张*`` / ``欧阳**``, ``z***@example.com``, ``192.168.*.*``, ``1990-**-**``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..detectors.documents import PROVINCE_ABBREVIATIONS
+from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES
+from .base import Operator, register
+
+DEFAULT_KEEP = {
+    "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
+    "cn_license_plate": (2, 1), "cn_landline": (4, 2), "address": (6, 0), "birth_date": (4, 0),
+}
+_COMPOUND = "^(" + "|".join(COMPOUND) + ")"
+
+# Vectorized masks of spans inside free text: (RE2 pattern with groups, rewrite).
+SPAN_REWRITES = {
+    "cn_resident_id": (r"\b(\d{6})\d{8}(\d{3}[\dXx])\b", r"\1********\2"),
+    "cn_mobile": (r"(\+86[- ]?|\b)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})\b", r"\1\2****\3"),
+    "cn_landline": (r"\b(0\d{2,3}-)[2-9]\d{4,5}(\d{2})\b", r"\1*****\2"),
+    "email": (r"([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})", r"\1***\2"),
+    "bank_card": (r"\b(\d{6})\d{6,9}(\d{4})\b", r"\1******\2"),
+    "cn_license_plate": (f"([{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z])[A-HJ-NP-Z0-9]{{3,4}}([A-HJ-NP-Z0-9挂学警港澳])",
+                         r"\1****\2"),
+    "person_name": (f"({_CONTEXT})(({'|'.join(COMPOUND)})|[{SURNAMES}])[\u4e00-\u9fa5]{{1,2}}", r"\1\3*"),
+    "address": (r"(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)", r"*\2"),
+    "ip_address": (r"\b(\d{1,3}\.\d{1,3})\.\d{1,3}\.\d{1,3}\b", r"\1.*.*"),
+}
+
+
+def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
+    """Keep ``keep_start`` leading and ``keep_end`` trailing characters; values too short to
+    keep anything safely keep only their first character."""
+    length = pc.utf8_length(values)
+    head = pc.utf8_slice_codeunits(values, 0, keep_start)
+    tail = pc.utf8_slice_codeunits(values, -keep_end) if keep_end else pc.utf8_slice_codeunits(values, 0, 0)
+    stars = pc.binary_repeat(pa.scalar(char), pc.max_element_wise(pc.subtract(length, keep_start + keep_end), 0))
+    long_enough = pc.greater(length, keep_start + keep_end)
+    short = pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(values, 0, 1),
+        pc.binary_repeat(pa.scalar(char), pc.max_element_wise(pc.subtract(length, 1), 1)), "")
+    return pc.if_else(long_enough, pc.binary_join_element_wise(head, stars, tail, ""), short)
+
+
+@register
+class Mask(Operator):
+    name = "mask"
+    params = {"keep_start": int, "keep_end": int, "char": str}
+
+    def apply(self, values: pa.Array, pii_type: str | None, params: dict[str, Any], key=None) -> pa.Array:
+        char = params.get("char", "*")
+        if "keep_start" not in params and "keep_end" not in params:
+            if pii_type == "person_name":
+                compound = pc.fill_null(pc.match_substring_regex(values, _COMPOUND), False)
+                return pc.if_else(compound, mask_cells(values, 2, 0, char), mask_cells(values, 1, 0, char))
+            if pii_type == "email":
+                return pc.replace_substring_regex(values, r"^([^@])[^@]*(@.*)$", rf"\1{char * 3}\2")
+            if pii_type == "ip_address":
+                return pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3})\..*$", rf"\1.{char}.{char}")
+            if pii_type == "birth_date":
+                return pc.replace_substring_regex(pc.utf8_slice_codeunits(values, 0, 4), "$", f"-{char * 2}-{char * 2}")
+        start, end = DEFAULT_KEEP.get(pii_type or "", (1, 1))
+        return mask_cells(values, params.get("keep_start", start), params.get("keep_end", end), char)
+
+    def apply_spans(self, values, pattern, pii_type, params, key=None):
+        rewrite = SPAN_REWRITES.get(pii_type)
+        if rewrite is None or "keep_start" in params or "keep_end" in params:
+            return super().apply_spans(values, pattern, pii_type, params, key)
+        return pc.replace_substring_regex(values, rewrite[0], rewrite[1])

@@ -1,0 +1,150 @@
+"""The grading and openness policy (分级分类策略), as data.
+
+A policy says which grades exist and what openness each allows, what grade each type of personal
+information gives a field, how treatments lower it, which fields count as unclassified, and which
+terms mark content that must not be published. The default policy ships in
+``schemas/policy.default.yaml``; every report records the policy's id, version and SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import config
+from .errors import DescriptorError
+from .paths import schemas_dir
+
+OPENNESS_ORDER = ("unconditional", "restricted", "prohibited")  # widest first
+
+
+@dataclass(frozen=True)
+class Grade:
+    id: str
+    rank: int
+    openness: tuple[str, ...]
+    title: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def widest_openness(self) -> str:
+        """The widest openness this grade allows (``prohibited`` when none)."""
+        for level in OPENNESS_ORDER:
+            if level in self.openness:
+                return level
+        return "prohibited"
+
+
+@dataclass(frozen=True)
+class PiRule:
+    type: str
+    grade: str
+    default_treatment: dict[str, Any]
+    treated: dict[str, str]
+    disclosable: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A validated policy."""
+
+    id: str
+    version: str
+    sha256: str
+    path: str
+    grades: tuple[Grade, ...]
+    unclassified_grade: str
+    disclosure_grade: str
+    pii: dict[str, PiRule]
+    sensitive_terms: tuple[str, ...]
+    k: int
+    title: dict[str, str] = field(default_factory=dict)
+
+    def grade(self, ident: str) -> Grade:
+        for g in self.grades:
+            if g.id == ident:
+                return g
+        raise KeyError(ident)
+
+    def higher(self, a: str, b: str) -> str:
+        """The more sensitive of two grades."""
+        return a if self.grade(a).rank >= self.grade(b).rank else b
+
+    def allows(self, grade: str, openness: str) -> bool:
+        return openness == "prohibited" or openness in self.grade(grade).openness
+
+    def summary(self) -> dict[str, str]:
+        """What reports record about the policy they were made under."""
+        return {"id": self.id, "version": self.version, "sha256": self.sha256}
+
+
+def default_policy_path() -> Path:
+    return schemas_dir() / "policy.default.yaml"
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Load a policy: ``path``, else ``[policy] file`` in opendata.toml, else the default."""
+    if path is None:
+        configured = config.get("policy", "file")
+        path = config.resolve_path(configured) if configured else default_policy_path()
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        from .errors import InputError
+
+        raise InputError("input.not_found", path=str(path)) from exc
+    return _parse(raw, str(path))
+
+
+@lru_cache(maxsize=16)
+def _parse(raw: bytes, where: str) -> Policy:
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DescriptorError("descriptor.invalid", path=where, where="/", reason=str(exc).splitlines()[0]) from exc
+    _validate_schema(data, where)
+    grades = tuple(Grade(g["id"], i, tuple(g["openness"]), g.get("title", {})) for i, g in enumerate(data["grades"]))
+    ids = {g.id for g in grades}
+
+    def known(grade: str, at: str) -> str:
+        if grade not in ids:
+            raise DescriptorError("policy.unknown_grade", path=where, where=at, grade=grade, known=", ".join(sorted(ids)))
+        return grade
+
+    from .pii.detectors import REGISTRY
+    from .pii.operators import OPERATORS
+
+    pii = {}
+    for kind, rule in data["pii"].items():
+        if kind not in REGISTRY:
+            raise DescriptorError("policy.unknown_pii", path=where, type=kind, known=", ".join(sorted(REGISTRY)))
+        treated = {op: known(g, f"pii.{kind}.treated.{op}") for op, g in (rule.get("treated") or {}).items()}
+        default = dict(rule.get("default_treatment") or {"operator": "none"})
+        for op in list(treated) + [default["operator"]]:
+            if op not in OPERATORS and op != "none":
+                raise DescriptorError("policy.unknown_operator", path=where, operator=op, known=", ".join(sorted(OPERATORS)))
+        pii[kind] = PiRule(kind, known(rule["grade"], f"pii.{kind}.grade"), default, treated, bool(rule.get("disclosable")))
+    return Policy(
+        id=data["id"], version=str(data["version"]), sha256=hashlib.sha256(raw).hexdigest(), path=where,
+        grades=grades, unclassified_grade=known(data["unclassified_grade"], "unclassified_grade"),
+        disclosure_grade=known(data.get("disclosure_grade", grades[0].id), "disclosure_grade"),
+        pii=pii, sensitive_terms=tuple(data["sensitive_terms"]),
+        k=int((data.get("k_anonymity") or {}).get("k", 5)), title=data.get("title", {}),
+    )
+
+
+def _validate_schema(data: Any, where: str) -> None:
+    import jsonschema
+
+    schema = json.loads((schemas_dir() / "policy.schema.json").read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        first = errors[0]
+        at = "/".join(str(p) for p in first.path) or "/"
+        raise DescriptorError("descriptor.invalid", path=where, where=at, reason=first.message)
