@@ -96,7 +96,8 @@ def _grade_pii(kind: str, detection: Detection | None, props: dict[str, Any], de
                policy: Policy, resource: str, name: str, findings: list[Finding]) -> tuple[str, str, dict]:
     rule = policy.pii[kind]
     treated = props.get("treated") or {}
-    operator = treated.get("operator") or (props.get("treatment") or {}).get("operator")
+    operator = ((treated.get("by_type") or {}).get(kind) or treated.get("operator")
+                or (props.get("treatment") or {}).get("operator"))
     if treated:
         grade = rule.treated.get(operator)
         if grade is None:
@@ -134,9 +135,12 @@ def classify(package: "Package", scan: ScanReport, policy: Policy) -> Classifica
         scanned = scan.resource(resource.name)
         for f in resource.schema.fields:
             props = f.opendata
-            detections = {d.type: d for d in scanned.field(f.name).detected if d.personal}
             declared = declared_types(f)
             treated_types = (props.get("treated") or {}).get("types") or []
+            # A treated field's masked look-alikes of other types (a masked ID also looks like a
+            # masked bank card) say nothing new; raw values of any type still count.
+            detections = {d.type: d for d in scanned.field(f.name).detected
+                          if d.personal and (d.raw or not treated_types or d.type in treated_types)}
             kinds = sorted(set(declared) | set(detections) | set(treated_types))
             if kinds:
                 results = [_grade_pii(k, detections.get(k), props, k in declared or k in treated_types, policy,

@@ -11,18 +11,23 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import os
 import sys
 import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import messages
+from . import keys, messages, taxonomy
 from .catalogs import LocalCatalog
 from .check import check
-from .errors import OpendataError, ValidationFailed
+from .errors import OpendataError, PolicyError, ValidationFailed
 from .package import load
+from .pii.scan import scan
+from .policy import load_policy
 from .publish import publish
+from .redact import redact
+from .regrade import regrade
 
 EXIT_OK, EXIT_BLOCKED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -37,9 +42,13 @@ def _err(text: str) -> None:
     sys.stderr.flush()
 
 
+def _policy(args: argparse.Namespace):
+    return load_policy(args.policy) if getattr(args, "policy", None) else load_policy()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     package = load(args.path)
-    report = check(package, limit=args.limit)
+    report = check(package, policy=_policy(args), limit=args.limit)
     if args.format == "json":
         _out(report.to_json())
     else:
@@ -49,15 +58,75 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.publishable else EXIT_BLOCKED
 
 
+def cmd_scan(args: argparse.Namespace) -> int:
+    report = scan(load(args.path), sample_rows=args.sample)
+    _out(report.to_json() if args.format == "json" else report.to_text())
+    return EXIT_OK
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    out, report = redact(load(args.path), args.out, policy=_policy(args))
+    if args.format == "json":
+        _out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _out(messages.t("redact.done", path=args.out))
+    for res in report.to_dict()["resources"]:
+        for f in res["fields"]:
+            parts = []
+            for t in f["treatments"]:
+                text = (messages.t("redact.spans") if t["spans"] else "") + messages.t(f"pii.{t['type']}") \
+                    if t["type"] else ""
+                parts.append(f"{t['operator']} {text}".strip() + (messages.t("redact.auto") if t["auto"] else ""))
+            _out(messages.t("redact.field", resource=res["name"], field=f["name"], treatments="；".join(parts)))
+        if res["suppressedRows"] or res["generalizedQuasiIdentifiers"]:
+            _out(messages.t("redact.rows_suppressed", resource=res["name"], rows=res["suppressedRows"],
+                            k=_policy(args).k, fields=", ".join(res["generalizedQuasiIdentifiers"]) or "-"))
+    if report.key_id:
+        _out(messages.t("redact.key", key_id=report.key_id))
+    return EXIT_OK
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    if args.action == "init":
+        key_id, created = keys.init_data_keys()
+        _out(messages.t("keys.created" if created else "keys.exists", key_id=key_id, home=keys.home()))
+    elif args.action == "rotate":
+        _out(messages.t("keys.rotated", key_id=keys.rotate_data_key()))
+    else:
+        for entry in keys.list_data_keys():
+            _out(f"{entry['id']}  {entry['created']}  {'active' if entry.get('active') else ''}")
+    return EXIT_OK
+
+
+def cmd_regrade(args: argparse.Namespace) -> int:
+    results = regrade(LocalCatalog(args.catalog), policy=_policy(args), apply=args.apply)
+    if args.format == "json":
+        _out(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            key = "regrade.applied" if r.applied else ("regrade.shrink" if r.must_shrink else "regrade.ok")
+            _out(messages.t(key, name=r.name, grade=r.grade, published=taxonomy.label("openness", r.published),
+                            allowed=taxonomy.label("openness", r.allowed)))
+            for reason in r.reasons[:5] if r.must_shrink else []:
+                _out(f"    - {reason}")
+    pending = [r for r in results if r.must_shrink and not r.applied]
+    return EXIT_BLOCKED if pending else EXIT_OK
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     catalog = LocalCatalog(args.catalog)
+    policy = _policy(args)
     status = EXIT_OK
     for path in args.paths:
         try:
             package = load(path)
             for note in package.notes:
                 _err(note)
-            result = publish(package, catalog)
+            result = publish(package, catalog, policy=policy)
+        except PolicyError as exc:
+            _err(exc.render())
+            status = max(status, EXIT_BLOCKED)
+            continue
         except ValidationFailed as exc:
             _err(exc.render())
             if exc.report is not None and args.verbose:
@@ -105,11 +174,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="dataset directory, datapackage.json, or a CSV/XLSX/JSON/Parquet file")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--limit", type=int, default=1000, help="errors listed per resource (default 1000)")
+    p.add_argument("--policy", help="policy file (default: opendata.toml [policy] file, else the shipped default)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("scan", help="find personal information in every field")
+    p.add_argument("path")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--sample", type=int, help="scan only the first N rows of each resource")
+    p.set_defaults(func=cmd_scan)
+
+    p = sub.add_parser("redact", help="write a copy with personal information treated")
+    p.add_argument("path")
+    p.add_argument("--out", required=True, help="output directory (new or empty)")
+    p.add_argument("--policy")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_redact)
+
+    p = sub.add_parser("keys", help="manage data keys under $OPENDATA_HOME (never printed)")
+    p.add_argument("action", choices=["init", "rotate", "list"])
+    p.set_defaults(func=cmd_keys)
+
+    p = sub.add_parser("regrade", help="re-evaluate published datasets against the current policy (动态调整)")
+    p.add_argument("--catalog", required=True)
+    p.add_argument("--policy")
+    p.add_argument("--apply", action="store_true", help="withdraw or restrict what must shrink, and record it")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_regrade)
 
     p = sub.add_parser("publish", help="check and publish datasets into a catalogue")
     p.add_argument("paths", nargs="+", help="dataset directories")
     p.add_argument("--catalog", required=True, help="local catalogue directory")
+    p.add_argument("--policy")
     p.add_argument("-v", "--verbose", action="store_true", help="print the full report of blocked datasets")
     p.set_defaults(func=cmd_publish)
 

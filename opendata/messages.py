@@ -150,6 +150,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "处理方式 {operator} 需要数据密钥；请先运行 opendata keys init",
         "en": "the {operator} treatment needs a data key; run opendata keys init first",
     },
+    "redact.output_exists": {
+        "zh": "输出目录 {path} 已存在且不为空；请指定新的目录",
+        "en": "the output directory {path} exists and is not empty; choose a new one",
+    },
+    "redact.invalid_input": {
+        "zh": "数据集“{name}”未通过表结构校验（{count} 个问题），不能脱敏；先运行 opendata check 修正",
+        "en": "dataset \"{name}\" fails its schema ({count} problems) and cannot be redacted; run opendata check",
+    },
+    "redact.residual_pi": {
+        "zh": "脱敏后复查发现资源“{resource}”字段“{field}”仍有 {matches} 处未处理的{type}；未写出任何结果",
+        "en": "the re-scan after redaction found {matches} untreated {type} in resource \"{resource}\" field "
+              "\"{field}\"; nothing was written",
+    },
+    "redact.done": {
+        "zh": "已写出脱敏数据包：{path}",
+        "en": "redacted package written to {path}",
+    },
+    "redact.field": {
+        "zh": "  {resource}.{field}：{treatments}",
+        "en": "  {resource}.{field}: {treatments}",
+    },
+    "redact.auto": {"zh": "（检测到未声明的个人信息，按策略默认处理）", "en": " (undeclared PI detected: policy default)"},
+    "redact.spans": {"zh": "文本中的", "en": "spans of "},
+    "redact.rows_suppressed": {
+        "zh": "  {resource}：为满足 k={k} 匿名，删除了 {rows} 行罕见组合；已泛化准标识符 {fields}",
+        "en": "  {resource}: {rows} rows with rare combinations suppressed for k={k}; quasi-identifiers generalized: {fields}",
+    },
+    "redact.key": {"zh": "  使用数据密钥 {key_id}", "en": "  data key {key_id}"},
+    "keys.created": {"zh": "已在 {home} 创建数据密钥 {key_id}（权限 0600）", "en": "data key {key_id} created in {home} (mode 0600)"},
+    "keys.exists": {"zh": "{home} 已有数据密钥（当前 {key_id}），未作改动", "en": "{home} already has data keys (active {key_id}); nothing changed"},
+    "keys.rotated": {"zh": "已轮换：新的当前数据密钥为 {key_id}，旧密钥保留用于还原", "en": "rotated: {key_id} is the new active data key; old keys are kept for re-identification"},
+    "regrade.ok": {"zh": "  ✓ {name}：{grade} 级，{published}，仍然允许", "en": "  ✓ {name}: grade {grade}, {published}, still allowed"},
+    "regrade.shrink": {"zh": "  ✗ {name}：{grade} 级，现为{published}，按当前策略只允许{allowed}",
+                       "en": "  ✗ {name}: grade {grade}, published as {published}, the current policy allows only {allowed}"},
+    "regrade.applied": {"zh": "  ↓ {name}：已由{published}调整为{allowed}（{grade} 级），已记录",
+                        "en": "  ↓ {name}: changed from {published} to {allowed} (grade {grade}), recorded"},
     # ---- findings of the check (grading, PI, sensitive content) ----------------------------
     "finding.undeclared_pii": {
         "zh": "资源“{resource}”字段“{field}”含未声明的{type}（{matches} 个值）：请在描述文件中声明并处理"

@@ -15,10 +15,11 @@ from .check import CheckReport, check
 from .errors import PolicyError, ValidationFailed
 from .release import export
 from .package import Package
+from .policy import Policy
 
 
 def publish(package: Package, catalog: Catalog, *, report: CheckReport | None = None,
-            modified: str | None = None) -> PublishResult:
+            policy: Policy | None = None, modified: str | None = None) -> PublishResult:
     """Check ``package`` and, if it is publishable, publish it to ``catalog``.
 
     The check decides how: 无条件开放 datasets go out whole; 受限开放 ones as a catalogue entry with
@@ -26,7 +27,7 @@ def publish(package: Package, catalog: Catalog, *, report: CheckReport | None = 
     Raises :class:`ValidationFailed` (with the report) when the check blocks publication; nothing
     reaches the catalogue then. ``report`` lets a caller that has just checked skip a second pass.
     """
-    report = report or check(package)
+    report = report or check(package, policy=policy)
     if report.openness == "prohibited":
         raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
     if not report.publishable:

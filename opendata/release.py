@@ -16,7 +16,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -78,26 +78,55 @@ def _record(release: Release, path: str, kind: str, fmt: str, resource: str | No
     release.files.append(ExportedFile(path, sha256_file(full), full.stat().st_size, kind, fmt, resource))
 
 
+class CsvSink:
+    """Writes text batches as UTF-8 CSV with BOM: the one CSV form opendata publishes."""
+
+    def __init__(self, path: Path, names: list[str]) -> None:
+        self.names = names
+        self._file = open(path, "wb")
+        self._file.write(codecs.BOM_UTF8)
+        self._writer = pa_csv.CSVWriter(self._file, pa.schema([pa.field(n, pa.string()) for n in names]),
+                                        write_options=pa_csv.WriteOptions(quoting_style="needed"))
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        self._writer.write_batch(pa.RecordBatch.from_arrays(
+            [batch.column(i).cast(pa.string()) for i in range(len(self.names))], names=self.names))
+
+    def close(self) -> None:
+        self._writer.close()
+        self._file.close()
+
+
+def write_csv(path: Path, names: list[str], batches: Iterable[pa.RecordBatch]) -> int:
+    """Write ``batches`` (columns in ``names`` order) to ``path``; returns the row count."""
+    sink = CsvSink(path, names)
+    rows = 0
+    try:
+        for batch in batches:
+            sink.write(batch)
+            rows += batch.num_rows
+    finally:
+        sink.close()
+    return rows
+
+
 def _write_resource(resource: Resource, directory: Path) -> int:
     fields = resource.schema.fields
     names = [f.name for f in fields]
     typed_schema = pa.schema([pa.field(f.name, arrow_type(f)) for f in fields])
-    csv_path = directory / "data" / f"{resource.name}.csv"
-    parquet_path = directory / "data" / f"{resource.name}.parquet"
+    csv_sink = CsvSink(directory / "data" / f"{resource.name}.csv", names)
     rows = 0
-    with open(csv_path, "wb") as raw_csv, pq.ParquetWriter(str(parquet_path), typed_schema) as parquet:
-        raw_csv.write(codecs.BOM_UTF8)
-        writer = pa_csv.CSVWriter(raw_csv, pa.schema([pa.field(n, pa.string()) for n in names]),
-                                  write_options=pa_csv.WriteOptions(quoting_style="needed"))
-        for batch in resource.raw_batches():
-            if batch.num_columns < len(names):  # a short file has failed validation; be safe anyway
-                raise ValueError(f"resource {resource.name} has fewer columns than its schema")
-            text = pa.RecordBatch.from_arrays([batch.column(i) for i in range(len(names))], names=names)
-            writer.write_batch(text)
-            typed = [read_column(text.column(i), fields[i]).values for i in range(len(names))]
-            parquet.write_batch(pa.RecordBatch.from_arrays(typed, schema=typed_schema))
-            rows += batch.num_rows
-        writer.close()
+    try:
+        with pq.ParquetWriter(str(directory / "data" / f"{resource.name}.parquet"), typed_schema) as parquet:
+            for batch in resource.raw_batches():
+                if batch.num_columns < len(names):  # a short file has failed validation; be safe anyway
+                    raise ValueError(f"resource {resource.name} has fewer columns than its schema")
+                csv_sink.write(batch)
+                typed = [read_column(batch.column(i), fields[i]).values for i in range(len(names))]
+                parquet.write_batch(pa.RecordBatch.from_arrays(typed, schema=typed_schema))
+                rows += batch.num_rows
+    finally:
+        csv_sink.close()
     return rows
 
 

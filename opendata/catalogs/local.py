@@ -165,6 +165,40 @@ class LocalCatalog:
         _write_atomic(self.path / "catalog.jsonld",
                       json.dumps(dcat.catalog(packages, title=title), ensure_ascii=False, indent=2))
 
+    def restrict(self, name: str, *, reason: str, grade: str | None = None) -> None:
+        """Withdraw a dataset's data, keeping its catalogue entry (受限开放); switched atomically."""
+        with self._locked():
+            current = self.current_release(name)
+            if current is None:
+                raise CatalogError("catalog.unknown_dataset", name=name)
+            live = self.dataset_dir(name)
+            staging = Path(tempfile.mkdtemp(prefix="restrict-", dir=self.path / ".staging"))
+            descriptor = json.loads((live / "datapackage.json").read_text(encoding="utf-8"))
+            for res in descriptor["resources"]:
+                for key in ("path", "format", "mediatype", "encoding"):
+                    res.pop(key, None)
+                res["opendata"] = {**(res.get("opendata") or {}), "restricted": True}
+            (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2),
+                                                      encoding="utf-8")
+            for kept in ("dictionary.csv", "dictionary.json"):
+                shutil.copyfile(live / kept, staging / kept)
+            package_dict = json.loads((live / "package.json").read_text(encoding="utf-8"))
+            package_dict["resources"] = [r for r in package_dict["resources"] if not r.get("opendata_resource")]
+            extras = {e["key"]: e["value"] for e in package_dict.get("extras", [])}
+            extras["opendata_openness"] = "restricted"
+            if grade:
+                extras["opendata_grade"] = grade
+            package_dict["extras"] = [{"key": k, "value": v} for k, v in sorted(extras.items())]
+            release_id = f"{current}-r"
+            release = Release(name, staging)
+            self._finish_release(release, package_dict)
+            final = self.path / "releases" / name / release_id
+            os.rename(staging, final)
+            self._switch(name, final)
+            self._render_catalogue()
+            shutil.rmtree(self.path / "releases" / name / current, ignore_errors=True)
+            self.audit.append("restrict", catalog="local", dataset=name, release=release_id, reason=reason)
+
     def retract(self, name: str, *, reason: str) -> None:
         """Withdraw a dataset: its page and files leave the portal; the retraction is logged."""
         with self._locked():

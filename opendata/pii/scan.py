@@ -40,8 +40,10 @@ class Counts:
     masked: int = 0
     span_cells: int = 0
     span_matches: int = 0
+    distinct: int = 0  # distinct matched values, summed over batches (an upper bound)
 
     def add(self, other: "Counts") -> None:
+        self.distinct += other.distinct
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -76,7 +78,10 @@ def scan_column(values: pa.Array) -> tuple[int, dict[str, Counts]]:
         for detector in REGISTRY.values():
             hits = detector.cells(sub)
             if hits.any():
-                found.setdefault(detector.type, Counts()).matches += int(hits.sum())
+                counts = found.setdefault(detector.type, Counts())
+                counts.matches += int(hits.sum())
+                if detector.unhinted_ratio is not None:
+                    counts.distinct += pc.count_distinct(sub.filter(pa.array(hits))).as_py()
                 whole[candidates[hits]] = True
 
     if _np(pc.match_substring_regex(text, _MASK_HINT)).any():
@@ -164,6 +169,9 @@ def decide(detector: Detector, counts: Counts, sampled: int, header: str) -> Det
     share = (counts.matches + counts.masked) / sampled
     if detector.needs_hint:
         column = hinted and share >= detector.min_ratio
+        if not column and detector.unhinted_ratio is not None and counts.matches:
+            column = (counts.matches / sampled >= detector.unhinted_ratio
+                      and counts.distinct / counts.matches >= detector.unhinted_distinct)
     else:
         column = share >= detector.min_ratio or (hinted and counts.matches + counts.masked > 0)
     spans = counts.span_cells > 0

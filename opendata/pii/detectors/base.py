@@ -42,8 +42,12 @@ class Detector:
     hints: ClassVar[tuple[str, ...]] = ()
     #: share of a column's non-empty values that must match for the column to count without a hint.
     min_ratio: ClassVar[float] = 0.6
-    #: the pattern alone is too weak: a column counts only when its header hints at the type.
+    #: the pattern alone is too weak: a column counts only when its header hints at the type …
     needs_hint: ClassVar[bool] = False
+    #: … unless at least this share of values match and they are diverse (None: never).
+    unhinted_ratio: ClassVar[float | None] = None
+    #: distinct matched values per match required for ``unhinted_ratio`` (names vary, categories repeat).
+    unhinted_distinct: ClassVar[float] = 0.5
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         """Structural checks on values that matched ``cell_pattern`` (check digits, dates …)."""

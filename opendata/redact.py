@@ -1,0 +1,343 @@
+"""Redaction: treat personal information before anything leaves, and prove nothing untreated is left.
+
+For each field the plan is: its declared treatment (``"opendata": {"treatment": {...}}``); else,
+for personal information that was detected but not declared, the policy's default treatment for the
+type (reported as such); nothing for fields disclosed by law or already masked. Spans inside free
+text are treated in place. Declared quasi-identifiers are generalized and, if still rarer than the
+policy's k, their rows are suppressed.
+
+The output is a new package (UTF-8 CSV with BOM, same row order; every untreated cell byte-for-byte
+as it was) whose ``datapackage.json`` records each field's treatment and key id. It is written
+beside the target and renamed into place only after it has been re-scanned: if any untreated
+personal information remains, nothing is left behind and :class:`PolicyError` names the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import keys as keyring
+from .errors import InputError, PolicyError, ValidationFailed
+from .kanon import quasi_identifiers
+from .package import Package, Resource, load
+from .pii.detectors import REGISTRY
+from .pii.operators import OPERATORS
+from .pii.scan import ScanReport, declared_types, scan
+from .policy import Policy, load_policy
+from .release import write_csv
+from .validate import validate
+
+#: constraints that a treated value can no longer be expected to meet.
+_DROPPED_CONSTRAINTS = ("pattern", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+                        "minLength", "maxLength")
+
+
+@dataclass
+class Treatment:
+    """One treatment of one field: whole cells, or spans of ``pii_type`` inside text."""
+
+    operator: str
+    pii_type: str | None
+    params: dict[str, Any]
+    auto: bool
+    spans: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"operator": self.operator, "type": self.pii_type, "params": self.params, "auto": self.auto,
+                "spans": self.spans}
+
+
+@dataclass
+class FieldPlan:
+    field: str
+    treatments: list[Treatment] = field(default_factory=list)
+    quasi_identifier: bool = False
+
+    @property
+    def suppressed(self) -> bool:
+        return any(t.operator == "suppress" and not t.spans for t in self.treatments)
+
+
+@dataclass
+class RedactionReport:
+    """What redact did, for the officer and the audit log (no values)."""
+
+    source: str
+    output: str
+    key_id: str | None
+    plans: dict[str, list[FieldPlan]]
+    rows_in: dict[str, int] = field(default_factory=dict)
+    rows_out: dict[str, int] = field(default_factory=dict)
+    generalized_qi: dict[str, list[str]] = field(default_factory=dict)
+    suppressed_rows: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "output": self.output, "keyId": self.key_id,
+            "resources": [{
+                "name": name, "rowsIn": self.rows_in.get(name), "rowsOut": self.rows_out.get(name),
+                "suppressedRows": self.suppressed_rows.get(name, 0),
+                "generalizedQuasiIdentifiers": self.generalized_qi.get(name, []),
+                "fields": [{"name": p.field, "treatments": [t.to_dict() for t in p.treatments]}
+                           for p in plans if p.treatments]}
+                for name, plans in self.plans.items()],
+        }
+
+
+def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy) -> list[FieldPlan]:
+    """The treatment of each field of ``resource``, from declarations, detections and the policy."""
+    plans = []
+    result = scanned.resource(resource.name)
+    where = f"{resource.name}"
+    for f in resource.schema.fields:
+        props = f.opendata
+        fplan = FieldPlan(f.name, quasi_identifier=bool(props.get("quasi_identifier")))
+        plans.append(fplan)
+        if props.get("treated"):
+            continue  # already redacted
+        declared = declared_types(f)
+        detections = [d for d in result.field(f.name).detected if d.personal and d.raw]
+        declared_treatment = props.get("treatment")
+        if declared_treatment:
+            op = declared_treatment["operator"]
+            params = OPERATORS[op].check(declared_treatment, None, where=f"{where}.{f.name}")
+            column_types = [d.type for d in detections if not d.spans] or declared or [None]
+            fplan.treatments.append(Treatment(op, column_types[0], params, auto=False))
+            for d in detections:
+                if d.spans:
+                    fplan.treatments.append(Treatment(op, d.type, params, auto=False, spans=True))
+            continue
+        for d in detections:
+            rule = policy.pii[d.type]
+            if d.type in declared and props.get("disclosure") and rule.disclosable:
+                continue  # published untreated under a legal basis
+            default = dict(rule.default_treatment)
+            op = default.pop("operator")
+            if op == "none":
+                continue
+            fplan.treatments.append(Treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
+                                              auto=d.type not in declared, spans=d.spans))
+    return plans
+
+
+def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.DataKey | None) -> pa.RecordBatch:
+    """Apply a resource's plan to one raw text batch (pure for a given key, except ``encrypt``'s nonces)."""
+    arrays, names = [], []
+    by_name = {p.field: p for p in plans}
+    for name, column in zip(batch.schema.names, batch.columns):
+        plan = by_name.get(name)
+        if plan is not None and plan.suppressed:
+            continue
+        for t in plan.treatments if plan else []:
+            operator = OPERATORS[t.operator]
+            if t.spans:
+                column = operator.apply_spans(column, REGISTRY[t.pii_type].span_pattern, t.pii_type, t.params, key)
+            else:
+                column = _treat_cells(operator, column, t, key)
+        arrays.append(column)
+        names.append(name)
+    return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+def _treat_cells(operator, column: pa.Array, t: Treatment, key) -> pa.Array:
+    # Empty cells stay empty: there is nothing to protect, and "" must not become a token.
+    empty = pc.fill_null(pc.equal(column, ""), True)
+    present = pc.if_else(empty, pa.scalar(None, pa.string()), column)
+    treated = operator.apply(present, t.pii_type, t.params, key)
+    return pc.if_else(empty, column, treated)
+
+
+def _qi_generalization(resource: Resource, qi: tuple[str, ...]) -> dict[str, Treatment]:
+    """A coarser version of each quasi-identifier that has an obvious one."""
+    out = {}
+    for name in qi:
+        f = resource.schema.get(name)
+        kinds = declared_types(f)
+        if f.type in ("date", "datetime") or "birth_date" in kinds:
+            out[name] = Treatment("generalize", "birth_date", {"level": "year"}, auto=True)
+        elif f.type in ("integer", "number"):
+            out[name] = Treatment("generalize", None, {"level": "band", "width": 10}, auto=True)
+        elif "address" in kinds:
+            out[name] = Treatment("generalize", "address", {"level": "district"}, auto=True)
+    return out
+
+
+def _combos(batch: pa.RecordBatch, qi: tuple[str, ...]) -> list[tuple]:
+    return list(zip(*[batch.column(batch.schema.get_field_index(n)).to_pylist() for n in qi]))
+
+
+def _treated_batches(resource: Resource, plans: list[FieldPlan], key) -> Iterator[pa.RecordBatch]:
+    for batch in resource.raw_batches():
+        yield treat_batch(batch, plans, key)
+
+
+def _k_anonymize(resource: Resource, plans: list[FieldPlan], key, k: int, report: RedactionReport) -> set[tuple]:
+    """Generalize quasi-identifiers where needed; return the combinations still rarer than k."""
+    qi = tuple(n for n in quasi_identifiers(resource) if not next(p for p in plans if p.field == n).suppressed)
+    if not qi:
+        return set()
+    counts: Counter = Counter()
+    for batch in _treated_batches(resource, plans, key):
+        counts.update(_combos(batch, qi))
+    if all(n >= k for n in counts.values()):
+        return set()
+    coarser = _qi_generalization(resource, qi)
+    for plan in plans:
+        if plan.field in coarser:
+            plan.treatments.append(coarser[plan.field])
+    report.generalized_qi[resource.name] = sorted(coarser)
+    counts = Counter()
+    for batch in _treated_batches(resource, plans, key):
+        counts.update(_combos(batch, qi))
+    return {combo for combo, n in counts.items() if n < k}
+
+
+def _output_descriptor(package: Package, plans: dict[str, list[FieldPlan]], key_id: str | None,
+                       policy: Policy, report: RedactionReport) -> dict[str, Any]:
+    out = package.to_descriptor()
+    suppressed = []
+    for res, rdesc in zip(package.resources, out["resources"]):
+        rplans = {p.field: p for p in plans[res.name]}
+        schema = dict(rdesc["schema"])
+        fields = []
+        for fdesc in schema["fields"]:
+            plan = rplans.get(fdesc["name"])
+            if plan is None or not plan.treatments:
+                fields.append(fdesc)
+                continue
+            if plan.suppressed:
+                suppressed.append({"resource": res.name, "field": fdesc["name"]})
+                continue
+            fdesc = dict(fdesc)
+            props = dict(fdesc.get("opendata") or {})
+            props.pop("treatment", None)
+            main = next((t for t in plan.treatments if not t.spans), plan.treatments[0])
+            types = sorted({t.pii_type for t in plan.treatments if t.pii_type})
+            treated: dict[str, Any] = {"operator": main.operator, "types": types,
+                                       "by_type": {t.pii_type: t.operator for t in plan.treatments if t.pii_type},
+                                       "auto": all(t.auto for t in plan.treatments),
+                                       "spans": any(t.spans for t in plan.treatments)}
+            if main.params:
+                treated["params"] = main.params
+            if any(OPERATORS[t.operator].needs_key for t in plan.treatments):
+                treated["key_id"] = key_id
+            props["treated"] = treated
+            if types and not props.get("pii"):
+                props["pii"] = types[0] if len(types) == 1 else types
+            if not any(t.spans for t in plan.treatments) and fdesc.get("type", "string") != "string":
+                props["original_type"] = fdesc["type"]
+                fdesc["type"] = "string"
+                fdesc.pop("format", None)
+            constraints = {k: v for k, v in (fdesc.get("constraints") or {}).items() if k not in _DROPPED_CONSTRAINTS}
+            if main.operator in ("mask", "generalize"):
+                constraints.pop("unique", None)  # two values may now look alike
+            fdesc["constraints"] = constraints
+            if not constraints:
+                fdesc.pop("constraints")
+            fdesc["opendata"] = props
+            fields.append(fdesc)
+        schema["fields"] = fields
+        kept = {f["name"] for f in fields}
+        lossy = {p.field for p in plans[res.name] if any(t.operator in ("mask", "generalize") for t in p.treatments)}
+        if schema.get("primaryKey"):
+            pk = [schema["primaryKey"]] if isinstance(schema["primaryKey"], str) else schema["primaryKey"]
+            if not set(pk) <= kept or set(pk) & lossy:
+                schema.pop("primaryKey")
+        schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys") or []
+                                 if set([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]) <= kept - lossy]
+        if not schema["foreignKeys"]:
+            schema.pop("foreignKeys")
+        rdesc.update(schema=schema, path=f"data/{res.name}.csv", format="csv", encoding="utf-8-sig")
+        for prop in ("dialect", "sheet"):
+            rdesc.pop(prop, None)
+    props = dict(out.get("opendata") or {})
+    props["redaction"] = {"policy": policy.summary(), "key_id": key_id, "source": package.name,
+                          "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    if suppressed:
+        props["suppressed"] = suppressed
+    out["opendata"] = props
+    return out
+
+
+def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = None,
+           key: keyring.DataKey | None = None) -> tuple[Package, RedactionReport]:
+    """Write a redacted copy of ``package`` to ``out_dir``; returns it and what was done."""
+    policy = policy or load_policy()
+    out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise InputError("redact.output_exists", path=str(out_dir))
+    validation = validate(package)
+    if not validation.valid:
+        raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
+    scanned = scan(package)
+    plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
+    needs_key = any(OPERATORS[t.operator].needs_key for ps in plans.values() for p in ps for t in p.treatments)
+    if needs_key and key is None:
+        key = keyring.data_key()
+    report = RedactionReport(package.name, str(out_dir), key.id if needs_key and key else None, plans)
+
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        (staging / "data").mkdir()
+        for res in package.resources:
+            rare = _k_anonymize(res, plans[res.name], key, policy.k, report)
+            qi = tuple(n for n in quasi_identifiers(res) if not next(p for p in plans[res.name] if p.field == n).suppressed)
+            counts = {"in": 0, "out": 0}
+
+            def batches() -> Iterator[pa.RecordBatch]:
+                for batch in _treated_batches(res, plans[res.name], key):
+                    counts["in"] += batch.num_rows
+                    if rare:
+                        keep = np.array([c not in rare for c in _combos(batch, qi)], dtype=bool)
+                        batch = batch.filter(pa.array(keep))
+                    counts["out"] += batch.num_rows
+                    yield batch
+
+            names = [p.field for p in plans[res.name] if not p.suppressed]
+            write_csv(staging / "data" / f"{res.name}.csv", names, batches())
+            report.rows_in[res.name], report.rows_out[res.name] = counts["in"], counts["out"]
+            if counts["in"] != counts["out"]:
+                report.suppressed_rows[res.name] = counts["in"] - counts["out"]
+        descriptor = _output_descriptor(package, plans, report.key_id, policy, report)
+        (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
+                                                  encoding="utf-8")
+        _verify(load(staging), policy)
+        if out_dir.exists():
+            out_dir.rmdir()
+        staging.rename(out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return load(out_dir), report
+
+
+def _verify(output: Package, policy: Policy) -> None:
+    """Re-scan the output: no untreated personal information may remain."""
+    rescan = scan(output)
+    for res in output.resources:
+        fields = {f.name: f for f in res.schema.fields}
+        for fscan in rescan.resource(res.name).fields:
+            f = fields[fscan.name]
+            treated = f.opendata.get("treated") or {}
+            for d in fscan.detected:
+                if not d.personal or not d.raw:
+                    continue
+                operator = (treated.get("by_type") or {}).get(d.type, treated.get("operator"))
+                if treated and operator and OPERATORS[operator].format_preserving and d.type in treated.get("types", []):
+                    continue  # FPE output looks like the input by design
+                if d.type in declared_types(f) and f.opendata.get("disclosure") and policy.pii[d.type].disclosable:
+                    continue
+                raise PolicyError("redact.residual_pi", resource=res.name, field=f.name, type=d.type,
+                                  matches=d.matches + d.span_matches)
