@@ -38,15 +38,17 @@ SPAN_REWRITES = {
 
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
     """Keep ``keep_start`` leading and ``keep_end`` trailing characters; values too short to
-    keep anything safely keep only their first character."""
+    keep that much keep only their first character (one-character values are masked whole)."""
     length = pc.utf8_length(values)
     head = pc.utf8_slice_codeunits(values, 0, keep_start)
     tail = pc.utf8_slice_codeunits(values, -keep_end) if keep_end else pc.utf8_slice_codeunits(values, 0, 0)
     stars = pc.binary_repeat(pa.scalar(char), pc.max_element_wise(pc.subtract(length, keep_start + keep_end), 0))
     long_enough = pc.greater(length, keep_start + keep_end)
-    short = pc.binary_join_element_wise(
-        pc.utf8_slice_codeunits(values, 0, 1),
-        pc.binary_repeat(pa.scalar(char), pc.max_element_wise(pc.subtract(length, 1), 1)), "")
+    short = pc.if_else(
+        pc.greater(length, 1),
+        pc.binary_join_element_wise(pc.utf8_slice_codeunits(values, 0, 1),
+                                    pc.binary_repeat(pa.scalar(char), pc.max_element_wise(pc.subtract(length, 1), 0)), ""),
+        pc.binary_repeat(pa.scalar(char), length))
     return pc.if_else(long_enough, pc.binary_join_element_wise(head, stars, tail, ""), short)
 
 

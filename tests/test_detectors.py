@@ -1,0 +1,164 @@
+"""Detectors: true values, wrong check digits, decoys, masked values, spans, opaque headers."""
+
+from __future__ import annotations
+
+import json
+
+import phonenumbers
+import pyarrow as pa
+import pytest
+from stdnum import luhn
+from stdnum.cn import ric, uscc as stdnum_uscc
+
+import opendata as od
+from opendata.pii.detectors import REGISTRY, TYPES
+from opendata.pii.detectors.bank_card import luhn_valid
+from opendata.pii.detectors.resident_id import ric_valid
+from opendata.pii.detectors.uscc import uscc_valid
+from opendata.pii.scan import decide, scan, scan_column
+from pii_data import bank_card, mobile, name, resident_id, rng, uscc, wrong_check
+
+PUBLIC_TYPES = {"cn_resident_id", "cn_mobile", "cn_landline", "email", "bank_card", "cn_passport",
+                "cn_license_plate", "person_name", "address", "birth_date", "ip_address", "cn_uscc"}
+
+
+def cells(kind, values):
+    return list(REGISTRY[kind].cells(pa.array(values, pa.string())))
+
+
+def test_the_type_names_are_the_public_contract():
+    assert set(TYPES) == PUBLIC_TYPES
+    assert REGISTRY["cn_uscc"].personal is False
+    assert all(REGISTRY[t].personal for t in PUBLIC_TYPES - {"cn_uscc"})
+
+
+def test_resident_id_check_agrees_with_stdnum():
+    r = rng(7)
+    # A real division code (so stdnum's birth-place lookup passes) and random everything else.
+    values = [f"110101{r.randint(1900, 2099)}{r.randint(0, 13):02d}{r.randint(0, 32):02d}{r.randint(0, 999):03d}"
+              f"{r.choice('0123456789X')}" for _ in range(5000)]
+    ours = list(ric_valid(pa.array(values)))
+    assert sum(ours) > 50  # the sample must contain valid ones, or it proves nothing
+    assert ours == [ric.is_valid(v) for v in values]
+
+
+def test_resident_id_true_wrong_check_lowercase_x_and_legacy():
+    r = rng(1)
+    good = [resident_id(r) for _ in range(200)]
+    assert all(cells("cn_resident_id", good))
+    assert not any(cells("cn_resident_id", [wrong_check(v) for v in good]))
+    with_x = next(v for v in (resident_id(r) for _ in range(10_000)) if v.endswith("X"))
+    assert cells("cn_resident_id", [with_x.lower()]) == [True]
+    assert cells("cn_resident_id", ["339901900101123", "339901901301123"]) == [True, False]  # 15-digit legacy
+
+
+def test_uscc_check_agrees_with_stdnum_and_is_not_personal():
+    r = rng(2)
+    values = [uscc(r) for _ in range(300)] + ["91339901" + "".join(r.choice("0123456789ABCDEFGHJKLMNPQRTUWXY")
+                                                                   for _ in range(10)) for _ in range(3000)]
+    ours = list(uscc_valid(pa.array(values)))
+    assert ours == [stdnum_uscc.is_valid(v) for v in values]
+    total, found = scan_column(pa.array(values[:300]))
+    assert found["cn_uscc"].matches == 300 and "cn_resident_id" not in found
+
+
+def test_bank_card_luhn_agrees_with_stdnum():
+    r = rng(3)
+    values = ["".join(str(r.randint(0, 9)) for _ in range(r.randint(16, 19))) for _ in range(3000)]
+    assert list(luhn_valid(pa.array(values))) == [luhn.is_valid(v) for v in values]
+    good = [bank_card(r) for _ in range(100)]
+    assert all(cells("bank_card", good))
+
+
+def test_mobiles_that_phonenumbers_accepts_are_found_in_every_written_form():
+    r = rng(4)
+    numbers = [m for m in (mobile(r) for _ in range(2000))
+               if phonenumbers.is_valid_number(phonenumbers.parse(m, "CN"))][:300]
+    assert len(numbers) > 100
+    forms = numbers + [f"+86{m}" for m in numbers[:50]] + [f"{m[:3]} {m[3:7]} {m[7:]}" for m in numbers[:50]] \
+        + [f"0086-{m[:3]}-{m[3:7]}-{m[7:]}" for m in numbers[:50]]
+    assert all(cells("cn_mobile", forms))
+    assert not any(cells("cn_mobile", ["12812345678", "1381234567", "138123456789"]))
+
+
+@pytest.mark.parametrize("kind,good,bad", [
+    ("cn_landline", ["0571-88123456", "010-62345678", "(0571)8812345", "0571-88123456-123"], ["0571-1234", "571-88123456"]),
+    ("email", ["zhang.san@example.com", "li_si+tag@mail.example.cn"], ["zhang@", "@example.com", "zhang san@x.com"]),
+    ("cn_passport", ["E12345678", "EA1234567", "G12345678", "DE1234567"], ["E1234567", "EI1234567", "X12345678"]),
+    ("cn_license_plate", ["浙A12345", "浙AD12345", "浙A12345F", "京B1234学"], ["浙I12345", "AA12345", "浙A1234"]),
+    ("ip_address", ["192.168.1.20", "10.0.0.1", "2001:db8::1"], ["256.1.1.1", "1.2.3"]),
+    ("address", ["示范市西湖区文一路12号3幢2单元301室", "滨江区江南大道88号1号楼1203室"], ["示范市东城区解放路3号", "西湖区"]),
+    ("birth_date", ["1990-05-17", "19900517", "1990年5月17日"], ["1990-02-30", "2990-01-01"]),
+])
+def test_other_detectors_true_values_and_near_misses(kind, good, bad):
+    assert all(cells(kind, good)), good
+    assert not any(cells(kind, bad)), bad
+
+
+@pytest.mark.parametrize("label,values", [
+    ("18-digit order numbers failing the ID check", ["201805170012345678", "202311241234567891", "201901011234567890"] * 10),
+    ("13-digit barcodes", ["6901234567892", "6920202888883"] * 10),
+    ("20-digit serials", ["20261025005845788360", "00000000000000000001"] * 10),
+    ("postal codes", ["310000", "310012", "100000"] * 10),
+    ("division codes", ["330102", "339901", "110101"] * 10),
+    ("plain dates", ["2024-01-05", "2023-12-31"] * 10),
+    ("categories", ["公办", "民办", "存续", "在业"] * 10),
+])
+def test_decoys_are_not_personal_information(label, values):
+    total, found = scan_column(pa.array(values))
+    detected = {kind for kind, counts in found.items()
+                if REGISTRY[kind].personal and decide(REGISTRY[kind], counts, total, "col_7")}
+    assert detected == set(), label
+
+
+def test_masked_values_are_reported_as_masked_not_raw():
+    total, found = scan_column(pa.array(["330102********123X", "339901********2338"]))
+    assert found["cn_resident_id"].masked == 2 and found["cn_resident_id"].matches == 0
+    _, found = scan_column(pa.array(["138****5678"] * 3))
+    assert found["cn_mobile"].masked == 3 and found["cn_mobile"].matches == 0
+    _, found = scan_column(pa.array(["张*", "欧阳**", "李某"]))
+    assert found["person_name"].masked == 3
+
+
+def test_free_text_spans_are_found_inside_cells():
+    r = rng(5)
+    texts = [f"市民来电反映楼道堆物，联系电话{mobile(r)}，住址文一路12号3幢2单元{r.randint(101, 999)}室，请尽快处理"
+             for _ in range(20)] + ["已办结，无个人信息"] * 5
+    _, found = scan_column(pa.array(texts))
+    assert found["cn_mobile"].span_cells == 20 and found["cn_mobile"].matches == 0
+    assert found["address"].span_cells == 20
+
+
+def _bare_gb18030(tmp_path, rows=60):
+    r = rng(6)
+    lines = ["col_1,col_2,col_3,col_4,col_5"]
+    for i in range(rows):
+        lines.append(f"{i:05d},{resident_id(r)},{name(r)},{mobile(r)},投诉人{name(r)}反映：电话{mobile(r)}。")
+    path = tmp_path / "hotline.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode("gb18030"))
+    return path
+
+
+def test_bare_gb18030_csv_with_opaque_headers(tmp_path):
+    report = scan(od.load(_bare_gb18030(tmp_path)))
+    found = {f.name: {d.type: d for d in f.detected} for f in report.resources[0].fields}
+    assert found["col_1"] == {}
+    assert found["col_2"]["cn_resident_id"].ratio == 1.0
+    assert found["col_3"]["person_name"].matches == 60
+    assert found["col_4"]["cn_mobile"].ratio == 1.0
+    assert found["col_5"]["cn_mobile"].spans and found["col_5"]["person_name"].spans
+
+
+def test_scan_json_has_exactly_the_documented_shape(tmp_path, run):
+    result = run("scan", _bare_gb18030(tmp_path), "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert set(data) == {"resources"}
+    resource = data["resources"][0]
+    assert set(resource) == {"name", "path", "rows", "fields"} and resource["rows"] == 60
+    for f in resource["fields"]:
+        assert set(f) == {"name", "detected"}
+        for d in f["detected"]:
+            assert set(d) == {"type", "matches", "sampled", "ratio", "masked", "spans"}
+            assert isinstance(d["ratio"], float) and isinstance(d["spans"], bool)
+    assert [f for f in resource["fields"] if f["name"] == "col_1"][0]["detected"] == []

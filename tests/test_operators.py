@@ -1,0 +1,145 @@
+"""Operators: defaults, determinism, key separation, reversibility, NIST FF3 vectors."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pyarrow as pa
+import pytest
+from ff3 import FF3Cipher
+
+from opendata import keys
+from opendata.errors import KeyMaterialError
+from opendata.pii.operators import OPERATORS
+from pii_data import mobile, resident_id, rng
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
+    keys.init_data_keys()
+    return tmp_path / "home"
+
+
+def apply(op, values, kind=None, params=None, key=None):
+    return OPERATORS[op].apply(pa.array(values, pa.string()), kind, params or {}, key).to_pylist()
+
+
+def test_mask_defaults_follow_public_notice_conventions():
+    assert apply("mask", ["330102199001011234"], "cn_resident_id") == ["330102********1234"]
+    assert apply("mask", ["13812345678"], "cn_mobile") == ["138****5678"]
+    assert apply("mask", ["张三", "欧阳娜娜"], "person_name") == ["张*", "欧阳**"]
+    assert apply("mask", ["zhangsan@example.com"], "email") == ["z***@example.com"]
+    assert apply("mask", ["192.168.1.20"], "ip_address") == ["192.168.*.*"]
+    assert apply("mask", ["6222021234567890123"], "bank_card") == ["622202*********0123"]
+    assert apply("mask", ["abcdef"], None, {"keep_start": 2, "keep_end": 1, "char": "#"}) == ["ab###f"]
+    assert apply("mask", [None, "x", "ab"], "cn_mobile") == [None, "*", "a*"]
+
+
+def test_mask_spans_inside_text():
+    text = ["联系电话13812345678，身份证330102199001011234，投诉人张三反映，住址文一路12号3幢2单元301室"]
+    out = OPERATORS["mask"].apply_spans(pa.array(text), "", "cn_mobile", {}, None).to_pylist()[0]
+    assert "138****5678" in out and "13812345678" not in out
+    out = OPERATORS["mask"].apply_spans(pa.array([out]), "", "person_name", {}, None).to_pylist()[0]
+    assert "投诉人张*" in out
+
+
+def test_pseudonyms_are_deterministic_per_key_and_separate_across_keys(home):
+    key = keys.data_key()
+    values = ["13812345678", "13912345678", "13812345678"]
+    first = apply("pseudonymize", values, "cn_mobile", key=key)
+    assert first[0] == first[2] != first[1]
+    assert apply("pseudonymize", values, "cn_mobile", key=keys.data_key()) == first  # another run, same key
+    assert apply("pseudonymize", values[:1], "person_name", key=key) == first[:1]  # joinable across datasets
+    keys.rotate_data_key()
+    assert apply("pseudonymize", values, "cn_mobile", key=keys.data_key())[0] != first[0]
+    assert all(len(t) == 24 and "138" not in t for t in first)
+
+
+def test_keyed_operators_refuse_to_run_without_a_key():
+    for op in ("pseudonymize", "fpe", "encrypt"):
+        with pytest.raises(KeyMaterialError):
+            apply(op, ["13812345678"], "cn_mobile")
+
+
+# NIST SP 800-38G FF3 samples (AES-128/192/256), as published in the NIST examples document.
+NIST_FF3 = [
+    ("EF4359D8D580AA4F7F036D6F04FC6A94", "D8E7920AFA330A73", 10, "890121234567890000", "750918814058654607"),
+    ("EF4359D8D580AA4F7F036D6F04FC6A94", "9A768A92F60E12D8", 10, "890121234567890000", "018989839189395384"),
+    ("EF4359D8D580AA4F7F036D6F04FC6A94", "D8E7920AFA330A73", 10, "89012123456789000000789000000",
+     "48598367162252569629397416226"),
+    ("EF4359D8D580AA4F7F036D6F04FC6A942B7E151628AED2A6", "D8E7920AFA330A73", 10, "890121234567890000",
+     "646965393875028755"),
+    ("EF4359D8D580AA4F7F036D6F04FC6A942B7E151628AED2A6ABF7158809CF4F3C", "D8E7920AFA330A73", 10,
+     "890121234567890000", "922011205562777495"),
+    ("EF4359D8D580AA4F7F036D6F04FC6A942B7E151628AED2A6ABF7158809CF4F3C", "9A768A92F60E12D8", 26,
+     "0123456789abcdefghi", "p0b2godfja9bhb7bk38"),
+]
+
+
+@pytest.mark.parametrize("key,tweak,radix,plain,cipher", NIST_FF3)
+def test_fpe_engine_passes_nist_sp800_38g_vectors(key, tweak, radix, plain, cipher):
+    engine = FF3Cipher(key, tweak, radix)
+    assert engine.encrypt(plain) == cipher
+    assert engine.decrypt(cipher) == plain
+
+
+def test_fpe_preserves_format_and_is_reversible_by_key_holders(home):
+    r = rng(8)
+    values = [mobile(r) for _ in range(50)] + ["138-1234-5678", resident_id(r)]
+    key = keys.data_key()
+    encrypted = apply("fpe", values, "cn_mobile", key=key)
+    assert all(len(e) == len(v) and e != v for e, v in zip(encrypted, values))
+    assert encrypted[-2][3] == "-" and encrypted[-2][8] == "-"
+    assert apply("fpe", values, "cn_mobile", key=key) == encrypted  # deterministic: joinable
+    back = OPERATORS["fpe"].reverse(pa.array(encrypted), "cn_mobile", key).to_pylist()
+    assert back == values
+    keys.rotate_data_key()
+    assert apply("fpe", values[:5], "cn_mobile", key=keys.data_key()) != encrypted[:5]
+
+
+def test_encrypt_is_aes_gcm_non_deterministic_and_reversible(home):
+    key = keys.data_key()
+    values = ["13812345678", "13812345678"]
+    out = apply("encrypt", values, "cn_mobile", key=key)
+    assert out[0] != out[1] and all(o.startswith("gcm:") for o in out)
+    assert OPERATORS["encrypt"].reverse(pa.array(out), key).to_pylist() == values
+
+
+def test_generalize_levels():
+    assert apply("generalize", ["1990-05-17", "19900517"], "birth_date") == ["1990", "1990"]
+    assert apply("generalize", ["1990-05-17"], "birth_date", {"level": "month"}) == ["1990-05"]
+    assert apply("generalize", ["37", "5", "x"], None, {"level": "band"}) == ["30-39", "0-9", "x"]
+    assert apply("generalize", ["示范市西湖区文一路12号3幢2单元301室"], "address") == ["示范市西湖区文一路12号"]
+    assert apply("generalize", ["示范市西湖区文一路12号3幢"], "address", {"level": "district"}) == ["示范市西湖区"]
+    assert apply("generalize", ["120.123456"], None, {"level": "decimals", "decimals": 2}) == ["120.12"]
+    assert apply("generalize", ["192.168.1.20"], "ip_address") == ["192.168.1.0/24"]
+
+
+def test_suppress_removes_the_column():
+    assert OPERATORS["suppress"].apply(pa.array(["x"]), None, {}, None) is None
+
+
+def test_unknown_operator_parameters_are_refused():
+    from opendata.errors import DescriptorError
+
+    with pytest.raises(DescriptorError):
+        OPERATORS["mask"].check({"operator": "mask", "keep": 3}, None, where="x")
+    with pytest.raises(DescriptorError):
+        OPERATORS["generalize"].check({"operator": "generalize", "level": "galaxy"}, None, where="x")
+
+
+def test_key_files_are_private_never_printed_and_unsafe_ones_refused(home, run):
+    ring = home / "keys" / "data-keys.json"
+    assert stat.S_IMODE(ring.stat().st_mode) == 0o600
+    secret = __import__("json").loads(ring.read_text())["keys"][0]["secret"]
+    for args in (("keys", "init"), ("keys", "rotate"), ("keys", "list")):
+        result = run(*args)
+        assert result.code == 0 and secret not in result.out + result.err
+    assert len(keys.list_data_keys()) == 2 and "secret" not in keys.list_data_keys()[0]
+    assert secret not in repr(keys.data_key())
+    os.chmod(ring, 0o644)
+    with pytest.raises(KeyMaterialError) as info:
+        keys.data_key()
+    assert "chmod 600" in info.value.render("zh") and secret not in info.value.render()

@@ -1,0 +1,134 @@
+"""redact: treats what it must, leaves the rest byte-for-byte, records it, and proves nothing is left."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+import opendata as od
+from conftest import make_package
+from opendata import keys
+from opendata.redact import redact
+from pii_data import mobile, name, resident_id, rng
+
+FIELDS = [
+    {"name": "case_no", "title": "工单编号"},
+    {"name": "id_number", "title": "身份证号", "opendata": {"pii": "cn_resident_id", "treatment": {"operator": "mask"}}},
+    {"name": "caller", "title": "来电人", "opendata": {"pii": "person_name", "treatment": {"operator": "pseudonymize"}}},
+    {"name": "col_x"},
+    {"name": "content", "title": "诉求内容"},
+    {"name": "district", "title": "区县"},
+]
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
+    keys.init_data_keys()
+
+
+def _hotline(tmp_path, rows=80):
+    r = rng(11)
+    data = []
+    for i in range(rows):
+        data.append([f"GD2026{i:06d}", resident_id(r), name(r), mobile(r),
+                     f"反映路灯不亮，联系电话{mobile(r)}，请处理,含逗号" if i % 2 else "咨询公交线路", "西湖区"])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([f["name"] for f in FIELDS])
+    writer.writerows(data)
+    return make_package(tmp_path / "in", FIELDS, buffer.getvalue()), data
+
+
+def _rows(path):
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def test_redact_treats_declared_and_undeclared_pi_and_keeps_the_rest_byte_for_byte(tmp_path, home):
+    directory, source = _hotline(tmp_path)
+    out, report = redact(od.load(directory), tmp_path / "out")
+    rows = _rows(tmp_path / "out" / "data" / "data.csv")
+    assert rows[0] == ["case_no", "id_number", "caller", "col_x", "content", "district"]
+    assert len(rows) - 1 == len(source)  # same count, same order
+    for got, want in zip(rows[1:], source):
+        assert got[0] == want[0] and got[5] == want[5]        # untouched fields, exactly
+        assert got[1] == want[1][:6] + "********" + want[1][-4:]
+        assert len(got[2]) == 24 and got[2] != want[2]        # pseudonym
+        assert got[3] == want[3][:3] + "****" + want[3][-4:]  # undeclared mobile: policy default (mask)
+        assert (want[4] == got[4]) == ("电话" not in want[4])
+    plans = {f["name"]: f["treatments"] for f in report.to_dict()["resources"][0]["fields"]}
+    assert plans["col_x"][0] == {"operator": "mask", "type": "cn_mobile", "params": {}, "auto": True, "spans": False}
+    assert plans["content"][0]["spans"] and plans["content"][0]["auto"]
+    descriptor = json.loads((tmp_path / "out" / "datapackage.json").read_text("utf-8"))
+    fields = {f["name"]: f for f in descriptor["resources"][0]["schema"]["fields"]}
+    assert fields["caller"]["opendata"]["treated"]["key_id"] == keys.data_key().id
+    assert fields["id_number"]["opendata"]["treated"]["operator"] == "mask"
+    assert "treated" not in fields["case_no"].get("opendata", {})
+    assert descriptor["opendata"]["redaction"]["policy"]["id"] == "zj-default"
+
+
+def test_redacted_output_grades_down_and_publishes(tmp_path, home):
+    directory, _ = _hotline(tmp_path)
+    before = od.check(od.load(directory))
+    codes = {f.code for f in before.blocking}
+    assert {"treatment_pending", "undeclared_pii", "undeclared_pii_spans"} <= codes and not before.publishable
+    out, _ = redact(od.load(directory), tmp_path / "out")
+    after = od.check(out)
+    assert after.valid and after.grade == "L2" and after.openness == "restricted"  # pseudonyms stay PI
+    assert after.publishable
+
+
+def test_residual_pi_fails_and_leaves_nothing(tmp_path, home):
+    fields = [{"name": "id_number", "opendata": {"pii": "cn_resident_id",
+                                                 "treatment": {"operator": "generalize", "level": "street"}}}]
+    r = rng(12)
+    directory = make_package(tmp_path / "in", fields, "id_number\n" + "".join(resident_id(r) + "\n" for _ in range(20)))
+    with pytest.raises(od.PolicyError) as info:
+        redact(od.load(directory), tmp_path / "out")
+    assert info.value.code == "redact.residual_pi" and info.value.params["field"] == "id_number"
+    assert not (tmp_path / "out").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "in"]  # no staging left behind
+
+
+def test_suppress_removes_the_field_and_records_it(tmp_path, home):
+    fields = [{"name": "a"}, {"name": "phone", "opendata": {"pii": "cn_mobile", "treatment": {"operator": "suppress"}}}]
+    r = rng(13)
+    directory = make_package(tmp_path / "in", fields, "a,phone\n" + "".join(f"{i},{mobile(r)}\n" for i in range(10)))
+    out, _ = redact(od.load(directory), tmp_path / "out")
+    assert out.resources[0].schema.field_names == ["a"]
+    assert _rows(tmp_path / "out" / "data" / "data.csv")[1] == ["0"]
+    assert out.opendata["suppressed"] == [{"resource": "data", "field": "phone"}]
+
+
+def test_k_anonymity_check_and_redaction(tmp_path, home):
+    fields = [{"name": "birth", "title": "出生日期", "type": "date",
+               "opendata": {"pii": "birth_date", "quasi_identifier": True, "disclosure": "test"}},
+              {"name": "sex", "opendata": {"quasi_identifier": True}},
+              {"name": "district", "opendata": {"quasi_identifier": True}},
+              {"name": "diagnosis"}]
+    r = rng(14)
+    lines = ["birth,sex,district,diagnosis"]
+    for i in range(200):  # 200 people spread over 4 years: rare at day level, common at year level
+        lines.append(f"{r.randint(1990, 1993)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d},{r.choice('男女')},西湖区,感冒")
+    lines.append("1950-01-01,男,南湖区,感冒")  # unique even at year level
+    directory = make_package(tmp_path / "in", fields, "\n".join(lines) + "\n")
+    report = od.check(od.load(directory))
+    finding = next(f for f in report.findings if f.code == "k_anonymity")
+    assert finding.params["groups"] > 10 and "birth, sex, district" in finding.message("en")
+    assert "1950-01-01" not in finding.message("en")  # combinations are shown masked
+    out, result = redact(od.load(directory), tmp_path / "out")
+    assert result.generalized_qi["data"] == ["birth"]
+    assert result.suppressed_rows["data"] == 1 and result.rows_out["data"] == 200
+    assert not [f for f in od.check(out).findings if f.code == "k_anonymity"]
+
+
+def test_cli_redact_reports_what_it_did(tmp_path, home, run):
+    directory, _ = _hotline(tmp_path)
+    result = run("--lang", "en", "redact", directory, "--out", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "data.col_x: mask mobile number (undeclared PI detected: policy default)" in result.out
+    again = run("--lang", "en", "redact", directory, "--out", tmp_path / "out")
+    assert again.code == 2 and "exists and is not empty" in again.err
