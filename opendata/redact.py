@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import shutil
 import tempfile
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -33,7 +33,8 @@ from .kanon import quasi_identifiers
 from .package import Package, Resource, load
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
-from .pii.scan import ScanReport, declared_types, scan
+from .parallel import ordered_map
+from .pii.scan import Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch
 from .policy import Policy, load_policy
 from .release import write_csv
 from .validate import validate
@@ -289,31 +290,45 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    rescans: dict[str, tuple] = {}
     try:
         (staging / "data").mkdir()
         for res in package.resources:
             rare = _k_anonymize(res, plans[res.name], key, policy.k, report)
             qi = tuple(n for n in quasi_identifiers(res) if not next(p for p in plans[res.name] if p.field == n).suppressed)
             counts = {"in": 0, "out": 0}
+            rplans = plans[res.name]
+            treated_fields = [p.field for p in rplans if p.treatments and not p.suppressed]
+            totals: dict = defaultdict(lambda: defaultdict(Counts))
+            nonempty: dict = defaultdict(int)
 
-            def batches() -> Iterator[pa.RecordBatch]:
-                for batch in _treated_batches(res, plans[res.name], key):
-                    counts["in"] += batch.num_rows
+            def treat_and_scan(batch: pa.RecordBatch, rplans=rplans, treated_fields=treated_fields):
+                treated = treat_batch(batch, rplans, key)
+                # The re-scan of the output: treated columns only — the others are byte-for-byte
+                # the input columns, already scanned above.
+                return treated, scan_batch(treated.select(treated_fields), raw_only=True) if treated_fields else None
+
+            def batches(res=res, rare=rare, qi=qi, counts=counts, totals=totals, nonempty=nonempty):
+                for treated, rescan in ordered_map(treat_and_scan, res.raw_batches()):
+                    counts["in"] += treated.num_rows
+                    if rescan is not None:
+                        merge_counts(rescan, totals, nonempty)
                     if rare:
-                        keep = np.array([c not in rare for c in _combos(batch, qi)], dtype=bool)
-                        batch = batch.filter(pa.array(keep))
-                    counts["out"] += batch.num_rows
-                    yield batch
+                        keep = np.array([c not in rare for c in _combos(treated, qi)], dtype=bool)
+                        treated = treated.filter(pa.array(keep))
+                    counts["out"] += treated.num_rows
+                    yield treated
 
-            names = [p.field for p in plans[res.name] if not p.suppressed]
+            names = [p.field for p in rplans if not p.suppressed]
             write_csv(staging / "data" / f"{res.name}.csv", names, batches())
             report.rows_in[res.name], report.rows_out[res.name] = counts["in"], counts["out"]
             if counts["in"] != counts["out"]:
                 report.suppressed_rows[res.name] = counts["in"] - counts["out"]
+            rescans[res.name] = (totals, nonempty)
         descriptor = _output_descriptor(package, plans, report.key_id, policy, report)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
-        _verify(load(staging), policy)
+        _verify(load(staging), rescans, policy)
         if out_dir.exists():
             out_dir.rmdir()
         staging.rename(out_dir)
@@ -323,21 +338,21 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     return load(out_dir), report
 
 
-def _verify(output: Package, policy: Policy) -> None:
-    """Re-scan the output: no untreated personal information may remain."""
-    rescan = scan(output)
+def _verify(output: Package, rescans: dict[str, tuple], policy: Policy) -> None:
+    """No untreated personal information may remain in the treated fields of the output."""
     for res in output.resources:
-        fields = {f.name: f for f in res.schema.fields}
-        for fscan in rescan.resource(res.name).fields:
-            f = fields[fscan.name]
-            treated = f.opendata.get("treated") or {}
-            for d in fscan.detected:
-                if not d.personal or not d.raw:
+        totals, nonempty = rescans[res.name]
+        for f in res.schema.fields:
+            treated = f.opendata.get("treated")
+            if not treated:
+                continue
+            header = f"{f.name} {f.title}"
+            for kind, counts in totals[f.name].items():
+                d = decide(REGISTRY[kind], counts, nonempty[f.name], header)
+                if d is None or not d.personal or not d.raw:
                     continue
                 operator = (treated.get("by_type") or {}).get(d.type, treated.get("operator"))
-                if treated and operator and OPERATORS[operator].format_preserving and d.type in treated.get("types", []):
+                if OPERATORS[operator].format_preserving and d.type in treated.get("types", []):
                     continue  # FPE output looks like the input by design
-                if d.type in declared_types(f) and f.opendata.get("disclosure") and policy.pii[d.type].disclosable:
-                    continue
                 raise PolicyError("redact.residual_pi", resource=res.name, field=f.name, type=d.type,
                                   matches=d.matches + d.span_matches)

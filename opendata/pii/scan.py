@@ -11,25 +11,32 @@ Reports carry counts and masked samples only, never a raw value.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import messages
+from ..parallel import ordered_map
 from .detectors import REGISTRY, Detector
+from .operators.base import python_pattern
 
 if TYPE_CHECKING:
     from ..package import Package, Resource
     from ..schema import Field
 
-_CELL_ANY = "|".join(f"(?:{d.cell_pattern})" for d in REGISTRY.values())
+_RAW_ANY = "|".join(f"(?:{d.cell_pattern})" for d in REGISTRY.values())
+_CELL_ANY = "|".join([_RAW_ANY] + [f"(?:{d.masked_pattern})" for d in REGISTRY.values() if d.masked_pattern])
 _SPAN_DETECTORS = [d for d in REGISTRY.values() if d.span_pattern]
 _SPAN_ANY = "|".join(f"(?:{d.span_pattern})" for d in _SPAN_DETECTORS)
-_MASK_HINT = r"[*＊]|某|XX"
+# (detector, "cell" | "masked"): what the routing below matches whole cells with.
+_RAW_MATCHERS = [(d, "cell") for d in REGISTRY.values()]
+_MATCHERS = _RAW_MATCHERS + [(d, "masked") for d in REGISTRY.values() if d.masked_pattern]
 
 
 @dataclass
@@ -62,8 +69,11 @@ def _np(array: pa.Array) -> np.ndarray:
     return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def scan_column(values: pa.Array) -> tuple[int, dict[str, Counts]]:
-    """Scan one raw text column; returns the non-empty count and counts per detected type."""
+def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[str, Counts]]:
+    """Scan one raw text column; returns the non-empty count and counts per detected type.
+
+    ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
+    """
     text = pc.utf8_trim_whitespace(pc.fill_null(values, ""))
     nonempty = _np(pc.not_equal(text, ""))
     total = int(nonempty.sum())
@@ -72,24 +82,8 @@ def scan_column(values: pa.Array) -> tuple[int, dict[str, Counts]]:
         return 0, found
 
     whole = np.zeros(len(text), dtype=bool)
-    candidates = np.flatnonzero(_np(pc.match_substring_regex(text, _CELL_ANY)))
-    if len(candidates):
-        sub = text.take(pa.array(candidates))
-        for detector in REGISTRY.values():
-            hits = detector.cells(sub)
-            if hits.any():
-                counts = found.setdefault(detector.type, Counts())
-                counts.matches += int(hits.sum())
-                if detector.unhinted_ratio is not None:
-                    counts.distinct += pc.count_distinct(sub.filter(pa.array(hits))).as_py()
-                whole[candidates[hits]] = True
-
-    if _np(pc.match_substring_regex(text, _MASK_HINT)).any():
-        for detector in REGISTRY.values():
-            masked = detector.masked(text)
-            if masked.any():
-                found.setdefault(detector.type, Counts()).masked += int(masked.sum())
-                whole |= masked
+    _whole_cells(text, np.flatnonzero(nonempty), whole, found, _RAW_MATCHERS if raw_only else _MATCHERS,
+                 _RAW_ANY if raw_only else _CELL_ANY)
 
     # Free text: spans inside cells that are not themselves a whole value of some type.
     rest = np.flatnonzero(nonempty & ~whole)
@@ -97,14 +91,119 @@ def scan_column(values: pa.Array) -> tuple[int, dict[str, Counts]]:
         sub = text.take(pa.array(rest))
         maybe = np.flatnonzero(_np(pc.match_substring_regex(sub, _SPAN_ANY)))
         if len(maybe):
-            sub = sub.take(pa.array(maybe))
-            for detector in _SPAN_DETECTORS:
-                spans = span_counts(detector, sub)
-                if spans.any():
-                    counts = found.setdefault(detector.type, Counts())
-                    counts.span_cells += int((spans > 0).sum())
-                    counts.span_matches += int(spans.sum())
+            _spans(sub.take(pa.array(maybe)), found)
     return total, found
+
+
+ROUTING_SAMPLE = 64
+
+
+def _match(matcher: tuple[Detector, str], values: pa.Array) -> np.ndarray:
+    detector, kind = matcher
+    return detector.cells(values) if kind == "cell" else detector.masked(values)
+
+
+@lru_cache(maxsize=None)
+def _python_regex(pattern: str) -> "re.Pattern[str]":
+    # re.ASCII: \b, \d and \w as in RE2 (ASCII), so the sample decides as the kernels would.
+    return re.compile(python_pattern(pattern), re.ASCII)
+
+
+def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
+    """Which patterns match any value of a small sample (Python re: no per-call kernel overhead)."""
+    values = [v for v in sample.to_pylist() if v]
+    return [any(_python_regex(p).search(v) for v in values) for p in patterns]
+
+
+def _whole_cells(text: pa.Array, nonempty: np.ndarray, whole: np.ndarray, found: dict[str, "Counts"],
+                 matchers: list[tuple[Detector, str]], any_pattern: str) -> None:
+    """Count whole-cell matches per type without running every matcher on every cell.
+
+    Raw matchers seen in a small sample run first, ranked by validated hits there, each on the
+    cells no earlier one claimed (check digits make the claim sound: a valid ID is not also a bank
+    card). Masked matchers seen in the sample then run on what is left, without claiming from one
+    another (a masked ID also fits the masked bank-card shape: both count, the stricter grade wins).
+    Whatever is still unclaimed meets one combined pattern, and only its matches meet the remaining
+    matchers. Exact, and a column of one type costs about one pass.
+    """
+    if len(nonempty) == 0:
+        return
+    sample_index = nonempty[:ROUTING_SAMPLE]
+    sample = text.take(pa.array(sample_index))
+    sample_values = sample.to_pylist()
+
+    def seen(matcher: tuple[Detector, str]) -> bool:
+        detector, kind = matcher
+        pattern = detector.cell_pattern if kind == "cell" else detector.masked_pattern
+        return any(_python_regex(pattern).search(v) for v in sample_values)
+
+    raw = [m for m in matchers if m[1] == "cell"]
+    masked = [m for m in matchers if m[1] == "masked"]
+    shaped = [m for m in raw if seen(m)]
+    ranked = sorted(((int(_match(m, sample).sum()), i, m) for i, m in enumerate(shaped)), key=lambda x: (-x[0], x[1]))
+    active_raw = [m for _, _, m in ranked]
+    active_masked = [m for m in masked if seen(m)]
+
+    def run(matcher: tuple[Detector, str], index: np.ndarray) -> np.ndarray:
+        """Apply one matcher to the cells at ``index``; returns which of them it matched."""
+        values = text.take(pa.array(index))
+        hits = _match(matcher, values)
+        if hits.any():
+            detector, kind = matcher
+            counts = found.setdefault(detector.type, Counts())
+            if kind == "masked":
+                counts.masked += int(hits.sum())
+            else:
+                counts.matches += int(hits.sum())
+                if detector.unhinted_ratio is not None:
+                    counts.distinct += pc.count_distinct(values.filter(pa.array(hits))).as_py()
+            whole[index[hits]] = True
+        return hits
+
+    def pass_over(raw_matchers, masked_matchers, unclaimed: np.ndarray) -> np.ndarray:
+        for matcher in raw_matchers:
+            if len(unclaimed) == 0:
+                return unclaimed
+            unclaimed = unclaimed[~run(matcher, unclaimed)]
+        if len(unclaimed) and masked_matchers:
+            matched = np.zeros(len(unclaimed), dtype=bool)
+            for matcher in masked_matchers:
+                matched |= run(matcher, unclaimed)
+            unclaimed = unclaimed[~matched]
+        return unclaimed
+
+    unclaimed = pass_over(active_raw, active_masked, nonempty)
+    if len(unclaimed) == 0:
+        return
+    unclaimed = unclaimed[_np(pc.match_substring_regex(text.take(pa.array(unclaimed)), any_pattern))]
+    pass_over([m for m in raw if m not in active_raw], [m for m in masked if m not in active_masked], unclaimed)
+
+
+def _spans(sub: pa.Array, found: dict[str, "Counts"]) -> None:
+    """Count spans per type in text cells, routed like whole cells: detectors seen in a sample
+    run on every cell; the others only on cells where something span-like is left once the
+    active types' spans are blanked out."""
+    hits = _in_sample([d.span_pattern for d in _SPAN_DETECTORS], sub.slice(0, ROUTING_SAMPLE))
+    active = [d for d, hit in zip(_SPAN_DETECTORS, hits) if hit]
+
+    def run(detectors, values: pa.Array) -> None:
+        for detector in detectors:
+            spans = span_counts(detector, values)
+            if spans.any():
+                counts = found.setdefault(detector.type, Counts())
+                counts.span_cells += int((spans > 0).sum())
+                counts.span_matches += int(spans.sum())
+
+    run(active, sub)
+    inactive = [d for d in _SPAN_DETECTORS if d not in active]
+    if not inactive:
+        return
+    left = sub
+    if active:
+        left = pc.replace_substring_regex(sub, "|".join(f"(?:{d.span_pattern})" for d in active), "")
+    leftover = np.flatnonzero(_np(pc.match_substring_regex(left, _SPAN_ANY)))
+    if len(leftover):
+        run(inactive, sub.take(pa.array(leftover)))
 
 
 def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
@@ -122,12 +221,12 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
     return counts
 
 
-def scan_batch(batch: pa.RecordBatch) -> BatchScan:
+def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
     """Scan every column of a raw text batch (pure: the same batch always gives the same counts)."""
     nonempty: dict[str, int] = {}
     counts: dict[str, dict[str, Counts]] = {}
     for name, column in zip(batch.schema.names, batch.columns):
-        nonempty[name], counts[name] = scan_column(column)
+        nonempty[name], counts[name] = scan_column(column, raw_only=raw_only)
     return BatchScan(nonempty, counts)
 
 
@@ -243,6 +342,19 @@ class ScanReport:
         return "\n".join(lines)
 
 
+def _scan_counted(batch: pa.RecordBatch) -> tuple[int, BatchScan]:
+    return batch.num_rows, scan_batch(batch)
+
+
+def merge_counts(result: BatchScan, totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> None:
+    """Add one batch's counts to running totals."""
+    for name, count in result.nonempty.items():
+        nonempty[name] += count
+    for name, per_type in result.counts.items():
+        for kind, counts in per_type.items():
+            totals[name][kind].add(counts)
+
+
 def _headers(resource: "Resource") -> dict[str, str]:
     return {f.name: f"{f.name} {f.title}" for f in resource.schema.fields}
 
@@ -251,19 +363,20 @@ def scan_resource(resource: "Resource", *, sample_rows: int | None = None) -> Re
     """Scan one resource (every row, or the first ``sample_rows``)."""
     totals: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
     nonempty: dict[str, int] = defaultdict(int)
+    def batches() -> Iterator[pa.RecordBatch]:
+        rows = 0
+        for batch in resource.raw_batches():
+            if sample_rows is not None and rows >= sample_rows:
+                break
+            if sample_rows is not None and rows + batch.num_rows > sample_rows:
+                batch = batch.slice(0, sample_rows - rows)
+            rows += batch.num_rows
+            yield batch
+
     rows = 0
-    for batch in resource.raw_batches():
-        if sample_rows is not None and rows >= sample_rows:
-            break
-        if sample_rows is not None and rows + batch.num_rows > sample_rows:
-            batch = batch.slice(0, sample_rows - rows)
-        rows += batch.num_rows
-        result = scan_batch(batch)
-        for name, count in result.nonempty.items():
-            nonempty[name] += count
-        for name, per_type in result.counts.items():
-            for kind, counts in per_type.items():
-                totals[name][kind].add(counts)
+    for result in ordered_map(_scan_counted, batches()):
+        rows += result[0]
+        merge_counts(result[1], totals, nonempty)
     headers = _headers(resource)
     fields = []
     for f in resource.schema.fields:

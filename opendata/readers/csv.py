@@ -21,7 +21,7 @@ from ..encoding import Encoding
 from ..errors import InputError
 from .base import Chunk, StructuralIssue, TableSource, column_names, rows_to_chunk
 
-BLOCK_BYTES = 4 << 20
+BLOCK_BYTES = 16 << 20
 
 
 def _dialect(dialect: dict[str, Any]) -> dict[str, Any]:
@@ -71,7 +71,7 @@ def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
         return "skip"
 
     # Block size follows the requested batch size so that a batch stays small in memory.
-    block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 64))
+    block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 256))
     read_options = pa_csv.ReadOptions(
         use_threads=False, block_size=block, skip_rows=1, column_names=names,
         encoding="utf8" if encoding.codec == "utf-8" else encoding.codec,

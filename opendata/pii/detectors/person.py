@@ -20,7 +20,9 @@ SURNAMES = (
 )
 COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
             "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延")
-_NAME = f"(({'|'.join(COMPOUND)})[\u4e00-\u9fa5]{{1,2}}|[{SURNAMES}][\u4e00-\u9fa5]{{1,2}})"
+# Given-name characters: CJK ideographs except 某 (U+67D0), which marks an anonymized name (李某).
+_GIVEN = "[\u4e00-\u67cf\u67d1-\u9fa5]"
+_NAME = f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES}]{_GIVEN}{{1,2}})"
 _CONTEXT = "(姓名|联系人|投诉人|举报人|申请人|当事人|患者|家属|户主|业主|法定代表人|负责人)[:：为是]?\\s*"
 
 
@@ -61,16 +63,10 @@ class BirthDate(Detector):
     needs_hint = True  # a date is only a birth date when the column says so
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
-        digits = pc.replace_substring_regex(candidates, r"[^\d]+", "-")
-        parts = pc.split_pattern(digits, "-").to_pylist()
-        ok = np.zeros(len(candidates), dtype=bool)
-        for i, p in enumerate(parts):
-            p = [x for x in p if x]
-            if len(p) == 1 and len(p[0]) == 8:
-                p = [p[0][:4], p[0][4:6], p[0][6:]]
-            if len(p) == 3:
-                ok[i] = bool(valid_dates(np.array([int(p[0])]), np.array([int(p[1])]), np.array([int(p[2])]))[0])
-        return ok
+        parts = pc.extract_regex(candidates, r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})")
+        year, month, day = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
+                                       .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
+        return valid_dates(year, month, day)
 
 
 @register

@@ -63,7 +63,7 @@ class Operator:
                     key: DataKey | None) -> pa.Array:
         """Treat each span matching ``pattern`` (RE2) inside the text cells; the rest is kept."""
         scalar = self.scalar(pii_type, params, key)
-        compiled = re.compile(python_pattern(pattern))
+        compiled = re.compile(python_pattern(pattern), re.ASCII)  # RE2 semantics for \b and \d
         encoded = pc.dictionary_encode(values)
         out = [None if v is None else compiled.sub(lambda m: scalar(m.group(0)), v)
                for v in encoded.dictionary.to_pylist()]

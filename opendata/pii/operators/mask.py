@@ -36,6 +36,14 @@ SPAN_REWRITES = {
 }
 
 
+# Whole cells of an exact shape masked by one RE2 rewrite (same output as the default keep rule).
+CELL_REWRITES = {
+    "cn_resident_id": (r"^(\d{6})\d{8}(\d{3}[\dXx])$", r"\1********\2"),
+    "cn_mobile": (r"^(1[3-9]\d)\d{4}(\d{4})$", r"\1****\2"),
+    "cn_license_plate": (r"^(\S\S)\S{4}(\S)$", r"\1****\2"),
+}
+
+
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
     """Keep ``keep_start`` leading and ``keep_end`` trailing characters; values too short to
     keep that much keep only their first character (one-character values are masked whole)."""
@@ -70,6 +78,13 @@ class Mask(Operator):
             if pii_type == "birth_date":
                 return pc.replace_substring_regex(pc.utf8_slice_codeunits(values, 0, 4), "$", f"-{char * 2}-{char * 2}")
         start, end = DEFAULT_KEEP.get(pii_type or "", (1, 1))
+        rewrite = CELL_REWRITES.get(pii_type or "")
+        if rewrite is not None and "keep_start" not in params and "keep_end" not in params and char == "*":
+            shaped = pc.fill_null(pc.match_substring_regex(values, rewrite[0]), False)
+            if pc.all(pc.or_(shaped, pc.is_null(values))).as_py():
+                return pc.replace_substring_regex(values, rewrite[0], rewrite[1])
+            return pc.if_else(shaped, pc.replace_substring_regex(values, rewrite[0], rewrite[1]),
+                              mask_cells(values, start, end, char))
         return mask_cells(values, params.get("keep_start", start), params.get("keep_end", end), char)
 
     def apply_spans(self, values, pattern, pii_type, params, key=None):
