@@ -17,7 +17,7 @@ from .classify import Classification, Finding, classify
 from .kanon import check_resource
 from .masking import sample
 from .package import Package
-from .pii.scan import ScanReport, scan
+from .pii.scan import ScanAccumulator, ScanReport, scan_batch
 from .policy import Policy, load_policy
 from .sensitive import check_terms
 from .validate import DEFAULT_LIMIT, ValidationReport, validate
@@ -123,11 +123,24 @@ class CheckReport:
         return "\n".join(lines)
 
 
+def analyze(package: Package, *, limit: int = DEFAULT_LIMIT) -> tuple[ValidationReport, ScanReport]:
+    """Validate and scan ``package`` in one streaming pass per resource."""
+    accumulators = {r.name: ScanAccumulator(r) for r in package.resources}
+
+    def per_chunk(resource):
+        return lambda chunk: scan_batch(resource.named(chunk))
+
+    def on_result(resource):
+        return lambda chunk, result: accumulators[resource.name].add(chunk.num_rows, result)
+
+    validation = validate(package, limit=limit, per_chunk=per_chunk, on_result=on_result)
+    return validation, ScanReport([accumulators[r.name].finish() for r in package.resources])
+
+
 def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAULT_LIMIT) -> CheckReport:
     """Check ``package`` under ``policy`` (default: the configured one) and decide on publication."""
     policy = policy or load_policy()
-    validation = validate(package, limit=limit)
-    scanned = scan(package)
+    validation, scanned = analyze(package, limit=limit)
     classification = classify(package, scanned, policy)
     findings = list(classification.findings)
     findings += check_terms(package, policy.sensitive_terms)

@@ -23,7 +23,7 @@ from .errors import DescriptorError, InputError
 from .infer import infer_schema, slug
 from .paths import schemas_dir
 from .readers import FORMATS, open_table
-from .readers.base import DEFAULT_BATCH_ROWS, TableSource, open_arrow
+from .readers.base import DEFAULT_BATCH_ROWS, Chunk, TableSource, open_arrow
 from .schema import Schema
 from .validate.types import read_column
 
@@ -57,13 +57,16 @@ class Resource:
         for batch, _ in self.numbered_batches(batch_rows):
             yield batch
 
+    def named(self, chunk: Chunk) -> pa.RecordBatch:
+        """A reader chunk as a batch whose columns are named after the schema's fields."""
+        names = self.schema.field_names
+        width = min(chunk.data.num_columns, len(names))
+        return pa.RecordBatch.from_arrays([chunk.data.column(i) for i in range(width)], names=names[:width])
+
     def numbered_batches(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
         """Raw text batches with the file row number of each row (header = row 1)."""
-        names = self.schema.field_names
         for chunk in self.open().chunks(batch_rows):
-            width = min(chunk.data.num_columns, len(names))
-            batch = pa.RecordBatch.from_arrays([chunk.data.column(i) for i in range(width)], names=names[:width])
-            yield batch, chunk.rows
+            yield self.named(chunk), chunk.rows
 
     def batches(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.RecordBatch]:
         """The rows typed per the schema (integers, dates …); identifier strings stay strings."""

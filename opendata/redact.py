@@ -154,6 +154,8 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
 def _treat_cells(operator, column: pa.Array, t: Treatment, key) -> pa.Array:
     # Empty cells stay empty: there is nothing to protect, and "" must not become a token.
     empty = pc.fill_null(pc.equal(column, ""), True)
+    if not pc.any(empty).as_py():
+        return operator.apply(column, t.pii_type, t.params, key)
     present = pc.if_else(empty, pa.scalar(None, pa.string()), column)
     treated = operator.apply(present, t.pii_type, t.params, key)
     return pc.if_else(empty, column, treated)
@@ -278,10 +280,11 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise InputError("redact.output_exists", path=str(out_dir))
-    validation = validate(package)
+    from .check import analyze
+
+    validation, scanned = analyze(package)
     if not validation.valid:
         raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
-    scanned = scan(package)
     plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
     needs_key = any(OPERATORS[t.operator].needs_key for ps in plans.values() for p in ps for t in p.treatments)
     if needs_key and key is None:

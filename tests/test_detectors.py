@@ -162,3 +162,4 @@ def test_scan_json_has_exactly_the_documented_shape(tmp_path, run):
             assert set(d) == {"type", "matches", "sampled", "ratio", "masked", "spans"}
             assert isinstance(d["ratio"], float) and isinstance(d["spans"], bool)
     assert [f for f in resource["fields"] if f["name"] == "col_1"][0]["detected"] == []
+

@@ -21,7 +21,9 @@ from ..encoding import Encoding
 from ..errors import InputError
 from .base import Chunk, StructuralIssue, TableSource, column_names, rows_to_chunk
 
-BLOCK_BYTES = 16 << 20
+# pyarrow's streaming reader reads ahead a number of blocks, so this bounds its memory; small
+# blocks are merged back into batches of ``batch_rows`` rows for processing (see _merge_small).
+BLOCK_BYTES = 4 << 20
 
 
 def _dialect(dialect: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +65,33 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
 
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
             batch_rows: int) -> Iterator[Chunk]:
+    return _merge_small(_blocks(path, encoding, opts, width, batch_rows), batch_rows)
+
+
+def _merge_small(chunks: Iterator[Chunk], batch_rows: int) -> Iterator[Chunk]:
+    """Concatenate consecutive chunks smaller than ``batch_rows`` (one block each) into batches of
+    about ``batch_rows`` rows: fewer, larger batches amortize per-call costs downstream."""
+    pending: list[Chunk] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += chunk.num_rows
+        if size >= batch_rows:
+            yield _concat(pending)
+            pending, size = [], 0
+    if pending:
+        yield _concat(pending)
+
+
+def _concat(chunks: list[Chunk]) -> Chunk:
+    if len(chunks) == 1:
+        return chunks[0]
+    batch = pa.Table.from_batches([c.data for c in chunks]).combine_chunks().to_batches()[0]
+    return Chunk(batch, np.concatenate([c.rows for c in chunks]), [i for c in chunks for i in c.issues])
+
+
+def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
+            batch_rows: int) -> Iterator[Chunk]:
     names = column_names(width)
     pending: dict[int, str] = {}  # row number -> raw text of rows pyarrow could not shape
 
@@ -71,7 +100,7 @@ def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
         return "skip"
 
     # Block size follows the requested batch size so that a batch stays small in memory.
-    block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 256))
+    block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 256))  # small test batches: small blocks
     read_options = pa_csv.ReadOptions(
         use_threads=False, block_size=block, skip_rows=1, column_names=names,
         encoding="utf8" if encoding.codec == "utf-8" else encoding.codec,

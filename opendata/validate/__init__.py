@@ -14,11 +14,12 @@ __all__ = ["validate", "validate_table", "check_chunk", "ValidationReport", "Res
            "ValidationError", "DEFAULT_LIMIT"]
 
 
-def validate(package: "Package", *, limit: int = DEFAULT_LIMIT) -> ValidationReport:
+def validate(package: "Package", *, limit: int = DEFAULT_LIMIT, per_chunk=None, on_result=None) -> ValidationReport:
     """Validate every resource of ``package``; at most ``limit`` errors are kept per resource.
 
     Raises :class:`~opendata.errors.InputError` when a file cannot be read at all; problems in
-    the data itself are reported, never raised.
+    the data itself are reported, never raised. ``per_chunk(resource)`` may give a further pure
+    per-chunk step for each resource, run in the same pass; ``on_result(resource)`` its receiver.
     """
     report = ValidationReport()
     by_name = {r.name: r for r in package.resources}
@@ -29,7 +30,8 @@ def validate(package: "Package", *, limit: int = DEFAULT_LIMIT) -> ValidationRep
             for fk in resource.schema.foreign_keys if fk.resource
         }
         result = validate_table(resource.open(), resource.schema, name=resource.name, limit=limit,
-                                references=refs)
+                                references=refs, per_chunk=per_chunk(resource) if per_chunk else None,
+                                on_result=on_result(resource) if on_result else None)
         result.schema_inferred = resource.schema_inferred
         report.resources.append(result)
     return report

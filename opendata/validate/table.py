@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 import pyarrow as pa
 
 from ..masking import sample
+from ..parallel import ordered_map
 from ..readers.base import Chunk, TableSource
 from ..schema import Schema
 from . import constraints
@@ -154,8 +155,13 @@ def _materialize(candidates: _Candidates, chunk: Chunk, fields, budget: int
 
 def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int = DEFAULT_LIMIT,
                    references: Mapping[str, Callable[[], ReferenceSet]] | None = None,
-                   batch_rows: int | None = None) -> ResourceReport:
-    """Validate a whole table, streaming; ``references`` builds the key sets of other resources."""
+                   batch_rows: int | None = None, per_chunk: Callable[[Chunk], Any] | None = None,
+                   on_result: Callable[[Chunk, Any], None] | None = None) -> ResourceReport:
+    """Validate a whole table, streaming; ``references`` builds the key sets of other resources.
+
+    ``per_chunk`` is another pure per-chunk step (the PI scan) run in the same pass and thread
+    pool; ``on_result`` receives its results in order. Chunks are checked on a few threads.
+    """
     report = ResourceReport(name=name, path=source.path, format=source.format,
                             encoding=source.encoding, fields=len(schema.fields))
     errors = label_errors(source.header, schema)
@@ -172,12 +178,16 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
             refs = (references or {})[fk.resource]()
         foreign.append((fk, refs))
 
+    def work(chunk: Chunk) -> tuple[Chunk, ChunkResult, Any]:
+        return chunk, check_chunk(chunk, schema, limit), per_chunk(chunk) if per_chunk else None
+
     try:
-        for chunk in _chunks(source, batch_rows):
-            result = check_chunk(chunk, schema, limit - len(errors))
+        for chunk, result, extra in ordered_map(work, _chunks(source, batch_rows)):
+            if on_result is not None:
+                on_result(chunk, extra)
             report.rows += chunk.num_rows
             report.counts.update(result.counts)
-            errors.extend(result.errors)
+            errors.extend(result.errors[:max(limit - len(errors), 0)])
             usable = result.usable
             for field_name, finder in uniques.items():
                 if field_name in result.typed:

@@ -87,7 +87,18 @@ def _bool(array: pa.Array) -> np.ndarray:
 
 
 def char_matrix(values: pa.Array, width: int) -> np.ndarray:
-    """An ``(n, width)`` uint8 matrix of the ASCII codes of fixed-width values."""
+    """An ``(n, width)`` uint8 matrix of the ASCII codes of fixed-width values.
+
+    When every value is exactly ``width`` bytes, the Arrow data buffer already is that matrix and
+    is viewed without copying; otherwise values go through numpy's fixed-width strings.
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if values.type == pa.string() and values.null_count == 0 and len(values):
+        offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset:values.offset + len(values) + 1]
+        if offsets[-1] - offsets[0] == width * len(values) and np.all(np.diff(offsets) == width):
+            data = np.frombuffer(values.buffers()[2], dtype=np.uint8)
+            return data[offsets[0]:offsets[-1]].reshape(-1, width)
     fixed = np.asarray(values.to_numpy(zero_copy_only=False)).astype(f"S{width}")
     return fixed.view(np.uint8).reshape(-1, width)
 

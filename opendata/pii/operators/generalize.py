@@ -1,4 +1,5 @@
-"""generalize: coarser values — date → year or month, age → band, address → district or street,
+"""generalize: coarser values — date → year or month, age → band, address → district or street
+(building, unit and room dropped),
 coordinates → fewer decimals, IP → /24 network."""
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from .base import Operator, register
 
 LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
 _DISTRICT = r"^(.*?(区|县|旗|县级市|新区|开发区)).*$"
-_STREET = r"^(.*?(街道|镇|乡|路|街|大道|巷|村)(\d+号)?).*$"
+# Street level: drop everything from the first building, unit or room onwards (a plain deletion,
+# which RE2 does far faster than a rewrite with capture groups).
+_DWELLING = r"(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室|楼\d).*$"
 
 
 def _date(values: pa.Array, level: str) -> pa.Array:
@@ -44,7 +47,7 @@ class Generalize(Operator):
         if level == "district":
             return pc.replace_substring_regex(values, _DISTRICT, r"\1")
         if level == "street":
-            return pc.replace_substring_regex(values, _STREET, r"\1")
+            return pc.replace_substring_regex(values, _DWELLING, "")
         if level == "network":
             return pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$", r"\1.0/24")
         if level == "band":

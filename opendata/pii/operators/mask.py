@@ -36,12 +36,27 @@ SPAN_REWRITES = {
 }
 
 
-# Whole cells of an exact shape masked by one RE2 rewrite (same output as the default keep rule).
+# Whole cells of an exact shape masked by one RE2 rewrite each; values of any other shape get the
+# generic keep-start/keep-end mask. Landlines keep their separator (0571-******74).
 CELL_REWRITES = {
-    "cn_resident_id": (r"^(\d{6})\d{8}(\d{3}[\dXx])$", r"\1********\2"),
-    "cn_mobile": (r"^(1[3-9]\d)\d{4}(\d{4})$", r"\1****\2"),
-    "cn_license_plate": (r"^(\S\S)\S{4}(\S)$", r"\1****\2"),
+    "cn_resident_id": [(r"^(\d{6})\d{8}(\d{3}[\dXx])$", r"\1********\2")],
+    "cn_mobile": [(r"^(1[3-9]\d)\d{4}(\d{4})$", r"\1****\2")],
+    "cn_license_plate": [(r"^(\S\S)\S{4}(\S)$", r"\1****\2")],
+    "bank_card": [(r"^(\d{6})\d{6}(\d{4})$", r"\1******\2"), (r"^(\d{6})\d{9}(\d{4})$", r"\1*********\2")],
+    "cn_landline": [(r"^(0\d{3}-)\d{6}(\d{2})$", r"\1******\2"), (r"^(0\d{2}-)\d{6}(\d{2})$", r"\1******\2")],
 }
+
+
+def _rewrite(values: pa.Array, rewrites: list[tuple[str, str]], fallback) -> pa.Array:
+    """Apply exact-shape rewrites; cells none of them changed get ``fallback``."""
+    out = values
+    for pattern, replacement in rewrites:
+        out = pc.replace_substring_regex(out, pattern, replacement)
+    # A rewrite always inserts "*", so an unchanged cell is one no pattern fitted (cheap to test).
+    unchanged = pc.fill_null(pc.equal(out, values), False)
+    if not pc.any(unchanged).as_py():
+        return out
+    return pc.if_else(unchanged, fallback(values), out)
 
 
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
@@ -69,8 +84,11 @@ class Mask(Operator):
         char = params.get("char", "*")
         if "keep_start" not in params and "keep_end" not in params:
             if pii_type == "person_name":
+                masked = mask_cells(values, 1, 0, char)
                 compound = pc.fill_null(pc.match_substring_regex(values, _COMPOUND), False)
-                return pc.if_else(compound, mask_cells(values, 2, 0, char), mask_cells(values, 1, 0, char))
+                if not pc.any(compound).as_py():  # the common case: one-character surnames only
+                    return masked
+                return pc.if_else(compound, mask_cells(values, 2, 0, char), masked)
             if pii_type == "email":
                 return pc.replace_substring_regex(values, r"^([^@])[^@]*(@.*)$", rf"\1{char * 3}\2")
             if pii_type == "ip_address":
@@ -78,13 +96,9 @@ class Mask(Operator):
             if pii_type == "birth_date":
                 return pc.replace_substring_regex(pc.utf8_slice_codeunits(values, 0, 4), "$", f"-{char * 2}-{char * 2}")
         start, end = DEFAULT_KEEP.get(pii_type or "", (1, 1))
-        rewrite = CELL_REWRITES.get(pii_type or "")
-        if rewrite is not None and "keep_start" not in params and "keep_end" not in params and char == "*":
-            shaped = pc.fill_null(pc.match_substring_regex(values, rewrite[0]), False)
-            if pc.all(pc.or_(shaped, pc.is_null(values))).as_py():
-                return pc.replace_substring_regex(values, rewrite[0], rewrite[1])
-            return pc.if_else(shaped, pc.replace_substring_regex(values, rewrite[0], rewrite[1]),
-                              mask_cells(values, start, end, char))
+        rewrites = CELL_REWRITES.get(pii_type or "")
+        if rewrites and "keep_start" not in params and "keep_end" not in params and char == "*":
+            return _rewrite(values, rewrites, lambda v: mask_cells(v, start, end, char))
         return mask_cells(values, params.get("keep_start", start), params.get("keep_end", end), char)
 
     def apply_spans(self, values, pattern, pii_type, params, key=None):
