@@ -4,7 +4,9 @@
 
     pkg = od.load("examples/hospitals")
     report = od.check(pkg)              # report.publishable, report.to_text(), report.to_json()
-    od.publish(pkg, od.LocalCatalog("site"))
+    out, _ = od.redact(pkg, "build/hospitals")  # treat PI; writes the canonical published form
+    od.approve(out, od.check(out), reviewer="张审核")  # signs approval.json (needs keys init)
+    od.publish(out, od.LocalCatalog("site"))
 """
 
 from .catalogs import Catalog, LocalCatalog, PublishResult
@@ -13,7 +15,9 @@ from .errors import (CatalogError, DescriptorError, InputError, KeyMaterialError
                      PolicyError, ValidationFailed)
 from .release import Release, export
 from .package import Package, Resource, from_pandas, load
-from .publish import publish
+from .approval import Approval, ApprovalError, approve
+from .publish import publish, retract
+from .redact import redact
 from .validate import ValidationReport, validate, validate_table
 
 __version__ = "0.1.0"
@@ -21,7 +25,7 @@ __version__ = "0.1.0"
 __all__ = [
     "load", "from_pandas", "Package", "Resource",
     "check", "CheckReport", "validate", "validate_table", "ValidationReport",
-    "export", "Release", "publish",
+    "export", "Release", "publish", "retract", "redact", "approve", "Approval", "ApprovalError",
     "Catalog", "LocalCatalog", "PublishResult",
     "OpendataError", "InputError", "DescriptorError", "ValidationFailed", "PolicyError",
     "KeyMaterialError", "CatalogError",

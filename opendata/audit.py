@@ -103,3 +103,23 @@ class AuditLog:
                     return Problem(number, "sequence broken")
                 prev, seq = record["hash"], record["seq"]
         return None
+
+
+def central() -> AuditLog:
+    """The audit log of this installation: ``[audit] file`` in opendata.toml, else
+    ``$OPENDATA_HOME/audit.jsonl``. Every verb that acts on data records itself here."""
+    from . import config, keys
+
+    configured = config.get("audit", "file")
+    return AuditLog(config.resolve_path(configured) if configured else keys.home() / "audit.jsonl")
+
+
+def record(action: str, **fields: Any) -> dict[str, Any]:
+    """Append one record to the central log, with the operating-system user as actor."""
+    import getpass
+
+    try:
+        actor = getpass.getuser()
+    except (KeyError, OSError):  # no user name (some containers)
+        actor = "unknown"
+    return central().append(action, actor=fields.pop("actor", actor), **fields)

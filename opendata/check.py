@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import messages, taxonomy
+from . import audit, messages, taxonomy
 from .classify import Classification, Finding, classify
 from .kanon import check_resource
 from .masking import sample
@@ -154,5 +154,9 @@ def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAUL
                 "rows": result.rows_at_risk, "samples": samples}))
     if classification.openness == "prohibited":
         findings.append(Finding("prohibited", params={"grade": classification.grade}))
-    return CheckReport(name=package.name, title=package.title, validation=validation, scan=scanned,
-                       classification=classification, findings=findings, notes=package.notes)
+    report = CheckReport(name=package.name, title=package.title, validation=validation, scan=scanned,
+                         classification=classification, findings=findings, notes=package.notes)
+    audit.record("check", dataset=package.name, publishable=report.publishable, grade=report.grade,
+                 openness=report.openness, problems=report.problem_count, policy=classification.policy,
+                 findings=sorted({f.code for f in report.blocking}))
+    return report

@@ -18,14 +18,16 @@ import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import keys, messages, taxonomy
+from . import audit, keys, messages, taxonomy
+from .approval import ApprovalError, approve
+from .audit import AuditLog
 from .catalogs import LocalCatalog
 from .check import check
 from .errors import OpendataError, PolicyError, ValidationFailed
 from .package import load
 from .pii.scan import scan
 from .policy import load_policy
-from .publish import publish
+from .publish import publish, retract
 from .redact import redact
 from .regrade import regrade
 
@@ -86,15 +88,101 @@ def cmd_redact(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _passphrase(confirm: bool = False) -> str | None:
+    """A key passphrase from OPENDATA_KEY_PASSPHRASE or the terminal — never from the command line."""
+    if os.environ.get("OPENDATA_KEY_PASSPHRASE"):
+        return os.environ["OPENDATA_KEY_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    first = getpass.getpass("passphrase: ")
+    if confirm and getpass.getpass("passphrase (again): ") != first:
+        raise OpendataError("keys.bad_passphrase", key_id="-")
+    return first
+
+
 def cmd_keys(args: argparse.Namespace) -> int:
     if args.action == "init":
         key_id, created = keys.init_data_keys()
         _out(messages.t("keys.created" if created else "keys.exists", key_id=key_id, home=keys.home()))
+        if args.reviewer:
+            passphrase = _passphrase(confirm=True) if args.encrypt else None
+            signing = keys.create_signing_key(args.reviewer, passphrase)
+            public = keys.keys_dir() / "signing" / f"{signing}.pub.pem"
+            public.write_text(keys.public_pem(signing) if not passphrase else "", encoding="ascii")
+            _out(messages.t("keys.signing_created", reviewer=args.reviewer, key_id=signing, path=public))
     elif args.action == "rotate":
-        _out(messages.t("keys.rotated", key_id=keys.rotate_data_key()))
+        if args.reviewer:
+            passphrase = _passphrase(confirm=True) if args.encrypt else None
+            signing = keys.create_signing_key(args.reviewer, passphrase)
+            _out(messages.t("keys.signing_created", reviewer=args.reviewer, key_id=signing,
+                            path=keys.keys_dir() / "signing"))
+        else:
+            _out(messages.t("keys.rotated", key_id=keys.rotate_data_key()))
+    elif args.action == "trust":
+        key_id = keys.trust_add(Path(args.file).read_text(encoding="ascii"), args.reviewer, expires=args.expires)
+        _out(messages.t("keys.trusted", key_id=key_id, reviewer=args.reviewer))
+    elif args.action == "revoke":
+        keys.trust_revoke(args.file)
+        _out(messages.t("keys.revoked", key_id=args.file))
+    elif args.action == "public":
+        _out(keys.public_pem(args.file).rstrip())
     else:
         for entry in keys.list_data_keys():
             _out(f"{entry['id']}  {entry['created']}  {'active' if entry.get('active') else ''}")
+        for entry in keys.signing_keys():
+            _out(f"{entry['id']}  {entry['created']}  {entry['reviewer']}  {'active' if entry.get('active') else ''}")
+    return EXIT_OK
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    package = load(args.path)
+    report = check(package, policy=_policy(args))
+    _out(report.to_text())
+    if not report.publishable:
+        raise ApprovalError("approval.not_publishable", name=package.name, count=report.problem_count)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            _err(messages.t("approval.declined") + " (--yes)")
+            return EXIT_BLOCKED
+        if input(messages.t("approval.confirm", reviewer=args.reviewer)).strip().lower() not in ("y", "yes", "是"):
+            _err(messages.t("approval.declined"))
+            return EXIT_BLOCKED
+    key_id = keys.active_signing_key_id(args.reviewer)
+    entry = next((e for e in keys.signing_keys() if e["id"] == key_id), {})
+    approval = approve(package, report, reviewer=args.reviewer, key_id=key_id,
+                       passphrase=_passphrase() if entry.get("encrypted") else None)
+    _out(messages.t("approval.done", path=package.basepath / "approval.json", reviewer=args.reviewer,
+                    key_id=key_id, openness=taxonomy.label("openness", approval.openness)))
+    return EXIT_OK
+
+
+def cmd_retract(args: argparse.Namespace) -> int:
+    catalog = LocalCatalog(args.catalog)
+    retract(catalog, args.name, reason=args.reason)
+    _out(messages.t("retract.done", name=args.name, catalog=catalog.label, reason=args.reason))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    log = AuditLog(args.log) if args.log else audit.central()
+    if args.action == "verify":
+        problem = log.verify()
+        if problem is not None:
+            _err(messages.t("audit.broken", path=log.path, line=problem.line, reason=problem.reason))
+            return EXIT_BLOCKED
+        _out(messages.t("audit.ok", path=log.path, count=sum(1 for _ in log.records())))
+        return EXIT_OK
+    records = [r for r in log.records() if r.get("dataset") == args.name]
+    if not records:
+        _err(messages.t("audit.empty", name=args.name))
+        return EXIT_BLOCKED
+    for r in records:
+        detail = {k: v for k, v in r.items() if k not in ("seq", "time", "action", "dataset", "prev", "hash", "files")}
+        files = r.get("files") or {}
+        _out(f"{r['time']}  {r['action']:8} " + json.dumps(detail, ensure_ascii=False, sort_keys=True)
+             + "".join(f"\n    {path}  sha256:{digest}" for path, digest in sorted(files.items())))
     return EXIT_OK
 
 
@@ -124,7 +212,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                 _err(note)
             result = publish(package, catalog, policy=policy)
         except PolicyError as exc:
-            _err(exc.render())
+            _err(f"{path}: {exc.render()}")
             status = max(status, EXIT_BLOCKED)
             continue
         except ValidationFailed as exc:
@@ -190,9 +278,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_redact)
 
-    p = sub.add_parser("keys", help="manage data keys under $OPENDATA_HOME (never printed)")
-    p.add_argument("action", choices=["init", "rotate", "list"])
+    p = sub.add_parser("keys", help="data keys and reviewer signing keys under $OPENDATA_HOME (secrets never printed)")
+    p.add_argument("action", choices=["init", "rotate", "list", "trust", "revoke", "public"])
+    p.add_argument("file", nargs="?", help="trust: a reviewer's public key (PEM); revoke, public: a key id")
+    p.add_argument("--reviewer", help="init/rotate: create a signing key for this reviewer; trust: whose key")
+    p.add_argument("--encrypt", action="store_true", help="protect the signing key with a passphrase "
+                   "(from OPENDATA_KEY_PASSPHRASE or the terminal)")
+    p.add_argument("--expires", help="trust: ISO date after which approvals with this key are refused")
     p.set_defaults(func=cmd_keys)
+
+    p = sub.add_parser("approve", help="show the check and sign approval.json for exactly these files")
+    p.add_argument("path")
+    p.add_argument("--reviewer", required=True)
+    p.add_argument("--yes", action="store_true", help="sign without asking (scripts)")
+    p.add_argument("--policy")
+    p.set_defaults(func=cmd_approve)
+
+    p = sub.add_parser("retract", help="withdraw a published dataset (needs a new approval to return)")
+    p.add_argument("name")
+    p.add_argument("--catalog", required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_retract)
+
+    p = sub.add_parser("audit", help="verify the audit log's hash chain, or show a dataset's history")
+    p.add_argument("action", choices=["verify", "show"])
+    p.add_argument("name", nargs="?", help="show: the dataset")
+    p.add_argument("--log", help="an audit log file (default: the central one under $OPENDATA_HOME)")
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("regrade", help="re-evaluate published datasets against the current policy (动态调整)")
     p.add_argument("--catalog", required=True)

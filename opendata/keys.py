@@ -122,3 +122,164 @@ def data_key(key_id: str | None = None) -> DataKey:
 def list_data_keys() -> list[dict]:
     """Ids, creation times and active flags — no secrets."""
     return [{k: v for k, v in e.items() if k != "secret"} for e in _load_ring()["keys"]]
+
+
+# ---- reviewer signing keys (Ed25519) and the trust store ------------------------------------------
+#
+#   $OPENDATA_HOME/keys/signing/<key id>.pem      private key, PKCS#8, mode 0600, optionally encrypted
+#   $OPENDATA_HOME/keys/signing.json              reviewer, creation time, active flag per key id
+#   $OPENDATA_HOME/trust.json                     trusted reviewers' public keys (or [trust] file)
+#
+# A key made by ``keys init`` is trusted on the machine that made it; keys of other reviewers are
+# added with ``keys trust``. Trust entries may carry an expiry and a revocation time.
+
+from cryptography.hazmat.primitives import serialization  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey  # noqa: E402
+
+SIGNING_META = "signing.json"
+
+
+def _public_raw(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def key_id_of(public: Ed25519PublicKey) -> str:
+    """A signing key's id: derived from its public key, so anyone can recompute it."""
+    import hashlib
+
+    return "sk-" + hashlib.sha256(_public_raw(public)).hexdigest()[:16]
+
+
+def trust_path() -> Path:
+    from . import config
+
+    configured = config.get("trust", "file")
+    return config.resolve_path(configured) if configured else home() / "trust.json"
+
+
+def _load_json(path: Path, default: dict) -> dict:
+    if not path.is_file():
+        return default
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise KeyMaterialError("keys.unreadable", path=str(path)) from exc
+
+
+def _signing_meta() -> dict:
+    return _load_json(keys_dir() / SIGNING_META, {"keys": []})
+
+
+def create_signing_key(reviewer: str, passphrase: str | None = None) -> str:
+    """A new Ed25519 key for ``reviewer`` (older ones stay for verification); trusted locally."""
+    private = Ed25519PrivateKey.generate()
+    key_id = key_id_of(private.public_key())
+    encryption = (serialization.BestAvailableEncryption(passphrase.encode("utf-8")) if passphrase
+                  else serialization.NoEncryption())
+    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+    _write_private(keys_dir() / "signing" / f"{key_id}.pem", pem.decode("ascii"))
+    meta = _signing_meta()
+    for entry in meta["keys"]:
+        if entry["reviewer"] == reviewer:
+            entry["active"] = False
+    meta["keys"].append({"id": key_id, "reviewer": reviewer, "active": True, "encrypted": bool(passphrase),
+                         "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+    _write_private(keys_dir() / SIGNING_META, json.dumps(meta, ensure_ascii=False, indent=2))
+    public = private.public_key().public_bytes(serialization.Encoding.PEM,
+                                               serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+    trust_add(public, reviewer)
+    return key_id
+
+
+def signing_keys() -> list[dict]:
+    """Ids, reviewers, creation times and flags of this machine's signing keys (no secrets)."""
+    return list(_signing_meta()["keys"])
+
+
+def active_signing_key_id(reviewer: str) -> str:
+    for entry in reversed(_signing_meta()["keys"]):
+        if entry["reviewer"] == reviewer and entry.get("active"):
+            return entry["id"]
+    raise KeyMaterialError("keys.no_signing_key", reviewer=reviewer)
+
+
+def signing_key(key_id: str, passphrase: str | None = None) -> Ed25519PrivateKey:
+    """Load a private signing key (0600 enforced; the passphrase if it is encrypted)."""
+    path = keys_dir() / "signing" / f"{key_id}.pem"
+    if not path.is_file():
+        raise KeyMaterialError("keys.missing", path=str(path))
+    _check_private(path)
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(),
+                                                 passphrase.encode("utf-8") if passphrase else None)
+    except TypeError as exc:  # encrypted but no passphrase, or the reverse
+        raise KeyMaterialError("keys.passphrase_required", key_id=key_id) from exc
+    except ValueError as exc:
+        raise KeyMaterialError("keys.bad_passphrase", key_id=key_id) from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyMaterialError("keys.unreadable", path=str(path))
+    return key
+
+
+def public_pem(key_id: str) -> str:
+    """The public half of one of this machine's signing keys, as PEM (safe to share)."""
+    public = signing_key_public(key_id)
+    return public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+def signing_key_public(key_id: str) -> Ed25519PublicKey:
+    entry = trusted_entry(key_id)
+    if entry is not None:
+        return Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"]))
+    path = keys_dir() / "signing" / f"{key_id}.pem"
+    meta = next((e for e in _signing_meta()["keys"] if e["id"] == key_id), None)
+    if meta is None or meta.get("encrypted"):
+        raise KeyMaterialError("keys.unknown_id", key_id=key_id)
+    return signing_key(key_id).public_key()
+
+
+def _trust() -> dict:
+    return _load_json(trust_path(), {"reviewers": []})
+
+
+def _save_trust(data: dict) -> None:
+    path = trust_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def trust_add(pem: str, reviewer: str, *, expires: str | None = None) -> str:
+    """Trust a reviewer's public key (PEM); returns its key id."""
+    try:
+        public = serialization.load_pem_public_key(pem.encode("ascii"))
+    except ValueError as exc:
+        raise KeyMaterialError("keys.bad_public_key") from exc
+    if not isinstance(public, Ed25519PublicKey):
+        raise KeyMaterialError("keys.bad_public_key")
+    key_id = key_id_of(public)
+    data = _trust()
+    data["reviewers"] = [e for e in data["reviewers"] if e["key_id"] != key_id]
+    data["reviewers"].append({
+        "key_id": key_id, "reviewer": reviewer, "public_key": base64.b64encode(_public_raw(public)).decode(),
+        "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "expires": expires, "revoked": None,
+    })
+    _save_trust(data)
+    return key_id
+
+
+def trust_revoke(key_id: str, *, when: str | None = None) -> None:
+    """Revoke trust in a key: approvals signed with it no longer pass the publish gate."""
+    data = _trust()
+    for entry in data["reviewers"]:
+        if entry["key_id"] == key_id:
+            entry["revoked"] = when or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            _save_trust(data)
+            return
+    raise KeyMaterialError("keys.unknown_id", key_id=key_id)
+
+
+def trusted_entry(key_id: str) -> dict | None:
+    """The trust store's entry for ``key_id`` (revoked and expired ones included), or ``None``."""
+    return next((e for e in _trust()["reviewers"] if e["key_id"] == key_id), None)

@@ -338,6 +338,12 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    from . import audit
+
+    audit.record("redact", dataset=package.name, output=str(out_dir), key_id=report.key_id,
+                 rows_in=report.rows_in, rows_out=report.rows_out, policy=policy.summary(),
+                 treatments={res: {p.field: [t.operator for t in p.treatments] for p in ps if p.treatments}
+                             for res, ps in plans.items()})
     return load(out_dir), report
 
 

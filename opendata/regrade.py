@@ -99,4 +99,8 @@ def _shrink(catalog: LocalCatalog, package: Any, item: Regrade, policy: Policy) 
         catalog.restrict(item.name, reason=reason, grade=item.grade)
     catalog.audit.append("regrade", catalog="local", dataset=item.name, before=item.published, after=item.allowed,
                          grade=item.grade, policy=policy.summary())
+    from . import audit
+
+    audit.record("regrade", catalog=catalog.label, dataset=item.name, before=item.published, after=item.allowed,
+                 grade=item.grade, policy=policy.summary())
     item.applied = True

@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -110,23 +111,41 @@ def write_csv(path: Path, names: list[str], batches: Iterable[pa.RecordBatch]) -
     return rows
 
 
+def is_canonical_csv(resource: Resource) -> bool:
+    """Whether a resource file already is in the published form (UTF-8 CSV with BOM, as written
+    by :class:`CsvSink`): then it is published byte for byte, exactly as approved."""
+    if resource.path is None or resource.path.suffix.lower() != ".csv":
+        return False
+    if (resource.descriptor.get("encoding") or "").lower() != "utf-8-sig":
+        return False
+    with open(resource.path, "rb") as handle:
+        return handle.read(3) == codecs.BOM_UTF8
+
+
 def _write_resource(resource: Resource, directory: Path) -> int:
     fields = resource.schema.fields
     names = [f.name for f in fields]
     typed_schema = pa.schema([pa.field(f.name, arrow_type(f)) for f in fields])
-    csv_sink = CsvSink(directory / "data" / f"{resource.name}.csv", names)
+    target = directory / "data" / f"{resource.name}.csv"
+    if is_canonical_csv(resource):
+        shutil.copyfile(resource.path, target)
+        csv_sink = None
+    else:
+        csv_sink = CsvSink(target, names)
     rows = 0
     try:
         with pq.ParquetWriter(str(directory / "data" / f"{resource.name}.parquet"), typed_schema) as parquet:
             for batch in resource.raw_batches():
                 if batch.num_columns < len(names):  # a short file has failed validation; be safe anyway
                     raise ValueError(f"resource {resource.name} has fewer columns than its schema")
-                csv_sink.write(batch)
+                if csv_sink is not None:
+                    csv_sink.write(batch)
                 typed = [read_column(batch.column(i), fields[i]).values for i in range(len(names))]
                 parquet.write_batch(pa.RecordBatch.from_arrays(typed, schema=typed_schema))
                 rows += batch.num_rows
     finally:
-        csv_sink.close()
+        if csv_sink is not None:
+            csv_sink.close()
     return rows
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from opendata import cli, messages
+import opendata as od
+from opendata import cli, keys, messages
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -61,3 +63,28 @@ def _default_language(monkeypatch):
     messages.set_language(None)
     yield
     messages.set_language(None)
+
+
+REVIEWER = "测试审核员"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _opendata_home(tmp_path_factory):
+    """One $OPENDATA_HOME for the session (keys, trust store, audit log), never the user's own."""
+    home = tmp_path_factory.mktemp("opendata-home")
+    previous = os.environ.get("OPENDATA_HOME")
+    os.environ["OPENDATA_HOME"] = str(home)
+    keys.init_data_keys()
+    keys.create_signing_key(REVIEWER)
+    yield home
+    if previous is None:
+        os.environ.pop("OPENDATA_HOME", None)
+    else:
+        os.environ["OPENDATA_HOME"] = previous
+
+
+def approved(directory: Path, workdir: Path, *, reviewer: str = REVIEWER) -> "od.Package":
+    """What an officer does before publishing: redact into ``workdir``, then approve the output."""
+    out, _ = od.redact(od.load(directory), workdir)
+    od.approve(out, od.check(out), reviewer=reviewer)
+    return od.load(workdir)

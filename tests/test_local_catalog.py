@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import opendata as od
-from conftest import EXAMPLES, make_package
+from conftest import EXAMPLES, approved, make_package
 from opendata.audit import AuditLog
 from opendata.cli import _PortalHandler
 
@@ -26,9 +26,10 @@ VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.starts
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     path = tmp_path_factory.mktemp("site")
+    work = tmp_path_factory.mktemp("approved")
     catalog = od.LocalCatalog(path)
     for directory in VALID:
-        od.publish(od.load(directory), catalog)
+        od.publish(approved(directory, work / directory.name), catalog)
     return path
 
 
@@ -111,6 +112,7 @@ def test_publish_is_recorded_in_a_verifiable_log(site):
     log = AuditLog(site / "audit.jsonl")
     records = list(log.records())
     assert [r["action"] for r in records] == ["publish"] * len(VALID)
+    assert all(r["files"] and r["release"] for r in records)
     assert log.verify() is None
 
 
@@ -129,19 +131,24 @@ def test_served_over_http_on_loopback(site):
         server.shutdown()
 
 
-def test_invalid_dataset_is_refused_and_nothing_is_written(tmp_path):
+def test_invalid_dataset_can_be_neither_approved_nor_published(tmp_path):
+    package = od.load(EXAMPLES / "invalid-weather")
+    with pytest.raises(od.ApprovalError) as info:
+        od.approve(package, od.check(package), reviewer="测试审核员")
+    assert info.value.code == "approval.not_publishable" and info.value.params["count"] == 8
     catalog = od.LocalCatalog(tmp_path / "site")
-    with pytest.raises(od.ValidationFailed) as info:
-        od.publish(od.load(EXAMPLES / "invalid-weather"), catalog)
-    assert info.value.report.problem_count == 8
-    assert catalog.datasets() == []
+    with pytest.raises(od.ApprovalError) as info:
+        od.publish(package, catalog)
+    assert info.value.code == "approval.missing"
     assert not (tmp_path / "site").exists()  # refused before anything was written
+    assert not (EXAMPLES / "invalid-weather" / "approval.json").exists()
 
 
 def test_republishing_unchanged_data_is_a_no_op(tmp_path):
     catalog = od.LocalCatalog(tmp_path / "site")
-    first = od.publish(od.load(EXAMPLES / "weather"), catalog)
-    again = od.publish(od.load(EXAMPLES / "weather"), catalog)
+    package = approved(EXAMPLES / "weather", tmp_path / "weather")
+    first = od.publish(package, catalog)
+    again = od.publish(package, catalog)
     assert (first.status, again.status) == ("published", "unchanged")
     assert first.release_id == again.release_id
     assert len(list(AuditLog(tmp_path / "site" / "audit.jsonl").records())) == 1
@@ -151,11 +158,11 @@ def test_republishing_changed_data_switches_atomically_and_removes_the_old_relea
     fields = [{"name": "id", "type": "integer"}, {"name": "v"}]
     directory = make_package(tmp_path / "pkg", fields, "id,v\n1,a\n2,b\n")
     catalog = od.LocalCatalog(tmp_path / "site")
-    first = od.publish(od.load(directory), catalog)
+    first = od.publish(approved(directory, tmp_path / "v1"), catalog)
     link = tmp_path / "site" / "datasets" / "test-data"
     assert link.is_symlink()
     (directory / "data.csv").write_text("id,v\n1,a\n2,c\n", encoding="utf-8")
-    second = od.publish(od.load(directory), catalog)
+    second = od.publish(approved(directory, tmp_path / "v2"), catalog)
     assert second.release_id != first.release_id
     assert os.readlink(link).endswith(second.release_id)
     published = (link / "data" / "data.csv").read_text("utf-8-sig")
@@ -167,9 +174,10 @@ def test_a_failure_during_export_leaves_the_live_dataset_untouched(tmp_path, mon
     fields = [{"name": "id", "type": "integer"}]
     directory = make_package(tmp_path / "pkg", fields, "id\n1\n")
     catalog = od.LocalCatalog(tmp_path / "site")
-    od.publish(od.load(directory), catalog)
+    od.publish(approved(directory, tmp_path / "v1"), catalog)
     before = (tmp_path / "site" / "datasets" / "test-data" / "data" / "data.csv").read_bytes()
     (directory / "data.csv").write_text("id\n1\n2\n", encoding="utf-8")
+    changed = approved(directory, tmp_path / "v2")
 
     import opendata.release as release
 
@@ -178,21 +186,22 @@ def test_a_failure_during_export_leaves_the_live_dataset_untouched(tmp_path, mon
 
     monkeypatch.setattr(release, "_write_dictionary", broken)
     with pytest.raises(OSError):
-        od.publish(od.load(directory), catalog)
+        od.publish(changed, catalog)
     assert (tmp_path / "site" / "datasets" / "test-data" / "data" / "data.csv").read_bytes() == before
     assert not list((tmp_path / "site" / ".staging").iterdir())
 
 
 def test_refuses_to_write_into_a_directory_that_is_not_a_catalogue(tmp_path):
     (tmp_path / "important.txt").write_text("keep me", encoding="utf-8")
+    package = approved(EXAMPLES / "weather", tmp_path / "weather")
     with pytest.raises(od.CatalogError):
-        od.publish(od.load(EXAMPLES / "weather"), od.LocalCatalog(tmp_path))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["important.txt"]
+        od.publish(package, od.LocalCatalog(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["important.txt", "weather"]
 
 
 def test_retract_removes_the_dataset_and_logs_it(tmp_path):
     catalog = od.LocalCatalog(tmp_path / "site")
-    od.publish(od.load(EXAMPLES / "weather"), catalog)
+    od.publish(approved(EXAMPLES / "weather", tmp_path / "weather"), catalog)
     catalog.retract("demo-weather-observations", reason="test")
     assert catalog.datasets() == []
     assert "demo-weather-observations" not in (tmp_path / "site" / "index.html").read_text("utf-8")
@@ -200,11 +209,12 @@ def test_retract_removes_the_dataset_and_logs_it(tmp_path):
 
 
 def test_cli_publish_says_where_to_open_the_portal(run, tmp_path):
-    result = run("publish", EXAMPLES / "weather", EXAMPLES / "invalid-weather", "--catalog", tmp_path / "site")
+    approved(EXAMPLES / "weather", tmp_path / "weather")
+    result = run("publish", tmp_path / "weather", EXAMPLES / "invalid-weather", "--catalog", tmp_path / "site")
     assert result.code == 1  # one dataset was refused
     assert "已发布“示范市逐小时气象观测”" in result.out
     assert str((tmp_path / "site" / "index.html").resolve()) in result.out
-    assert "demo-weather-invalid" in result.err and "已拒绝发布" in result.err
+    assert "invalid-weather" in result.err and "没有审核签名" in result.err
 
 
 def test_opendata_serve_serves_the_portal_on_loopback(site):

@@ -14,6 +14,7 @@ from pii_data import mobile, name, resident_id, rng
 def test_no_raw_pi_in_reports_logs_or_errors(tmp_path, run, monkeypatch):
     monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
     keys.init_data_keys()
+    keys.create_signing_key("审核员")
     r = rng(31)
     rows = [[f"C{i}", resident_id(r), name(r), mobile(r), f"投诉人{name(r)}反映，电话{mobile(r)}"] for i in range(40)]
     rows[5][1] = rows[5][1][:-1] + "?"  # a malformed ID: a validation error on a PI cell
@@ -36,13 +37,17 @@ def test_no_raw_pi_in_reports_logs_or_errors(tmp_path, run, monkeypatch):
     (directory / "data.csv").write_text(buffer.getvalue(), encoding="utf-8")
     raw.add(rows[5][1])
     for args in (("redact", directory, "--out", tmp_path / "out", "--format", "json"),
-                 ("publish", tmp_path / "out", "--catalog", tmp_path / "site"), ("check", tmp_path / "out")):
+                 ("approve", tmp_path / "out", "--reviewer", "审核员", "--yes"),
+                 ("publish", tmp_path / "out", "--catalog", tmp_path / "site"), ("check", tmp_path / "out"),
+                 ("audit", "show", "test-data"), ("retract", "test-data", "--catalog", tmp_path / "site",
+                                                  "--reason", "test")):
         result = run(*args)
         outputs.append(result.out + result.err)
-    assert json.loads(outputs[-3])["resources"]  # the redaction report was produced
-    audit = tmp_path / "site" / "audit.jsonl"
-    if audit.exists():
-        outputs.append(audit.read_text("utf-8"))
+    assert json.loads(outputs[-6])["resources"]  # the redaction report was produced
+    assert "已发布" in outputs[-4]  # and the redacted data went all the way out
+    outputs.append((tmp_path / "site" / "audit.jsonl").read_text("utf-8"))
+    outputs.append((tmp_path / "home" / "audit.jsonl").read_text("utf-8"))
+    outputs.append((tmp_path / "out" / "approval.json").read_text("utf-8"))
     everything = "\n".join(outputs)
     assert "第 7 行" in outputs[0]  # the malformed ID was reported, by row …
     leaked = sorted(v for v in raw if v in everything)

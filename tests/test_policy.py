@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import opendata as od
-from conftest import EXAMPLES, ROOT, make_package
+from conftest import EXAMPLES, ROOT, approved, make_package
 from opendata.policy import load_policy
 from opendata.regrade import regrade
 from pii_data import resident_id, rng
@@ -130,10 +130,10 @@ def test_restricted_dataset_has_a_page_but_no_data_file_anywhere(tmp_path):
                              grade="L2", name="restricted-readings",
                              opendata={"grade": "L2", "openness": "restricted", "application": "向示范市气象局提交申请表"})
     catalog = od.LocalCatalog(tmp_path / "site")
-    od.publish(od.load(directory), catalog)
+    od.publish(approved(directory, tmp_path / "approved"), catalog)
     page = (tmp_path / "site/datasets/restricted-readings/index.html").read_text("utf-8")
     assert "受限开放" in page and "向示范市气象局提交申请表" in page
-    for path in (tmp_path / "site").rglob("*"):
+    for path in (tmp_path / "site").rglob("*"):  # (the approved package itself lies outside the catalogue)
         if path.is_file():
             assert path.suffix not in (".csv", ".parquet") or "dictionary" in path.name, path
             text = path.read_bytes()
@@ -151,8 +151,8 @@ def test_prohibited_dataset_is_refused_outright(tmp_path):
 
 def test_regrade_finds_a_dataset_made_stricter_by_a_new_policy_and_applies_it(tmp_path, run):
     catalog = od.LocalCatalog(tmp_path / "site")
-    od.publish(od.load(EXAMPLES / "hospitals"), catalog)
-    od.publish(od.load(EXAMPLES / "weather"), catalog)
+    od.publish(approved(EXAMPLES / "hospitals", tmp_path / "hospitals"), catalog)
+    od.publish(approved(EXAMPLES / "weather", tmp_path / "weather"), catalog)
     policy = yaml.safe_load((ROOT / "schemas/policy.default.yaml").read_text("utf-8"))
     policy["version"] = "2027.01"
     policy["pii"]["cn_landline"]["disclosable"] = False  # institution phones no longer published untreated

@@ -40,4 +40,7 @@ class Catalog(Protocol):
         """The CKAN package dicts of every published dataset."""
 
     def retract(self, name: str, *, reason: str) -> None:
-        """Withdraw a published dataset."""
+        """Withdraw a published dataset; its approval can no longer be used to publish."""
+
+    def is_retracted(self, name: str, approval_id: str) -> bool:
+        """Whether a release of ``name`` approved by ``approval_id`` was retracted."""

@@ -31,6 +31,7 @@ from ..audit import AuditLog
 from ..errors import CatalogError
 from ..release import Release
 from . import dcat, portal
+from .metadata import extra
 from .base import PublishResult
 
 MARKER = ".opendata-catalog"
@@ -199,12 +200,25 @@ class LocalCatalog:
             shutil.rmtree(self.path / "releases" / name / current, ignore_errors=True)
             self.audit.append("restrict", catalog="local", dataset=name, release=release_id, reason=reason)
 
+    def is_retracted(self, name: str, approval_id: str) -> bool:
+        path = self.path / "retracted.json"
+        if not path.is_file():
+            return False
+        return approval_id in json.loads(path.read_text(encoding="utf-8")).get(name, [])
+
     def retract(self, name: str, *, reason: str) -> None:
-        """Withdraw a dataset: its page and files leave the portal; the retraction is logged."""
+        """Withdraw a dataset: its page and files leave the portal; the approval it was published
+        under is recorded as retracted; the retraction is logged."""
         with self._locked():
             release = self.current_release(name)
             if release is None:
                 raise CatalogError("catalog.unknown_dataset", name=name)
+            approval = extra(self.get(name), "opendata_approval")
+            if approval:
+                path = self.path / "retracted.json"
+                retracted = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+                retracted.setdefault(name, []).append(approval)
+                _write_atomic(path, json.dumps(retracted, ensure_ascii=False, indent=2))
             self.dataset_dir(name).unlink()
             self._render_catalogue()
             shutil.rmtree(self.path / "releases" / name, ignore_errors=True)

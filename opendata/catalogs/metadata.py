@@ -55,7 +55,7 @@ def opendata_extras(package: Package, modified: str, report: Any = None) -> dict
 
 
 def ckan_package(package: Package, release: Release, *, modified: str | None = None,
-                 base_url: str = "", report: Any = None) -> dict[str, Any]:
+                 base_url: str = "", report: Any = None, approval: Any = None) -> dict[str, Any]:
     """The CKAN package dict of ``package`` as exported in ``release``.
 
     Resource URLs are ``base_url`` + the file's path in the release (relative when ``base_url``
@@ -96,7 +96,10 @@ def ckan_package(package: Package, release: Release, *, modified: str | None = N
         "url": package.descriptor.get("homepage", ""),
         "tags": [{"name": t} for t in (_tag(k) for k in keywords) if len(t) >= 2],
         "groups": [{"name": props["subject"]}] if props.get("subject") else [],
-        "extras": [{"key": k, "value": v} for k, v in sorted(opendata_extras(package, modified, report).items())],
+        "extras": [{"key": k, "value": v} for k, v in sorted({
+            **opendata_extras(package, modified, report),
+            **({"opendata_approval": approval.id, "opendata_approved": approval.record["time"]} if approval else {}),
+        }.items())],
         "resources": resources,
     }
 
