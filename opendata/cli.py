@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from . import audit, keys, messages, taxonomy
 from .approval import ApprovalError, approve
 from .audit import AuditLog
-from .catalogs import LocalCatalog
+from .catalogs import LocalCatalog, open_catalog
 from .check import check
 from .errors import OpendataError, PolicyError, ValidationFailed
 from .package import load
@@ -159,8 +159,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 
 def cmd_retract(args: argparse.Namespace) -> int:
-    catalog = LocalCatalog(args.catalog)
-    retract(catalog, args.name, reason=args.reason)
+    catalog = open_catalog(args.catalog)
+    retract(catalog, args.name, reason=args.reason, purge=args.purge)
     _out(messages.t("retract.done", name=args.name, catalog=catalog.label, reason=args.reason))
     return EXIT_OK
 
@@ -201,30 +201,85 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     return EXIT_BLOCKED if pending else EXIT_OK
 
 
+def expand_datasets(paths: list[str]) -> list[Path]:
+    """Dataset directories from the arguments: each a dataset, or a folder of datasets."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not (path / "datapackage.json").is_file():
+            found = sorted(p for p in path.iterdir() if (p / "datapackage.json").is_file())
+            out.extend(found or [path])
+        else:
+            out.append(path)
+    return out
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
-    catalog = LocalCatalog(args.catalog)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
+    catalog = open_catalog(args.catalog)
     policy = _policy(args)
-    status = EXIT_OK
-    for path in args.paths:
-        try:
-            package = load(path)
-            for note in package.notes:
-                _err(note)
-            result = publish(package, catalog, policy=policy)
-        except PolicyError as exc:
-            _err(f"{path}: {exc.render()}")
-            status = max(status, EXIT_BLOCKED)
-            continue
-        except ValidationFailed as exc:
-            _err(exc.render())
-            if exc.report is not None and args.verbose:
-                _err(exc.report.to_text())
-            status = max(status, EXIT_BLOCKED)
-            continue
-        _out(messages.t("publish.done", title=package.title, name=package.name, catalog=catalog.label,
-                        url=result.url))
-    _out(messages.t("publish.open_portal", index=catalog.index_path().resolve(), catalog=args.catalog))
-    return status
+    datasets = expand_datasets(args.paths)
+    console = Console(stderr=True)
+    rows: list[tuple[str, str, str]] = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
+                  transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task(messages.t("publish.progress"), total=len(datasets))
+        for path in datasets:
+            progress.update(task, description=f"{messages.t('publish.progress')} {path.name}")
+            try:
+                package = load(path)
+                result = publish(package, catalog, policy=policy)
+                rows.append((package.name, result.status, result.url))
+            except OpendataError as exc:  # one failure does not stop the others
+                rows.append((path.name, "blocked", exc.render()))
+            progress.advance(task)
+    table = Table(title=messages.t("publish.summary", catalog=catalog.label), show_lines=False)
+    for column in ("dataset", "status", "detail"):
+        table.add_column(messages.t(f"publish.col.{column}"))
+    for name, status, detail in rows:
+        label = messages.t(f"publish.status.{status}")
+        table.add_row(name, f"[red]{label}[/red]" if status == "blocked" else label, detail)
+    Console(width=160).print(table)
+    if isinstance(catalog, LocalCatalog):
+        _out(messages.t("publish.open_portal", index=catalog.index_path().resolve(), catalog=args.catalog))
+    return EXIT_BLOCKED if any(status == "blocked" for _, status, _ in rows) else EXIT_OK
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .catalogs import ops
+
+    if args.action == "pull":
+        files = ops.pull(open_catalog(args.source), args.name, Path(args.out))
+        _out(messages.t("catalog.pulled", name=args.name, path=args.out, count=len(files)))
+        if args.compare:
+            approved = json.loads((Path(args.compare) / "approval.json").read_text(encoding="utf-8"))["files"]
+            differs = [p for p in files if p in approved and approved[p] != files[p]]
+            for p in sorted(files):
+                if p in approved:
+                    _out(f"  {'✓' if p not in differs else '✗'} {p}")
+            return EXIT_BLOCKED if differs else EXIT_OK
+        return EXIT_OK
+    if args.action == "diff":
+        differences = ops.diff(open_catalog(args.local), open_catalog(args.catalog))
+        for d in differences:
+            _out(messages.t(f"catalog.diff.{d.kind}", name=d.name, detail=d.detail))
+        return EXIT_OK if all(d.kind == "same" for d in differences) else EXIT_BLOCKED
+    rows = ops.status(open_catalog(args.catalog))
+    table = Table(title=messages.t("catalog.status_title", catalog=args.catalog))
+    for column in ("dataset", "frequency", "updated", "age", "state"):
+        table.add_column(messages.t(f"catalog.col.{column}"))
+    for f in rows:
+        table.add_row(f.name, taxonomy.label("frequencies", f.frequency), f.updated or "-",
+                      "-" if f.age_days is None else str(f.age_days),
+                      f"[red]{messages.t('catalog.overdue')}[/red]" if f.overdue else messages.t("catalog.current"))
+    Console(width=160).print(table)
+    return EXIT_BLOCKED if any(f.overdue for f in rows) else EXIT_OK
 
 
 class _PortalHandler(http.server.SimpleHTTPRequestHandler):
@@ -298,7 +353,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--catalog", required=True)
     p.add_argument("--reason", required=True)
+    p.add_argument("--purge", action="store_true", help="CKAN: delete the dataset instead of making it private")
     p.set_defaults(func=cmd_retract)
+
+    p = sub.add_parser("catalog", help="read back, compare and check the freshness of published datasets")
+    p.add_argument("action", choices=["pull", "diff", "status"])
+    p.add_argument("name", nargs="?", help="pull: the dataset")
+    p.add_argument("--from", dest="source", help="pull: the catalogue to read from")
+    p.add_argument("--out", help="pull: a new directory for the package")
+    p.add_argument("--compare", help="pull: an approved package directory to compare the files with")
+    p.add_argument("--local", help="diff: the local catalogue directory")
+    p.add_argument("--catalog", help="diff, status: a catalogue (URL, name in opendata.toml, or directory)")
+    p.set_defaults(func=cmd_catalog)
 
     p = sub.add_parser("audit", help="verify the audit log's hash chain, or show a dataset's history")
     p.add_argument("action", choices=["verify", "show"])
@@ -313,9 +379,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_regrade)
 
-    p = sub.add_parser("publish", help="check and publish datasets into a catalogue")
-    p.add_argument("paths", nargs="+", help="dataset directories")
-    p.add_argument("--catalog", required=True, help="local catalogue directory")
+    p = sub.add_parser("publish", help="publish approved datasets into a catalogue")
+    p.add_argument("paths", nargs="+", help="dataset directories, or folders of them")
+    p.add_argument("--catalog", required=True,
+                   help="a CKAN URL (key from OPENDATA_CKAN_API_KEY), a name in opendata.toml, or a local directory")
     p.add_argument("--policy")
     p.add_argument("-v", "--verbose", action="store_true", help="print the full report of blocked datasets")
     p.set_defaults(func=cmd_publish)

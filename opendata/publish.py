@@ -34,7 +34,7 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
     approval = verify(package.basepath)
-    if catalog.is_retracted(package.name, approval.id):
+    if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
         raise ApprovalError("approval.retracted", approval=approval.id)
     report = check(package, policy=policy)
     if report.openness == "prohibited":
@@ -54,7 +54,20 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     return result
 
 
-def retract(catalog: Catalog, name: str, *, reason: str) -> None:
+def _retracted_in_audit(name: str, approval_id: str) -> bool:
+    """Whether the audit log records a retraction of the release approved by ``approval_id``
+    (it survives a purged CKAN dataset, which forgets everything)."""
+    return any(r.get("action") == "retract" and r.get("dataset") == name and r.get("approval") == approval_id
+               for r in audit.central().records())
+
+
+def retract(catalog: Catalog, name: str, *, reason: str, purge: bool = False) -> None:
     """Withdraw ``name`` from ``catalog``; publishing it again needs a new approval. Audited."""
-    catalog.retract(name, reason=reason)
-    audit.record("retract", dataset=name, catalog=catalog.label, reason=reason)
+    from .catalogs.metadata import extra
+
+    approval = extra(catalog.get(name), "opendata_approval")
+    if purge:
+        catalog.retract(name, reason=reason, purge=True)
+    else:
+        catalog.retract(name, reason=reason)
+    audit.record("retract", dataset=name, catalog=catalog.label, reason=reason, approval=approval, purge=purge)

@@ -208,7 +208,12 @@ def export(package: Package, directory: str | Path, *, with_data: bool = True) -
     _write_dictionary(package, directory)
     _record(release, "dictionary.csv", "dictionary", "csv")
     _record(release, "dictionary.json", "dictionary", "json")
-    with open(directory / "datapackage.json", "w", encoding="utf-8") as handle:
-        json.dump(_published_descriptor(package, with_data), handle, ensure_ascii=False, indent=2)
+    source = package.basepath / "datapackage.json" if package.basepath else None
+    if with_data and source is not None and source.is_file() and all(map(is_canonical_csv, package.resources)):
+        # Already the published form (as redact writes it): the approved descriptor goes out as is.
+        shutil.copyfile(source, directory / "datapackage.json")
+    else:
+        with open(directory / "datapackage.json", "w", encoding="utf-8") as handle:
+            json.dump(_published_descriptor(package, with_data), handle, ensure_ascii=False, indent=2)
     _record(release, "datapackage.json", "descriptor", "json")
     return release

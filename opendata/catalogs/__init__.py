@@ -1,6 +1,45 @@
-"""Catalogue backends behind one protocol."""
+"""Catalogue backends behind one protocol, and how a catalogue is named on the command line."""
 
+from __future__ import annotations
+
+import os
+import re
+
+from ..errors import CatalogError
 from .base import Catalog, PublishResult
 from .local import LocalCatalog
 
-__all__ = ["Catalog", "PublishResult", "LocalCatalog"]
+__all__ = ["Catalog", "PublishResult", "LocalCatalog", "CkanCatalog", "open_catalog"]
+
+
+def __getattr__(name: str):
+    if name == "CkanCatalog":  # ckanapi is imported only when a CKAN is used
+        from .ckan import CkanCatalog
+
+        return CkanCatalog
+    raise AttributeError(name)
+
+
+def open_catalog(spec: str) -> Catalog:
+    """A catalogue from its name on the command line.
+
+    ``https://…`` or ``http://…`` is a CKAN (API key from ``OPENDATA_CKAN_API_KEY``); a name defined
+    in ``opendata.toml`` (``[catalogs.NAME]`` with ``url`` or ``path``) is that catalogue; anything
+    else is the directory of a local catalogue.
+    """
+    from .. import config
+
+    named = (config.load().get("catalogs") or {}).get(spec)
+    if named:
+        if named.get("url"):
+            spec = named["url"]
+        else:
+            return LocalCatalog(config.resolve_path(named["path"]))
+    if re.match(r"^https?://", spec):
+        from .ckan import CkanCatalog
+
+        key = os.environ.get("OPENDATA_CKAN_API_KEY")
+        if not key:
+            raise CatalogError("ckan.no_api_key", url=spec)
+        return CkanCatalog(spec, key)
+    return LocalCatalog(spec)

@@ -206,9 +206,10 @@ class LocalCatalog:
             return False
         return approval_id in json.loads(path.read_text(encoding="utf-8")).get(name, [])
 
-    def retract(self, name: str, *, reason: str) -> None:
+    def retract(self, name: str, *, reason: str, purge: bool = False) -> None:
         """Withdraw a dataset: its page and files leave the portal; the approval it was published
-        under is recorded as retracted; the retraction is logged."""
+        under is recorded as retracted; the retraction is logged. (A local catalogue keeps no
+        private datasets, so ``purge`` changes nothing.)"""
         with self._locked():
             release = self.current_release(name)
             if release is None:

@@ -77,9 +77,10 @@ def ckan_package(package: Package, release: Release, *, modified: str | None = N
                 "hash": f"sha256:{f.sha256}", "size": f.size,
                 "opendata_resource": f.resource, "opendata_rows": release.rows.get(f.resource, 0),
             })
-        elif f.kind == "dictionary" and f.format == "csv":
-            resources.append({"name": "数据字典 Data dictionary", "url": base_url + f.path, "format": "CSV",
-                              "mimetype": f.media_type, "hash": f"sha256:{f.sha256}", "size": f.size})
+        elif f.kind == "dictionary":
+            resources.append({"name": f"数据字典 Data dictionary ({f.format.upper()})", "url": base_url + f.path,
+                              "format": f.format.upper(), "mimetype": f.media_type, "hash": f"sha256:{f.sha256}",
+                              "size": f.size})
         elif f.kind == "descriptor":
             resources.append({"name": "datapackage.json", "url": base_url + f.path, "format": "JSON",
                               "mimetype": f.media_type, "hash": f"sha256:{f.sha256}", "size": f.size})

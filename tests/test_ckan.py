@@ -1,0 +1,194 @@
+"""CkanCatalog against a real CKAN (scripts/ckan-dev), not a mock."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import uuid
+
+import pytest
+import requests
+
+import opendata as od
+from conftest import ROOT, approved, make_package
+from opendata.catalogs.ckan import CkanCatalog
+from opendata.catalogs import ops
+from opendata.errors import CatalogError
+
+
+@pytest.fixture(scope="session")
+def ckan():
+    url, key = os.environ.get("OPENDATA_CKAN_URL"), os.environ.get("OPENDATA_CKAN_API_KEY")
+    if not (url and key):
+        if os.environ.get("OPENDATA_SKIP_CKAN") == "1":
+            pytest.skip("OPENDATA_SKIP_CKAN=1: CKAN integration tests not run")
+        proc = subprocess.run([str(ROOT / "scripts" / "ckan-dev"), "start"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            pytest.fail("scripts/ckan-dev start failed:\n" + proc.stderr[-3000:])
+        env = dict(line.removeprefix("export ").split("=", 1) for line in proc.stdout.splitlines()
+                   if line.startswith("export "))
+        url, key = env["OPENDATA_CKAN_URL"], env["OPENDATA_CKAN_API_KEY"]
+    return url, key
+
+
+class CountingCkan(CkanCatalog):
+    """The real backend, counting (and optionally failing) its upload calls."""
+
+    def __init__(self, *args, fail_on_upload: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uploads = 0
+        self.fail_on_upload = fail_on_upload
+
+    def call(self, action, files=None, **data):
+        if action in ("resource_create", "resource_update"):
+            self.uploads += 1
+            if self.fail_on_upload == self.uploads:
+                raise CatalogError("ckan.unreachable", url=self.url, reason="injected failure")
+        return super().call(action, files=files, **data)
+
+
+def _dataset(tmp_path, *, rows=("A1,12.5", "A2,13.0"), openness="unconditional", grade="L1"):
+    name = f"ckan-test-{uuid.uuid4().hex[:10]}"
+    directory = make_package(
+        tmp_path / "src", [{"name": "station", "title": "站号"}, {"name": "temp", "type": "number", "title": "气温"}],
+        "station,temp\n" + "\n".join(rows) + "\n", name=name, grade=None, version="1.0",
+        opendata={"publisher": "demo-weather", "subject": "weather", "frequency": "daily", "openness": openness,
+                  "grade": grade, "updated": "2026-11-20"})
+    return approved(directory, tmp_path / name), name
+
+
+def _anonymous_names(url):
+    return requests.get(f"{url}/api/3/action/package_list", timeout=30).json()["result"]
+
+
+def test_create_publishes_public_and_the_download_equals_the_approved_file(ckan, tmp_path):
+    url, key = ckan
+    package, name = _dataset(tmp_path)
+    catalog = CountingCkan(url, key)
+    result = od.publish(package, catalog)
+    assert result.status == "published" and catalog.uploads == 5  # CSV, Parquet, dictionary ×2, descriptor
+    shown = catalog.get(name)
+    assert shown["private"] is False and shown["organization"]["name"] == "demo-weather"
+    assert [g["name"] for g in shown["groups"]] == ["weather"]
+    extras = {e["key"]: e["value"] for e in shown["extras"]}
+    assert extras["opendata_grade"] == "L1" and extras["opendata_openness"] == "unconditional"
+    assert extras["opendata_frequency"] == "daily" and extras["opendata_policy"].startswith("zj-default")
+    assert extras["opendata_approval"] and shown["version"] == "1.0-r1"
+    assert name in _anonymous_names(url)
+    csv = next(r for r in shown["resources"] if r["opendata_file"].endswith(".csv") and "data/" in r["opendata_file"])
+    downloaded = requests.get(csv["url"], timeout=30).content  # as the public gets it
+    assert downloaded == (package.basepath / "data" / "data.csv").read_bytes()
+
+
+def test_republishing_unchanged_data_makes_no_uploads(ckan, tmp_path):
+    url, key = ckan
+    package, name = _dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    again = CountingCkan(url, key)
+    assert od.publish(package, again).status == "unchanged"
+    assert again.uploads == 0
+
+
+def test_changing_one_value_replaces_the_resources_and_bumps_the_version(ckan, tmp_path):
+    url, key = ckan
+    package, name = _dataset(tmp_path / "v1")
+    od.publish(package, CkanCatalog(url, key))
+    source = package.basepath.parent / "src"
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,13.5\n", encoding="utf-8")
+    changed = approved(source, tmp_path / "v2")
+    catalog = CountingCkan(url, key)
+    assert od.publish(changed, catalog).status == "published"
+    assert 0 < catalog.uploads < 5  # only the files that changed
+    shown = catalog.get(name)
+    assert shown["version"] == "1.0-r2" and not shown["private"]
+    csv = next(r for r in shown["resources"] if r["opendata_file"] == "data/data.csv")
+    assert requests.get(csv["url"], timeout=30).content == (changed.basepath / "data" / "data.csv").read_bytes()
+
+
+def test_restricted_datasets_are_published_without_data(ckan, tmp_path):
+    url, key = ckan
+    package, name = _dataset(tmp_path, openness="restricted", grade="L2")
+    od.publish(package, CkanCatalog(url, key))
+    shown = CkanCatalog(url, key).get(name)
+    files = {r["opendata_file"] for r in shown["resources"]}
+    assert files == {"dictionary.csv", "dictionary.json", "datapackage.json"}
+    assert {e["key"]: e["value"] for e in shown["extras"]}["opendata_openness"] == "restricted"
+
+
+def test_a_failure_between_uploads_leaves_the_dataset_private_and_the_next_run_completes_it(ckan, tmp_path):
+    url, key = ckan
+    package, name = _dataset(tmp_path)
+    with pytest.raises(CatalogError):
+        od.publish(package, CountingCkan(url, key, fail_on_upload=3))
+    shown = CkanCatalog(url, key).get(name)
+    assert shown["private"] is True and len(shown["resources"]) == 2
+    assert name not in _anonymous_names(url)  # nothing half-published in public
+    assert od.publish(package, CkanCatalog(url, key)).status == "published"
+    shown = CkanCatalog(url, key).get(name)
+    assert shown["private"] is False and len(shown["resources"]) == 5
+
+
+def test_retract_makes_private_or_purges_and_is_audited(ckan, tmp_path, run):
+    url, key = ckan
+    package, name = _dataset(tmp_path)
+    catalog = CkanCatalog(url, key)
+    od.publish(package, catalog)
+    os.environ["OPENDATA_CKAN_API_KEY"] = key
+    result = run("--lang", "en", "retract", name, "--catalog", url, "--reason", "wrong figures")
+    assert result.code == 0
+    assert catalog.get(name)["private"] is True and name not in _anonymous_names(url)
+    with pytest.raises(od.ApprovalError) as info:
+        od.publish(package, catalog)
+    assert info.value.code == "approval.retracted"
+    od.approve(package, od.check(package), reviewer="测试审核员")
+    assert od.publish(od.load(package.basepath), catalog).status == "published"
+    od.retract(catalog, name, reason="duplicate", purge=True)
+    with pytest.raises(CatalogError):
+        catalog.get(name)
+    actions = [r["action"] for r in od.audit.central().records() if r.get("dataset") == name]
+    assert actions.count("retract") == 2 and actions.count("publish") == 2
+
+
+def test_invalid_api_key_stops_with_ckans_message(ckan, tmp_path):
+    url, _ = ckan
+    package, name = _dataset(tmp_path)
+    with pytest.raises(CatalogError) as info:
+        od.publish(package, CkanCatalog(url, "not-a-valid-token"))
+    assert info.value.code in ("ckan.not_authorized", "ckan.error")
+    assert url in info.value.render("en")
+
+
+def test_ckan_down_is_retried_then_a_clear_error(tmp_path):
+    package, _ = _dataset(tmp_path)
+    with pytest.raises(CatalogError) as info:
+        od.publish(package, CkanCatalog("http://127.0.0.1:9", "key", retries=2, backoff=0.01))
+    assert info.value.code == "ckan.unreachable"
+    assert "nothing was made public" in info.value.render("en")
+
+
+def test_pull_reads_back_exactly_what_was_approved(ckan, tmp_path, run):
+    url, key = ckan
+    package, name = _dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    os.environ["OPENDATA_CKAN_API_KEY"] = key
+    result = run("--lang", "en", "catalog", "pull", name, "--from", url, "--out", tmp_path / "pulled",
+                 "--compare", package.basepath)
+    assert result.code == 0 and "every hash verified" in result.out and "✗" not in result.out
+    pulled = od.load(tmp_path / "pulled")
+    assert (tmp_path / "pulled" / "data" / "data.csv").read_bytes() == \
+        (package.basepath / "data" / "data.csv").read_bytes()
+    assert pulled.resources[0].to_arrow().column("station").to_pylist() == ["A1", "A2"]
+
+
+def test_diff_and_status_between_local_and_ckan(ckan, tmp_path):
+    url, key = ckan
+    package, name = _dataset(tmp_path)
+    local = od.LocalCatalog(tmp_path / "site")
+    od.publish(package, local)
+    remote = CkanCatalog(url, key)
+    od.publish(package, remote)
+    differences = {d.name: d.kind for d in ops.diff(local, remote)}
+    assert differences[name] == "same"
+    fresh = {f.name: f for f in ops.status(remote)}
+    assert fresh[name].frequency == "daily" and fresh[name].overdue  # updated 2026-11-20, daily
