@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -81,11 +80,16 @@ def main() -> int:
     size = (workdir / "observations.csv").stat().st_size
     print(f"generated {size / 1024**3:.2f} GiB, {rows:,} rows in {time.perf_counter() - started:.0f} s", flush=True)
 
-    script = Path(sys.executable).with_name("opendata")
+    # The child reports its own peak (VmHWM resets at exec; getrusage's ru_maxrss would carry this
+    # process's peak from generating the file across the fork).
+    wrapper = ("import sys\nfrom opendata import cli\ncode = cli.main(sys.argv[1:])\n"
+               "peak = next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]\n"
+               "print('VmHWM', peak, file=sys.stderr)\nsys.exit(code)")
     started = time.perf_counter()
-    proc = subprocess.run([str(script), "check", str(workdir), "--format", "json"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", wrapper, "check", str(workdir), "--format", "json"],
+                          capture_output=True, text=True)
     elapsed = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_kib = int(next(line for line in proc.stderr.splitlines() if line.startswith("VmHWM")).split()[1])
     report = json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else {}
     result = {
         "file_gib": round(size / 1024**3, 2),

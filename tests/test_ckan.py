@@ -192,3 +192,45 @@ def test_diff_and_status_between_local_and_ckan(ckan, tmp_path):
     assert differences[name] == "same"
     fresh = {f.name: f for f in ops.status(remote)}
     assert fresh[name].frequency == "daily" and fresh[name].overdue  # updated 2026-11-20, daily
+
+
+def test_transient_5xx_is_retried_with_backoff_and_permanent_4xx_is_not():
+    """Unit level (a loopback server that fails on purpose): the real-server tests cover publishing."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    calls = {"n": 0}
+
+    class Flaky(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            calls["n"] += 1
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if "status_show" in self.path and calls["n"] <= 2:
+                status, body = 503, b'{"success": false, "error": {"message": "busy"}}'
+            elif "status_show" in self.path:
+                status, body = 200, b'{"success": true, "result": {"ckan_version": "2.11"}}'
+            else:
+                status, body = 403, b'{"success": false, "error": {"__type": "Authorization Error", "message": "no"}}'
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        catalog = CkanCatalog(f"http://127.0.0.1:{server.server_address[1]}", "key", retries=3, backoff=0.01)
+        assert catalog.call("status_show")["ckan_version"] == "2.11"
+        assert calls["n"] == 3  # two 503s retried, then success
+        before = calls["n"]
+        with pytest.raises(CatalogError) as info:
+            catalog.call("package_create", name="x")
+        assert info.value.code == "ckan.not_authorized" and calls["n"] == before + 1  # no retry
+    finally:
+        server.shutdown()
