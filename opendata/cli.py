@@ -23,7 +23,7 @@ from .approval import ApprovalError, approve
 from .audit import AuditLog
 from .catalogs import LocalCatalog, open_catalog
 from .check import check
-from .errors import OpendataError, PolicyError, ValidationFailed
+from .errors import OpendataError
 from .package import load
 from .pii.scan import scan
 from .policy import load_policy

@@ -231,7 +231,6 @@ def signing_key_public(key_id: str) -> Ed25519PublicKey:
     entry = trusted_entry(key_id)
     if entry is not None:
         return Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"]))
-    path = keys_dir() / "signing" / f"{key_id}.pem"
     meta = next((e for e in _signing_meta()["keys"] if e["id"] == key_id), None)
     if meta is None or meta.get("encrypted"):
         raise KeyMaterialError("keys.unknown_id", key_id=key_id)

@@ -34,10 +34,9 @@ from .package import Package, Resource, load
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .parallel import ordered_map
-from .pii.scan import Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch
+from .pii.scan import Counts, ScanReport, decide, declared_types, merge_counts, scan_batch
 from .policy import Policy, load_policy
 from .release import write_csv
-from .validate import validate
 
 #: constraints that a treated value can no longer be expected to meet.
 _DROPPED_CONSTRAINTS = ("pattern", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",

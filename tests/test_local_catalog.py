@@ -10,7 +10,6 @@ import os
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest

@@ -40,3 +40,24 @@ def test_every_validation_error_type_has_a_message_and_a_hint():
     for kind in ("type-error", "constraint-error", "unique-error", "primary-key", "foreign-key",
                  "missing-cell", "extra-cell", "blank-row", *HEADER_TYPES):
         assert messages.has(f"error.{kind}") and messages.has(f"error.{kind}.hint"), kind
+
+
+def test_every_finding_grade_reason_and_pii_type_has_a_message():
+    import pathlib
+    import re
+
+    from opendata.pii.detectors import TYPES
+
+    source = "\n".join(p.read_text("utf-8") for p in pathlib.Path(messages.__file__).parent.rglob("*.py"))
+    findings = set()
+    for first, alternative in re.findall(r'Finding\(\s*"([a-z_]+)"(?:\s+if [^"]+ else "([a-z_]+)")?', source):
+        findings |= {first, alternative} - {""}
+    reasons = {"pii_raw", "pii_treated", "pii_pending", "pii_masked", "disclosed", "declared", "declared_package",
+               "unclassified"}
+    assert {"undeclared_pii", "openness_too_wide", "sensitive_cell", "k_anonymity"} <= findings
+    for code in findings:
+        assert messages.has(f"finding.{code}"), code
+    for reason in reasons:
+        assert messages.has(f"grade.{reason}"), reason
+    for kind in TYPES:
+        assert messages.has(f"pii.{kind}"), kind
