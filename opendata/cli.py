@@ -308,95 +308,106 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every verb."""
+    """The argument parser of every verb; every help text comes from the message catalogue."""
+    h = lambda key: messages.t(f"cli.help.{key}")  # noqa: E731
     parser = argparse.ArgumentParser(prog="opendata", description=messages.t("cli.description"))
-    parser.add_argument("--lang", choices=["zh", "en"], help="message language (default: zh, or $OPENDATA_LANG)")
+    parser.add_argument("--lang", choices=["zh", "en"], help=h("lang"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("check", help="validate a dataset and say whether it may be published")
-    p.add_argument("path", help="dataset directory, datapackage.json, or a CSV/XLSX/JSON/Parquet file")
+    p = sub.add_parser("check", help=h("check"))
+    p.add_argument("path", help=h("path"))
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--limit", type=int, default=1000, help="errors listed per resource (default 1000)")
-    p.add_argument("--policy", help="policy file (default: opendata.toml [policy] file, else the shipped default)")
+    p.add_argument("--limit", type=int, default=1000, help=h("limit"))
+    p.add_argument("--policy", help=h("policy"))
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("scan", help="find personal information in every field")
-    p.add_argument("path")
+    p = sub.add_parser("scan", help=h("scan"))
+    p.add_argument("path", help=h("path"))
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--sample", type=int, help="scan only the first N rows of each resource")
+    p.add_argument("--sample", type=int, help=h("sample"))
     p.set_defaults(func=cmd_scan)
 
-    p = sub.add_parser("redact", help="write a copy with personal information treated")
-    p.add_argument("path")
-    p.add_argument("--out", required=True, help="output directory (new or empty)")
-    p.add_argument("--policy")
+    p = sub.add_parser("redact", help=h("redact"))
+    p.add_argument("path", help=h("path"))
+    p.add_argument("--out", required=True, help=h("out"))
+    p.add_argument("--policy", help=h("policy"))
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_redact)
 
-    p = sub.add_parser("keys", help="data keys and reviewer signing keys under $OPENDATA_HOME (secrets never printed)")
+    p = sub.add_parser("keys", help=h("keys"))
     p.add_argument("action", choices=["init", "rotate", "list", "trust", "revoke", "public"])
-    p.add_argument("file", nargs="?", help="trust: a reviewer's public key (PEM); revoke, public: a key id")
-    p.add_argument("--reviewer", help="init/rotate: create a signing key for this reviewer; trust: whose key")
-    p.add_argument("--encrypt", action="store_true", help="protect the signing key with a passphrase "
-                   "(from OPENDATA_KEY_PASSPHRASE or the terminal)")
-    p.add_argument("--expires", help="trust: ISO date after which approvals with this key are refused")
+    p.add_argument("file", nargs="?", help=h("keys_file"))
+    p.add_argument("--reviewer", help=h("keys_reviewer"))
+    p.add_argument("--encrypt", action="store_true", help=h("encrypt"))
+    p.add_argument("--expires", help=h("expires"))
     p.set_defaults(func=cmd_keys)
 
-    p = sub.add_parser("approve", help="show the check and sign approval.json for exactly these files")
-    p.add_argument("path")
-    p.add_argument("--reviewer", required=True)
-    p.add_argument("--yes", action="store_true", help="sign without asking (scripts)")
-    p.add_argument("--policy")
+    p = sub.add_parser("approve", help=h("approve"))
+    p.add_argument("path", help=h("approved_path"))
+    p.add_argument("--reviewer", required=True, help=h("reviewer"))
+    p.add_argument("--yes", action="store_true", help=h("yes"))
+    p.add_argument("--policy", help=h("policy"))
     p.set_defaults(func=cmd_approve)
 
-    p = sub.add_parser("retract", help="withdraw a published dataset (needs a new approval to return)")
-    p.add_argument("name")
-    p.add_argument("--catalog", required=True)
-    p.add_argument("--reason", required=True)
-    p.add_argument("--purge", action="store_true", help="CKAN: delete the dataset instead of making it private")
+    p = sub.add_parser("publish", help=h("publish"))
+    p.add_argument("paths", nargs="+", help=h("paths"))
+    p.add_argument("--catalog", required=True, help=h("catalog"))
+    p.add_argument("--policy", help=h("policy"))
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("retract", help=h("retract"))
+    p.add_argument("name", help=h("dataset"))
+    p.add_argument("--catalog", required=True, help=h("catalog"))
+    p.add_argument("--reason", required=True, help=h("reason"))
+    p.add_argument("--purge", action="store_true", help=h("purge"))
     p.set_defaults(func=cmd_retract)
 
-    p = sub.add_parser("catalog", help="read back, compare and check the freshness of published datasets")
+    p = sub.add_parser("catalog", help=h("catalog_verb"))
     p.add_argument("action", choices=["pull", "diff", "status"])
-    p.add_argument("name", nargs="?", help="pull: the dataset")
-    p.add_argument("--from", dest="source", help="pull: the catalogue to read from")
-    p.add_argument("--out", help="pull: a new directory for the package")
-    p.add_argument("--compare", help="pull: an approved package directory to compare the files with")
-    p.add_argument("--local", help="diff: the local catalogue directory")
-    p.add_argument("--catalog", help="diff, status: a catalogue (URL, name in opendata.toml, or directory)")
+    p.add_argument("name", nargs="?", help=h("pull_name"))
+    p.add_argument("--from", dest="source", help=h("pull_from"))
+    p.add_argument("--out", help=h("pull_out"))
+    p.add_argument("--compare", help=h("pull_compare"))
+    p.add_argument("--local", help=h("diff_local"))
+    p.add_argument("--catalog", help=h("catalog"))
     p.set_defaults(func=cmd_catalog)
 
-    p = sub.add_parser("audit", help="verify the audit log's hash chain, or show a dataset's history")
-    p.add_argument("action", choices=["verify", "show"])
-    p.add_argument("name", nargs="?", help="show: the dataset")
-    p.add_argument("--log", help="an audit log file (default: the central one under $OPENDATA_HOME)")
-    p.set_defaults(func=cmd_audit)
-
-    p = sub.add_parser("regrade", help="re-evaluate published datasets against the current policy (动态调整)")
-    p.add_argument("--catalog", required=True)
-    p.add_argument("--policy")
-    p.add_argument("--apply", action="store_true", help="withdraw or restrict what must shrink, and record it")
+    p = sub.add_parser("regrade", help=h("regrade"))
+    p.add_argument("--catalog", required=True, help=h("local_catalog"))
+    p.add_argument("--policy", help=h("policy"))
+    p.add_argument("--apply", action="store_true", help=h("apply"))
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_regrade)
 
-    p = sub.add_parser("publish", help="publish approved datasets into a catalogue")
-    p.add_argument("paths", nargs="+", help="dataset directories, or folders of them")
-    p.add_argument("--catalog", required=True,
-                   help="a CKAN URL (key from OPENDATA_CKAN_API_KEY), a name in opendata.toml, or a local directory")
-    p.add_argument("--policy")
-    p.add_argument("-v", "--verbose", action="store_true", help="print the full report of blocked datasets")
-    p.set_defaults(func=cmd_publish)
+    p = sub.add_parser("audit", help=h("audit"))
+    p.add_argument("action", choices=["verify", "show"])
+    p.add_argument("name", nargs="?", help=h("audit_name"))
+    p.add_argument("--log", help=h("audit_log"))
+    p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("serve", help="serve a local catalogue on 127.0.0.1")
-    p.add_argument("directory")
+    p = sub.add_parser("serve", help=h("serve"))
+    p.add_argument("directory", help=h("local_catalog"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
     return parser
 
 
+def _language_from(argv: Sequence[str]) -> str | None:
+    """``--lang`` must take effect before the parser renders its help texts."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _language_from(argv) in ("zh", "en"):
+        messages.set_language(_language_from(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:

@@ -138,7 +138,9 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
         (t("portal.frequency"), taxonomy.label("frequencies", extra(pkg, "opendata_frequency"), lang)),
         (t("portal.modified"), extra(pkg, "opendata_modified")),
         (t("portal.version"), pkg.get("version", "")),
-        (t("portal.license"), pkg.get("license_title") or pkg.get("license_id", "")),
+        (t("portal.license"), pkg.get("license_title") or (t("portal.license_unspecified")
+                                                             if pkg.get("license_id") in ("", None, "notspecified")
+                                                             else pkg.get("license_id"))),
         (t("portal.keywords"), "、".join(tag["name"] for tag in pkg.get("tags", []))),
         (t("portal.contact"), contact_text),
     ]
