@@ -28,7 +28,7 @@ from . import keys
 from .check import CheckReport
 from .errors import PolicyError
 from .package import Package
-from .release import sha256_file
+from .release import is_canonical_csv, sha256_file
 
 APPROVAL = "approval.json"
 FORMAT = "opendata-approval/1"
@@ -56,12 +56,8 @@ def package_files(directory: Path) -> dict[str, str]:
 
 def _require_canonical(package: Package) -> None:
     for resource in package.resources:
-        path = resource.path
-        encoding = (resource.descriptor.get("encoding") or "").lower()
-        with open(path, "rb") as handle:
-            bom = handle.read(3) == b"\xef\xbb\xbf"
-        if path.suffix.lower() != ".csv" or encoding != "utf-8-sig" or not bom:
-            raise ApprovalError("approval.not_canonical", resource=resource.name, path=str(path))
+        if not is_canonical_csv(resource):
+            raise ApprovalError("approval.not_canonical", resource=resource.name, path=str(resource.path))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .masking import sample
 from .package import Package
 from .pii.scan import ScanAccumulator, ScanReport, scan_batch
 from .policy import Policy, load_policy
-from .sensitive import check_terms
+from .sensitive import CellFindings, cell_hits, metadata_findings, text_fields
 from .validate import DEFAULT_LIMIT, ValidationReport, validate
 
 
@@ -123,27 +123,40 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def analyze(package: Package, *, limit: int = DEFAULT_LIMIT) -> tuple[ValidationReport, ScanReport]:
-    """Validate and scan ``package`` in one streaming pass per resource."""
+def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, ...] = ()
+            ) -> tuple[ValidationReport, ScanReport, list[Finding]]:
+    """Validate, scan for PI and search text cells for ``terms`` in one streaming pass per resource."""
     accumulators = {r.name: ScanAccumulator(r) for r in package.resources}
+    cells = {r.name: CellFindings(r.name) for r in package.resources}
 
     def per_chunk(resource):
-        return lambda chunk: scan_batch(resource.named(chunk))
+        fields = text_fields(resource)
+
+        def step(chunk):
+            batch = resource.named(chunk)
+            return scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms)
+
+        return step
 
     def on_result(resource):
-        return lambda chunk, result: accumulators[resource.name].add(chunk.num_rows, result)
+        def receive(chunk, result):
+            accumulators[resource.name].add(chunk.num_rows, result[0])
+            cells[resource.name].add(result[1])
+
+        return receive
 
     validation = validate(package, limit=limit, per_chunk=per_chunk, on_result=on_result)
-    return validation, ScanReport([accumulators[r.name].finish() for r in package.resources])
+    return (validation, ScanReport([accumulators[r.name].finish() for r in package.resources]),
+            [f for r in package.resources for f in cells[r.name].findings])
 
 
 def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAULT_LIMIT) -> CheckReport:
     """Check ``package`` under ``policy`` (default: the configured one) and decide on publication."""
     policy = policy or load_policy()
-    validation, scanned = analyze(package, limit=limit)
+    validation, scanned, cell_findings = analyze(package, limit=limit, terms=policy.sensitive_terms)
     classification = classify(package, scanned, policy)
     findings = list(classification.findings)
-    findings += check_terms(package, policy.sensitive_terms)
+    findings += metadata_findings(package, policy.sensitive_terms) + cell_findings
     for resource in package.resources:
         result = check_resource(resource, policy.k)
         if result is not None and result.rare:

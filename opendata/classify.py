@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import messages, taxonomy
 from .pii.operators import OPERATORS
-from .pii.scan import Detection, ScanReport, declared_types
-from .policy import OPENNESS_ORDER, Policy
+from .pii.scan import Detection, ScanReport, declared_types, treated_operator
+from .policy import Policy
 
 if TYPE_CHECKING:
     from .package import Package
@@ -96,8 +96,7 @@ def _grade_pii(kind: str, detection: Detection | None, props: dict[str, Any], de
                policy: Policy, resource: str, name: str, findings: list[Finding]) -> tuple[str, str, dict]:
     rule = policy.pii[kind]
     treated = props.get("treated") or {}
-    operator = ((treated.get("by_type") or {}).get(kind) or treated.get("operator")
-                or (props.get("treatment") or {}).get("operator"))
+    operator = treated_operator(treated, kind) or (props.get("treatment") or {}).get("operator")
     if treated:
         grade = rule.treated.get(operator)
         if grade is None:
@@ -179,6 +178,6 @@ def classify(package: "Package", scan: ScanReport, policy: Policy) -> Classifica
     if declared_openness in allowed or declared_openness == "prohibited":
         openness = declared_openness
     else:
-        openness = next((o for o in OPENNESS_ORDER if o in allowed), "prohibited")
+        openness = policy.grade(dataset_grade).widest_openness
     return Classification(policy.summary(), grades, dataset_grade, tuple(allowed), declared_openness, openness,
                           findings)

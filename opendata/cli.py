@@ -67,7 +67,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_redact(args: argparse.Namespace) -> int:
-    out, report = redact(load(args.path), args.out, policy=_policy(args))
+    policy = _policy(args)
+    out, report = redact(load(args.path), args.out, policy=policy)
     if args.format == "json":
         _out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -82,7 +83,7 @@ def cmd_redact(args: argparse.Namespace) -> int:
             _out(messages.t("redact.field", resource=res["name"], field=f["name"], treatments="；".join(parts)))
         if res["suppressedRows"] or res["generalizedQuasiIdentifiers"]:
             _out(messages.t("redact.rows_suppressed", resource=res["name"], rows=res["suppressedRows"],
-                            k=_policy(args).k, fields=", ".join(res["generalizedQuasiIdentifiers"]) or "-"))
+                            k=policy.k, fields=", ".join(res["generalizedQuasiIdentifiers"]) or "-"))
     if report.key_id:
         _out(messages.t("redact.key", key_id=report.key_id))
     return EXIT_OK

@@ -34,7 +34,8 @@ from .package import Package, Resource, load
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .parallel import ordered_map
-from .pii.scan import Counts, ScanReport, decide, declared_types, merge_counts, scan_batch
+from .pii.scan import (Counts, ScanReport, decide, declared_types, merge_counts, scan_batch,
+                       treated_operator)
 from .policy import Policy, load_policy
 from .release import write_csv
 
@@ -62,7 +63,6 @@ class Treatment:
 class FieldPlan:
     field: str
     treatments: list[Treatment] = field(default_factory=list)
-    quasi_identifier: bool = False
 
     @property
     def suppressed(self) -> bool:
@@ -102,7 +102,7 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy) -> li
     where = f"{resource.name}"
     for f in resource.schema.fields:
         props = f.opendata
-        fplan = FieldPlan(f.name, quasi_identifier=bool(props.get("quasi_identifier")))
+        fplan = FieldPlan(f.name)
         plans.append(fplan)
         if props.get("treated"):
             continue  # already redacted
@@ -184,9 +184,15 @@ def _treated_batches(resource: Resource, plans: list[FieldPlan], key) -> Iterato
         yield treat_batch(batch, plans, key)
 
 
+def _live_quasi_identifiers(resource: Resource, plans: list[FieldPlan]) -> tuple[str, ...]:
+    """The declared quasi-identifiers that stay in the output (not suppressed)."""
+    suppressed = {p.field for p in plans if p.suppressed}
+    return tuple(n for n in quasi_identifiers(resource) if n not in suppressed)
+
+
 def _k_anonymize(resource: Resource, plans: list[FieldPlan], key, k: int, report: RedactionReport) -> set[tuple]:
     """Generalize quasi-identifiers where needed; return the combinations still rarer than k."""
-    qi = tuple(n for n in quasi_identifiers(resource) if not next(p for p in plans if p.field == n).suppressed)
+    qi = _live_quasi_identifiers(resource, plans)
     if not qi:
         return set()
     counts: Counter = Counter()
@@ -281,7 +287,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         raise InputError("redact.output_exists", path=str(out_dir))
     from .check import analyze
 
-    validation, scanned = analyze(package)
+    validation, scanned, _ = analyze(package)
     if not validation.valid:
         raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
     plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
@@ -297,7 +303,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         (staging / "data").mkdir()
         for res in package.resources:
             rare = _k_anonymize(res, plans[res.name], key, policy.k, report)
-            qi = tuple(n for n in quasi_identifiers(res) if not next(p for p in plans[res.name] if p.field == n).suppressed)
+            qi = _live_quasi_identifiers(res, plans[res.name])
             counts = {"in": 0, "out": 0}
             rplans = plans[res.name]
             treated_fields = [p.field for p in rplans if p.treatments and not p.suppressed]
@@ -359,7 +365,7 @@ def _verify(output: Package, rescans: dict[str, tuple], policy: Policy) -> None:
                 d = decide(REGISTRY[kind], counts, nonempty[f.name], header)
                 if d is None or not d.personal or not d.raw:
                     continue
-                operator = (treated.get("by_type") or {}).get(d.type, treated.get("operator"))
+                operator = treated_operator(treated, d.type)
                 if OPERATORS[operator].format_preserving and d.type in treated.get("types", []):
                     continue  # FPE output looks like the input by design
                 raise PolicyError("redact.residual_pi", resource=res.name, field=f.name, type=d.type,

@@ -176,15 +176,26 @@ def _write_dictionary(package: Package, directory: Path) -> None:
     (directory / "dictionary.csv").write_bytes(codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8"))
 
 
+_DATA_KEYS = ("path", "format", "mediatype", "encoding", "dialect", "sheet")
+
+
+def restricted_resource(descriptor: dict[str, Any]) -> dict[str, Any]:
+    """A resource descriptor for 受限开放: the schema is public, the data is released only on
+    application, so nothing in it points at a data file."""
+    out = {k: v for k, v in descriptor.items() if k not in _DATA_KEYS}
+    out["opendata"] = {**(descriptor.get("opendata") or {}), "restricted": True}
+    return out
+
+
 def _published_descriptor(package: Package, with_data: bool) -> dict[str, Any]:
     out = package.to_descriptor()
     resources = []
     for res, desc in zip(package.resources, out["resources"]):
-        desc = {k: v for k, v in desc.items() if k not in ("encoding", "dialect", "sheet", "format", "path")}
         if with_data:
+            desc = {k: v for k, v in desc.items() if k not in _DATA_KEYS}
             desc.update(path=f"data/{res.name}.csv", format="csv", mediatype="text/csv", encoding="utf-8-sig")
-        else:  # 受限开放: the schema is public, the data is released only on application
-            desc.update(opendata={"restricted": True})
+        else:
+            desc = restricted_resource(desc)
         resources.append(desc)
     out["resources"] = resources
     return out

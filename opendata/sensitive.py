@@ -1,8 +1,9 @@
 """Pre-publication check for classification markings and sensitive terms (涉密和敏感信息检测).
 
 Titles, descriptions and keywords of the package, its resources and fields, and every text cell
-are searched for the policy's terms (plain substrings, one RE2 pass per text column). Each hit is a
-blocking finding with the field and row, so the officer can look at it before anything is opened.
+are searched for the policy's terms (plain substrings, one RE2 pass per text column, in the same
+streaming pass as validation and the PI scan). Each hit is a blocking finding with the field and
+row, so the officer can look at it before anything is opened.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from .classify import Finding
 
 if TYPE_CHECKING:
-    from .package import Package
+    from .package import Package, Resource
 
 MAX_ROWS_PER_FIELD = 20  # more hits in one field are counted, not listed
 
@@ -39,34 +41,46 @@ def _metadata(package: "Package") -> Iterator[tuple[str | None, str | None, str,
                     yield res.name, f.name, prop, getattr(f, prop)
 
 
-def check_terms(package: "Package", terms: tuple[str, ...]) -> list[Finding]:
-    """Every place a term occurs, as blocking findings."""
+def metadata_findings(package: "Package", terms: tuple[str, ...]) -> list[Finding]:
+    """Every term in the package's descriptive metadata, as blocking findings."""
+    return [Finding("sensitive_metadata", resource, field, params={"property": prop, "term": term})
+            for resource, field, prop, text in _metadata(package) for term in terms if term in text]
+
+
+def text_fields(resource: "Resource") -> list[str]:
+    """The fields whose cells are searched for terms."""
+    return [f.name for f in resource.schema.fields if f.type in ("string", "any")]
+
+
+def cell_hits(batch: pa.RecordBatch, rows: np.ndarray, fields: list[str],
+              terms: tuple[str, ...]) -> list[tuple[str, int, str]]:
+    """(field, row, term) of the first hits per field in one batch (pure: one RE2 pass per field)."""
     if not terms:
         return []
-    findings = []
-    for resource, field, prop, text in _metadata(package):
-        for term in terms:
-            if term in text:
-                findings.append(Finding("sensitive_metadata", resource, field, params={"property": prop, "term": term}))
     pattern = "|".join(re.escape(t) for t in terms)
-    for res in package.resources:
-        text_fields = [i for i, f in enumerate(res.schema.fields) if f.type in ("string", "any")]
-        if not text_fields:
+    out = []
+    for name in fields:
+        if name not in batch.schema.names:
             continue
-        listed: dict[str, int] = {}
-        for batch, rows in res.numbered_batches():
-            for i in text_fields:
-                if i >= batch.num_columns:
-                    continue
-                column = batch.column(i)
-                hits = np.flatnonzero(np.asarray(pc.fill_null(pc.match_substring_regex(column, pattern), False)
-                                                 .to_numpy(zero_copy_only=False), dtype=bool))
-                name = res.schema.fields[i].name
-                for j in hits:
-                    if listed.get(name, 0) >= MAX_ROWS_PER_FIELD:
-                        break
-                    listed[name] = listed.get(name, 0) + 1
-                    value = column[int(j)].as_py()
-                    term = next(t for t in terms if t in value)
-                    findings.append(Finding("sensitive_cell", res.name, name, int(rows[j]), {"term": term}))
-    return findings
+        column = batch.column(name)
+        hits = np.flatnonzero(np.asarray(pc.fill_null(pc.match_substring_regex(column, pattern), False)
+                                         .to_numpy(zero_copy_only=False), dtype=bool))
+        for j in hits[:MAX_ROWS_PER_FIELD]:
+            value = column[int(j)].as_py()
+            out.append((name, int(rows[j]), next(t for t in terms if t in value)))
+    return out
+
+
+class CellFindings:
+    """Collects one resource's cell hits across batches, at most MAX_ROWS_PER_FIELD per field."""
+
+    def __init__(self, resource: str) -> None:
+        self.resource = resource
+        self.findings: list[Finding] = []
+        self._listed: dict[str, int] = {}
+
+    def add(self, hits: list[tuple[str, int, str]]) -> None:
+        for name, row, term in hits:
+            if self._listed.get(name, 0) < MAX_ROWS_PER_FIELD:
+                self._listed[name] = self._listed.get(name, 0) + 1
+                self.findings.append(Finding("sensitive_cell", self.resource, name, row, {"term": term}))

@@ -29,7 +29,7 @@ from .. import taxonomy
 from ..errors import CatalogError
 from ..release import Release
 from .base import PublishResult
-from .metadata import extra
+from .metadata import extra, merge_extras
 
 TRANSIENT = (requests.exceptions.ConnectionError, requests.exceptions.Timeout)
 
@@ -120,7 +120,7 @@ class CkanCatalog:
         revision = int(extra(existing, "opendata_revision", "0") or 0) if existing else 0
         files_changed = existing is None or self._files_changed(existing, release)
         revision += 1 if files_changed else 0
-        meta["extras"] = _merge_extras(meta["extras"], {"opendata_revision": str(max(revision, 1)),
+        meta["extras"] = merge_extras(meta["extras"], {"opendata_revision": str(max(revision, 1)),
                                                         "opendata_release": release.release_id,
                                                         "opendata_retracted_approvals": retracted})
         meta["version"] = f"{package_dict.get('version') or '0'}-r{max(revision, 1)}"
@@ -163,7 +163,7 @@ class CkanCatalog:
         approval = extra(found, "opendata_approval")
         if approval and approval not in retracted:
             retracted.append(approval)
-        extras = _merge_extras(found.get("extras", []), {
+        extras = merge_extras(found.get("extras", []), {
             "opendata_retracted_approvals": json.dumps(retracted), "opendata_retraction_reason": reason})
         self.call("package_patch", id=found["id"], private=True, extras=extras)
 
@@ -226,12 +226,6 @@ class CkanCatalog:
                     continue  # no right to create groups: publish without it
             groups.append({"name": group["name"]})
         return groups
-
-
-def _merge_extras(extras: list[dict[str, str]], updates: dict[str, str]) -> list[dict[str, str]]:
-    merged = {e["key"]: e["value"] for e in extras}
-    merged.update(updates)
-    return [{"key": k, "value": v} for k, v in sorted(merged.items())]
 
 
 def _status(exc: Exception) -> int | None:

@@ -29,9 +29,9 @@ from typing import Any, Iterator
 from .. import messages
 from ..audit import AuditLog
 from ..errors import CatalogError
-from ..release import Release
+from ..release import Release, restricted_resource
 from . import dcat, portal
-from .metadata import extra
+from .metadata import extra, merge_extras
 from .base import PublishResult
 
 MARKER = ".opendata-catalog"
@@ -175,21 +175,15 @@ class LocalCatalog:
             live = self.dataset_dir(name)
             staging = Path(tempfile.mkdtemp(prefix="restrict-", dir=self.path / ".staging"))
             descriptor = json.loads((live / "datapackage.json").read_text(encoding="utf-8"))
-            for res in descriptor["resources"]:
-                for key in ("path", "format", "mediatype", "encoding"):
-                    res.pop(key, None)
-                res["opendata"] = {**(res.get("opendata") or {}), "restricted": True}
+            descriptor["resources"] = [restricted_resource(r) for r in descriptor["resources"]]
             (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2),
                                                       encoding="utf-8")
             for kept in ("dictionary.csv", "dictionary.json"):
                 shutil.copyfile(live / kept, staging / kept)
             package_dict = json.loads((live / "package.json").read_text(encoding="utf-8"))
             package_dict["resources"] = [r for r in package_dict["resources"] if not r.get("opendata_resource")]
-            extras = {e["key"]: e["value"] for e in package_dict.get("extras", [])}
-            extras["opendata_openness"] = "restricted"
-            if grade:
-                extras["opendata_grade"] = grade
-            package_dict["extras"] = [{"key": k, "value": v} for k, v in sorted(extras.items())]
+            package_dict["extras"] = merge_extras(package_dict.get("extras", []), {
+                "opendata_openness": "restricted", **({"opendata_grade": grade} if grade else {})})
             release_id = f"{current}-r"
             release = Release(name, staging)
             self._finish_release(release, package_dict)

@@ -111,3 +111,10 @@ def extra(pkg_dict: dict[str, Any], key: str, default: str = "") -> str:
         if item.get("key") == key:
             return item.get("value", default)
     return default
+
+
+def merge_extras(extras: list[dict[str, str]], updates: dict[str, str]) -> list[dict[str, str]]:
+    """CKAN extras with ``updates`` applied (added or replaced), sorted by key."""
+    merged = {e["key"]: e["value"] for e in extras}
+    merged.update(updates)
+    return [{"key": k, "value": v} for k, v in sorted(merged.items())]

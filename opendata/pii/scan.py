@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -137,18 +137,11 @@ def _whole_cells(text: pa.Array, cells: np.ndarray, whole: np.ndarray, found: di
     masked = [m for m in matchers if m[1] == "masked"]
     if routed:
         sample = text.take(pa.array(cells[:ROUTING_SAMPLE]))
-        values = sample.to_pylist()
-
-        def seen(matcher: tuple[Detector, str]) -> bool:
-            detector, kind = matcher
-            pattern = detector.cell_pattern if kind == "cell" else detector.masked_pattern
-            return any(_python_regex(pattern).search(v) for v in values)
-
-        shaped = [m for m in raw if seen(m)]
+        shaped = [m for m, hit in zip(raw, _in_sample([d.cell_pattern for d, _ in raw], sample)) if hit]
         ranked = sorted(((int(_match(m, sample).sum()), i, m) for i, m in enumerate(shaped)),
                         key=lambda x: (-x[0], x[1]))
         raw = [m for _, _, m in ranked]
-        masked = [m for m in masked if seen(m)]
+        masked = [m for m, hit in zip(masked, _in_sample([d.masked_pattern for d, _ in masked], sample)) if hit]
 
     def run(matcher: tuple[Detector, str], index: np.ndarray) -> np.ndarray:
         """Apply one matcher to the cells at ``index``; returns which of them it matched."""
@@ -318,12 +311,6 @@ class ScanReport:
     def resource(self, name: str) -> ResourceScan:
         return next(r for r in self.resources if r.name == name)
 
-    @property
-    def raw_personal(self) -> list[tuple[str, str, Detection]]:
-        """(resource, field, detection) for every untreated personal information found."""
-        return [(r.name, f.name, d) for r in self.resources for f in r.fields for d in f.detected
-                if d.personal and d.raw]
-
     def to_dict(self) -> dict[str, Any]:
         return {"resources": [r.to_dict() for r in self.resources]}
 
@@ -421,8 +408,8 @@ def declared_types(field_: "Field") -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def iter_detections(report: ScanReport) -> Iterable[tuple[str, str, Detection]]:
-    for res in report.resources:
-        for f in res.fields:
-            for d in f.detected:
-                yield res.name, f.name, d
+
+def treated_operator(treated: dict[str, Any], kind: str) -> str | None:
+    """The operator a redacted field's values of type ``kind`` went through (``"treated"``
+    records one per type when a text field mixes them, else one for the field)."""
+    return (treated.get("by_type") or {}).get(kind) or treated.get("operator")
