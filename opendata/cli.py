@@ -160,7 +160,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 
 def cmd_retract(args: argparse.Namespace) -> int:
-    catalog = open_catalog(args.catalog)
+    catalog = open_catalog(args.catalog, must_exist=True)
     retract(catalog, args.name, reason=args.reason, purge=args.purge)
     _out(messages.t("retract.done", name=args.name, catalog=catalog.label, reason=args.reason))
     return EXIT_OK
@@ -188,7 +188,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_regrade(args: argparse.Namespace) -> int:
-    results = regrade(LocalCatalog(args.catalog), policy=_policy(args), apply=args.apply)
+    catalog = open_catalog(args.catalog, must_exist=True)
+    if not isinstance(catalog, LocalCatalog):
+        raise OpendataError("regrade.local_only", catalog=args.catalog)
+    results = regrade(catalog, policy=_policy(args), apply=args.apply)
     if args.format == "json":
         _out(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
     else:
@@ -256,7 +259,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     from .catalogs import ops
 
     if args.action == "pull":
-        files = ops.pull(open_catalog(args.source), args.name, Path(args.out))
+        files = ops.pull(open_catalog(args.source, must_exist=True), args.name, Path(args.out))
         _out(messages.t("catalog.pulled", name=args.name, path=args.out, count=len(files)))
         if args.compare:
             approved = json.loads((Path(args.compare) / "approval.json").read_text(encoding="utf-8"))["files"]
@@ -267,11 +270,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             return EXIT_BLOCKED if differs else EXIT_OK
         return EXIT_OK
     if args.action == "diff":
-        differences = ops.diff(open_catalog(args.local), open_catalog(args.catalog))
+        differences = ops.diff(open_catalog(args.local, must_exist=True), open_catalog(args.catalog, must_exist=True))
         for d in differences:
             _out(messages.t(f"catalog.diff.{d.kind}", name=d.name, detail=d.detail))
         return EXIT_OK if all(d.kind == "same" for d in differences) else EXIT_BLOCKED
-    rows = ops.status(open_catalog(args.catalog))
+    rows = ops.status(open_catalog(args.catalog, must_exist=True))
     table = Table(title=messages.t("catalog.status_title", catalog=args.catalog))
     for column in ("dataset", "frequency", "updated", "age", "state"):
         table.add_column(messages.t(f"catalog.col.{column}"))

@@ -116,6 +116,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：{property} 的值“{value}”不在目录中（可用值：{known}）",
         "en": "{path}: {property} has the unknown value \"{value}\" (known values: {known})",
     },
+    "policy.invalid_yaml": {
+        "zh": "{path}：策略文件不是有效的 YAML（第 {line} 行第 {column} 列）：{reason}",
+        "en": "{path}: the policy is not valid YAML (line {line}, column {column}): {reason}",
+    },
+    "catalog.missing": {
+        "zh": "{path} 不是已有的 opendata 本地目录（先用 opendata publish 发布数据集）",
+        "en": "{path} is not an existing opendata local catalogue (publish a dataset into it first)",
+    },
+    "regrade.local_only": {
+        "zh": "regrade 目前只支持本地目录，不支持 {catalog}",
+        "en": "regrade works on local catalogues only, not on {catalog}",
+    },
     "policy.unknown_grade": {
         "zh": "{path}：{where} 引用了未定义的等级“{grade}”（已定义：{known}）",
         "en": "{path}: {where} refers to the undefined grade \"{grade}\" (defined: {known})",

@@ -106,8 +106,15 @@ def load_policy(path: str | Path | None = None) -> Policy:
 def _parse(raw: bytes, where: str) -> Policy:
     try:
         data = yaml.safe_load(raw.decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise DescriptorError("descriptor.invalid", path=where, where="/", reason=str(exc).splitlines()[0]) from exc
+    except UnicodeDecodeError as exc:
+        from .errors import InputError
+
+        raise InputError("input.encoding", path=where, row=1, encoding="utf-8") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DescriptorError("policy.invalid_yaml", path=where, line=mark.line + 1 if mark else "?",
+                              column=mark.column + 1 if mark else "?",
+                              reason=getattr(exc, "problem", None) or str(exc).splitlines()[0]) from exc
     _validate_schema(data, where)
     grades = tuple(Grade(g["id"], i, tuple(g["openness"]), g.get("title", {})) for i, g in enumerate(data["grades"]))
     ids = {g.id for g in grades}

@@ -245,3 +245,12 @@ def test_opendata_serve_serves_the_portal_on_loopback(site):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_reading_verbs_refuse_a_directory_that_is_not_a_catalogue(run, tmp_path):
+    for args in (("catalog", "status", "--catalog", tmp_path / "sitee"),
+                 ("retract", "x", "--catalog", tmp_path / "sitee", "--reason", "r"),
+                 ("regrade", "--catalog", tmp_path / "sitee")):
+        result = run("--lang", "en", *args)
+        assert result.code == 2 and "is not an existing opendata local catalogue" in result.err, args
+    assert not (tmp_path / "sitee").exists()

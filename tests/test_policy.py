@@ -86,6 +86,9 @@ def test_invalid_policies_are_clear_errors(tmp_path, run):
     path.write_text(yaml.safe_dump(policy, allow_unicode=True), encoding="utf-8")
     result = run("--lang", "en", "check", EXAMPLES / "weather", "--policy", path)
     assert result.code == 2 and 'undefined grade "L9"' in result.err and "pii.cn_mobile.grade" in result.err
+    path.write_text("pii: [\n", encoding="utf-8")
+    result = run("--lang", "en", "check", EXAMPLES / "weather", "--policy", path)
+    assert result.code == 2 and "not valid YAML (line 2, column 1)" in result.err
     del policy["grades"]
     path.write_text(yaml.safe_dump(policy, allow_unicode=True), encoding="utf-8")
     result = run("--lang", "en", "check", EXAMPLES / "weather", "--policy", path)

@@ -20,12 +20,13 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def open_catalog(spec: str) -> Catalog:
+def open_catalog(spec: str, *, must_exist: bool = False) -> Catalog:
     """A catalogue from its name on the command line.
 
     ``https://…`` or ``http://…`` is a CKAN (API key from ``OPENDATA_CKAN_API_KEY``); a name defined
     in ``opendata.toml`` (``[catalogs.NAME]`` with ``url`` or ``path``) is that catalogue; anything
-    else is the directory of a local catalogue.
+    else is the directory of a local catalogue; with ``must_exist`` (reading verbs) it must already
+    be one, so that a mistyped path is an error rather than an empty catalogue.
     """
     from .. import config
 
@@ -34,7 +35,7 @@ def open_catalog(spec: str) -> Catalog:
         if named.get("url"):
             spec = named["url"]
         else:
-            return LocalCatalog(config.resolve_path(named["path"]))
+            return _local(config.resolve_path(named["path"]), must_exist)
     if re.match(r"^https?://", spec):
         from .ckan import CkanCatalog
 
@@ -42,4 +43,15 @@ def open_catalog(spec: str) -> Catalog:
         if not key:
             raise CatalogError("ckan.no_api_key", url=spec)
         return CkanCatalog(spec, key)
-    return LocalCatalog(spec)
+    return _local(spec, must_exist)
+
+
+def _local(path, must_exist: bool) -> LocalCatalog:
+    from pathlib import Path
+
+    from ..errors import InputError
+    from .local import MARKER
+
+    if must_exist and not (Path(path) / MARKER).is_file():
+        raise InputError("catalog.missing", path=str(path))
+    return LocalCatalog(path)
