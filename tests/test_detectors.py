@@ -12,6 +12,7 @@ from stdnum.cn import ric, uscc as stdnum_uscc
 
 import opendata as od
 from opendata.pii.detectors import REGISTRY, TYPES
+from opendata.pii.detectors.base import Detector
 from opendata.pii.detectors.bank_card import luhn_valid
 from opendata.pii.detectors.resident_id import ric_valid
 from opendata.pii.detectors.uscc import uscc_valid
@@ -40,6 +41,12 @@ def test_resident_id_check_agrees_with_stdnum():
     ours = list(ric_valid(pa.array(values)))
     assert sum(ours) > 50  # the sample must contain valid ones, or it proves nothing
     assert ours == [ric.is_valid(v) for v in values]
+    # Mixed in one array: lowercase check characters, letters among the digits, other widths.
+    mixed = [v.lower() if v.endswith("X") else v for v in values[:2000]] \
+        + [v[:8] + "A" + v[9:] for v in values[:200]] + [v[:17] for v in values[:200]]
+    ours = list(ric_valid(pa.array(mixed)))
+    assert any(v.endswith("x") and ok for v, ok in zip(mixed, ours))
+    assert ours == [ric.is_valid(v) for v in mixed]
 
 
 def test_resident_id_true_wrong_check_lowercase_x_and_legacy():
@@ -79,6 +86,38 @@ def test_mobiles_that_phonenumbers_accepts_are_found_in_every_written_form():
         + [f"0086-{m[:3]}-{m[3:7]}-{m[7:]}" for m in numbers[:50]]
     assert all(cells("cn_mobile", forms))
     assert not any(cells("cn_mobile", ["12812345678", "1381234567", "138123456789"]))
+
+
+def _shape_corpus(seed=12, n=20_000):
+    """Strings near the identifier shapes: digits of every width around 11 and 15-19, a trailing
+    X or x, a +86 prefix, separators, CJK and full-width digits mixed in."""
+    r = rng(seed)
+    out = [resident_id(r) for _ in range(300)] + [mobile(r) for _ in range(300)] + [bank_card(r) for _ in range(300)]
+    for _ in range(n):
+        width = r.choice([10, 11, 12, 14, 15, 16, 17, 18, 19, 20])
+        s = "".join(r.choice("0123456789") for _ in range(width))
+        roll = r.random()
+        if roll < 0.15:
+            s = s[:-1] + r.choice("Xx")
+        elif roll < 0.25:
+            s = "1" + r.choice("0123456789") + s[2:]
+        elif roll < 0.35:
+            i = r.randrange(len(s))
+            s = s[:i] + r.choice(["张", "-", " ", "a", "９"]) + s[i + 1:]
+        elif roll < 0.4:
+            s = "+86" + s[:11]
+        out.append(s)
+    return out
+
+
+@pytest.mark.parametrize("kind", sorted(k for k, d in REGISTRY.items() if type(d).shaped is not Detector.shaped))
+def test_detectors_that_shape_cells_without_re2_agree_with_their_pattern(kind):
+    import pyarrow.compute as pc
+
+    values = pa.array(_shape_corpus(), pa.string())
+    expected = pc.fill_null(pc.match_substring_regex(values, REGISTRY[kind].cell_pattern), False).to_pylist()
+    assert list(REGISTRY[kind].shaped(values)) == expected
+    assert sum(expected) > 100  # the corpus holds enough of the type to prove something
 
 
 @pytest.mark.parametrize("kind,good,bad", [
@@ -127,6 +166,23 @@ def test_free_text_spans_are_found_inside_cells():
     _, found = scan_column(pa.array(texts))
     assert found["cn_mobile"].span_cells == 20 and found["cn_mobile"].matches == 0
     assert found["address"].span_cells == 20
+
+
+def test_a_repetitive_column_counts_the_same_scanned_by_its_distinct_values(monkeypatch):
+    import opendata.pii.scan as scan_module
+
+    r = rng(9)
+    pool = ([resident_id(r) for _ in range(30)] + ["330102********123X", "138****5678", "张*", "", "  "]
+            + [f"投诉人{name(r)}反映，电话{mobile(r)}，身份证{resident_id(r)}" for _ in range(10)]
+            + [wrong_check(resident_id(r)), "公办", "6901234567892"])
+    column = pa.array([r.choice(pool) for _ in range(20_000)])
+    assert len(scan_module.distinct_values(column)[0]) < 100  # the distinct path is taken
+    fast, fast_raw = scan_column(column), scan_column(column, raw_only=True)
+    monkeypatch.setattr(scan_module, "DISTINCT_SAMPLE", 10**9)  # every value scanned as it is
+    assert len(scan_module.distinct_values(column)[0]) == 20_000
+    plain = scan_column(column)
+    assert fast == plain and fast_raw == scan_column(column, raw_only=True)
+    assert plain[1]["cn_resident_id"].matches > 0 and plain[1]["cn_mobile"].span_cells > 0
 
 
 def _bare_gb18030(tmp_path, rows=60):

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from .. import messages
 from ..parallel import ordered_map
+from ..readers.base import DEFAULT_BATCH_ROWS
 from .detectors import REGISTRY, Detector
 from .operators.base import python_pattern
 
@@ -78,25 +79,48 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
     ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
     """
-    text = pc.utf8_trim_whitespace(pc.fill_null(values, ""))
+    text, weights = distinct_values(pc.fill_null(values, ""))
+    text = pc.utf8_trim_whitespace(text)
     nonempty = _np(pc.not_equal(text, ""))
-    total = int(nonempty.sum())
+    total = int(weights[nonempty].sum())
     found: dict[str, Counts] = {}
     if total == 0:
         return 0, found
 
-    whole = np.zeros(len(text), dtype=bool)
     matchers = _RAW_MATCHERS if raw_only else _MATCHERS
-    unclaimed = _whole_cells(text, np.flatnonzero(nonempty), whole, found, matchers)
+    unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
     if len(unclaimed):
         # One pass over what routing left: does anything look like PI, whole or inside text?
         sub = text.take(pa.array(unclaimed))
         maybe = unclaimed[_np(pc.match_substring_regex(sub, _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN))]
         if len(maybe):
-            left = _whole_cells(text, maybe, whole, found, matchers, routed=False)
+            # Only cells shaped like a whole value go to the individual matchers; free text
+            # (every cell of a complaint column may hold a phone number) goes straight to spans.
+            shaped = _np(pc.match_substring_regex(text.take(pa.array(maybe)), _RAW_ANY if raw_only else _CELL_ANY))
+            left = maybe[~shaped]
+            if shaped.any():
+                rejected = _whole_cells(text, weights, maybe[shaped], found, matchers, routed=False)
+                left = np.sort(np.concatenate([left, rejected]))
             if len(left):
-                _spans(text.take(pa.array(left)), found)
+                _spans(text.take(pa.array(left)), weights[left], found)
     return total, found
+
+
+#: values sampled to decide whether a column repeats enough to be scanned by its distinct values.
+DISTINCT_SAMPLE = 4096
+
+
+def distinct_values(values: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """The values to scan and how often each occurs: the distinct values when a sample shows
+    that they repeat (masked or generalized columns, categories, dates), else the values as they
+    are, once each. Counts weighted by occurrence are the same either way; only the work differs."""
+    if len(values) >= 2 * DISTINCT_SAMPLE:
+        sample = pc.count_distinct(values.slice(0, DISTINCT_SAMPLE)).as_py()
+        if sample <= 0.9 * DISTINCT_SAMPLE:
+            encoded = pc.dictionary_encode(values)
+            indices = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
+            return encoded.dictionary, np.bincount(indices, minlength=len(encoded.dictionary))
+    return values, np.ones(len(values), dtype=np.int64)
 
 
 ROUTING_SAMPLE = 64
@@ -109,19 +133,28 @@ def _match(matcher: tuple[Detector, str], values: pa.Array) -> np.ndarray:
 
 @lru_cache(maxsize=None)
 def _python_regex(pattern: str) -> "re.Pattern[str]":
-    # re.ASCII: \b, \d and \w as in RE2 (ASCII), so the sample decides as the kernels would.
-    return re.compile(python_pattern(pattern), re.ASCII)
+    # re.ASCII: \b, \d and \w as in RE2 (ASCII), so the sample decides as the kernels would;
+    # re.MULTILINE: ^ and $ hold at each line of a joined sample.
+    return re.compile(python_pattern(pattern), re.ASCII | re.MULTILINE)
 
 
 def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
-    """Which patterns match any value of a small sample (Python re: no per-call kernel overhead)."""
+    """Which patterns match any value of a small sample (Python re: no per-call kernel overhead).
+
+    The values are searched as one text, a line each. Routing only orders work that stays exact,
+    so a span pattern matching across two lines costs a little time, never a wrong count.
+    """
     values = [v for v in sample.to_pylist() if v]
-    return [any(_python_regex(p).search(v) for v in values) for p in patterns]
+    if any("\n" in v for v in values):
+        return [any(_python_regex(p).search(v) for v in values) for p in patterns]
+    text = "\n".join(values)
+    return [bool(values) and _python_regex(p).search(text) is not None for p in patterns]
 
 
-def _whole_cells(text: pa.Array, cells: np.ndarray, whole: np.ndarray, found: dict[str, "Counts"],
+def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
                  matchers: list[tuple[Detector, str]], routed: bool = True) -> np.ndarray:
-    """Count whole-cell matches per type among ``cells``; returns the cells no matcher took.
+    """Count whole-cell matches per type among ``cells`` (each cell counting ``weights[cell]``
+    times); returns the cells no matcher took.
 
     ``routed``: only the matchers seen in a small sample of the cells run, ranked by validated
     hits there, raw ones each on the cells no earlier one claimed (check digits make the claim
@@ -150,13 +183,13 @@ def _whole_cells(text: pa.Array, cells: np.ndarray, whole: np.ndarray, found: di
         if hits.any():
             detector, kind = matcher
             counts = found.setdefault(detector.type, Counts())
+            n = int(weights[index[hits]].sum())
             if kind == "masked":
-                counts.masked += int(hits.sum())
+                counts.masked += n
             else:
-                counts.matches += int(hits.sum())
+                counts.matches += n
                 if detector.unhinted_ratio is not None:
                     counts.distinct += pc.count_distinct(values.filter(pa.array(hits))).as_py()
-            whole[index[hits]] = True
         return hits
 
     unclaimed = cells
@@ -172,37 +205,28 @@ def _whole_cells(text: pa.Array, cells: np.ndarray, whole: np.ndarray, found: di
     return unclaimed
 
 
-def _spans(sub: pa.Array, found: dict[str, "Counts"]) -> None:
-    """Count spans per type in text cells, routed like whole cells: detectors seen in a sample
-    run on every cell; the others only on cells with more span-like matches than the active
-    types validated (a span that fails its check digits may still be another type)."""
+def _spans(sub: pa.Array, weights: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """Count spans per type in text cells (each counting ``weights[cell]`` times), routed like
+    whole cells: detectors seen in a sample run on every cell; the others only on the cells where
+    one of their patterns matches at all (one combined pass), which is exact."""
     hits = _in_sample([d.span_pattern for d in _SPAN_DETECTORS], sub.slice(0, ROUTING_SAMPLE))
     active = [d for d, hit in zip(_SPAN_DETECTORS, hits) if hit]
+    inactive = [d for d, hit in zip(_SPAN_DETECTORS, hits) if not hit]
 
-    def run(detectors, values: pa.Array) -> None:
+    def run(detectors: list[Detector], values: pa.Array, w: np.ndarray) -> None:
         for detector in detectors:
             spans = span_counts(detector, values)
             if spans.any():
                 counts = found.setdefault(detector.type, Counts())
-                counts.span_cells += int((spans > 0).sum())
-                counts.span_matches += int(spans.sum())
+                counts.span_cells += int(w[spans > 0].sum())
+                counts.span_matches += int((spans * w).sum())
 
-    active_counts = np.zeros(len(sub), dtype=np.int64)
-    for detector in active:
-        spans = span_counts(detector, sub)
-        active_counts += spans
-        if spans.any():
-            counts = found.setdefault(detector.type, Counts())
-            counts.span_cells += int((spans > 0).sum())
-            counts.span_matches += int(spans.sum())
-    inactive = [d for d in _SPAN_DETECTORS if d not in active]
-    if not inactive:
-        return
-    # Cells with more span-like matches than the active types account for hold something else.
-    total = np.asarray(pc.count_substring_regex(sub, _SPAN_ANY).to_numpy(zero_copy_only=False), dtype=np.int64)
-    leftover = np.flatnonzero(total > active_counts) if active else np.flatnonzero(total)
-    if len(leftover):
-        run(inactive, sub.take(pa.array(leftover)))
+    run(active, sub, weights)
+    if inactive:
+        pattern = "|".join(f"(?:{d.span_pattern})" for d in inactive)
+        rest = np.flatnonzero(_np(pc.match_substring_regex(sub, pattern)))
+        if len(rest):
+            run(inactive, sub.take(pa.array(rest)), weights[rest])
 
 
 def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
@@ -381,7 +405,9 @@ def scan_resource(resource: "Resource", *, sample_rows: int | None = None) -> Re
     """Scan one resource (every row, or the first ``sample_rows``)."""
     def batches() -> Iterator[pa.RecordBatch]:
         rows = 0
-        for batch in resource.raw_batches():
+        # A sample is read in batches of its own size: the reader then reads little more than it.
+        for batch in (resource.raw_batches(min(sample_rows, DEFAULT_BATCH_ROWS)) if sample_rows
+                      else resource.raw_batches()):
             if sample_rows is not None and rows >= sample_rows:
                 break
             if sample_rows is not None and rows + batch.num_rows > sample_rows:

@@ -21,6 +21,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...strings import byte_lengths, char_matrix
+
+__all__ = ["REGISTRY", "Detector", "register", "all_digits", "byte_lengths", "char_matrix", "decimal",
+           "digit_sums", "valid_dates"]
+
 REGISTRY: dict[str, "Detector"] = {}
 
 
@@ -53,9 +58,14 @@ class Detector:
         """Structural checks on values that matched ``cell_pattern`` (check digits, dates …)."""
         return np.ones(len(candidates), dtype=bool)
 
+    def shaped(self, values: pa.Array) -> np.ndarray:
+        """Which cells match ``cell_pattern``. A detector may answer without RE2 where it can do
+        so exactly (fixed-width digit identifiers); the tests hold it to the pattern."""
+        return _bool(pc.match_substring_regex(values, self.cell_pattern))
+
     def cells(self, values: pa.Array) -> np.ndarray:
         """Which cells (already trimmed, no nulls) are this type, check digits included."""
-        shaped = _bool(pc.match_substring_regex(values, self.cell_pattern))
+        shaped = self.shaped(values)
         if not shaped.any():
             return shaped
         index = np.flatnonzero(shaped)
@@ -82,25 +92,38 @@ class Detector:
         return any(h in text for h in self.hints)
 
 
+def decimal(values: pa.Array) -> np.ndarray:
+    """Which values are non-empty and ASCII digits only (RE2's ``^\\d+$``, without RE2)."""
+    return _bool(pc.ascii_is_decimal(values))
+
+
 def _bool(array: pa.Array) -> np.ndarray:
     return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def char_matrix(values: pa.Array, width: int) -> np.ndarray:
-    """An ``(n, width)`` uint8 matrix of the ASCII codes of fixed-width values.
+def all_digits(matrix: np.ndarray) -> np.ndarray:
+    """Whether each row of a uint8 character matrix is ASCII digits only.
 
-    When every value is exactly ``width`` bytes, the Arrow data buffer already is that matrix and
-    is viewed without copying; otherwise values go through numpy's fixed-width strings.
+    Column by column: a reduction along short rows costs numpy far more per row than a few
+    passes down the columns.
     """
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    if values.type == pa.string() and values.null_count == 0 and len(values):
-        offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset:values.offset + len(values) + 1]
-        if offsets[-1] - offsets[0] == width * len(values) and np.all(np.diff(offsets) == width):
-            data = np.frombuffer(values.buffers()[2], dtype=np.uint8)
-            return data[offsets[0]:offsets[-1]].reshape(-1, width)
-    fixed = np.asarray(values.to_numpy(zero_copy_only=False)).astype(f"S{width}")
-    return fixed.view(np.uint8).reshape(-1, width)
+    ok = np.ones(matrix.shape[0], dtype=bool)
+    for j in range(matrix.shape[1]):
+        ok &= (matrix[:, j] - np.uint8(48)) <= 9  # bytes below "0" wrap around to large values
+    return ok
+
+
+def digit_sums(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """``(digits @ weights).T`` for a uint8 matrix of ASCII digits (``weights``: one row per
+    column, one column per sum): one contiguous row per sum, exact integers, column by column. (A BLAS product would be faster on
+    one core, but OpenBLAS starts threads that spin on every core for products of this size.)"""
+    weights = np.asarray(weights, dtype=np.int64)
+    sums = np.zeros((weights.shape[1], matrix.shape[0]), dtype=np.int64)
+    for j in np.flatnonzero(weights.any(axis=1)):
+        digit = matrix[:, j].astype(np.int64) - 48
+        for k in np.flatnonzero(weights[j]):
+            sums[k] += digit * weights[j, k]
+    return sums
 
 
 def valid_dates(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:

@@ -6,7 +6,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .base import Detector, register, valid_dates
+from .base import Detector, all_digits, byte_lengths, char_matrix, digit_sums, register, valid_dates
 
 # Common single-character surnames (the most frequent ~300) and compound surnames.
 SURNAMES = (
@@ -63,10 +63,33 @@ class BirthDate(Detector):
     needs_hint = True  # a date is only a birth date when the column says so
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
-        parts = pc.extract_regex(candidates, r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})")
-        year, month, day = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
-                                       .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
-        return valid_dates(year, month, day)
+        ok = np.zeros(len(candidates), dtype=bool)
+        # The common written form, 1990-05-17 (or with / or .), read straight off the bytes.
+        rows = byte_lengths(candidates) == 10
+        if rows.any():
+            m = char_matrix(candidates if rows.all() else candidates.filter(pa.array(rows)), 10)
+            fits = (all_digits(m[:, 0:4]) & all_digits(m[:, 5:7]) & all_digits(m[:, 8:10])
+                    & np.isin(m[:, 4], _SEPARATORS) & np.isin(m[:, 7], _SEPARATORS))
+            year, month, day = digit_sums(m, _ISO_WEIGHTS)
+            index = np.flatnonzero(rows)
+            ok[index[fits]] = valid_dates(year, month, day)[fits]
+            rows[index[~fits]] = False
+        rest = np.flatnonzero(~rows)
+        if len(rest):
+            values = candidates if len(rest) == len(candidates) else candidates.take(pa.array(rest))
+            parts = pc.extract_regex(values, r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})")
+            year, month, day = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
+                                           .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
+            ok[rest] = valid_dates(year, month, day)
+        return ok
+
+
+_SEPARATORS = np.frombuffer(b"-/.", dtype=np.uint8)
+# Year, month and day of YYYY-MM-DD as weighted sums of its digits (separators weigh nothing).
+_ISO_WEIGHTS = np.zeros((10, 3))
+_ISO_WEIGHTS[[0, 1, 2, 3], 0] = [1000, 100, 10, 1]
+_ISO_WEIGHTS[[5, 6], 1] = [10, 1]
+_ISO_WEIGHTS[[8, 9], 2] = [10, 1]
 
 
 @register

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .base import Detector, register
+import numpy as np
+import pyarrow as pa
+
+from .base import Detector, byte_lengths, char_matrix, decimal, register
 
 
 @register
@@ -12,6 +15,20 @@ class Mobile(Detector):
     span_pattern = r"(\+86[- ]?|\b)1[3-9]\d([- ]?\d{4}){2}\b"
     masked_pattern = r"^(\+?86[- ]?)?1[3-9]\d[- ]?\*{4}[- ]?\d{4}$"
     hints = ("手机", "电话", "联系方式", "mobile", "phone", "tel", "cell")
+
+    def shaped(self, values: pa.Array) -> np.ndarray:
+        # Eleven bytes can only be the plain form, 1[3-9] and nine digits; longer forms (+86,
+        # separators) go to the pattern.
+        plain = byte_lengths(values) == 11
+        out = np.zeros(len(values), dtype=bool)
+        if plain.any():
+            subset = values if plain.all() else values.filter(pa.array(plain))
+            m = char_matrix(subset, 11)
+            out[plain] = decimal(subset) & (m[:, 0] == ord("1")) & (m[:, 1] >= ord("3"))
+        if not plain.all():
+            other = np.flatnonzero(~plain)
+            out[other] = super().shaped(values.take(pa.array(other)))
+        return out
 
 
 @register

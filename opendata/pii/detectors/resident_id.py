@@ -4,40 +4,63 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from ...identifiers import RIC_CHECK, RIC_WEIGHTS
-from .base import Detector, char_matrix, register, valid_dates
+from .base import Detector, all_digits, byte_lengths, char_matrix, decimal, digit_sums, register, valid_dates
 
 # First two digits of the administrative division code: the provinces (GB/T 2260).
 PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
              50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
+_PROVINCE = np.isin(np.arange(100), sorted(PROVINCES))
 _CHECK = np.frombuffer(RIC_CHECK.encode(), dtype=np.uint8)
+
+
+def _positional(weights: dict[str, dict[int, int]], width: int) -> tuple[list[str], np.ndarray]:
+    """The names of k weighted sums and their (width, k) weights, one row per character."""
+    names = list(weights)
+    matrix = np.zeros((width, len(names)))
+    for j, name in enumerate(names):
+        for position, weight in weights[name].items():
+            matrix[position, j] = weight
+    return names, matrix
+
+
+# Checksum, year, month, day and province as weighted sums of the digits (the check character,
+# column 18, weighs nothing in any of them).
+_LONG = _positional({"sum": dict(enumerate(RIC_WEIGHTS)), "year": {6: 1000, 7: 100, 8: 10, 9: 1},
+                     "month": {10: 10, 11: 1}, "day": {12: 10, 13: 1}, "province": {0: 10, 1: 1}}, 18)
+_SHORT = _positional({"year": {6: 10, 7: 1}, "month": {8: 10, 9: 1}, "day": {10: 10, 11: 1},
+                      "province": {0: 10, 1: 1}}, 15)
+
+
+def _digit_sums(matrix: np.ndarray, spec: tuple[list[str], np.ndarray], width: int
+                ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Whether each row is all ASCII digits (the first ``width`` weighted), and the weighted sums."""
+    sums = digit_sums(matrix, spec[1])
+    return all_digits(matrix[:, :width]), dict(zip(spec[0], sums))
+
+
+def _plausible(s: dict[str, np.ndarray], year: np.ndarray) -> np.ndarray:
+    return valid_dates(year, s["month"], s["day"]) & _PROVINCE[np.clip(s["province"], 0, 99)]
 
 
 def ric_valid(values: pa.Array) -> np.ndarray:
     """Vectorized: province code, real birth date and check character of 18- or 15-digit IDs."""
-    upper = pc.utf8_upper(values)
-    long = np.asarray(pc.equal(pc.utf8_length(upper), 18).to_numpy(zero_copy_only=False), dtype=bool)
+    lengths = byte_lengths(values)
     ok = np.zeros(len(values), dtype=bool)
-    if long.any():
-        m = char_matrix(upper.filter(pa.array(long)), 18).astype(np.int64)
-        digits = m[:, :17] - 48
-        check = _CHECK[(digits * np.array(RIC_WEIGHTS)).sum(axis=1) % 11]
-        year = digits[:, 6:10] @ np.array([1000, 100, 10, 1])
-        month = digits[:, 10:12] @ np.array([10, 1])
-        day = digits[:, 12:14] @ np.array([10, 1])
-        province = digits[:, 0] * 10 + digits[:, 1]
-        ok[long] = ((m[:, 17] == check) & valid_dates(year, month, day) & (year >= 1900) & (year <= 2100)
-                    & np.isin(province, list(PROVINCES)))
-    short = ~long
-    if short.any():
-        m = char_matrix(upper.filter(pa.array(short)), 15).astype(np.int64) - 48
-        year = 1900 + m[:, 6:8] @ np.array([10, 1])
-        month = m[:, 8:10] @ np.array([10, 1])
-        day = m[:, 10:12] @ np.array([10, 1])
-        province = m[:, 0] * 10 + m[:, 1]
-        ok[short] = valid_dates(year, month, day) & np.isin(province, list(PROVINCES))
+    for width in (18, 15):
+        rows = lengths == width
+        if not rows.any():
+            continue
+        m = char_matrix(values if rows.all() else values.filter(pa.array(rows)), width)
+        if width == 18:
+            digits, s = _digit_sums(m, _LONG, 17)
+            expected, last = _CHECK[s["sum"] % 11], m[:, 17]
+            check = (last == expected) | ((last == ord("x")) & (expected == ord("X")))
+            ok[rows] = digits & check & _plausible(s, s["year"]) & (s["year"] >= 1900) & (s["year"] <= 2100)
+        else:
+            digits, s = _digit_sums(m, _SHORT, 15)
+            ok[rows] = digits & _plausible(s, 1900 + s["year"])
     return ok
 
 
@@ -50,6 +73,17 @@ class ResidentId(Detector):
     hints = ("身份证", "证件号", "公民身份", "社会保障号", "社保卡号", "sfz", "idcard", "id_card", "id_no",
              "id_number", "idno", "citizen_id", "identity")
     min_ratio = 0.5
+
+    def shaped(self, values: pa.Array) -> np.ndarray:
+        # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly.
+        lengths = byte_lengths(values)
+        digits = decimal(values)
+        out = digits & ((lengths == 15) | (lengths == 18))
+        x_rows = np.flatnonzero((lengths == 18) & ~digits)
+        if len(x_rows):
+            m = char_matrix(values.take(pa.array(x_rows)), 18)
+            out[x_rows] = all_digits(m[:, :17]) & ((m[:, 17] == ord("X")) | (m[:, 17] == ord("x")))
+        return out
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         return ric_valid(candidates)

@@ -1,0 +1,45 @@
+"""Helpers over the buffers of Arrow string arrays: lengths and fixed-width views without a copy.
+
+Identifier columns (ID numbers, phones, cards) are mostly of one width; their bytes can then be
+checked and rewritten as a numpy matrix, far faster than a kernel call per pattern.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def offsets(values: pa.Array) -> np.ndarray:
+    """The ``len + 1`` offsets of a string array into its data buffer."""
+    return np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset:values.offset + len(values) + 1]
+
+
+def byte_lengths(values: pa.Array) -> np.ndarray:
+    """The UTF-8 byte length of every value (read off the offsets; nulls count as 0)."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if values.type != pa.string():
+        return np.asarray(pc.fill_null(pc.binary_length(values), 0).to_numpy(zero_copy_only=False))
+    lengths = np.diff(offsets(values)) if len(values) else np.zeros(0, dtype=np.int32)
+    if values.null_count:
+        lengths = np.where(np.asarray(values.is_null().to_numpy(zero_copy_only=False)), 0, lengths)
+    return lengths
+
+
+def char_matrix(values: pa.Array, width: int) -> np.ndarray:
+    """An ``(n, width)`` uint8 matrix of the ASCII codes of fixed-width values.
+
+    When every value is exactly ``width`` bytes, the Arrow data buffer already is that matrix and
+    is viewed without copying; otherwise values go through numpy's fixed-width strings.
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if values.type == pa.string() and values.null_count == 0 and len(values):
+        bounds = offsets(values)
+        if bounds[-1] - bounds[0] == width * len(values) and np.all(np.diff(bounds) == width):
+            data = np.frombuffer(values.buffers()[2], dtype=np.uint8)
+            return data[bounds[0]:bounds[-1]].reshape(-1, width)
+    fixed = np.asarray(values.to_numpy(zero_copy_only=False)).astype(f"S{width}")
+    return fixed.view(np.uint8).reshape(-1, width)
