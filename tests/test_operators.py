@@ -37,6 +37,41 @@ def test_mask_defaults_follow_public_notice_conventions():
     assert apply("mask", [None, "x", "ab"], "cn_mobile") == [None, "*", "a*"]
 
 
+def _masked(value, keep_start, keep_end, char):
+    """The mask rule, one value at a time: the oracle for the vectorized paths."""
+    n = len(value)
+    if n > keep_start + keep_end:
+        return value[:keep_start] + char * (n - keep_start - keep_end) + (value[n - keep_end:] if keep_end else "")
+    return value[0] + char * (n - 1) if n > 1 else char * n
+
+
+@pytest.mark.parametrize("values", [
+    [resident_id(rng(11)) for _ in range(50)],                     # one width, ASCII: the byte path
+    ["浙A12345", "浙B7D3F1", "京C00001"],                           # one layout, CJK first
+    ["张三", "李四", "王五"],                                        # all CJK, one layout
+    ["浙A12345", "A浙12345"],                                      # same byte length, other layouts
+    ["13812345678", "1381234567", "张三丰", "x", ""],                # mixed widths: the general path
+])
+@pytest.mark.parametrize("keep", [(3, 4), (1, 0), (0, 2), (2, 1)])
+@pytest.mark.parametrize("char", ["*", "＊"])
+def test_mask_cells_follows_the_rule_on_every_path(values, keep, char):
+    from opendata.pii.operators.mask import mask_cells
+
+    out = mask_cells(pa.array(values, pa.string()), *keep, char).to_pylist()
+    assert out == [_masked(v, *keep, char) for v in values]
+    sliced = pa.array(["padding"] + values, pa.string()).slice(1)  # an offset into the buffers
+    assert mask_cells(sliced, *keep, char).to_pylist() == out
+
+
+def test_mask_takes_the_byte_path_only_for_one_layout():
+    from opendata.pii.operators.mask import _mask_uniform
+
+    assert _mask_uniform(pa.array(["330102199001011234"] * 3), 6, 4, "*") is not None
+    assert _mask_uniform(pa.array(["浙A12345", "浙B7D3F1"]), 2, 1, "*") is not None
+    assert _mask_uniform(pa.array(["浙A12345", "A浙12345"]), 2, 1, "*") is None
+    assert _mask_uniform(pa.array(["13812345678", "1381234567"]), 3, 4, "*") is None
+
+
 def test_mask_spans_inside_text():
     text = ["联系电话13812345678，身份证330102199001011234，投诉人张三反映，住址文一路12号3幢2单元301室"]
     out = OPERATORS["mask"].apply_spans(pa.array(text), "", "cn_mobile", {}, None).to_pylist()[0]
@@ -115,6 +150,45 @@ def test_generalize_levels():
     assert apply("generalize", ["示范市西湖区文一路12号3幢"], "address", {"level": "district"}) == ["示范市西湖区"]
     assert apply("generalize", ["120.123456"], None, {"level": "decimals", "decimals": 2}) == ["120.12"]
     assert apply("generalize", ["192.168.1.20"], "ip_address") == ["192.168.1.0/24"]
+
+
+def test_values_written_over_two_lines_are_treated_whole():
+    assert apply("generalize", ["示范市西湖区文一路12号3幢\n2单元301室"], "address") == ["示范市西湖区文一路12号"]
+    assert apply("generalize", ["示范市西湖区\n文一路12号"], "address", {"level": "district"}) == ["示范市西湖区"]
+    assert apply("generalize", ["1990-05\n-17"], "birth_date") == ["1990"]
+    assert apply("generalize", ["1990-05\n-17"], "birth_date", {"level": "month"}) == ["1990-05"]
+    assert apply("mask", ["zhangsan@example\n.com"], "email") == ["z***@example\n.com"]
+    assert apply("mask", ["192.168.1\n.20"], "ip_address") == ["192.168.*.*"]
+
+
+def test_year_of_dates_same_on_the_fast_and_the_general_path():
+    # All values begin with four digits (the fast path), or some do not (the regex).
+    assert apply("generalize", ["1990-05-17", "19900517", "1990年5月17日"], "birth_date") == ["1990"] * 3
+    assert apply("generalize", ["1990-05-17", "生于1988年", "199"], "birth_date") == ["1990", "1988", "199"]
+
+
+@pytest.mark.parametrize("values", [
+    ["zhangsan@example.com", "a@b.cn", "张三@例子.中国"],   # every value has a local part: kernels
+    ["x@y@z.com", "ab@c.d"],                             # only the first "@" counts
+    ["@x.com", "a@b.c"], ["noat", "a@b.c"], [None, "a@b.c"],  # the regex path
+])
+def test_email_mask_same_on_the_fast_and_the_general_path(values):
+    import pyarrow.compute as pc
+
+    expected = pc.replace_substring_regex(pa.array(values, pa.string()), r"(?s)^([^@])[^@]*(@.*)$", r"\1***\2")
+    assert apply("mask", values, "email") == expected.to_pylist()
+
+
+@pytest.mark.parametrize("values", [
+    ["0571-88123456", "0571-86543210"], ["010-62345678", "021-12345678"],  # one shape: on the bytes
+    ["0571-88123456", "010-62345678"], ["0571-8812345X"], ["(0571)8812345"], [None, "0571-88123456"],
+])
+def test_landline_mask_same_on_the_fast_and_the_general_path(values):
+    from opendata.pii.operators.mask import LANDLINE_REWRITES, _rewrite, mask_cells
+
+    expected = _rewrite(pa.array(values, pa.string()), LANDLINE_REWRITES, lambda v: mask_cells(v, 4, 2))
+    assert apply("mask", values, "cn_landline") == expected.to_pylist()
+    assert apply("mask", ["0571-88123456"], "cn_landline") == ["0571-******56"]
 
 
 def test_suppress_removes_the_column():

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...strings import byte_lengths, char_matrix
+from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
 from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES
 from .base import Operator, register
@@ -36,15 +39,27 @@ SPAN_REWRITES = {
 }
 
 
-# Whole cells of an exact shape masked by one RE2 rewrite each; values of any other shape get the
-# generic keep-start/keep-end mask. Landlines keep their separator (0571-******74).
-CELL_REWRITES = {
-    "cn_resident_id": [(r"^(\d{6})\d{8}(\d{3}[\dXx])$", r"\1********\2")],
-    "cn_mobile": [(r"^(1[3-9]\d)\d{4}(\d{4})$", r"\1****\2")],
-    "cn_license_plate": [(r"^(\S\S)\S{4}(\S)$", r"\1****\2")],
-    "bank_card": [(r"^(\d{6})\d{6}(\d{4})$", r"\1******\2"), (r"^(\d{6})\d{9}(\d{4})$", r"\1*********\2")],
-    "cn_landline": [(r"^(0\d{3}-)\d{6}(\d{2})$", r"\1******\2"), (r"^(0\d{2}-)\d{6}(\d{2})$", r"\1******\2")],
-}
+# Landlines keep their separator (0571-******74): one RE2 rewrite per exact shape; values of any
+# other shape get the generic keep-start/keep-end mask.
+LANDLINE_REWRITES = [(r"^(0\d{3}-)\d{6}(\d{2})$", r"\1******\2"), (r"^(0\d{2}-)\d{6}(\d{2})$", r"\1******\2")]
+
+
+def _landline_uniform(values: pa.Array) -> pa.Array | None:
+    """The landline rewrites on the bytes, when every value has the same one of their shapes
+    (0571-88123456 or 010-62345678): the area code and separator are kept. ``None`` otherwise."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if values.type != pa.string() or values.null_count or len(values) == 0:
+        return None
+    lengths = byte_lengths(values)
+    width = int(lengths[0])
+    if width not in (12, 13) or (lengths != width).any():
+        return None
+    m = char_matrix(values, width)
+    sep = width - 9  # 0 + two or three digits, then "-"
+    if not ((m[:, 0] == ord("0")) & (m[:, sep] == ord("-")) & all_digits(m[:, 1:sep]) & all_digits(m[:, sep + 1:])).all():
+        return None
+    return _mask_uniform(values, sep + 1, 2, "*")
 
 
 def _rewrite(values: pa.Array, rewrites: list[tuple[str, str]], fallback) -> pa.Array:
@@ -59,20 +74,70 @@ def _rewrite(values: pa.Array, rewrites: list[tuple[str, str]], fallback) -> pa.
     return pc.if_else(unchanged, fallback(values), out)
 
 
+def _mask_email(values: pa.Array, char: str) -> pa.Array:
+    """z***@example.com: the first character, then everything from the first "@" on."""
+    at = pc.find_substring(values, "@")
+    if pc.min(at).as_py() in (None, -1, 0):  # some value has no "@" or nothing before it
+        return pc.replace_substring_regex(values, r"(?s)^([^@])[^@]*(@.*)$", rf"\1{char * 3}\2")
+    domain = pc.list_element(pc.split_pattern(values, "@", max_splits=1), 1)
+    return pc.binary_join_element_wise(pc.utf8_slice_codeunits(values, 0, 1), domain, f"{char * 3}@")
+
+
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
     """Keep ``keep_start`` leading and ``keep_end`` trailing characters; values too short to
     keep that much keep only their first character (one-character values are masked whole)."""
+    uniform = _mask_uniform(values, keep_start, keep_end, char)
+    if uniform is not None:
+        return uniform
     length = pc.utf8_length(values)
     head = pc.utf8_slice_codeunits(values, 0, keep_start)
-    tail = pc.utf8_slice_codeunits(values, -keep_end) if keep_end else pc.utf8_slice_codeunits(values, 0, 0)
     stars = pc.binary_repeat(pa.scalar(char), pc.max_element_wise(pc.subtract(length, keep_start + keep_end), 0))
+    parts = [head, stars, pc.utf8_slice_codeunits(values, -keep_end)] if keep_end else [head, stars]
+    masked = pc.binary_join_element_wise(*parts, "")
+    shortest = pc.min(length).as_py()
+    if shortest is None or shortest > keep_start + keep_end:
+        return masked  # no value is too short to keep that much (the usual case)
     long_enough = pc.greater(length, keep_start + keep_end)
     short = pc.if_else(
         pc.greater(length, 1),
         pc.binary_join_element_wise(pc.utf8_slice_codeunits(values, 0, 1),
                                     pc.binary_repeat(pa.scalar(char), pc.max_element_wise(pc.subtract(length, 1), 0)), ""),
         pc.binary_repeat(pa.scalar(char), length))
-    return pc.if_else(long_enough, pc.binary_join_element_wise(head, stars, tail, ""), short)
+    return pc.if_else(long_enough, masked, short)
+
+
+def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -> pa.Array | None:
+    """:func:`mask_cells` on the bytes, when every value has the same layout: the same byte length
+    and characters at the same byte offsets (an ID, phone or card column; 浙A12345 plates). Then
+    the kept characters are fixed byte ranges and the mask is a copy. ``None`` otherwise."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if values.type != pa.string() or values.null_count or len(values) == 0:
+        return None
+    lengths = byte_lengths(values)
+    width = int(lengths[0])
+    if width == 0 or (lengths != width).any():
+        return None
+    matrix = char_matrix(values, width)
+    if matrix.max() < 0x80:  # ASCII: one byte per character
+        starts = np.arange(width)
+    else:
+        lead = (matrix & 0xC0) != 0x80  # bytes that begin a character
+        if not (lead == lead[0]).all():
+            return None
+        starts = np.flatnonzero(lead[0])
+    chars = len(starts)
+    if chars <= keep_start + keep_end:
+        return None  # the short-value rule: left to the general path
+    head = int(starts[keep_start]) if keep_start else 0
+    tail = int(starts[chars - keep_end]) if keep_end else width
+    star = np.frombuffer((char * (chars - keep_start - keep_end)).encode(), dtype=np.uint8)
+    out = np.empty((len(values), head + len(star) + width - tail), dtype=np.uint8)
+    out[:, :head] = matrix[:, :head]
+    out[:, head:head + len(star)] = star
+    out[:, head + len(star):] = matrix[:, tail:]
+    offsets = np.arange(0, out.size + 1, out.shape[1], dtype=np.int32)
+    return pa.StringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(out))
 
 
 @register
@@ -90,15 +155,17 @@ class Mask(Operator):
                     return masked
                 return pc.if_else(compound, mask_cells(values, 2, 0, char), masked)
             if pii_type == "email":
-                return pc.replace_substring_regex(values, r"^([^@])[^@]*(@.*)$", rf"\1{char * 3}\2")
+                return _mask_email(values, char)
             if pii_type == "ip_address":
-                return pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3})\..*$", rf"\1.{char}.{char}")
+                return pc.replace_substring_regex(values, r"(?s)^(\d{1,3}\.\d{1,3})\..*$", rf"\1.{char}.{char}")
             if pii_type == "birth_date":
                 return pc.replace_substring_regex(pc.utf8_slice_codeunits(values, 0, 4), "$", f"-{char * 2}-{char * 2}")
         start, end = DEFAULT_KEEP.get(pii_type or "", (1, 1))
-        rewrites = CELL_REWRITES.get(pii_type or "")
-        if rewrites and "keep_start" not in params and "keep_end" not in params and char == "*":
-            return _rewrite(values, rewrites, lambda v: mask_cells(v, start, end, char))
+        if pii_type == "cn_landline" and "keep_start" not in params and "keep_end" not in params and char == "*":
+            uniform = _landline_uniform(values)
+            if uniform is not None:
+                return uniform
+            return _rewrite(values, LANDLINE_REWRITES, lambda v: mask_cells(v, start, end, char))
         return mask_cells(values, params.get("keep_start", start), params.get("keep_end", end), char)
 
     def apply_spans(self, values, pattern, pii_type, params, key=None):
