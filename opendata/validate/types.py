@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, Field
+from ..strings import byte_lengths
 
 _INT = r"^[+-]?\d+$"
 _NUM = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
@@ -250,9 +251,11 @@ def arrow_type(field: Field) -> pa.DataType:
 def read_column(raw: pa.Array, field: Field) -> TypedColumn:
     """Read a raw text column (nulls = absent cells) as ``field``'s type."""
     absent = np.asarray(raw.is_null().to_numpy(zero_copy_only=False), dtype=bool)
-    missing_values = pa.array(list(field.missing_values), pa.string())
-    is_missing = _mask(pc.is_in(raw, missing_values)) | absent
-    present = pc.if_else(pa.array(is_missing), pa.scalar(None, pa.string()), raw)
+    if list(field.missing_values) == [""]:  # the default: an empty cell, told by its length
+        is_missing = (byte_lengths(raw) == 0) | absent
+    else:
+        is_missing = _mask(pc.is_in(raw, pa.array(list(field.missing_values), pa.string()))) | absent
+    present = pc.if_else(pa.array(is_missing), pa.scalar(None, pa.string()), raw) if is_missing.any() else raw
     values = _READERS[field.type](present, field)
     if values.type != arrow_type(field):
         values = pc.cast(values, arrow_type(field))
