@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Protocol
+
+import pyarrow as pa
 
 from . import audit, messages, taxonomy
 from .classify import Classification, Finding, classify
 from .kanon import check_resource
 from .masking import sample
-from .package import Package
+from .package import Package, Resource
 from .pii.scan import ScanAccumulator, ScanReport, scan_batch
 from .policy import Policy, load_policy
 from .sensitive import CellFindings, cell_hits, metadata_findings, text_fields
@@ -123,25 +125,46 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, ...] = ()
+class BatchStep(Protocol):
+    """A further per-batch step for :func:`analyze`: ``step`` is pure and runs on the worker
+    threads; ``receive`` gets its results in file order, on the calling thread."""
+
+    def step(self, batch: pa.RecordBatch) -> Any: ...
+
+    def receive(self, result: Any) -> None: ...
+
+
+def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, ...] = (),
+            also: Callable[[Resource], BatchStep | None] | None = None
             ) -> tuple[ValidationReport, ScanReport, list[Finding]]:
-    """Validate, scan for PI and search text cells for ``terms`` in one streaming pass per resource."""
+    """Validate, scan for PI and search text cells for ``terms`` in one streaming pass per resource.
+
+    ``also(resource)`` may give a further step run on each batch in the same pass (redaction
+    treats the data while it is being checked).
+    """
     accumulators = {r.name: ScanAccumulator(r) for r in package.resources}
     cells = {r.name: CellFindings(r.name) for r in package.resources}
+    extra = {r.name: also(r) if also else None for r in package.resources}
 
     def per_chunk(resource):
         fields = text_fields(resource)
+        further = extra[resource.name]
 
         def step(chunk):
             batch = resource.named(chunk)
-            return scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms)
+            return (scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms),
+                    further.step(batch) if further else None)
 
         return step
 
     def on_result(resource):
+        further = extra[resource.name]
+
         def receive(chunk, result):
             accumulators[resource.name].add(chunk.num_rows, result[0])
             cells[resource.name].add(result[1])
+            if further:
+                further.receive(result[2])
 
         return receive
 

@@ -28,16 +28,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import keys as keyring
-from .errors import InputError, PolicyError, ValidationFailed
-from .kanon import quasi_identifiers
+from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
+from .kanon import count_combinations, quasi_identifiers
 from .package import Package, Resource, load
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .parallel import ordered_map
-from .pii.scan import (Counts, ScanReport, decide, declared_types, merge_counts, scan_batch,
+from .pii.scan import (Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
                        treated_operator)
 from .policy import Policy, load_policy
-from .release import write_csv
+from .release import CsvSink
 
 #: constraints that a treated value can no longer be expected to meet.
 _DROPPED_CONSTRAINTS = ("pattern", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
@@ -197,9 +197,7 @@ def _k_anonymize(resource: Resource, plans: list[FieldPlan], key, k: int, report
     qi = _live_quasi_identifiers(resource, plans)
     if not qi:
         return set()
-    counts: Counter = Counter()
-    for batch in _treated_columns(resource, plans, key, qi):
-        counts.update(_combos(batch, qi))
+    counts = count_combinations(_treated_columns(resource, plans, key, qi), qi)
     if all(n >= k for n in counts.values()):
         return set()
     coarser = _qi_generalization(resource, qi)
@@ -207,10 +205,85 @@ def _k_anonymize(resource: Resource, plans: list[FieldPlan], key, k: int, report
         if plan.field in coarser:
             plan.treatments.append(coarser[plan.field])
     report.generalized_qi[resource.name] = sorted(coarser)
-    counts = Counter()
-    for batch in _treated_columns(resource, plans, key, qi):
-        counts.update(_combos(batch, qi))
+    counts = count_combinations(_treated_columns(resource, plans, key, qi), qi)
     return {combo for combo, n in counts.items() if n < k}
+
+
+class _TreatedOutput:
+    """One resource's redacted CSV in the making, under one plan.
+
+    :meth:`step` treats a raw batch and re-scans its treated columns (pure: it runs on the worker
+    threads); :meth:`receive` writes the results in file order, drops the rows of combinations in
+    ``rare`` and keeps the re-scan totals and, with ``count_qi``, the quasi-identifier counts.
+    """
+
+    def __init__(self, path: Path, plans: list[FieldPlan], key, qi: tuple[str, ...], *,
+                 rare: set[tuple] | None = None, count_qi: bool = False) -> None:
+        self.path, self.plans, self.key, self.qi = path, plans, key, qi
+        self.rare = rare or set()
+        self.count_qi = count_qi and bool(qi)
+        self.names = [p.field for p in plans if not p.suppressed]
+        self.treated_fields = [p.field for p in plans if p.treatments and not p.suppressed]
+        self.totals: dict = defaultdict(lambda: defaultdict(Counts))
+        self.nonempty: dict = defaultdict(int)
+        self.combos: Counter = Counter()
+        self.rows_in = self.rows_out = 0
+        self.failed = False
+        self._sink: CsvSink | None = CsvSink(path, self.names)
+
+    def step(self, batch: pa.RecordBatch) -> tuple | None:
+        treated = treat_batch(batch, self.plans, self.key)
+        rescan = scan_batch(treated.select(self.treated_fields), raw_only=True) if self.treated_fields else None
+        combos = count_combinations([treated], self.qi) if self.count_qi else None
+        return treated, rescan, combos
+
+    def receive(self, result: tuple | None) -> None:
+        if result is None or self.failed:
+            self.failed = True
+            return
+        treated, rescan, combos = result
+        self.rows_in += treated.num_rows
+        if rescan is not None:
+            merge_counts(rescan, self.totals, self.nonempty)
+        if combos:
+            self.combos.update(combos)
+        if self.rare:
+            keep = np.array([c not in self.rare for c in _combos(treated, self.qi)], dtype=bool)
+            treated = treated.filter(pa.array(keep))
+        self.rows_out += treated.num_rows
+        assert self._sink is not None
+        self._sink.write(treated)
+
+    def close(self) -> None:
+        if self._sink is not None:
+            self._sink.close()
+            self._sink = None
+
+
+class _Speculation(_TreatedOutput):
+    """The output written during the check pass under a plan made from a sample of the rows.
+
+    It is the redaction's output if the whole-file scan leads to the same plan and every
+    quasi-identifier combination is shared by at least k rows; otherwise it is written again.
+    A batch that cannot be treated (the check will reject the data, or the treatment pass will
+    report the problem) makes it unusable instead of stopping the check.
+    """
+
+    def step(self, batch: pa.RecordBatch) -> tuple | None:
+        if batch.num_columns < len(self.plans):
+            return None  # a narrower file: validation reports it
+        try:
+            return super().step(batch)
+        except Exception:  # noqa: BLE001 - redone, and then reported, by the treatment pass
+            return None
+
+    def holds(self, plans: list[FieldPlan], k: int) -> bool:
+        return (not self.failed and _plan_key(self.plans) == _plan_key(plans)
+                and all(n >= k for n in self.combos.values()))
+
+
+def _plan_key(plans: list[FieldPlan]) -> list:
+    return [(p.field, [t.to_dict() for t in p.treatments]) for p in plans]
 
 
 def _output_descriptor(package: Package, plans: dict[str, list[FieldPlan]], key_id: str | None,
@@ -280,65 +353,83 @@ def _output_descriptor(package: Package, plans: dict[str, list[FieldPlan]], key_
     return out
 
 
+#: rows scanned to plan the treatment that runs during the check pass (see :func:`redact`).
+PLAN_SAMPLE_ROWS = 10_000
+
+
+def _needs_key(plans: dict[str, list[FieldPlan]]) -> bool:
+    return any(OPERATORS[t.operator].needs_key for ps in plans.values() for p in ps for t in p.treatments)
+
+
+def _provisional_plans(package: Package, policy: Policy, key) -> tuple[dict[str, list[FieldPlan]] | None, Any]:
+    """Plans from a scan of the first rows, and the key they need; ``None`` if they need a key
+    that is not there (then the treatment waits for the whole-file scan)."""
+    sampled = scan(package, sample_rows=PLAN_SAMPLE_ROWS)
+    plans = {res.name: plan_resource(res, sampled, policy) for res in package.resources}
+    if _needs_key(plans) and key is None:
+        try:
+            key = keyring.data_key()
+        except KeyMaterialError:
+            return None, None
+    return plans, key
+
+
 def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = None,
            key: keyring.DataKey | None = None) -> tuple[Package, RedactionReport]:
-    """Write a redacted copy of ``package`` to ``out_dir``; returns it and what was done."""
+    """Write a redacted copy of ``package`` to ``out_dir``; returns it and what was done.
+
+    The data is read once in the usual case: while it is checked (validated and scanned), it is
+    also treated and written under a plan made from its first rows. If the scan of every row leads
+    to the same plan (and no quasi-identifier combination is rarer than the policy's k), that
+    output stands; otherwise a second pass writes it under the final plan. Either way the output is
+    the same.
+    """
     policy = policy or load_policy()
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise InputError("redact.output_exists", path=str(out_dir))
     from .check import analyze
 
-    validation, scanned, _ = analyze(package)
-    if not validation.valid:
-        raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
-    plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
-    needs_key = any(OPERATORS[t.operator].needs_key for ps in plans.values() for p in ps for t in p.treatments)
-    if needs_key and key is None:
-        key = keyring.data_key()
-    report = RedactionReport(package.name, str(out_dir), key.id if needs_key and key else None, plans)
-
+    provisional, key = _provisional_plans(package, policy, key)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    rescans: dict[str, tuple] = {}
+    outputs: dict[str, _TreatedOutput] = {}
     try:
         (staging / "data").mkdir()
+
+        def speculate(res: Resource) -> _Speculation | None:
+            if provisional is None:
+                return None
+            plans = provisional[res.name]
+            outputs[res.name] = _Speculation(staging / "data" / f"{res.name}.csv", plans, key,
+                                             _live_quasi_identifiers(res, plans), count_qi=True)
+            return outputs[res.name]  # type: ignore[return-value]
+
+        try:
+            validation, scanned, _ = analyze(package, also=speculate)
+        finally:
+            for output in outputs.values():
+                output.close()
+        if not validation.valid:
+            raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
+        plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
+        if _needs_key(plans) and key is None:
+            key = keyring.data_key()
+        report = RedactionReport(package.name, str(out_dir), key.id if _needs_key(plans) and key else None, plans)
+
         for res in package.resources:
-            rare = _k_anonymize(res, plans[res.name], key, policy.k, report)
-            qi = _live_quasi_identifiers(res, plans[res.name])
-            counts = {"in": 0, "out": 0}
-            rplans = plans[res.name]
-            treated_fields = [p.field for p in rplans if p.treatments and not p.suppressed]
-            totals: dict = defaultdict(lambda: defaultdict(Counts))
-            nonempty: dict = defaultdict(int)
-
-            def treat_and_scan(batch: pa.RecordBatch, rplans=rplans, treated_fields=treated_fields):
-                treated = treat_batch(batch, rplans, key)
-                # The re-scan of the output: treated columns only — the others are byte-for-byte
-                # the input columns, already scanned above.
-                return treated, scan_batch(treated.select(treated_fields), raw_only=True) if treated_fields else None
-
-            def batches(res=res, rare=rare, qi=qi, counts=counts, totals=totals, nonempty=nonempty):
-                for treated, rescan in ordered_map(treat_and_scan, res.raw_batches()):
-                    counts["in"] += treated.num_rows
-                    if rescan is not None:
-                        merge_counts(rescan, totals, nonempty)
-                    if rare:
-                        keep = np.array([c not in rare for c in _combos(treated, qi)], dtype=bool)
-                        treated = treated.filter(pa.array(keep))
-                    counts["out"] += treated.num_rows
-                    yield treated
-
-            names = [p.field for p in rplans if not p.suppressed]
-            write_csv(staging / "data" / f"{res.name}.csv", names, batches())
-            report.rows_in[res.name], report.rows_out[res.name] = counts["in"], counts["out"]
-            if counts["in"] != counts["out"]:
-                report.suppressed_rows[res.name] = counts["in"] - counts["out"]
-            rescans[res.name] = (totals, nonempty)
+            output = outputs.get(res.name)
+            if not (isinstance(output, _Speculation) and output.holds(plans[res.name], policy.k)):
+                output = _treat_resource(res, plans[res.name], key, policy, report,
+                                         staging / "data" / f"{res.name}.csv")
+            report.rows_in[res.name], report.rows_out[res.name] = output.rows_in, output.rows_out
+            if output.rows_in != output.rows_out:
+                report.suppressed_rows[res.name] = output.rows_in - output.rows_out
+            outputs[res.name] = output
         descriptor = _output_descriptor(package, plans, report.key_id, policy, report)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
-        _verify(load(staging), rescans, policy)
+        _verify(load(staging), {name: (o.totals, o.nonempty) for name, o in outputs.items()}, policy)
         if out_dir.exists():
             out_dir.rmdir()
         staging.rename(out_dir)
@@ -354,6 +445,19 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     return load(out_dir), report
 
 
+def _treat_resource(res: Resource, plans: list[FieldPlan], key, policy: Policy, report: RedactionReport,
+                    path: Path) -> _TreatedOutput:
+    """The treatment pass over one resource: k-anonymity first, then every batch treated and written."""
+    rare = _k_anonymize(res, plans, key, policy.k, report)
+    output = _TreatedOutput(path, plans, key, _live_quasi_identifiers(res, plans), rare=rare)
+    try:
+        for result in ordered_map(output.step, res.raw_batches()):
+            output.receive(result)
+    finally:
+        output.close()
+    return output
+
+
 def _verify(output: Package, rescans: dict[str, tuple], policy: Policy) -> None:
     """No untreated personal information may remain in the treated fields of the output."""
     for res in output.resources:
@@ -362,6 +466,8 @@ def _verify(output: Package, rescans: dict[str, tuple], policy: Policy) -> None:
             treated = f.opendata.get("treated")
             if not treated:
                 continue
+            if f.name not in nonempty:  # every treated column is re-scanned; fail closed if not
+                raise RuntimeError(f"internal error: {res.name}.{f.name} was treated but not re-scanned")
             header = f"{f.name} {f.title}"
             for kind, counts in totals[f.name].items():
                 d = decide(REGISTRY[kind], counts, nonempty[f.name], header)

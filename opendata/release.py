@@ -17,7 +17,7 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -96,19 +96,6 @@ class CsvSink:
     def close(self) -> None:
         self._writer.close()
         self._file.close()
-
-
-def write_csv(path: Path, names: list[str], batches: Iterable[pa.RecordBatch]) -> int:
-    """Write ``batches`` (columns in ``names`` order) to ``path``; returns the row count."""
-    sink = CsvSink(path, names)
-    rows = 0
-    try:
-        for batch in batches:
-            sink.write(batch)
-            rows += batch.num_rows
-    finally:
-        sink.close()
-    return rows
 
 
 def is_canonical_csv(resource: Resource) -> bool:

@@ -125,6 +125,56 @@ def test_k_anonymity_check_and_redaction(tmp_path, home):
     assert not [f for f in od.check(out).findings if f.code == "k_anonymity"]
 
 
+def _passes(monkeypatch):
+    """Count the treatment passes redact makes after the check pass."""
+    import sys
+
+    module = sys.modules["opendata.redact"]
+    calls = []
+    original = module._treat_resource
+    monkeypatch.setattr(module, "_treat_resource", lambda *a, **k: calls.append(a[0].name) or original(*a, **k))
+    return module, calls
+
+
+def test_treating_during_the_check_pass_writes_the_same_bytes_as_a_second_pass(tmp_path, home, monkeypatch):
+    directory, _ = _hotline(tmp_path, rows=400)
+    module, calls = _passes(monkeypatch)
+    redact(od.load(directory), tmp_path / "one")
+    assert calls == []  # the sample's plan held: the data was read once
+    monkeypatch.setattr(module, "_provisional_plans", lambda *a: (None, None))
+    redact(od.load(directory), tmp_path / "two")
+    assert calls == ["data"]
+    one, two = (tmp_path / d / "data" / "data.csv" for d in ("one", "two"))
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_plan_the_whole_file_changes_is_written_again_under_the_final_plan(tmp_path, home, monkeypatch):
+    # The first rows of "notes" hold no PI; the rest are mobile numbers. A plan from the first
+    # rows leaves the field alone; the whole-file scan masks it, so redact writes it again.
+    r = rng(15)
+    phones = [mobile(r) for _ in range(90)]
+    directory = make_package(tmp_path / "in", [{"name": "n"}, {"name": "notes"}],
+                             "n,notes\n" + "".join(f"{i},已办结\n" for i in range(10))
+                             + "".join(f"{i},{p}\n" for i, p in enumerate(phones, 10)))
+    module, calls = _passes(monkeypatch)
+    monkeypatch.setattr(module, "PLAN_SAMPLE_ROWS", 10)
+    out, report = redact(od.load(directory), tmp_path / "out")
+    assert calls == ["data"]
+    rows = _rows(tmp_path / "out" / "data" / "data.csv")
+    assert [row[1] for row in rows[11:]] == [p[:3] + "****" + p[-4:] for p in phones]
+    assert report.rows_out["data"] == 100 and out.resources[0].schema.get("notes").opendata["treated"]
+
+
+def test_invalid_data_is_refused_and_nothing_is_left(tmp_path, home):
+    fields = [{"name": "n", "type": "integer"}, {"name": "phone", "opendata": {"pii": "cn_mobile"}}]
+    r = rng(16)
+    directory = make_package(tmp_path / "in", fields,
+                             "n,phone\n" + "".join(f"{i},{mobile(r)}\n" for i in range(20)) + "x,13812345678\n")
+    with pytest.raises(od.ValidationFailed):
+        redact(od.load(directory), tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "in"]  # no output, no staging
+
+
 def test_cli_redact_reports_what_it_did(tmp_path, home, run):
     directory, _ = _hotline(tmp_path)
     result = run("--lang", "en", "redact", directory, "--out", tmp_path / "out")
