@@ -34,7 +34,7 @@ from .package import Package, Resource, load
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .parallel import ordered_map
-from .pii.scan import (Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
+from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
                        treated_operator)
 from .policy import Policy, load_policy
 from .release import CsvSink
@@ -131,8 +131,14 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy) -> li
     return plans
 
 
-def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.DataKey | None) -> pa.RecordBatch:
-    """Apply a resource's plan to one raw text batch (pure for a given key, except ``encrypt``'s nonces)."""
+def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.DataKey | None, *,
+                fast: bool = False) -> pa.RecordBatch:
+    """Apply a resource's plan to one raw text batch (pure for a given key, except ``encrypt``'s nonces).
+
+    ``fast``: spans take their operator's cheaper path where it has one, which may leave spans of
+    other written forms; the caller must re-scan and, if any are left, treat the batch again
+    without it.
+    """
     arrays, names = [], []
     by_name = {p.field: p for p in plans}
     for name, column in zip(batch.schema.names, batch.columns):
@@ -142,7 +148,9 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         for t in plan.treatments if plan else []:
             operator = OPERATORS[t.operator]
             if t.spans:
-                column = operator.apply_spans(column, REGISTRY[t.pii_type].span_pattern, t.pii_type, t.params, key)
+                treated = operator.apply_spans_fast(column, t.pii_type, t.params, key) if fast else None
+                column = treated if treated is not None else operator.apply_spans(
+                    column, REGISTRY[t.pii_type].span_pattern, t.pii_type, t.params, key)
             else:
                 column = _treat_cells(operator, column, t, key)
         arrays.append(column)
@@ -232,10 +240,21 @@ class _TreatedOutput:
         self._sink: CsvSink | None = CsvSink(path, self.names)
 
     def step(self, batch: pa.RecordBatch) -> tuple | None:
-        treated = treat_batch(batch, self.plans, self.key)
-        rescan = scan_batch(treated.select(self.treated_fields), raw_only=True) if self.treated_fields else None
+        treated = treat_batch(batch, self.plans, self.key, fast=True)
+        rescan = self._rescan(treated)
+        if rescan is not None and self._spans_left(rescan):
+            treated = treat_batch(batch, self.plans, self.key)  # spans in other written forms
+            rescan = self._rescan(treated)
         combos = count_combinations([treated], self.qi) if self.count_qi else None
         return treated, rescan, combos
+
+    def _rescan(self, treated: pa.RecordBatch) -> BatchScan | None:
+        return scan_batch(treated.select(self.treated_fields), raw_only=True) if self.treated_fields else None
+
+    def _spans_left(self, rescan: BatchScan) -> bool:
+        """Whether a type whose spans were treated in a field is still found there."""
+        return any((c := rescan.counts.get(p.field, {}).get(t.pii_type)) is not None and (c.matches or c.span_matches)
+                   for p in self.plans for t in p.treatments if t.spans)
 
     def receive(self, result: tuple | None) -> None:
         if result is None or self.failed:
@@ -354,7 +373,7 @@ def _output_descriptor(package: Package, plans: dict[str, list[FieldPlan]], key_
 
 
 #: rows scanned to plan the treatment that runs during the check pass (see :func:`redact`).
-PLAN_SAMPLE_ROWS = 10_000
+PLAN_SAMPLE_ROWS = 5_000
 
 
 def _needs_key(plans: dict[str, list[FieldPlan]]) -> bool:

@@ -165,6 +165,21 @@ def test_a_plan_the_whole_file_changes_is_written_again_under_the_final_plan(tmp
     assert report.rows_out["data"] == 100 and out.resources[0].schema.get("notes").opendata["treated"]
 
 
+def test_spans_in_every_written_form_come_out_as_the_exact_rewrite_makes_them(tmp_path, home, monkeypatch):
+    from opendata.pii.operators.mask import Mask
+
+    r = rng(17)
+    forms = [lambda m: m, lambda m: "+86" + m, lambda m: f"{m[:3]} {m[3:7]} {m[7:]}", lambda m: f"+86-{m}"]
+    texts = [f"来电反映，电话{r.choice(forms)(mobile(r))}，身份证{resident_id(r)}" for _ in range(300)]
+    directory = make_package(tmp_path / "in", [{"name": "content", "title": "诉求内容"}],
+                             "content\n" + "".join(f"{t}\n" for t in texts))
+    redact(od.load(directory), tmp_path / "fast")
+    monkeypatch.setattr(Mask, "apply_spans_fast", lambda *a, **k: None)
+    redact(od.load(directory), tmp_path / "exact")
+    fast, exact = (_rows(tmp_path / d / "data" / "data.csv") for d in ("fast", "exact"))
+    assert fast == exact and fast[1:] != [[t] for t in texts]
+
+
 def test_invalid_data_is_refused_and_nothing_is_left(tmp_path, home):
     fields = [{"name": "n", "type": "integer"}, {"name": "phone", "opendata": {"pii": "cn_mobile"}}]
     r = rng(16)
