@@ -14,10 +14,10 @@ from .base import Operator, register
 
 LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
 # (?s): "." also matches a line break, so a value written over two lines is generalized whole.
-_DISTRICT = r"(?s)^(.*?(区|县|旗|县级市|新区|开发区)).*$"
+_DISTRICT = r"(?s)^(.*?(?:区|县|旗|县级市|新区|开发区)).*$"
 # Street level: drop everything from the first building, unit or room onwards (a plain deletion,
-# which RE2 does far faster than a rewrite with capture groups).
-_DWELLING = r"(?s)(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室|楼\d).*$"
+# which RE2 does far faster than a rewrite; no capture groups, which RE2 would track regardless).
+_DWELLING = r"(?s)(?:\d+|[一二三四五六七八九十]+)(?:幢|栋|号楼|单元|室|楼\d).*$"
 
 
 def _date(values: pa.Array, level: str) -> pa.Array:
