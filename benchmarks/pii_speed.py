@@ -47,7 +47,7 @@ CHILD = textwrap.dedent('''
     else:
         import csv, itertools
         from presidio_analyzer import Pattern, PatternRecognizer
-    started = time.perf_counter()  # imports are not timed, for any contender
+    started, cpu = time.perf_counter(), time.process_time()  # imports are not timed, for any contender
     rows = None
     if mode == "bare":
         table = c.read_csv(source)
@@ -78,8 +78,8 @@ CHILD = textwrap.dedent('''
                 rows += 1
     else:
         raise SystemExit("unknown mode " + mode)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"mode": mode, "rows": rows, "seconds": seconds, "peak_rss_mib": PEAK_EXPR}))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"mode": mode, "rows": rows, "seconds": seconds, "cpu_seconds": cpu, "peak_rss_mib": PEAK_EXPR}))
 ''').replace("PEAK_EXPR", PEAK)
 
 
@@ -92,16 +92,16 @@ def run_child(python: str, mode: str, source: Path, out: str, extra: str = "") -
 
 def run_opendata(verb: list[str], rows: int) -> dict:
     """Time an ``opendata`` command (its ``main``, imports excluded) in a child process."""
-    wrapper = ("import json, sys, time\nfrom opendata import cli\nt = time.perf_counter()\n"
+    wrapper = ("import json, sys, time\nfrom opendata import cli\nt, c = time.perf_counter(), time.process_time()\n"
                "code = cli.main(sys.argv[1:])\n"
-               f"print(json.dumps({{'seconds': time.perf_counter() - t, 'code': code, 'peak_rss_mib': {PEAK}}}), "
-               "file=sys.stderr)")
+               "print(json.dumps({'seconds': time.perf_counter() - t, 'cpu_seconds': time.process_time() - c, "
+               f"'code': code, 'peak_rss_mib': {PEAK}}}), file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", wrapper, *verb], capture_output=True, text=True)
     result = json.loads(proc.stderr.strip().splitlines()[-1])
     if result["code"] not in (0, None):
         raise SystemExit(f"opendata {' '.join(verb)} failed:\n{proc.stderr[-3000:]}")
     return {"mode": "opendata-" + verb[0], "rows": rows, "seconds": result["seconds"],
-            "peak_rss_mib": result["peak_rss_mib"]}
+            "cpu_seconds": result["cpu_seconds"], "peak_rss_mib": result["peak_rss_mib"]}
 
 
 def main() -> int:
@@ -124,23 +124,28 @@ def main() -> int:
     os.environ.setdefault("OPENDATA_HOME", str(work / "home"))
     subprocess.run([str(Path(sys.executable).with_name("opendata")), "keys", "init"], check=True, capture_output=True)
 
-    def median(run) -> dict:
-        """Run a contender ``--repeat`` times, interleaved with nothing else; keep the median run."""
-        runs = sorted((run() for _ in range(args.repeat)), key=lambda r: r["seconds"])
-        chosen = runs[len(runs) // 2]
-        chosen["all_seconds"] = [round(r["seconds"], 2) for r in runs]
-        return chosen
-
     def redact_run() -> dict:
         shutil.rmtree(work / "out", ignore_errors=True)
         return run_opendata(["redact", str(work / "in"), "--out", str(work / "out"), "--format", "json"], args.rows)
 
-    results = [
-        median(lambda: run_child(sys.executable, "bare", source, str(work / "bare.csv"))),
-        median(lambda: run_child(sys.executable, "bare-streaming", source, str(work / "bare2.csv"))),
-        median(lambda: run_opendata(["scan", str(work / "in"), "--format", "json"], args.rows)),
-        median(redact_run),
-    ]
+    contenders = {
+        "bare": lambda: run_child(sys.executable, "bare", source, str(work / "bare.csv")),
+        "bare-streaming": lambda: run_child(sys.executable, "bare-streaming", source, str(work / "bare2.csv")),
+        "opendata-scan": lambda: run_opendata(["scan", str(work / "in"), "--format", "json"], args.rows),
+        "opendata-redact": redact_run,
+    }
+    # Rounds of every contender in turn, so that a machine that slows down or speeds up during the
+    # run weighs on all of them alike; the median run of each is reported.
+    runs: dict[str, list[dict]] = {name: [] for name in contenders}
+    for _ in range(args.repeat):
+        for name, run in contenders.items():
+            runs[name].append(run())
+    results = []
+    for name, done in runs.items():
+        ordered = sorted(done, key=lambda r: r["seconds"])
+        chosen = dict(ordered[len(ordered) // 2])
+        chosen["all_seconds"] = [round(r["seconds"], 2) for r in done]
+        results.append(chosen)
     patterns = {t: python_pattern(d.span_pattern or d.cell_pattern) for t, d in REGISTRY.items()}
     try:
         results.append(run_child(args.presidio_python, "presidio", source, str(args.presidio_rows), json.dumps(patterns)))
@@ -154,16 +159,19 @@ def main() -> int:
     summary = {
         "rows": args.rows, "file_mib": round(size / 1024**2, 1), "cpu_count": os.cpu_count(),
         "redact_vs_bare": round(redact["seconds"] / bare["seconds"], 2),
+        # The same ratio round by round: each redaction against the bare run just before it.
+        "redact_vs_bare_by_round": [round(r["seconds"] / b["seconds"], 2)
+                                    for b, r in zip(runs["bare"], runs["opendata-redact"])],
         "redact_vs_bare_streaming": round(redact["seconds"] / by_mode["bare-streaming"]["seconds"], 2),
     }
     if "presidio" in by_mode:
         summary["redact_vs_presidio_throughput"] = round(redact["rows_per_s"] / by_mode["presidio"]["rows_per_s"], 1)
         summary["scan_vs_presidio_throughput"] = round(by_mode["opendata-scan"]["rows_per_s"]
                                                        / by_mode["presidio"]["rows_per_s"], 1)
-    print(f"{'contender':18} {'rows':>10} {'seconds':>8} {'rows/s':>10} {'peak RSS MiB':>13}  runs (s)")
+    print(f"{'contender':18} {'rows':>10} {'seconds':>8} {'CPU s':>7} {'rows/s':>10} {'peak RSS MiB':>13}  runs (s)")
     for r in results:
-        print(f"{r['mode']:18} {r['rows']:>10,} {r['seconds']:>8.2f} {r['rows_per_s']:>10,} {r['peak_rss_mib']:>13.0f}"
-              f"  {r.get('all_seconds', '')}")
+        print(f"{r['mode']:18} {r['rows']:>10,} {r['seconds']:>8.2f} {r['cpu_seconds']:>7.2f} {r['rows_per_s']:>10,} "
+              f"{r['peak_rss_mib']:>13.0f}  {r.get('all_seconds', '')}")
     print(json.dumps(summary, indent=2))
     shutil.rmtree(work, ignore_errors=True)
     return 0
