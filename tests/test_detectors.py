@@ -185,6 +185,42 @@ def test_a_repetitive_column_counts_the_same_scanned_by_its_distinct_values(monk
     assert plain[1]["cn_resident_id"].matches > 0 and plain[1]["cn_mobile"].span_cells > 0
 
 
+@pytest.mark.parametrize("label,values,expected", [
+    ("case numbers", [f"GD2026{i:08d}" for i in range(20_000)], None),
+    ("masked ID numbers", [resident_id(rng(i))[:6] + "********" + resident_id(rng(i))[-4:] for i in range(3_000)],
+     None),
+    ("text over several lines", [f"第{i}行\n已办结\n备注：无" for i in range(20_000)], None),
+    ("one phone number far past the sample", ["已办结"] * 19_999 + ["回访电话13812345678"], "cn_mobile"),
+    ("one ID number on a line of its own", [f"已办结\n{resident_id(rng(3))}\n谢谢"] + ["无"] * 9_999,
+     "cn_resident_id"),
+])
+def test_a_column_with_nothing_to_find_is_settled_by_one_search_with_the_same_counts(label, values, expected,
+                                                                                     monkeypatch):
+    import opendata.pii.scan as scan_module
+
+    column = pa.array(values)
+    for raw_only in (False, True):
+        joined = scan_column(column, raw_only=raw_only)
+        with monkeypatch.context() as m:
+            m.setattr(scan_module, "_anywhere", lambda *a: True)  # every value searched on its own
+            assert scan_column(column, raw_only=raw_only) == joined, label
+        raw = {kind for kind, c in joined[1].items() if c.matches or c.span_cells}
+        assert raw == ({expected} if expected else set()), label
+
+
+def test_a_search_of_values_joined_misses_nothing_a_search_of_each_finds():
+    import pyarrow.compute as pc
+
+    from opendata.pii.scan import _RAW_OR_SPAN, _anywhere
+
+    r = rng(18)
+    pool = ["已办结", "x", "", "\n", "第一行\n", "电话", mobile(r), resident_id(r), "投诉人", "张三", "3幢", "abc@x.cn"]
+    for _ in range(300):
+        values = pa.array(["".join(r.choice(pool) for _ in range(r.randint(0, 3))) for _ in range(r.randint(1, 8))])
+        if pc.any(pc.match_substring_regex(values, _RAW_OR_SPAN)).as_py():
+            assert _anywhere(values, _RAW_OR_SPAN)
+
+
 def _bare_gb18030(tmp_path, rows=60):
     r = rng(6)
     lines = ["col_1,col_2,col_3,col_4,col_5"]

@@ -91,8 +91,12 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
     if len(unclaimed):
         # One pass over what routing left: does anything look like PI, whole or inside text?
+        # Where a sample shows nothing, one search of all of it joined usually settles that.
         sub = _at(text, unclaimed)
-        maybe = unclaimed[_np(pc.match_substring_regex(sub, _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN))]
+        anything = _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN
+        if not _in_sample([anything], sub.slice(0, ROUTING_SAMPLE))[0] and not _anywhere(sub, anything):
+            return total, found
+        maybe = unclaimed[_np(pc.match_substring_regex(sub, anything))]
         if len(maybe):
             # Only cells shaped like a whole value go to the individual matchers; free text
             # (every cell of a complaint column may hold a phone number) goes straight to spans.
@@ -104,6 +108,15 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
             if len(left):
                 _spans(_at(text, left), weights[left], found)
     return total, found
+
+
+def _anywhere(values: pa.Array, pattern: str) -> bool:
+    """Whether ``pattern`` matches in any of ``values``: one RE2 search of the values joined, a
+    line each, instead of one search per value. Every match within a value is also a match in the
+    joined text (^ and $ hold at each line, \\b takes a line break for a non-word character), so a
+    miss is exact; a hit may span two values and is then settled value by value."""
+    lines = pa.ListArray.from_arrays(pa.array([0, len(values)], pa.int32()), values)
+    return bool(pc.match_substring_regex(pc.binary_join(lines, "\n"), "(?m)" + pattern)[0].as_py())
 
 
 def _at(values: pa.Array, index: np.ndarray) -> pa.Array:
