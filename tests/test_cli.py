@@ -97,3 +97,22 @@ def test_installed_console_script_never_prints_a_traceback(tmp_path):
         proc = subprocess.run([script, *args], capture_output=True, text=True, cwd=ROOT)
         assert proc.returncode == 2, args
         assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+
+
+def test_the_cli_takes_jemalloc_for_arrow_unless_the_environment_chooses(monkeypatch):
+    import pyarrow as pa
+
+    from opendata import cli
+
+    before = pa.default_memory_pool()
+    try:
+        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+        pa.set_memory_pool(pa.system_memory_pool())
+        cli._use_jemalloc()
+        assert pa.default_memory_pool().backend_name == "jemalloc"
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+        pa.set_memory_pool(pa.system_memory_pool())
+        cli._use_jemalloc()
+        assert pa.default_memory_pool().backend_name == "system"
+    finally:
+        pa.set_memory_pool(before)
