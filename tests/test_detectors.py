@@ -208,6 +208,20 @@ def test_a_column_with_nothing_to_find_is_settled_by_one_search_with_the_same_co
         assert raw == ({expected} if expected else set()), label
 
 
+def test_free_text_full_of_pi_counts_the_same_without_the_filtering_pass(monkeypatch):
+    import opendata.pii.scan as scan_module
+
+    r = rng(19)
+    values = [f"投诉人{name(r)}反映，电话{mobile(r)}" for _ in range(3000)] + [mobile(r) for _ in range(300)] \
+        + ["已办结"] * 700 + [resident_id(r) for _ in range(50)]
+    column = pa.array([values[i] for i in rng(20).sample(range(len(values)), len(values))])
+    assert scan_module._share_in_sample(scan_module._ANY_OR_SPAN, column.slice(0, 64)) >= 0.5  # skipped here
+    skipped = scan_column(column)
+    monkeypatch.setattr(scan_module, "_share_in_sample", lambda *a: 0.1)  # the pass runs
+    assert scan_column(column) == skipped
+    assert skipped[1]["cn_mobile"].span_cells == 3000 and skipped[1]["cn_mobile"].matches == 300
+
+
 def test_a_search_of_values_joined_misses_nothing_a_search_of_each_finds():
     import pyarrow.compute as pc
 

@@ -2,8 +2,13 @@
 
 :func:`scan_batch` is pure: raw text columns in, counts out (per field and type: whole-cell matches,
 already-masked values, cells with spans in free text). :func:`scan` streams a package through it
-and decides per field from the totals. Each column costs one combined RE2 pass to find candidate
-cells; only those reach the individual detectors and their check-digit validation.
+and decides per field from the totals.
+
+Every step is exact; samples only decide how much work it takes. A small sample routes each column
+to the detectors that can match it; what they leave goes through one combined pattern (searched
+once over the whole column joined when the sample shows nothing); only its candidates reach the
+individual detectors and their check digits. Columns whose values repeat are scanned by their
+distinct values, counts weighted by occurrence.
 
 Reports carry counts and masked samples only, never a raw value.
 """
@@ -94,9 +99,12 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
         # Where a sample shows nothing, one search of all of it joined usually settles that.
         sub = _at(text, unclaimed)
         anything = _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN
-        if not _in_sample([anything], sub.slice(0, ROUTING_SAMPLE))[0] and not _anywhere(sub, anything):
+        share = _share_in_sample(anything, sub.slice(0, ROUTING_SAMPLE))
+        if share == 0 and not _anywhere(sub, anything):
             return total, found
-        maybe = unclaimed[_np(pc.match_substring_regex(sub, anything))]
+        # Where most of the sample looks like PI (a phone number in every complaint), the pass
+        # would keep nearly everything: the exact steps below take all of it instead.
+        maybe = unclaimed if share >= 0.5 else unclaimed[_np(pc.match_substring_regex(sub, anything))]
         if len(maybe):
             # Only cells shaped like a whole value go to the individual matchers; free text
             # (every cell of a complaint column may hold a phone number) goes straight to spans.
@@ -167,6 +175,16 @@ def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
         return [any(_python_regex(p).search(v) for v in values) for p in patterns]
     text = "\n".join(values)
     return [bool(values) and _python_regex(p).search(text) is not None for p in patterns]
+
+
+def _share_in_sample(pattern: str, sample: pa.Array) -> float:
+    """The share of a small sample's non-empty values in which ``pattern`` matches (Python re;
+    one search of them all first, as most samples have none)."""
+    if not _in_sample([pattern], sample)[0]:
+        return 0.0
+    values = [v for v in sample.to_pylist() if v]
+    regex = _python_regex(pattern)
+    return sum(regex.search(v) is not None for v in values) / len(values)
 
 
 def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
