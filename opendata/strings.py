@@ -43,3 +43,17 @@ def char_matrix(values: pa.Array, width: int) -> np.ndarray:
             return data[bounds[0]:bounds[-1]].reshape(-1, width)
     fixed = np.asarray(values.to_numpy(zero_copy_only=False)).astype(f"S{width}")
     return fixed.view(np.uint8).reshape(-1, width)
+
+
+def fixed_width(values: pa.Array) -> np.ndarray | None:
+    """The values as an ``(n, width)`` byte matrix (a view, no copy) when there is at least one,
+    none is null and all have the same non-zero byte length; ``None`` otherwise."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if values.type != pa.string() or values.null_count or len(values) == 0:
+        return None
+    lengths = byte_lengths(values)
+    width = int(lengths[0])
+    if width == 0 or (lengths != width).any():
+        return None
+    return char_matrix(values, width)

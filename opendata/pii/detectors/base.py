@@ -115,8 +115,9 @@ def all_digits(matrix: np.ndarray) -> np.ndarray:
 
 def digit_sums(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """``(digits @ weights).T`` for a uint8 matrix of ASCII digits (``weights``: one row per
-    column, one column per sum): one contiguous row per sum, exact integers, column by column. (A BLAS product would be faster on
-    one core, but OpenBLAS starts threads that spin on every core for products of this size.)"""
+    column, one column per sum): one contiguous row per sum, exact integers, column by column.
+    (A BLAS product would be faster on one core, but OpenBLAS starts threads that spin on every
+    core for products of this size.)"""
     weights = np.asarray(weights, dtype=np.int64)
     sums = np.zeros((weights.shape[1], matrix.shape[0]), dtype=np.int64)
     for j in np.flatnonzero(weights.any(axis=1)):

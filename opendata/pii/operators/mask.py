@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...strings import byte_lengths, char_matrix, offsets
+from ...strings import fixed_width, offsets
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
 from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES
@@ -101,17 +101,13 @@ LANDLINE_REWRITES = [(r"^(0\d{3}-)\d{6}(\d{2})$", r"\1******\2"), (r"^(0\d{2}-)\
 def _landline_uniform(values: pa.Array) -> pa.Array | None:
     """The landline rewrites on the bytes, when every value has the same one of their shapes
     (0571-88123456 or 010-62345678): the area code and separator are kept. ``None`` otherwise."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    if values.type != pa.string() or values.null_count or len(values) == 0:
+    m = fixed_width(values)
+    if m is None or m.shape[1] not in (12, 13):
         return None
-    lengths = byte_lengths(values)
-    width = int(lengths[0])
-    if width not in (12, 13) or (lengths != width).any():
-        return None
-    m = char_matrix(values, width)
+    width = m.shape[1]
     sep = width - 9  # 0 + two or three digits, then "-"
-    if not ((m[:, 0] == ord("0")) & (m[:, sep] == ord("-")) & all_digits(m[:, 1:sep]) & all_digits(m[:, sep + 1:])).all():
+    shaped = (m[:, 0] == ord("0")) & (m[:, sep] == ord("-")) & all_digits(m[:, 1:sep]) & all_digits(m[:, sep + 1:])
+    if not shaped.all():
         return None
     return _mask_uniform(values, sep + 1, 2, "*")
 
@@ -164,15 +160,10 @@ def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -
     """:func:`mask_cells` on the bytes, when every value has the same layout: the same byte length
     and characters at the same byte offsets (an ID, phone or card column; 浙A12345 plates). Then
     the kept characters are fixed byte ranges and the mask is a copy. ``None`` otherwise."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    if values.type != pa.string() or values.null_count or len(values) == 0:
+    matrix = fixed_width(values)
+    if matrix is None:
         return None
-    lengths = byte_lengths(values)
-    width = int(lengths[0])
-    if width == 0 or (lengths != width).any():
-        return None
-    matrix = char_matrix(values, width)
+    width = matrix.shape[1]
     if matrix.max() < 0x80:  # ASCII: one byte per character
         starts = np.arange(width)
     else:
