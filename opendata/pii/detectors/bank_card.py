@@ -8,6 +8,7 @@ import pyarrow.compute as pc
 
 from .base import Detector, all_digits, byte_lengths, char_matrix, decimal, register
 
+
 def _luhn(matrix: np.ndarray) -> np.ndarray:
     """Luhn over a matrix of ASCII digits, one number per row, right-aligned."""
     width = matrix.shape[1]
