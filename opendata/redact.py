@@ -227,17 +227,16 @@ class _TreatedOutput:
 
     def __init__(self, path: Path, plans: list[FieldPlan], key, qi: tuple[str, ...], *,
                  rare: set[tuple] | None = None, count_qi: bool = False) -> None:
-        self.path, self.plans, self.key, self.qi = path, plans, key, qi
+        self.plans, self.key, self.qi = plans, key, qi
         self.rare = rare or set()
         self.count_qi = count_qi and bool(qi)
-        self.names = [p.field for p in plans if not p.suppressed]
         self.treated_fields = [p.field for p in plans if p.treatments and not p.suppressed]
         self.totals: dict = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict = defaultdict(int)
         self.combos: Counter = Counter()
         self.rows_in = self.rows_out = 0
         self.failed = False
-        self._sink: CsvSink | None = CsvSink(path, self.names)
+        self._sink: CsvSink | None = CsvSink(path, [p.field for p in plans if not p.suppressed])
 
     def step(self, batch: pa.RecordBatch) -> tuple | None:
         treated = treat_batch(batch, self.plans, self.key, fast=True)
@@ -432,9 +431,10 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         if not validation.valid:
             raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
         plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
-        if _needs_key(plans) and key is None:
+        needs_key = _needs_key(plans)
+        if needs_key and key is None:
             key = keyring.data_key()
-        report = RedactionReport(package.name, str(out_dir), key.id if _needs_key(plans) and key else None, plans)
+        report = RedactionReport(package.name, str(out_dir), key.id if needs_key and key else None, plans)
 
         for res in package.resources:
             output = outputs.get(res.name)

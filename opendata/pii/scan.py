@@ -170,7 +170,11 @@ def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
     The values are searched as one text, a line each. Routing only orders work that stays exact,
     so a span pattern matching across two lines costs a little time, never a wrong count.
     """
-    values = [v for v in sample.to_pylist() if v]
+    return _in_values(patterns, [v for v in sample.to_pylist() if v])
+
+
+def _in_values(patterns: list[str], values: list[str]) -> list[bool]:
+    """:func:`_in_sample` on non-empty Python strings."""
     if any("\n" in v for v in values):
         return [any(_python_regex(p).search(v) for v in values) for p in patterns]
     text = "\n".join(values)
@@ -180,9 +184,9 @@ def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
 def _share_in_sample(pattern: str, sample: pa.Array) -> float:
     """The share of a small sample's non-empty values in which ``pattern`` matches (Python re;
     one search of them all first, as most samples have none)."""
-    if not _in_sample([pattern], sample)[0]:
-        return 0.0
     values = [v for v in sample.to_pylist() if v]
+    if not _in_values([pattern], values)[0]:
+        return 0.0
     regex = _python_regex(pattern)
     return sum(regex.search(v) is not None for v in values) / len(values)
 

@@ -61,11 +61,13 @@ def mask_digit_runs(values: pa.Array, length: int, first: bytes, second: bytes, 
         return None
     bounds = offsets(values).astype(np.int64)
     size = int(bounds[-1] - bounds[0])
-    digits = np.flatnonzero((np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]]
-                             - np.uint8(48)) < 10) if size else np.zeros(0, dtype=np.int64)
+    if size == 0:
+        return values
+    text = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]]
+    digits = np.flatnonzero((text - np.uint8(48)) < 10)
     if len(digits) == 0:
         return values
-    data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]].copy()
+    data = text.copy()  # the masked copy; the input stays as it is
     cell_start = np.zeros(size + 1, dtype=bool)  # a cell begins here (and: the end of the data)
     cell_start[bounds[:-1] - bounds[0]] = True
     cell_start[size] = True
