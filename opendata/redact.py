@@ -37,7 +37,7 @@ from .parallel import ordered_map
 from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
                        treated_operator)
 from .policy import Policy, load_policy
-from .release import CsvSink
+from .release import CsvSink, csv_rows
 
 #: constraints that a treated value can no longer be expected to meet.
 _DROPPED_CONSTRAINTS = ("pattern", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
@@ -220,9 +220,10 @@ def _k_anonymize(resource: Resource, plans: list[FieldPlan], key, k: int, report
 class _TreatedOutput:
     """One resource's redacted CSV in the making, under one plan.
 
-    :meth:`step` treats a raw batch and re-scans its treated columns (pure: it runs on the worker
-    threads); :meth:`receive` writes the results in file order, drops the rows of combinations in
-    ``rare`` and keeps the re-scan totals and, with ``count_qi``, the quasi-identifier counts.
+    :meth:`step` treats a raw batch, re-scans its treated columns, drops the rows of
+    combinations in ``rare`` and encodes the rest as CSV (pure: it runs on the workers);
+    :meth:`receive` appends the results in file order and keeps the re-scan totals and, with
+    ``count_qi``, the quasi-identifier counts.
     """
 
     def __init__(self, path: Path, plans: list[FieldPlan], key, qi: tuple[str, ...], *,
@@ -231,12 +232,13 @@ class _TreatedOutput:
         self.rare = rare or set()
         self.count_qi = count_qi and bool(qi)
         self.treated_fields = [p.field for p in plans if p.treatments and not p.suppressed]
+        self.names = [p.field for p in plans if not p.suppressed]
         self.totals: dict = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict = defaultdict(int)
         self.combos: Counter = Counter()
         self.rows_in = self.rows_out = 0
         self.failed = False
-        self._sink: CsvSink | None = CsvSink(path, [p.field for p in plans if not p.suppressed])
+        self._sink: CsvSink | None = CsvSink(path, self.names)
 
     def step(self, batch: pa.RecordBatch) -> tuple | None:
         treated = treat_batch(batch, self.plans, self.key, fast=True)
@@ -245,7 +247,11 @@ class _TreatedOutput:
             treated = treat_batch(batch, self.plans, self.key)  # spans in other written forms
             rescan = self._rescan(treated)
         combos = count_combinations([treated], self.qi) if self.count_qi else None
-        return treated, rescan, combos
+        rows_in = treated.num_rows
+        if self.rare:
+            keep = np.array([c not in self.rare for c in _combos(treated, self.qi)], dtype=bool)
+            treated = treated.filter(pa.array(keep))
+        return rows_in, treated.num_rows, csv_rows(treated, self.names), rescan, combos
 
     def _rescan(self, treated: pa.RecordBatch) -> BatchScan | None:
         return scan_batch(treated.select(self.treated_fields), raw_only=True) if self.treated_fields else None
@@ -259,18 +265,15 @@ class _TreatedOutput:
         if result is None or self.failed:
             self.failed = True
             return
-        treated, rescan, combos = result
-        self.rows_in += treated.num_rows
+        rows_in, rows_out, encoded, rescan, combos = result
+        self.rows_in += rows_in
+        self.rows_out += rows_out
         if rescan is not None:
             merge_counts(rescan, self.totals, self.nonempty)
         if combos:
             self.combos.update(combos)
-        if self.rare:
-            keep = np.array([c not in self.rare for c in _combos(treated, self.qi)], dtype=bool)
-            treated = treated.filter(pa.array(keep))
-        self.rows_out += treated.num_rows
         assert self._sink is not None
-        self._sink.write(treated)
+        self._sink.write_encoded(encoded)
 
     def close(self) -> None:
         if self._sink is not None:

@@ -79,6 +79,22 @@ def _record(release: Release, path: str, kind: str, fmt: str, resource: str | No
     release.files.append(ExportedFile(path, sha256_file(full), full.stat().st_size, kind, fmt, resource))
 
 
+_CSV_OPTIONS = {"quoting_style": "needed"}
+
+
+def csv_rows(batch: pa.RecordBatch, names: list[str]) -> pa.Buffer:
+    """The CSV lines of ``batch`` (no header) exactly as :class:`CsvSink` writes them.
+
+    A pure function of the batch, so workers can encode their batches and the writer only
+    appends the bytes, in order.
+    """
+    columns = [batch.column(i).cast(pa.string()) for i in range(len(names))]
+    out = pa.BufferOutputStream()
+    pa_csv.write_csv(pa.RecordBatch.from_arrays(columns, names=names), out,
+                     write_options=pa_csv.WriteOptions(include_header=False, **_CSV_OPTIONS))
+    return out.getvalue()
+
+
 class CsvSink:
     """Writes text batches as UTF-8 CSV with BOM: the one CSV form opendata publishes."""
 
@@ -86,15 +102,19 @@ class CsvSink:
         self.names = names
         self._file = open(path, "wb")
         self._file.write(codecs.BOM_UTF8)
-        self._writer = pa_csv.CSVWriter(self._file, pa.schema([pa.field(n, pa.string()) for n in names]),
-                                        write_options=pa_csv.WriteOptions(quoting_style="needed"))
+        header = pa.BufferOutputStream()
+        pa_csv.write_csv(pa.table({n: pa.array([], pa.string()) for n in names}), header,
+                         write_options=pa_csv.WriteOptions(**_CSV_OPTIONS))
+        self._file.write(header.getvalue().to_pybytes())
 
     def write(self, batch: pa.RecordBatch) -> None:
-        self._writer.write_batch(pa.RecordBatch.from_arrays(
-            [batch.column(i).cast(pa.string()) for i in range(len(self.names))], names=self.names))
+        self._file.write(csv_rows(batch, self.names))
+
+    def write_encoded(self, rows: pa.Buffer) -> None:
+        """Append lines already encoded by :func:`csv_rows`."""
+        self._file.write(rows)
 
     def close(self) -> None:
-        self._writer.close()
         self._file.close()
 
 

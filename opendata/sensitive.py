@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .classify import Finding
+from .strings import concatenated, is_ascii
 
 if TYPE_CHECKING:
     from .package import Package, Resource
@@ -54,15 +55,25 @@ def text_fields(resource: "Resource") -> list[str]:
 
 def cell_hits(batch: pa.RecordBatch, rows: np.ndarray, fields: list[str],
               terms: tuple[str, ...]) -> list[tuple[str, int, str]]:
-    """(field, row, term) of the first hits per field in one batch (pure: one RE2 pass per field)."""
+    """(field, row, term) of the first hits per field in one batch (pure).
+
+    A column is searched as one string first (no term in it: done); only a column where that
+    finds something is searched value by value. Terms that are all non-ASCII (Chinese markings)
+    cannot occur in a column of ASCII bytes (numbers, codes, e-mail), which is then skipped.
+    """
     if not terms:
         return []
     pattern = "|".join(re.escape(t) for t in terms)
+    wide = all(not t.isascii() for t in terms)
     out = []
     for name in fields:
         if name not in batch.schema.names:
             continue
         column = batch.column(name)
+        if wide and is_ascii(column):
+            continue
+        if not pc.match_substring_regex(concatenated(column), pattern)[0].as_py():
+            continue
         hits = np.flatnonzero(np.asarray(pc.fill_null(pc.match_substring_regex(column, pattern), False)
                                          .to_numpy(zero_copy_only=False), dtype=bool))
         for j in hits[:MAX_ROWS_PER_FIELD]:

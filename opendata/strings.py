@@ -57,3 +57,31 @@ def fixed_width(values: pa.Array) -> np.ndarray | None:
     if width == 0 or (lengths != width).any():
         return None
     return char_matrix(values, width)
+
+
+
+def _text(values: pa.Array) -> pa.Array:
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    return values if values.type == pa.string() else pc.cast(values, pa.string())
+
+
+def concatenated(values: pa.Array) -> pa.Array:
+    """All of ``values`` as one string, the cells one after another with nothing between (for a
+    string array: a view of its data buffer, no copy). One search of it finds everything a search
+    of each value finds, and perhaps more: a match may run across two values."""
+    values = _text(values)
+    if len(values) == 0:
+        return pa.array([""], pa.string())
+    bounds = offsets(values)
+    return pa.StringArray.from_buffers(1, pa.py_buffer(np.array([bounds[0], bounds[-1]], dtype=np.int32)),
+                                       values.buffers()[2])
+
+
+def is_ascii(values: pa.Array) -> bool:
+    """Whether every byte of the values is ASCII (one pass over the data buffer)."""
+    values = _text(values)
+    bounds = offsets(values) if len(values) else np.zeros(1, dtype=np.int32)
+    if bounds[-1] == bounds[0]:
+        return True
+    return int(np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]].max()) < 0x80

@@ -156,3 +156,29 @@ def test_malformed_descriptor_json_names_line_and_column(tmp_path):
     with pytest.raises(od.DescriptorError) as info:
         od.load(tmp_path)
     assert info.value.params["line"] == 2
+
+
+def test_csv_rows_encoded_batch_by_batch_are_the_bytes_one_csv_writer_makes(tmp_path):
+    import codecs
+
+    import pyarrow.csv as pa_csv
+
+    from opendata.release import CsvSink
+
+    names = ["编号", "text"]
+    batches = [pa.record_batch({"编号": ["1", "", None], "text": ['say "hi", twice', "two\nlines", "中文，逗号"]}),
+               pa.record_batch({"编号": ["4"], "text": [None]})]
+    sink = CsvSink(tmp_path / "sink.csv", names)
+    for batch in batches:
+        sink.write(batch)
+    sink.close()
+    with open(tmp_path / "writer.csv", "wb") as handle:
+        handle.write(codecs.BOM_UTF8)
+        writer = pa_csv.CSVWriter(handle, pa.schema([(n, pa.string()) for n in names]),
+                                  write_options=pa_csv.WriteOptions(quoting_style="needed"))
+        for batch in batches:
+            writer.write_batch(batch)
+        writer.close()
+    assert (tmp_path / "sink.csv").read_bytes() == (tmp_path / "writer.csv").read_bytes()
+    rows = (tmp_path / "sink.csv").read_text(encoding="utf-8-sig")
+    assert rows.startswith('"编号","text"\n"1","say ""hi"", twice"\n')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import yaml
 
@@ -176,3 +177,21 @@ def test_regrade_finds_a_dataset_made_stricter_by_a_new_policy_and_applies_it(tm
     actions = [r["action"] for r in catalog.audit.records()]
     assert actions[-2:] == ["restrict", "regrade"] and catalog.audit.verify() is None
     assert all(not r.must_shrink for r in regrade(catalog, policy=load_policy(path)))  # converged
+
+
+def test_sensitive_cells_are_found_as_a_search_of_each_cell_would():
+    import pyarrow as pa
+
+    from opendata.sensitive import cell_hits
+
+    batch = pa.record_batch({
+        "body": ["正常内容", "本件内部", "资料请勿外传", None, "列为机密件", "x"],  # 内部|资料 split over two cells
+        "code": ["A1", "SECRET-7", "B2", "C3", "D4", "E5"],
+        "note": ["", "", "", "", "", "不宜公开"],
+    })
+    rows = np.arange(2, 8)
+    hits = cell_hits(batch, rows, ["body", "code", "note"], ("内部资料", "机密", "不宜公开"))
+    assert hits == [("body", 6, "机密"), ("note", 7, "不宜公开")]
+    # An ASCII term is searched for in ASCII columns too.
+    assert cell_hits(batch, rows, ["body", "code"], ("机密", "SECRET")) == [("body", 6, "机密"), ("code", 3, "SECRET")]
+    assert cell_hits(batch, rows, ["body", "code", "note"], ()) == []
