@@ -51,6 +51,7 @@ def _masked(value, keep_start, keep_end, char):
     ["张三", "李四", "王五"],                                        # all CJK, one layout
     ["浙A12345", "A浙12345"],                                      # same byte length, other layouts
     ["13812345678", "1381234567", "张三丰", "x", ""],                # mixed widths: the general path
+    ["欧阳娜娜", "张三", "🙂a", "x\ny", "éé", "", "李"],               # 2-, 3- and 4-byte characters
 ])
 @pytest.mark.parametrize("keep", [(3, 4), (1, 0), (0, 2), (2, 1)])
 @pytest.mark.parametrize("char", ["*", "＊"])
@@ -170,13 +171,16 @@ def test_year_of_dates_same_on_the_fast_and_the_general_path():
 @pytest.mark.parametrize("values", [
     ["zhangsan@example.com", "a@b.cn", "张三@例子.中国"],   # every value has a local part: kernels
     ["x@y@z.com", "ab@c.d"],                             # only the first "@" counts
-    ["@x.com", "a@b.c"], ["noat", "a@b.c"], [None, "a@b.c"],  # the regex path
+    ["🙂x@y.cn", "é@y.cn", "a\nb@c.d"], [None, "a@b.c"],   # wide first characters; nulls stay null
+    ["@x.com", "a@b.c"], ["noat", "a@b.c"],              # the regex path
 ])
 def test_email_mask_same_on_the_fast_and_the_general_path(values):
     import pyarrow.compute as pc
 
     expected = pc.replace_substring_regex(pa.array(values, pa.string()), r"(?s)^([^@])[^@]*(@.*)$", r"\1***\2")
     assert apply("mask", values, "email") == expected.to_pylist()
+    sliced = pa.array(["pad@x.cn"] + values, pa.string()).slice(1)  # an offset into the buffers
+    assert OPERATORS["mask"].apply(sliced, "email", {}, None).to_pylist() == expected.to_pylist()
 
 
 @pytest.mark.parametrize("values", [
