@@ -59,7 +59,6 @@ def fixed_width(values: pa.Array) -> np.ndarray | None:
     return char_matrix(values, width)
 
 
-
 def _text(values: pa.Array) -> pa.Array:
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
