@@ -418,7 +418,7 @@ JEMALLOC_DECAY_MS = 5000
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 
 
-def _use_jemalloc() -> None:
+def _tune_allocators() -> None:
     """Allocators for a process that streams batches: Arrow's buffers from jemalloc, unless
     ARROW_DEFAULT_MEMORY_POOL chooses, and freed memory kept for the next batch (the CLI owns its
     process; the library leaves these choices to its caller).
@@ -444,7 +444,7 @@ def _use_jemalloc() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
-    _use_jemalloc()
+    _tune_allocators()
     argv = list(sys.argv[1:] if argv is None else argv)
     if _language_from(argv) in ("zh", "en"):
         messages.set_language(_language_from(argv))

@@ -105,7 +105,7 @@ class CsvSink:
         header = pa.BufferOutputStream()
         pa_csv.write_csv(pa.table({n: pa.array([], pa.string()) for n in names}), header,
                          write_options=pa_csv.WriteOptions(**_CSV_OPTIONS))
-        self._file.write(header.getvalue().to_pybytes())
+        self._file.write(header.getvalue())
 
     def write(self, batch: pa.RecordBatch) -> None:
         self._file.write(csv_rows(batch, self.names))

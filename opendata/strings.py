@@ -11,6 +11,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
+def contiguous(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One array for ``values`` (a chunked column is combined; an array is returned as it is)."""
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
 def offsets(values: pa.Array) -> np.ndarray:
     """The ``len + 1`` offsets of a string array into its data buffer."""
     return np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset:values.offset + len(values) + 1]
@@ -18,8 +23,7 @@ def offsets(values: pa.Array) -> np.ndarray:
 
 def byte_lengths(values: pa.Array) -> np.ndarray:
     """The UTF-8 byte length of every value (read off the offsets; nulls count as 0)."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
+    values = contiguous(values)
     if values.type != pa.string():
         return np.asarray(pc.fill_null(pc.binary_length(values), 0).to_numpy(zero_copy_only=False))
     lengths = np.diff(offsets(values)) if len(values) else np.zeros(0, dtype=np.int32)
@@ -34,8 +38,7 @@ def char_matrix(values: pa.Array, width: int) -> np.ndarray:
     When every value is exactly ``width`` bytes, the Arrow data buffer already is that matrix and
     is viewed without copying; otherwise values go through numpy's fixed-width strings.
     """
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
+    values = contiguous(values)
     if values.type == pa.string() and values.null_count == 0 and len(values):
         bounds = offsets(values)
         if bounds[-1] - bounds[0] == width * len(values) and np.all(np.diff(bounds) == width):
@@ -48,8 +51,7 @@ def char_matrix(values: pa.Array, width: int) -> np.ndarray:
 def fixed_width(values: pa.Array) -> np.ndarray | None:
     """The values as an ``(n, width)`` byte matrix (a view, no copy) when there is at least one,
     none is null and all have the same non-zero byte length; ``None`` otherwise."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
+    values = contiguous(values)
     if values.type != pa.string() or values.null_count or len(values) == 0:
         return None
     lengths = byte_lengths(values)
@@ -60,8 +62,7 @@ def fixed_width(values: pa.Array) -> np.ndarray | None:
 
 
 def _text(values: pa.Array) -> pa.Array:
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
+    values = contiguous(values)
     return values if values.type == pa.string() else pc.cast(values, pa.string())
 
 

@@ -108,11 +108,11 @@ def test_the_cli_takes_jemalloc_for_arrow_unless_the_environment_chooses(monkeyp
     try:
         monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
         pa.set_memory_pool(pa.system_memory_pool())
-        cli._use_jemalloc()
+        cli._tune_allocators()
         assert pa.default_memory_pool().backend_name == "jemalloc"
         monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
         pa.set_memory_pool(pa.system_memory_pool())
-        cli._use_jemalloc()
+        cli._tune_allocators()
         assert pa.default_memory_pool().backend_name == "system"
     finally:
         pa.set_memory_pool(before)

@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...strings import fixed_width, offsets
+from ...strings import contiguous, fixed_width, offsets
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
 from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES
@@ -55,8 +55,7 @@ def mask_digit_runs(values: pa.Array, length: int, first: bytes, second: bytes, 
     ``last``) that stands alone, a word boundary on each side, and begins with a digit in ``first``
     and then one in ``second``; ``keep_start`` and ``keep_end`` characters stay. The text around is
     untouched and the byte length unchanged. ``None`` for arrays with nulls."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
+    values = contiguous(values)
     if values.type != pa.string() or values.null_count or len(values) == 0:
         return None
     bounds = offsets(values).astype(np.int64)
