@@ -23,7 +23,7 @@ from .base import Chunk, StructuralIssue, TableSource, column_names, rows_to_chu
 
 # pyarrow's streaming reader reads ahead a number of blocks, so this bounds its memory; small
 # blocks are merged back into batches of ``batch_rows`` rows for processing (see _merge_small).
-BLOCK_BYTES = 4 << 20
+BLOCK_BYTES = 1 << 20
 
 
 def _dialect(dialect: dict[str, Any]) -> dict[str, Any]:
