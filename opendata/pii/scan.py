@@ -16,7 +16,6 @@ Reports carry counts and masked samples only, never a raw value.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -25,12 +24,12 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import re2
 
 from .. import messages
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
 from .detectors import REGISTRY, Detector
-from .operators.base import python_pattern
 
 if TYPE_CHECKING:
     from ..package import Package, Resource
@@ -79,21 +78,41 @@ def _np(array: pa.Array) -> np.ndarray:
     return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
+@dataclass
+class _Prepared:
+    """One raw text column ready to scan: its values trimmed (the distinct ones when they repeat),
+    how often each occurs, the positions of the non-empty ones and how many cells those stand for."""
+
+    text: pa.Array
+    weights: np.ndarray
+    nonempty: np.ndarray
+    total: int
+
+
+def _prepare(values: pa.Array) -> _Prepared:
+    text, weights = distinct_values(pc.fill_null(values, ""))
+    text = pc.utf8_trim_whitespace(text)
+    nonempty = np.flatnonzero(_np(pc.not_equal(text, "")))
+    return _Prepared(text, weights, nonempty, int(weights[nonempty].sum()))
+
+
 def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[str, Counts]]:
     """Scan one raw text column; returns the non-empty count and counts per detected type.
 
     ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
     """
-    text, weights = distinct_values(pc.fill_null(values, ""))
-    text = pc.utf8_trim_whitespace(text)
-    nonempty = _np(pc.not_equal(text, ""))
-    total = int(weights[nonempty].sum())
+    prepared = _prepare(values)
+    return prepared.total, _scan_prepared(prepared, raw_only)
+
+
+def _scan_prepared(prepared: _Prepared, raw_only: bool) -> dict[str, Counts]:
+    text, weights = prepared.text, prepared.weights
     found: dict[str, Counts] = {}
-    if total == 0:
-        return 0, found
+    if prepared.total == 0:
+        return found
 
     matchers = _RAW_MATCHERS if raw_only else _MATCHERS
-    unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
+    unclaimed = _whole_cells(text, weights, prepared.nonempty, found, matchers)
     if len(unclaimed):
         # One pass over what routing left: does anything look like PI, whole or inside text?
         # Where a sample shows nothing, one search of all of it joined usually settles that.
@@ -101,7 +120,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
         anything = _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN
         share = _share_in_sample(anything, sub.slice(0, ROUTING_SAMPLE))
         if share == 0 and not _anywhere(sub, anything):
-            return total, found
+            return found
         # Where most of the sample looks like PI (a phone number in every complaint), the pass
         # would keep nearly everything: the exact steps below take all of it instead.
         maybe = unclaimed if share >= 0.5 else unclaimed[_np(pc.match_substring_regex(sub, anything))]
@@ -115,16 +134,42 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
                 left = np.sort(np.concatenate([left, rejected]))
             if len(left):
                 _spans(_at(text, left), weights[left], found)
-    return total, found
+    return found
 
 
-def _anywhere(values: pa.Array, pattern: str) -> bool:
-    """Whether ``pattern`` matches in any of ``values``: one RE2 search of the values joined, a
-    line each, instead of one search per value. Every match within a value is also a match in the
-    joined text (^ and $ hold at each line, \\b takes a line break for a non-word character), so a
-    miss is exact; a hit may span two values and is then settled value by value."""
-    lines = pa.ListArray.from_arrays(pa.array([0, len(values)], pa.int32()), values)
-    return bool(pc.match_substring_regex(pc.binary_join(lines, "\n"), "(?m)" + pattern)[0].as_py())
+#: bytes searched by one joined search at most: a joined text is one string, which holds 2 GiB.
+JOIN_BYTES = 256 << 20
+
+
+def _anywhere(values: pa.Array | list[pa.Array], pattern: str) -> bool:
+    """Whether ``pattern`` matches in any of ``values`` (one array or several): one RE2 search of
+    the values joined, a line each, instead of one search per value. Every match within a value
+    is also a match in the joined text (^ and $ hold at each line, \\b takes a line break for a
+    non-word character), so a miss is exact; a hit may span two values and is then settled value
+    by value. RE2 compiles the pattern on every call, so fewer, larger searches also save that."""
+    regex = "(?m)" + pattern
+    for piece in _pieces([values] if isinstance(values, pa.Array) else values, JOIN_BYTES):
+        lines = pa.ListArray.from_arrays(pa.array([0, len(piece)], pa.int32()), piece)
+        if pc.match_substring_regex(pc.binary_join(lines, "\n"), regex)[0].as_py():
+            return True
+    return False
+
+
+def _pieces(arrays: list[pa.Array], budget: int) -> Iterator[pa.Array]:
+    """``arrays`` cut and concatenated into arrays of about ``budget`` bytes each (at least one value)."""
+    pending: list[pa.Array] = []
+    size = 0
+    for array in arrays:
+        while len(array):
+            rows = len(array) if array.nbytes <= budget - size else max(1, len(array) * (budget - size) // array.nbytes)
+            part, array = array.slice(0, rows), array.slice(rows)
+            pending.append(part)
+            size += part.nbytes
+            if size >= budget or len(array):
+                yield pa.concat_arrays(pending) if len(pending) > 1 else pending[0]
+                pending, size = [], 0
+    if pending:
+        yield pa.concat_arrays(pending) if len(pending) > 1 else pending[0]
 
 
 def _at(values: pa.Array, index: np.ndarray) -> pa.Array:
@@ -157,15 +202,28 @@ def _match(matcher: tuple[Detector, str], values: pa.Array) -> np.ndarray:
     return detector.cells(values) if kind == "cell" else detector.masked(values)
 
 
+#: RE2's memory for one pattern set's automata (its default, 8 MiB, is tight for the name patterns).
+_SET_MEMORY = 32 << 20
+
+
 @lru_cache(maxsize=None)
-def _python_regex(pattern: str) -> "re.Pattern[str]":
-    # re.ASCII: \b, \d and \w as in RE2 (ASCII), so the sample decides as the kernels would;
-    # re.MULTILINE: ^ and $ hold at each line of a joined sample.
-    return re.compile(python_pattern(pattern), re.ASCII | re.MULTILINE)
+def _pattern_set(patterns: tuple[str, ...], lines: bool) -> "re2.Set":
+    """One RE2 set of ``patterns``: a single pass over a text tells which of them match in it.
+
+    The kernels' own engine, so a sample is judged as they will judge the column, and no per-call
+    compilation as with a kernel. ``lines``: ^ and $ hold at each line (a joined sample).
+    """
+    options = re2.Options()
+    options.max_mem = _SET_MEMORY
+    patterns_set = re2.Set.SearchSet(options)
+    for pattern in patterns:
+        patterns_set.Add(("(?m)" if lines else "") + pattern)
+    patterns_set.Compile()
+    return patterns_set
 
 
 def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
-    """Which patterns match any value of a small sample (Python re: no per-call kernel overhead).
+    """Which patterns match any value of a small sample.
 
     The values are searched as one text, a line each. Routing only orders work that stays exact,
     so a span pattern matching across two lines costs a little time, never a wrong count.
@@ -175,20 +233,25 @@ def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
 
 def _in_values(patterns: list[str], values: list[str]) -> list[bool]:
     """:func:`_in_sample` on non-empty Python strings."""
-    if any("\n" in v for v in values):
-        return [any(_python_regex(p).search(v) for v in values) for p in patterns]
+    if not values:
+        return [False] * len(patterns)
     text = "\n".join(values)
-    return [bool(values) and _python_regex(p).search(text) is not None for p in patterns]
+    if text.count("\n") == len(values) - 1:
+        hits = set(_pattern_set(tuple(patterns), True).Match(text) or ())
+    else:  # a value of several lines: each value on its own, as the kernels see it
+        each = _pattern_set(tuple(patterns), False)
+        hits = {i for v in values for i in each.Match(v) or ()}
+    return [i in hits for i in range(len(patterns))]
 
 
 def _share_in_sample(pattern: str, sample: pa.Array) -> float:
-    """The share of a small sample's non-empty values in which ``pattern`` matches (Python re;
-    one search of them all first, as most samples have none)."""
+    """The share of a small sample's non-empty values in which ``pattern`` matches (one search of
+    them all first, as most samples have none)."""
     values = [v for v in sample.to_pylist() if v]
     if not _in_values([pattern], values)[0]:
         return 0.0
-    regex = _python_regex(pattern)
-    return sum(regex.search(v) is not None for v in values) / len(values)
+    each = _pattern_set((pattern,), False)
+    return sum(each.Match(v) is not None for v in values) / len(values)
 
 
 def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
@@ -285,12 +348,21 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
 
 
 def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
-    """Scan every column of a raw text batch (pure: the same batch always gives the same counts)."""
-    nonempty: dict[str, int] = {}
-    counts: dict[str, dict[str, Counts]] = {}
-    for name, column in zip(batch.schema.names, batch.columns):
-        nonempty[name], counts[name] = scan_column(column, raw_only=raw_only)
-    return BatchScan(nonempty, counts)
+    """Scan every column of a raw text batch (pure: the same batch always gives the same counts).
+
+    Columns whose sample shows nothing that could be personal information are first searched
+    together, joined, in one search: when that finds nothing (the usual case for a re-scan of
+    treated columns, or for columns of amounts and categories) none of them holds any, exactly.
+    """
+    names = batch.schema.names
+    prepared = [_prepare(column) for column in batch.columns]
+    anything = _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN
+    quiet = [i for i, p in enumerate(prepared)
+             if p.total and not _in_sample([anything], p.text.slice(0, ROUTING_SAMPLE))[0]]
+    settled = set(quiet) if len(quiet) > 1 and not _anywhere([prepared[i].text for i in quiet], anything) else set()
+    return BatchScan({name: p.total for name, p in zip(names, prepared)},
+                     {name: {} if i in settled else _scan_prepared(p, raw_only)
+                      for i, (name, p) in enumerate(zip(names, prepared))})
 
 
 # -- decisions and reports ------------------------------------------------------------------------
