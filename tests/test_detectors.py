@@ -289,6 +289,28 @@ def test_a_batch_settles_its_quiet_columns_with_one_search_and_the_same_counts(m
     assert len(searches) == 1  # one search settled all three
 
 
+def test_routing_changes_the_work_never_the_counts(monkeypatch):
+    import opendata.pii.scan as scan_module
+
+    r = rng(23)
+    # The sample (the first cells) shows phone numbers in text only; later cells hold an ID number
+    # in text, whole bank cards and IDs, a masked phone and a card number with a wrong check digit.
+    values = ([f"建议增设停车位，联系电话{mobile(r)}，请尽快处理" for _ in range(200)]
+              + [f"投诉人身份证{resident_id(r)}，电话{mobile(r)}" for _ in range(30)]
+              + [bank_card(r) for _ in range(20)] + [resident_id(r) for _ in range(20)]
+              + ["138****5678", bank_card(r)[:-1] + "0", "已办结", ""] * 5)
+    column = pa.array(values)
+    for raw_only in (False, True):
+        routed = scan_column(column, raw_only=raw_only)
+        with monkeypatch.context() as m:  # every detector on every cell
+            m.setattr(scan_module, "_in_sample", lambda patterns, sample: [True] * len(patterns))
+            m.setattr(scan_module, "_share_in_sample", lambda pattern, sample: 1.0)
+            assert scan_column(column, raw_only=raw_only) == routed
+    found = routed[1]
+    assert found["cn_resident_id"].span_cells == 30 and found["cn_resident_id"].matches > 0
+    assert found["cn_mobile"].span_cells == 230 and found["bank_card"].matches >= 20
+
+
 def test_joined_searches_are_cut_to_a_bounded_size_and_still_see_every_value(monkeypatch):
     import opendata.pii.scan as scan_module
 

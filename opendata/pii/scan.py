@@ -127,14 +127,41 @@ def _scan_prepared(prepared: _Prepared, raw_only: bool) -> dict[str, Counts]:
         if len(maybe):
             # Only cells shaped like a whole value go to the individual matchers; free text
             # (every cell of a complaint column may hold a phone number) goes straight to spans.
-            shaped = _np(pc.match_substring_regex(_at(text, maybe), _RAW_ANY if raw_only else _CELL_ANY))
+            candidates = _at(text, maybe)
+            active, inactive = _span_routing(candidates)
+            shaped, rare = _shaped_or_rare(candidates, _RAW_ANY if raw_only else _CELL_ANY, inactive)
             left = maybe[~shaped]
             if shaped.any():
                 rejected = _whole_cells(text, weights, maybe[shaped], found, matchers, routed=False)
                 left = np.sort(np.concatenate([left, rejected]))
             if len(left):
-                _spans(_at(text, left), weights[left], found)
+                _spans(text, weights, left, found, active, inactive, maybe[rare])
     return found
+
+
+def _span_routing(values: pa.Array) -> tuple[list[Detector], list[Detector]]:
+    """The span detectors a small sample of ``values`` shows (run on every cell), and the others
+    (run only where their patterns match at all)."""
+    hits = _in_sample([d.span_pattern for d in _SPAN_DETECTORS], values.slice(0, ROUTING_SAMPLE))
+    return ([d for d, hit in zip(_SPAN_DETECTORS, hits) if hit],
+            [d for d, hit in zip(_SPAN_DETECTORS, hits) if not hit])
+
+
+def _shaped_or_rare(values: pa.Array, cell_pattern: str, inactive: list[Detector]
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Which values match ``cell_pattern`` (shaped like a whole value), and which hold a span of
+    an ``inactive`` type: one pass for both, as most text cells are neither."""
+    if not inactive:
+        return _np(pc.match_substring_regex(values, cell_pattern)), np.zeros(len(values), dtype=bool)
+    spans = "|".join(f"(?:{d.span_pattern})" for d in inactive)
+    either = np.flatnonzero(_np(pc.match_substring_regex(values, f"{cell_pattern}|{spans}")))
+    shaped = np.zeros(len(values), dtype=bool)
+    rare = np.zeros(len(values), dtype=bool)
+    if len(either):
+        some = _at(values, either)
+        shaped[either] = _np(pc.match_substring_regex(some, cell_pattern))
+        rare[either] = _np(pc.match_substring_regex(some, spans))
+    return shaped, rare
 
 
 #: bytes searched by one joined search at most: a joined text is one string, which holds 2 GiB.
@@ -308,15 +335,13 @@ def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: 
     return unclaimed
 
 
-def _spans(sub: pa.Array, weights: np.ndarray, found: dict[str, "Counts"]) -> None:
-    """Count spans per type in text cells (each counting ``weights[cell]`` times), routed like
-    whole cells: detectors seen in a sample run on every cell; the others only on the cells where
-    one of their patterns matches at all (one combined pass), which is exact."""
-    hits = _in_sample([d.span_pattern for d in _SPAN_DETECTORS], sub.slice(0, ROUTING_SAMPLE))
-    active = [d for d, hit in zip(_SPAN_DETECTORS, hits) if hit]
-    inactive = [d for d, hit in zip(_SPAN_DETECTORS, hits) if not hit]
-
-    def run(detectors: list[Detector], values: pa.Array, w: np.ndarray) -> None:
+def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
+           active: list[Detector], inactive: list[Detector], rare: np.ndarray) -> None:
+    """Count spans per type in the text ``cells`` (each counting ``weights[cell]`` times): the
+    ``active`` detectors on every cell, the ``inactive`` ones only on the cells in ``rare``,
+    where one of their patterns matches at all, which is exact."""
+    def run(detectors: list[Detector], index: np.ndarray) -> None:
+        values, w = _at(text, index), weights[index]
         for detector in detectors:
             spans = span_counts(detector, values)
             if spans.any():
@@ -324,12 +349,10 @@ def _spans(sub: pa.Array, weights: np.ndarray, found: dict[str, "Counts"]) -> No
                 counts.span_cells += int(w[spans > 0].sum())
                 counts.span_matches += int((spans * w).sum())
 
-    run(active, sub, weights)
-    if inactive:
-        pattern = "|".join(f"(?:{d.span_pattern})" for d in inactive)
-        rest = np.flatnonzero(_np(pc.match_substring_regex(sub, pattern)))
-        if len(rest):
-            run(inactive, sub.take(pa.array(rest)), weights[rest])
+    run(active, cells)
+    rest = np.intersect1d(cells, rare, assume_unique=True)
+    if inactive and len(rest):
+        run(inactive, rest)
 
 
 def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
