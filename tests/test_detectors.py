@@ -257,38 +257,6 @@ def test_routing_judges_a_sample_as_the_kernels_judge_each_value():
         assert share == pytest.approx(expected)
 
 
-def test_a_batch_settles_its_quiet_columns_with_one_search_and_the_same_counts(monkeypatch):
-    import opendata.pii.scan as scan_module
-
-    r = rng(22)
-    n = 5_000
-    batch = pa.RecordBatch.from_arrays([
-        pa.array([f"GD2026{i:08d}" for i in range(n)]),
-        pa.array([r.choice(["已办结", "处理中", ""]) for _ in range(n)]),
-        pa.array(["无"] * (n - 1) + [f"回访电话{mobile(r)}"]),  # quiet in its sample, one phone at the end
-        pa.array([resident_id(r) for _ in range(n)]),
-        pa.array([f"{r.randint(1, 999)}.{r.randint(0, 99):02d}" for _ in range(n)]),
-    ], names=["case_no", "status", "note", "id_number", "amount"])
-    searches = []
-    anywhere = scan_module._anywhere
-    monkeypatch.setattr(scan_module, "_anywhere", lambda values, pattern: searches.append(values) or anywhere(values, pattern))
-    for raw_only in (False, True):
-        searches.clear()
-        result = scan_module.scan_batch(batch, raw_only=raw_only)
-        assert isinstance(searches[0], list) and len(searches[0]) == 4  # the quiet columns, together
-        each = {name: scan_column(batch.column(name), raw_only=raw_only) for name in batch.schema.names}
-        assert result.nonempty == {name: total for name, (total, _) in each.items()}
-        assert result.counts == {name: found for name, (_, found) in each.items()}
-        assert result.counts["note"]["cn_mobile"].span_cells == 1
-        assert "cn_resident_id" in result.counts["id_number"] and result.counts["amount"] == {}
-
-    quiet = pa.RecordBatch.from_arrays([batch.column(0), batch.column(1), batch.column(4)],
-                                       names=["case_no", "status", "amount"])
-    searches.clear()
-    assert scan_module.scan_batch(quiet).counts == {"case_no": {}, "status": {}, "amount": {}}
-    assert len(searches) == 1  # one search settled all three
-
-
 def test_routing_changes_the_work_never_the_counts(monkeypatch):
     import opendata.pii.scan as scan_module
 
@@ -314,14 +282,16 @@ def test_routing_changes_the_work_never_the_counts(monkeypatch):
 def test_joined_searches_are_cut_to_a_bounded_size_and_still_see_every_value(monkeypatch):
     import opendata.pii.scan as scan_module
 
-    columns = [pa.array([f"值{i}" for i in range(1000)]), pa.array(["x" * 50] * 300).slice(7, 200),
-               pa.array(["已办结"] * 999 + ["电话13812345678"])]
-    pieces = list(scan_module._pieces(columns, 2_000))
-    assert len(pieces) > 5 and all(p.nbytes <= 2_000 + 200 for p in pieces)
-    assert [v for p in pieces for v in p.to_pylist()] == [v for c in columns for v in c.to_pylist()]
+    column = pa.array(["已办结"] * 999 + ["电话13812345678"] + ["x" * 50] * 300).slice(7)
+    pieces = list(scan_module._pieces(column, 2_000))
+    assert len(pieces) > 5 and all(sum(len(v.encode()) for v in p.to_pylist()) <= 2_000 for p in pieces)
+    assert [v for p in pieces for v in p.to_pylist()] == column.to_pylist()
     monkeypatch.setattr(scan_module, "JOIN_BYTES", 2_000)
     from opendata.pii.scan import _RAW_OR_SPAN, _anywhere
-    assert _anywhere(columns, _RAW_OR_SPAN) and not _anywhere(columns[:2], _RAW_OR_SPAN)
+    assert _anywhere(column, _RAW_OR_SPAN) and not _anywhere(column.slice(0, 990), _RAW_OR_SPAN)
+    assert not _anywhere(column.slice(1_000), _RAW_OR_SPAN)
+    huge = pa.array(["a" * 5_000, "b", "c" * 3_000])  # a value longer than the budget is searched alone
+    assert [p.to_pylist() for p in scan_module._pieces(huge, 2_000)] == [["a" * 5_000], ["b"], ["c" * 3_000]]
 
 
 def _bare_gb18030(tmp_path, rows=60):

@@ -29,6 +29,7 @@ import re2
 from .. import messages
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
+from ..strings import contiguous, offsets
 from .detectors import REGISTRY, Detector
 
 if TYPE_CHECKING:
@@ -78,41 +79,21 @@ def _np(array: pa.Array) -> np.ndarray:
     return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-@dataclass
-class _Prepared:
-    """One raw text column ready to scan: its values trimmed (the distinct ones when they repeat),
-    how often each occurs, the positions of the non-empty ones and how many cells those stand for."""
-
-    text: pa.Array
-    weights: np.ndarray
-    nonempty: np.ndarray
-    total: int
-
-
-def _prepare(values: pa.Array) -> _Prepared:
-    text, weights = distinct_values(pc.fill_null(values, ""))
-    text = pc.utf8_trim_whitespace(text)
-    nonempty = np.flatnonzero(_np(pc.not_equal(text, "")))
-    return _Prepared(text, weights, nonempty, int(weights[nonempty].sum()))
-
-
 def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[str, Counts]]:
     """Scan one raw text column; returns the non-empty count and counts per detected type.
 
     ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
     """
-    prepared = _prepare(values)
-    return prepared.total, _scan_prepared(prepared, raw_only)
-
-
-def _scan_prepared(prepared: _Prepared, raw_only: bool) -> dict[str, Counts]:
-    text, weights = prepared.text, prepared.weights
+    text, weights = distinct_values(pc.fill_null(values, ""))
+    text = pc.utf8_trim_whitespace(text)
+    nonempty = _np(pc.not_equal(text, ""))
+    total = int(weights[nonempty].sum())
     found: dict[str, Counts] = {}
-    if prepared.total == 0:
-        return found
+    if total == 0:
+        return 0, found
 
     matchers = _RAW_MATCHERS if raw_only else _MATCHERS
-    unclaimed = _whole_cells(text, weights, prepared.nonempty, found, matchers)
+    unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
     if len(unclaimed):
         # One pass over what routing left: does anything look like PI, whole or inside text?
         # Where a sample shows nothing, one search of all of it joined usually settles that.
@@ -120,7 +101,7 @@ def _scan_prepared(prepared: _Prepared, raw_only: bool) -> dict[str, Counts]:
         anything = _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN
         share = _share_in_sample(anything, sub.slice(0, ROUTING_SAMPLE))
         if share == 0 and not _anywhere(sub, anything):
-            return found
+            return total, found
         # Where most of the sample looks like PI (a phone number in every complaint), the pass
         # would keep nearly everything: the exact steps below take all of it instead.
         maybe = unclaimed if share >= 0.5 else unclaimed[_np(pc.match_substring_regex(sub, anything))]
@@ -136,7 +117,7 @@ def _scan_prepared(prepared: _Prepared, raw_only: bool) -> dict[str, Counts]:
                 left = np.sort(np.concatenate([left, rejected]))
             if len(left):
                 _spans(text, weights, left, found, active, inactive, maybe[rare])
-    return found
+    return total, found
 
 
 def _span_routing(values: pa.Array) -> tuple[list[Detector], list[Detector]]:
@@ -170,15 +151,15 @@ _RE2_MEMORY = 32 << 20
 JOIN_BYTES = 256 << 20
 
 
-def _anywhere(values: pa.Array | list[pa.Array], pattern: str) -> bool:
-    """Whether ``pattern`` matches in any of ``values`` (one array or several): one RE2 search of
-    the values joined, a line each, instead of one search per value. Every match within a value
-    is also a match in the joined text (^ and $ hold at each line, \\b takes a line break for a
-    non-word character), so a miss is exact; a hit may span two values and is then settled value
-    by value. The pattern is compiled once per process (a kernel call would compile it again:
-    ~3 ms for the patterns searched here), and the joined bytes are searched where they lie."""
+def _anywhere(values: pa.Array, pattern: str) -> bool:
+    """Whether ``pattern`` matches in any of ``values``: one RE2 search of the values joined, a
+    line each, instead of one search per value. Every match within a value is also a match in the
+    joined text (^ and $ hold at each line, \\b takes a line break for a non-word character), so a
+    miss is exact; a hit may span two values and is then settled value by value. The pattern is
+    compiled once per process (a kernel call would compile it again: ~3 ms for the patterns
+    searched here), and the joined bytes are searched where they lie."""
     regex = _regex("(?m)" + pattern)
-    for piece in _pieces([values] if isinstance(values, pa.Array) else values, JOIN_BYTES):
+    for piece in _pieces(values, JOIN_BYTES):
         lines = pa.ListArray.from_arrays(pa.array([0, len(piece)], pa.int32()), piece)
         if regex.search(memoryview(pc.binary_join(lines, "\n")[0].as_buffer())) is not None:
             return True
@@ -192,21 +173,15 @@ def _regex(pattern: str) -> "re2._Regexp":
     return re2.compile(pattern, options=options)
 
 
-def _pieces(arrays: list[pa.Array], budget: int) -> Iterator[pa.Array]:
-    """``arrays`` cut and concatenated into arrays of about ``budget`` bytes each (at least one value)."""
-    pending: list[pa.Array] = []
-    size = 0
-    for array in arrays:
-        while len(array):
-            rows = len(array) if array.nbytes <= budget - size else max(1, len(array) * (budget - size) // array.nbytes)
-            part, array = array.slice(0, rows), array.slice(rows)
-            pending.append(part)
-            size += part.nbytes
-            if size >= budget or len(array):
-                yield pa.concat_arrays(pending) if len(pending) > 1 else pending[0]
-                pending, size = [], 0
-    if pending:
-        yield pa.concat_arrays(pending) if len(pending) > 1 else pending[0]
+def _pieces(values: pa.Array, budget: int) -> Iterator[pa.Array]:
+    """``values`` cut into slices of at most ``budget`` bytes of text each (a longer value alone)."""
+    bounds = offsets(contiguous(values)).astype(np.int64) if len(values) else np.zeros(1, dtype=np.int64)
+    sizes = bounds - bounds[0]
+    start = 0
+    while start < len(values):
+        stop = max(start + 1, int(np.searchsorted(sizes, sizes[start] + budget, side="right")) - 1)
+        yield values.slice(start, stop - start)
+        start = stop
 
 
 def _at(values: pa.Array, index: np.ndarray) -> pa.Array:
@@ -379,21 +354,12 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
 
 
 def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
-    """Scan every column of a raw text batch (pure: the same batch always gives the same counts).
-
-    Columns whose sample shows nothing that could be personal information are first searched
-    together, joined, in one search: when that finds nothing (the usual case for a re-scan of
-    treated columns, or for columns of amounts and categories) none of them holds any, exactly.
-    """
-    names = batch.schema.names
-    prepared = [_prepare(column) for column in batch.columns]
-    anything = _RAW_OR_SPAN if raw_only else _ANY_OR_SPAN
-    quiet = [i for i, p in enumerate(prepared)
-             if p.total and not _in_sample([anything], p.text.slice(0, ROUTING_SAMPLE))[0]]
-    settled = set(quiet) if len(quiet) > 1 and not _anywhere([prepared[i].text for i in quiet], anything) else set()
-    return BatchScan({name: p.total for name, p in zip(names, prepared)},
-                     {name: {} if i in settled else _scan_prepared(p, raw_only)
-                      for i, (name, p) in enumerate(zip(names, prepared))})
+    """Scan every column of a raw text batch (pure: the same batch always gives the same counts)."""
+    nonempty: dict[str, int] = {}
+    counts: dict[str, dict[str, Counts]] = {}
+    for name, column in zip(batch.schema.names, batch.columns):
+        nonempty[name], counts[name] = scan_column(column, raw_only=raw_only)
+    return BatchScan(nonempty, counts)
 
 
 # -- decisions and reports ------------------------------------------------------------------------
