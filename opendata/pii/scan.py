@@ -284,9 +284,11 @@ def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: 
     if routed:
         sample = text.take(pa.array(cells[:ROUTING_SAMPLE]))
         shaped = [m for m, hit in zip(raw, _in_sample([d.cell_pattern for d, _ in raw], sample)) if hit]
-        ranked = sorted(((int(_match(m, sample).sum()), i, m) for i, m in enumerate(shaped)),
-                        key=lambda x: (-x[0], x[1]))
-        raw = [m for _, _, m in ranked]
+        if len(shaped) > 1:  # one shaped matcher (a column of one type) needs no ranking
+            ranked = sorted(((int(_match(m, sample).sum()), i, m) for i, m in enumerate(shaped)),
+                            key=lambda x: (-x[0], x[1]))
+            shaped = [m for _, _, m in ranked]
+        raw = shaped
         masked = [m for m, hit in zip(masked, _in_sample([d.masked_pattern for d, _ in masked], sample)) if hit]
 
     def run(matcher: tuple[Detector, str], index: np.ndarray) -> np.ndarray:
