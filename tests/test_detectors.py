@@ -93,6 +93,14 @@ def _shape_corpus(seed=12, n=20_000):
     X or x, a +86 prefix, separators, CJK and full-width digits mixed in."""
     r = rng(seed)
     out = [resident_id(r) for _ in range(300)] + [mobile(r) for _ in range(300)] + [bank_card(r) for _ in range(300)]
+    for _ in range(3000):  # dates: ten-byte forms valid and not (months 00-13, days 00-32), and others
+        year = r.choice(["19", "20", "19", "20", "18", "21", "2x"]) + f"{r.randint(0, 99):02d}"
+        out.append(f"{year}{r.choice('-/.')}{r.randint(0, 13):02d}{r.choice('-/.')}{r.randint(0, 32):02d}")
+        sep1, sep2 = r.choice("-/.-_ 年"), r.choice("-/.-_ 月")
+        month, day = r.choice([f"{r.randint(0, 13):02d}", str(r.randint(1, 9))]), r.choice(
+            [f"{r.randint(0, 32):02d}", str(r.randint(1, 9))])
+        out.append(r.choice([f"{year}{sep1}{month}{sep2}{day}", f"{year}{month}{day}", f"{year}{sep1}{month}{sep2}{day}日",
+                             f"{year}{month}{day[:1]}日", f"{year}年{month[:1]}{day}", f"{year}{sep1}{month}{sep2}{day}x"]))
     for _ in range(n):
         width = r.choice([10, 11, 12, 14, 15, 16, 17, 18, 19, 20])
         s = "".join(r.choice("0123456789") for _ in range(width))

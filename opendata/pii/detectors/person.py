@@ -62,6 +62,30 @@ class BirthDate(Detector):
     hints = ("出生", "生日", "birth", "dob", "born")
     needs_hint = True  # a date is only a birth date when the column says so
 
+    def shaped(self, values: pa.Array) -> np.ndarray:
+        # Ten ASCII bytes can only fit the pattern as 1990-05-17 (or with / or ., in either
+        # place): read off the byte matrix. Every other value (年月日 forms, 19900517) goes to it.
+        lengths = byte_lengths(values)
+        ten = lengths == 10
+        out = np.zeros(len(values), dtype=bool)
+        if ten.any():
+            subset = values if ten.all() else values.filter(pa.array(ten))
+            m = char_matrix(subset, 10)
+            ascii_ = (m < 0x80).all(axis=1)
+            month = (m[:, 5].astype(np.int16) - 48) * 10 + m[:, 6] - 48
+            day = (m[:, 8].astype(np.int16) - 48) * 10 + m[:, 9] - 48
+            fits = (ascii_ & (((m[:, 0] == ord("1")) & (m[:, 1] == ord("9"))) | ((m[:, 0] == ord("2")) & (m[:, 1] == ord("0"))))
+                    & all_digits(m[:, 2:4]) & all_digits(m[:, 5:7]) & all_digits(m[:, 8:10])
+                    & np.isin(m[:, 4], _SEPARATORS) & np.isin(m[:, 7], _SEPARATORS)
+                    & (month >= 1) & (month <= 12) & (day >= 1) & (day <= 31))
+            index = np.flatnonzero(ten)
+            out[index] = fits
+            ten[index[~ascii_]] = False  # ten bytes, not ASCII: the pattern decides
+        other = np.flatnonzero(~ten)
+        if len(other):
+            out[other] = super().shaped(values if len(other) == len(values) else values.take(pa.array(other)))
+        return out
+
     def validate(self, candidates: pa.Array) -> np.ndarray:
         ok = np.zeros(len(candidates), dtype=bool)
         # The common written form, 1990-05-17 (or with / or .), read straight off the bytes.
