@@ -18,6 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 DEFAULT_BATCH_ROWS = 65_536
+#: …and at most about this much text: every in-flight batch costs a few times its size in working
+#: memory, so a bound in rows alone would let wide rows (long free text) take gigabytes.
+DEFAULT_BATCH_BYTES = 20 << 20
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,53 @@ class TableSource:
     def chunks(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[Chunk]:
         """Stream the table's rows as :class:`Chunk` objects in file order."""
         return self._chunks(batch_rows)
+
+
+def merge_chunks(chunks: Iterator[Chunk], batch_rows: int, batch_bytes: int) -> Iterator[Chunk]:
+    """Concatenate consecutive small chunks (a reader's blocks) into batches of about ``batch_rows``
+    rows or ``batch_bytes`` of text, whichever comes first: fewer, larger batches amortize per-call
+    costs downstream, and the byte bound keeps wide rows in check."""
+    pending: list[Chunk] = []
+    rows = size = 0
+    for chunk in _cut(chunks, batch_bytes):
+        if pending and size + chunk.data.nbytes > batch_bytes:
+            yield _concat(pending)
+            pending, rows, size = [], 0, 0
+        pending.append(chunk)
+        rows += chunk.num_rows
+        size += chunk.data.nbytes
+        if rows >= batch_rows or size >= batch_bytes:
+            yield _concat(pending)
+            pending, rows, size = [], 0, 0
+    if pending:
+        yield _concat(pending)
+
+
+def _cut(chunks: Iterator[Chunk], batch_bytes: int) -> Iterator[Chunk]:
+    """Chunks larger than ``batch_bytes`` sliced (no copy) into parts of about that size."""
+    for chunk in chunks:
+        if chunk.data.nbytes <= batch_bytes or chunk.num_rows < 2:
+            yield chunk
+        else:
+            yield from split_chunk(chunk, max(1, chunk.num_rows * batch_bytes // chunk.data.nbytes))
+
+
+def split_chunk(chunk: Chunk, rows: int) -> Iterator[Chunk]:
+    """``chunk`` in slices of at most ``rows`` rows (no copy), each with its row numbers and issues."""
+    if chunk.num_rows <= rows:
+        yield chunk
+        return
+    for start in range(0, chunk.num_rows, rows):
+        numbers = chunk.rows[start:start + rows]
+        lo, hi = (int(numbers[0]), int(numbers[-1])) if len(numbers) else (0, -1)
+        yield Chunk(chunk.data.slice(start, rows), numbers, [i for i in chunk.issues if lo <= i.row <= hi])
+
+
+def _concat(chunks: list[Chunk]) -> Chunk:
+    if len(chunks) == 1:
+        return chunks[0]
+    batch = pa.Table.from_batches([c.data for c in chunks]).combine_chunks().to_batches()[0]
+    return Chunk(batch, np.concatenate([c.rows for c in chunks]), [i for c in chunks for i in c.issues])
 
 
 def column_names(width: int) -> list[str]:

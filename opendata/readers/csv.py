@@ -19,10 +19,12 @@ import pyarrow.csv as pa_csv
 
 from ..encoding import Encoding
 from ..errors import InputError
-from .base import Chunk, StructuralIssue, TableSource, column_names, rows_to_chunk
+from .base import (DEFAULT_BATCH_BYTES, Chunk, StructuralIssue, TableSource, column_names, merge_chunks,
+                   rows_to_chunk, split_chunk)
 
 # pyarrow's streaming reader reads ahead a number of blocks, so this bounds its memory; small
-# blocks are merged back into batches of ``batch_rows`` rows for processing (see _merge_small).
+# blocks are merged back into batches of ``batch_rows`` rows or DEFAULT_BATCH_BYTES of text for
+# processing (see merge_chunks).
 BLOCK_BYTES = 1 << 20
 
 
@@ -65,29 +67,7 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
 
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
             batch_rows: int) -> Iterator[Chunk]:
-    return _merge_small(_blocks(path, encoding, opts, width, batch_rows), batch_rows)
-
-
-def _merge_small(chunks: Iterator[Chunk], batch_rows: int) -> Iterator[Chunk]:
-    """Concatenate consecutive chunks smaller than ``batch_rows`` (one block each) into batches of
-    about ``batch_rows`` rows: fewer, larger batches amortize per-call costs downstream."""
-    pending: list[Chunk] = []
-    size = 0
-    for chunk in chunks:
-        pending.append(chunk)
-        size += chunk.num_rows
-        if size >= batch_rows:
-            yield _concat(pending)
-            pending, size = [], 0
-    if pending:
-        yield _concat(pending)
-
-
-def _concat(chunks: list[Chunk]) -> Chunk:
-    if len(chunks) == 1:
-        return chunks[0]
-    batch = pa.Table.from_batches([c.data for c in chunks]).combine_chunks().to_batches()[0]
-    return Chunk(batch, np.concatenate([c.rows for c in chunks]), [i for c in chunks for i in c.issues])
+    return merge_chunks(_blocks(path, encoding, opts, width, batch_rows), batch_rows, DEFAULT_BATCH_BYTES)
 
 
 def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
@@ -135,7 +115,7 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
         if merged:
             chunk = _merge(chunk, [(n, pending.pop(n)) for n in merged], width, opts)
         next_row = last + 1
-        yield from _split(chunk, batch_rows)
+        yield from split_chunk(chunk, batch_rows)
     if pending:  # ragged rows after the last well-formed one
         yield _irregular_chunk(sorted(pending.items()), width, opts)
 
@@ -185,15 +165,3 @@ def _merge(chunk: Chunk, rows: list[tuple[int, str]], width: int, opts: dict[str
     order = np.argsort(numbers, kind="stable")
     batch = table.take(pa.array(order)).combine_chunks().to_batches()[0]
     return Chunk(batch, numbers[order], extra.issues)
-
-
-def _split(chunk: Chunk, batch_rows: int) -> Iterator[Chunk]:
-    if chunk.num_rows <= batch_rows:
-        yield chunk
-        return
-    for start in range(0, chunk.num_rows, batch_rows):
-        stop = start + batch_rows
-        numbers = chunk.rows[start:stop]
-        lo, hi = (int(numbers[0]), int(numbers[-1])) if len(numbers) else (0, -1)
-        yield Chunk(chunk.data.slice(start, batch_rows), numbers,
-                    [i for i in chunk.issues if lo <= i.row <= hi])
