@@ -57,7 +57,8 @@ def _luhn_cards(rng: np.random.Generator, n: int) -> np.ndarray:
     return (full + 48).astype(np.uint8).view("S19").ravel().astype(str)
 
 
-def table(n: int, seed: int = 42) -> pa.Table:
+def table(n: int, seed: int = 42, text_repeat: int = 1) -> pa.Table:
+    """``n`` rows; ``text_repeat`` makes the free-text column that many times longer (wide rows)."""
     rng = np.random.default_rng(seed)
     ids, birth = _ids(rng, n)
     names = np.char.add(np.array(SURNAMES)[rng.integers(0, len(SURNAMES), n)],
@@ -77,18 +78,20 @@ def table(n: int, seed: int = 42) -> pa.Table:
                       np.char.add(rng.integers(0, 256, n).astype(str), np.char.add(".", rng.integers(1, 255, n).astype(str))))))
     content = np.char.add(np.char.add(np.array(ISSUES)[rng.integers(0, len(ISSUES), n)], "，联系电话"),
                           np.char.add(mobiles[rng.permutation(n)], "，请尽快处理"))
+    if text_repeat > 1:
+        content = np.char.multiply(np.char.add(content, "；"), text_repeat)
     case_no = np.char.add("GD2026", np.char.zfill(np.arange(n).astype(str), 8))
     arrays = [case_no, ids, names, mobiles, landlines, emails, _luhn_cards(rng, n), addresses, birth, plates, ips, content]
     return pa.table({c: pa.array(a) for c, a in zip(COLUMNS, arrays)})
 
 
-def write(directory: Path, rows: int, chunk: int = 250_000) -> Path:
+def write(directory: Path, rows: int, chunk: int = 250_000, text_repeat: int = 1) -> Path:
     """Write a package of ``rows`` rows (generated in chunks) to ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "hotline.csv"
     with open(path, "wb") as handle:
         for start in range(0, rows, chunk):
-            t = table(min(chunk, rows - start), seed=start)
+            t = table(min(chunk, rows - start), seed=start, text_repeat=text_repeat)
             t = t.set_column(0, "case_no", pa.array(np.char.add("GD2026", np.char.zfill(
                 np.arange(start, start + t.num_rows).astype(str), 8))))
             pa_csv.write_csv(t, handle, write_options=pa_csv.WriteOptions(include_header=start == 0,

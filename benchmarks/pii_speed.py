@@ -117,6 +117,8 @@ def main() -> int:
     parser.add_argument("--presidio-python", default=sys.executable)
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; the median is reported")
     parser.add_argument("--workdir", default=str(ROOT / "benchmarks" / "work" / "pii-speed"))
+    parser.add_argument("--text-repeat", type=int, default=1,
+                        help="make the free-text column this many times longer (wide rows: memory)")
     args = parser.parse_args()
 
     import pii_data
@@ -125,7 +127,7 @@ def main() -> int:
 
     work = Path(args.workdir)
     shutil.rmtree(work, ignore_errors=True)
-    source = pii_data.write(work / "in", args.rows)
+    source = pii_data.write(work / "in", args.rows, text_repeat=args.text_repeat)
     size = source.stat().st_size
     os.environ.setdefault("OPENDATA_HOME", str(work / "home"))
     subprocess.run([str(Path(sys.executable).with_name("opendata")), "keys", "init"], check=True, capture_output=True)
@@ -136,7 +138,7 @@ def main() -> int:
 
     contenders = {
         "bare": lambda: run_child(sys.executable, "bare", source, str(work / "bare.csv")),
-        # The CLI runs with Arrow's jemalloc pool (opendata.cli._use_jemalloc); the bare read+write
+        # The CLI runs with Arrow's jemalloc pool (opendata.cli._tune_allocators); the bare read+write
         # gains from it too, so it is measured both ways and the faster is the yardstick.
         "bare-jemalloc": lambda: run_child(sys.executable, "bare", source, str(work / "bare.csv"), pool="jemalloc"),
         "bare-streaming": lambda: run_child(sys.executable, "bare-streaming", source, str(work / "bare2.csv")),
