@@ -15,7 +15,7 @@ Adding a type is one subclass decorated with :func:`register`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 import numpy as np
 import pyarrow as pa
@@ -62,6 +62,25 @@ class Detector:
         """Which cells match ``cell_pattern``. A detector may answer without RE2 where it can do
         so exactly (fixed-width digit identifiers); the tests hold it to the pattern."""
         return _bool(pc.match_substring_regex(values, self.cell_pattern))
+
+    def shaped_at_width(self, values: pa.Array, width: int,
+                        check: Callable[[pa.Array, np.ndarray], tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        """:meth:`shaped` with the values of exactly ``width`` bytes decided on their byte matrix:
+        ``check(subset, matrix)`` says which match and which it can decide; every other value
+        goes to the pattern."""
+        at_width = byte_lengths(values) == width
+        to_pattern = ~at_width
+        out = np.zeros(len(values), dtype=bool)
+        if at_width.any():
+            subset = values if at_width.all() else values.filter(pa.array(at_width))
+            matches, decided = check(subset, char_matrix(subset, width))
+            index = np.flatnonzero(at_width)
+            out[index] = matches & decided
+            to_pattern[index[~decided]] = True
+        rest = np.flatnonzero(to_pattern)
+        if len(rest):
+            out[rest] = Detector.shaped(self, values if len(rest) == len(values) else values.take(pa.array(rest)))
+        return out
 
     def cells(self, values: pa.Array) -> np.ndarray:
         """Which cells (already trimmed, no nulls) are this type, check digits included."""

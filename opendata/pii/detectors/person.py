@@ -64,27 +64,15 @@ class BirthDate(Detector):
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Ten ASCII bytes can only fit the pattern as 1990-05-17 (or with / or ., in either
-        # place): read off the byte matrix. Every other value (年月日 forms, 19900517) goes to it.
-        lengths = byte_lengths(values)
-        ten = lengths == 10
-        out = np.zeros(len(values), dtype=bool)
-        if ten.any():
-            subset = values if ten.all() else values.filter(pa.array(ten))
-            m = char_matrix(subset, 10)
-            ascii_ = (m < 0x80).all(axis=1)
-            month = (m[:, 5].astype(np.int16) - 48) * 10 + m[:, 6] - 48
-            day = (m[:, 8].astype(np.int16) - 48) * 10 + m[:, 9] - 48
-            fits = (ascii_ & (((m[:, 0] == ord("1")) & (m[:, 1] == ord("9"))) | ((m[:, 0] == ord("2")) & (m[:, 1] == ord("0"))))
-                    & all_digits(m[:, 2:4]) & all_digits(m[:, 5:7]) & all_digits(m[:, 8:10])
-                    & np.isin(m[:, 4], _SEPARATORS) & np.isin(m[:, 7], _SEPARATORS)
-                    & (month >= 1) & (month <= 12) & (day >= 1) & (day <= 31))
-            index = np.flatnonzero(ten)
-            out[index] = fits
-            ten[index[~ascii_]] = False  # ten bytes, not ASCII: the pattern decides
-        other = np.flatnonzero(~ten)
-        if len(other):
-            out[other] = super().shaped(values if len(other) == len(values) else values.take(pa.array(other)))
-        return out
+        # place): read off the byte matrix. Every other value (年月日 forms, 19900517, ten bytes
+        # with CJK) goes to it.
+        def check(subset: pa.Array, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            fits, (year, month, day) = _iso_form(m)
+            century = year // 100
+            return (fits & ((century == 19) | (century == 20)) & (month >= 1) & (month <= 12)
+                    & (day >= 1) & (day <= 31)), (m < 0x80).all(axis=1)
+
+        return self.shaped_at_width(values, 10, check)
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         ok = np.zeros(len(candidates), dtype=bool)
@@ -92,9 +80,7 @@ class BirthDate(Detector):
         rows = byte_lengths(candidates) == 10
         if rows.any():
             m = char_matrix(candidates if rows.all() else candidates.filter(pa.array(rows)), 10)
-            fits = (all_digits(m[:, 0:4]) & all_digits(m[:, 5:7]) & all_digits(m[:, 8:10])
-                    & np.isin(m[:, 4], _SEPARATORS) & np.isin(m[:, 7], _SEPARATORS))
-            year, month, day = digit_sums(m, _ISO_WEIGHTS)
+            fits, (year, month, day) = _iso_form(m)
             index = np.flatnonzero(rows)
             ok[index[fits]] = valid_dates(year, month, day)[fits]
             rows[index[~fits]] = False
@@ -106,6 +92,14 @@ class BirthDate(Detector):
                                            .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
             ok[rest] = valid_dates(year, month, day)
         return ok
+
+
+def _iso_form(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which rows of a ten-byte matrix are written YYYY-MM-DD (or / or ., in either place), and
+    their year, month and day (meaningful where they are)."""
+    fits = (all_digits(m[:, 0:4]) & all_digits(m[:, 5:7]) & all_digits(m[:, 8:10])
+            & np.isin(m[:, 4], _SEPARATORS) & np.isin(m[:, 7], _SEPARATORS))
+    return fits, digit_sums(m, _ISO_WEIGHTS)
 
 
 _SEPARATORS = np.frombuffer(b"-/.", dtype=np.uint8)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from .base import Detector, byte_lengths, char_matrix, decimal, register
+from .base import Detector, decimal, register
 
 
 @register
@@ -19,16 +19,8 @@ class Mobile(Detector):
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Eleven bytes can only be the plain form, 1[3-9] and nine digits; longer forms (+86,
         # separators) go to the pattern.
-        plain = byte_lengths(values) == 11
-        out = np.zeros(len(values), dtype=bool)
-        if plain.any():
-            subset = values if plain.all() else values.filter(pa.array(plain))
-            m = char_matrix(subset, 11)
-            out[plain] = decimal(subset) & (m[:, 0] == ord("1")) & (m[:, 1] >= ord("3"))
-        if not plain.all():
-            other = np.flatnonzero(~plain)
-            out[other] = super().shaped(values.take(pa.array(other)))
-        return out
+        return self.shaped_at_width(values, 11, lambda subset, m: (
+            decimal(subset) & (m[:, 0] == ord("1")) & (m[:, 1] >= ord("3")), np.ones(len(subset), dtype=bool)))
 
 
 @register
