@@ -168,9 +168,13 @@ def _anywhere(values: pa.Array, pattern: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _regex(pattern: str) -> "re2._Regexp":
+    return re2.compile(pattern, options=_re2_options())
+
+
+def _re2_options() -> "re2.Options":
     options = re2.Options()
     options.max_mem = _RE2_MEMORY
-    return re2.compile(pattern, options=options)
+    return options
 
 
 def _pieces(values: pa.Array, budget: int) -> Iterator[pa.Array]:
@@ -214,8 +218,6 @@ def _match(matcher: tuple[Detector, str], values: pa.Array) -> np.ndarray:
     return detector.cells(values) if kind == "cell" else detector.masked(values)
 
 
-
-
 @lru_cache(maxsize=None)
 def _pattern_set(patterns: tuple[str, ...], lines: bool) -> "re2.Set":
     """One RE2 set of ``patterns``: a single pass over a text tells which of them match in it.
@@ -223,9 +225,7 @@ def _pattern_set(patterns: tuple[str, ...], lines: bool) -> "re2.Set":
     The kernels' own engine, so a sample is judged as they will judge the column, and no per-call
     compilation as with a kernel. ``lines``: ^ and $ hold at each line (a joined sample).
     """
-    options = re2.Options()
-    options.max_mem = _RE2_MEMORY
-    patterns_set = re2.Set.SearchSet(options)
+    patterns_set = re2.Set.SearchSet(_re2_options())
     for pattern in patterns:
         patterns_set.Add(("(?m)" if lines else "") + pattern)
     patterns_set.Compile()
