@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .bitmaps import to_mask
 from .classify import Finding
 from .strings import concatenated, is_ascii
 
@@ -74,8 +75,7 @@ def cell_hits(batch: pa.RecordBatch, rows: np.ndarray, fields: list[str],
             continue
         if not pc.match_substring_regex(concatenated(column), pattern)[0].as_py():
             continue
-        hits = np.flatnonzero(np.asarray(pc.fill_null(pc.match_substring_regex(column, pattern), False)
-                                         .to_numpy(zero_copy_only=False), dtype=bool))
+        hits = np.flatnonzero(to_mask(pc.match_substring_regex(column, pattern)))
         for j in hits[:MAX_ROWS_PER_FIELD]:
             value = column[int(j)].as_py()
             out.append((name, int(rows[j]), next(t for t in terms if t in value)))

@@ -10,6 +10,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .bitmaps import null_mask
+
 
 def contiguous(values: pa.Array | pa.ChunkedArray) -> pa.Array:
     """One array for ``values`` (a chunked column is combined; an array is returned as it is)."""
@@ -28,7 +30,7 @@ def byte_lengths(values: pa.Array) -> np.ndarray:
         return np.asarray(pc.fill_null(pc.binary_length(values), 0).to_numpy(zero_copy_only=False))
     lengths = np.diff(offsets(values)) if len(values) else np.zeros(0, dtype=np.int32)
     if values.null_count:
-        lengths = np.where(np.asarray(values.is_null().to_numpy(zero_copy_only=False)), 0, lengths)
+        lengths = np.where(null_mask(values), 0, lengths)
     return lengths
 
 

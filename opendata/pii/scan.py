@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 import re2
 
 from .. import messages
+from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
 from ..strings import contiguous, offsets
@@ -75,10 +76,6 @@ class BatchScan:
     counts: dict[str, dict[str, Counts]]
 
 
-def _np(array: pa.Array) -> np.ndarray:
-    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
-
-
 def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[str, Counts]]:
     """Scan one raw text column; returns the non-empty count and counts per detected type.
 
@@ -86,7 +83,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     """
     text, weights = distinct_values(pc.fill_null(values, ""))
     text = pc.utf8_trim_whitespace(text)
-    nonempty = _np(pc.not_equal(text, ""))
+    nonempty = to_mask(pc.not_equal(text, ""))
     total = int(weights[nonempty].sum())
     found: dict[str, Counts] = {}
     if total == 0:
@@ -104,7 +101,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
             return total, found
         # Where most of the sample looks like PI (a phone number in every complaint), the pass
         # would keep nearly everything: the exact steps below take all of it instead.
-        maybe = unclaimed if share >= 0.5 else unclaimed[_np(pc.match_substring_regex(sub, anything))]
+        maybe = unclaimed if share >= 0.5 else unclaimed[to_mask(pc.match_substring_regex(sub, anything))]
         if len(maybe):
             # Only cells shaped like a whole value go to the individual matchers; free text
             # (every cell of a complaint column may hold a phone number) goes straight to spans.
@@ -133,15 +130,15 @@ def _shaped_or_rare(values: pa.Array, cell_pattern: str, inactive: list[Detector
     """Which values match ``cell_pattern`` (shaped like a whole value), and which hold a span of
     an ``inactive`` type: one pass for both, as most text cells are neither."""
     if not inactive:
-        return _np(pc.match_substring_regex(values, cell_pattern)), np.zeros(len(values), dtype=bool)
+        return to_mask(pc.match_substring_regex(values, cell_pattern)), np.zeros(len(values), dtype=bool)
     spans = "|".join(f"(?:{d.span_pattern})" for d in inactive)
-    either = np.flatnonzero(_np(pc.match_substring_regex(values, f"{cell_pattern}|{spans}")))
+    either = np.flatnonzero(to_mask(pc.match_substring_regex(values, f"{cell_pattern}|{spans}")))
     shaped = np.zeros(len(values), dtype=bool)
     rare = np.zeros(len(values), dtype=bool)
     if len(either):
         some = _at(values, either)
-        shaped[either] = _np(pc.match_substring_regex(some, cell_pattern))
-        rare[either] = _np(pc.match_substring_regex(some, spans))
+        shaped[either] = to_mask(pc.match_substring_regex(some, cell_pattern))
+        rare[either] = to_mask(pc.match_substring_regex(some, spans))
     return shaped, rare
 
 
@@ -347,7 +344,7 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
         return counts
     index = np.flatnonzero(counts)
     first = pc.struct_field(pc.extract_regex(values.take(pa.array(index)), f"(?P<m>{detector.span_pattern})"), "m")
-    shaped = _np(pc.match_substring_regex(first, detector.cell_pattern))
+    shaped = to_mask(pc.match_substring_regex(first, detector.cell_pattern))
     ok = np.zeros(len(index), dtype=bool)
     if shaped.any():
         ok[shaped] = detector.validate(first.filter(pa.array(shaped)))

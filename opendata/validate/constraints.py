@@ -14,14 +14,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..bitmaps import null_mask, to_mask
 from ..schema import Field
 from .types import TypedColumn, read_column
 
 ConstraintCheck = Callable[[pa.Array, TypedColumn, Field, Any], pa.Array]
-
-
-def _to_numpy(mask: pa.Array) -> np.ndarray:
-    return np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def _bound(field: Field, value: Any) -> pa.Scalar:
@@ -95,7 +92,7 @@ CHECKS: dict[str, ConstraintCheck] = {
 def broken(raw: pa.Array, col: TypedColumn, field: Field, *, required: bool
            ) -> Iterator[tuple[str, Any, np.ndarray]]:
     """Yield ``(constraint, value, mask)`` for each constraint some row of the column breaks."""
-    absent = np.asarray(raw.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    absent = null_mask(raw)
     if required:
         mask = col.missing & ~absent
         if mask.any():
@@ -107,6 +104,6 @@ def broken(raw: pa.Array, col: TypedColumn, field: Field, *, required: bool
         if name not in field.constraints:
             continue
         value = field.constraints[name]
-        mask = _to_numpy(check(raw, col, field, value)) & checkable
+        mask = to_mask(check(raw, col, field, value)) & checkable
         if mask.any():
             yield name, value, mask

@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..bitmaps import null_mask
+
 _KEY_A = "opendata-key-a01"  # hash keys must be 16 bytes
 _KEY_B = "opendata-key-b02"
 _RECORD = np.dtype([("h1", "<u8"), ("h2", "<u8"), ("row", "<i8")])
@@ -29,7 +31,7 @@ def key_hashes(columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray, np.
     h2 = np.zeros(len(columns[0]), dtype=np.uint64)
     complete = np.ones(len(columns[0]), dtype=bool)
     for column in columns:
-        complete &= ~np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+        complete &= ~null_mask(column)
         # Canonical text of the typed value: equal values hash equal whatever they looked like.
         text = pc.cast(column, pa.string()).to_numpy(zero_copy_only=False)
         with np.errstate(over="ignore"):

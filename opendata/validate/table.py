@@ -18,6 +18,7 @@ from ..masking import sample
 from ..parallel import ordered_map
 from ..readers.base import Chunk, TableSource
 from ..schema import Schema
+from ..strings import byte_lengths
 from . import constraints
 from .keys import DuplicateFinder, ReferenceSet
 from .report import ResourceReport, ValidationError
@@ -87,8 +88,7 @@ def check_chunk(chunk: Chunk, schema: Schema, budget: int) -> ChunkResult:
             typed_columns[i] = col
             blank &= col.missing
         else:
-            blank &= np.asarray(raw.is_null().to_numpy(zero_copy_only=False) |
-                                (raw.to_numpy(zero_copy_only=False) == ""), dtype=bool)
+            blank &= byte_lengths(raw) == 0  # null or empty
     candidates.add("blank-row", np.flatnonzero(blank), 0)
 
     structural = np.zeros(n, dtype=bool)

@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..bitmaps import null_mask, to_mask
 from ..schema import DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, Field
 from ..strings import byte_lengths
 
@@ -56,8 +57,6 @@ class TypedColumn:
     invalid: np.ndarray
 
 
-def _mask(array: pa.Array) -> np.ndarray:
-    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def _matches(raw: pa.Array, pattern: str) -> pa.Array:
@@ -250,14 +249,14 @@ def arrow_type(field: Field) -> pa.DataType:
 
 def read_column(raw: pa.Array, field: Field) -> TypedColumn:
     """Read a raw text column (nulls = absent cells) as ``field``'s type."""
-    absent = np.asarray(raw.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    absent = null_mask(raw)
     if list(field.missing_values) == [""]:  # the default: an empty cell, told by its length
         is_missing = (byte_lengths(raw) == 0) | absent
     else:
-        is_missing = _mask(pc.is_in(raw, pa.array(list(field.missing_values), pa.string()))) | absent
+        is_missing = to_mask(pc.is_in(raw, pa.array(list(field.missing_values), pa.string()))) | absent
     present = pc.if_else(pa.array(is_missing), pa.scalar(None, pa.string()), raw) if is_missing.any() else raw
     values = _READERS[field.type](present, field)
     if values.type != arrow_type(field):
         values = pc.cast(values, arrow_type(field))
-    invalid = np.asarray(values.is_null().to_numpy(zero_copy_only=False), dtype=bool) & ~is_missing
+    invalid = null_mask(values) & ~is_missing
     return TypedColumn(values, is_missing, invalid)

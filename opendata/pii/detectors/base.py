@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...bitmaps import to_mask
 from ...strings import byte_lengths, char_matrix
 
 __all__ = ["REGISTRY", "Detector", "register", "all_digits", "byte_lengths", "char_matrix", "decimal",
@@ -61,7 +62,7 @@ class Detector:
     def shaped(self, values: pa.Array) -> np.ndarray:
         """Which cells match ``cell_pattern``. A detector may answer without RE2 where it can do
         so exactly (fixed-width digit identifiers); the tests hold it to the pattern."""
-        return _bool(pc.match_substring_regex(values, self.cell_pattern))
+        return to_mask(pc.match_substring_regex(values, self.cell_pattern))
 
     def shaped_at_width(self, values: pa.Array, width: int,
                         check: Callable[[pa.Array, np.ndarray], tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -96,7 +97,7 @@ class Detector:
         """Which cells are already masked values of this type."""
         if not self.masked_pattern:
             return np.zeros(len(values), dtype=bool)
-        return _bool(pc.match_substring_regex(values, self.masked_pattern))
+        return to_mask(pc.match_substring_regex(values, self.masked_pattern))
 
     def spans(self, values: pa.Array) -> np.ndarray:
         """How many spans of this type each cell's text contains."""
@@ -113,11 +114,7 @@ class Detector:
 
 def decimal(values: pa.Array) -> np.ndarray:
     """Which values are non-empty and ASCII digits only (RE2's ``^\\d+$``, without RE2)."""
-    return _bool(pc.ascii_is_decimal(values))
-
-
-def _bool(array: pa.Array) -> np.ndarray:
-    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
+    return to_mask(pc.ascii_is_decimal(values))
 
 
 def all_digits(matrix: np.ndarray) -> np.ndarray:
