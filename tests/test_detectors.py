@@ -243,6 +243,23 @@ def test_a_search_of_values_joined_misses_nothing_a_search_of_each_finds():
             assert _anywhere(values, _RAW_OR_SPAN)
 
 
+def test_values_found_by_joined_pieces_are_those_a_search_of_each_finds(monkeypatch):
+    import pyarrow.compute as pc
+
+    import opendata.pii.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PIECE_BYTES", 40)  # many pieces, some values longer than one
+    r = rng(24)
+    pool = ["已办结", "x", "", "\n", "第一行\n", "电话", mobile(r), resident_id(r), "投诉人", "张三", "3幢",
+            "abc@x.cn", "浙A12345", "a" * 60]
+    for pattern in (scan_module._RAW_OR_SPAN, scan_module._CELL_ANY, scan_module.REGISTRY["cn_mobile"].span_pattern):
+        for _ in range(100):
+            values = pa.array(["".join(r.choice(pool) for _ in range(r.randint(0, 3)))
+                               for _ in range(r.randint(0, 30))], pa.string()).slice(r.randint(0, 1))
+            expected = pc.fill_null(pc.match_substring_regex(values, pattern), False).to_pylist()
+            assert scan_module._matching(values, pattern).tolist() == expected, values
+
+
 def test_routing_judges_a_sample_as_the_kernels_judge_each_value():
     import pyarrow.compute as pc
 

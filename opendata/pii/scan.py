@@ -101,7 +101,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
             return total, found
         # Where most of the sample looks like PI (a phone number in every complaint), the pass
         # would keep nearly everything: the exact steps below take all of it instead.
-        maybe = unclaimed if share >= 0.5 else unclaimed[to_mask(pc.match_substring_regex(sub, anything))]
+        maybe = unclaimed if share >= 0.5 else unclaimed[_matching(sub, anything)]
         if len(maybe):
             # Only cells shaped like a whole value go to the individual matchers; free text
             # (every cell of a complaint column may hold a phone number) goes straight to spans.
@@ -132,7 +132,7 @@ def _shaped_or_rare(values: pa.Array, cell_pattern: str, inactive: list[Detector
     if not inactive:
         return to_mask(pc.match_substring_regex(values, cell_pattern)), np.zeros(len(values), dtype=bool)
     spans = "|".join(f"(?:{d.span_pattern})" for d in inactive)
-    either = np.flatnonzero(to_mask(pc.match_substring_regex(values, f"{cell_pattern}|{spans}")))
+    either = np.flatnonzero(_matching(values, f"{cell_pattern}|{spans}"))
     shaped = np.zeros(len(values), dtype=bool)
     rare = np.zeros(len(values), dtype=bool)
     if len(either):
@@ -156,11 +156,43 @@ def _anywhere(values: pa.Array, pattern: str) -> bool:
     compiled once per process (a kernel call would compile it again: ~3 ms for the patterns
     searched here), and the joined bytes are searched where they lie."""
     regex = _regex("(?m)" + pattern)
-    for piece in _pieces(values, JOIN_BYTES):
-        lines = pa.ListArray.from_arrays(pa.array([0, len(piece)], pa.int32()), piece)
-        if regex.search(memoryview(pc.binary_join(lines, "\n")[0].as_buffer())) is not None:
-            return True
-    return False
+    return any(regex.search(text) is not None for _, _, text in _joined(values, JOIN_BYTES))
+
+
+#: bytes of joined text searched at a time by :func:`_matching`.
+PIECE_BYTES = 64 << 10
+
+
+def _matching(values: pa.Array, pattern: str) -> np.ndarray:
+    """Which of ``values`` ``pattern`` matches in, as ``match_substring_regex`` says, for a
+    pattern that matches in few of them: the values are searched joined (as by :func:`_anywhere`)
+    a piece of ~64 KiB at a time, and only the pieces with a hit value by value, in one kernel
+    call. Half the cost of a search per value where hits are rare (a complaint column in which
+    no ID number or plate turns up), little more where they are not."""
+    regex = _regex("(?m)" + pattern)
+    hit = [np.arange(start, stop) for start, stop, text in _joined(values, PIECE_BYTES)
+           if regex.search(text) is not None]
+    out = np.zeros(len(values), dtype=bool)
+    if hit:
+        index = np.concatenate(hit)
+        out[index] = to_mask(pc.match_substring_regex(_at(values, index), pattern))
+    return out
+
+
+def _joined(values: pa.Array, budget: int) -> Iterator[tuple[int, int, memoryview]]:
+    """``values`` (no nulls) joined a line each, in pieces of at most ``budget`` bytes (a longer
+    value alone): ``(first row, end row, text)``, the text a view of one joined copy per
+    :data:`JOIN_BYTES` of values."""
+    done = 0
+    for block in _pieces(values, JOIN_BYTES):
+        lines = pa.ListArray.from_arrays(pa.array([0, len(block)], pa.int32()), block)
+        text = memoryview(pc.binary_join(lines, "\n")[0].as_buffer())
+        bounds = offsets(contiguous(block)).astype(np.int64)
+        begins = bounds - bounds[0] + np.arange(len(block) + 1)  # where each value begins in the text
+        cuts = _cuts(block, budget) if budget < JOIN_BYTES else [0, len(block)]
+        for start, stop in zip(cuts, cuts[1:]):
+            yield done + start, done + stop, text[begins[start]:begins[stop] - 1]
+        done += len(block)
 
 
 @lru_cache(maxsize=None)
@@ -176,13 +208,20 @@ def _re2_options() -> "re2.Options":
 
 def _pieces(values: pa.Array, budget: int) -> Iterator[pa.Array]:
     """``values`` cut into slices of at most ``budget`` bytes of text each (a longer value alone)."""
+    cuts = _cuts(values, budget)
+    for start, stop in zip(cuts, cuts[1:]):
+        yield values.slice(start, stop - start)
+
+
+def _cuts(values: pa.Array, budget: int) -> list[int]:
+    """The row boundaries of :func:`_pieces`: ``[0, …, len(values)]``."""
     bounds = offsets(contiguous(values)).astype(np.int64) if len(values) else np.zeros(1, dtype=np.int64)
     sizes = bounds - bounds[0]
-    start = 0
-    while start < len(values):
-        stop = max(start + 1, int(np.searchsorted(sizes, sizes[start] + budget, side="right")) - 1)
-        yield values.slice(start, stop - start)
-        start = stop
+    cuts = [0]
+    while cuts[-1] < len(values):
+        start = cuts[-1]
+        cuts.append(max(start + 1, int(np.searchsorted(sizes, sizes[start] + budget, side="right")) - 1))
+    return cuts
 
 
 def _at(values: pa.Array, index: np.ndarray) -> pa.Array:
