@@ -101,6 +101,13 @@ def _shape_corpus(seed=12, n=20_000):
             [f"{r.randint(0, 32):02d}", str(r.randint(1, 9))])
         out.append(r.choice([f"{year}{sep1}{month}{sep2}{day}", f"{year}{month}{day}", f"{year}{sep1}{month}{sep2}{day}日",
                              f"{year}{month}{day[:1]}日", f"{year}年{month[:1]}{day}", f"{year}{sep1}{month}{sep2}{day}x"]))
+    for _ in range(1500):  # plates: nine-byte forms with every kind of wrong character, and longer ones
+        chars = [r.choice("浙京粤港沪A"), r.choice("ABHIOZa1浙")] + [r.choice("0123456789ABDFIOZa９-") for _ in range(5)]
+        if r.random() < 0.3:
+            chars = chars[:2] + [r.choice("0123456789ABDFZ") for _ in range(5)]
+        out.append("".join(chars) + r.choice(["", "", "", "D", "F", "学", "警", "1"]))
+    # 2- and 3-byte leads near the provinces; "fuY" has the low bits of 浙 (U+6D59) in ASCII bytes
+    out += ["éA12345", "ÀA123456", "\u4e00A12345", "\uffffA12345", "fuYA12345", "fuYA1234D"]
     for _ in range(n):
         width = r.choice([10, 11, 12, 14, 15, 16, 17, 18, 19, 20])
         s = "".join(r.choice("0123456789") for _ in range(width))
@@ -126,6 +133,14 @@ def test_detectors_that_shape_cells_without_re2_agree_with_their_pattern(kind):
     expected = pc.fill_null(pc.match_substring_regex(values, REGISTRY[kind].cell_pattern), False).to_pylist()
     assert list(REGISTRY[kind].shaped(values)) == expected
     assert sum(expected) > 100  # the corpus holds enough of the type to prove something
+
+
+@pytest.mark.parametrize("kind", sorted(k for k, d in REGISTRY.items() if type(d).cells is not Detector.cells))
+def test_detectors_with_their_own_cells_agree_with_pattern_and_validate(kind):
+    detector = REGISTRY[kind]
+    values = pa.array(_shape_corpus() + ["1990年5月7日", "1990-05-1７", "2000-02-29", "1900-02-29"], pa.string())
+    assert list(detector.cells(values)) == list(Detector.cells(detector, values))
+    assert 100 < sum(detector.cells(values)) < len(values)
 
 
 @pytest.mark.parametrize("kind,good,bad", [

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pyarrow as pa
+
 from .base import Detector, register
 
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -26,3 +29,31 @@ class LicensePlate(Detector):
     span_pattern = _plate
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
     hints = ("车牌", "号牌", "plate", "vehicle")
+
+    def shaped(self, values: pa.Array) -> np.ndarray:
+        # Nine bytes can only fit the pattern as 浙A12345 (a three-byte province, then five ASCII
+        # characters); the longer forms (new-energy plates, 挂学警港澳) go to the pattern.
+        return self.shaped_at_width(values, 9, lambda subset, m: (_common_plate(m), np.ones(len(subset), dtype=bool)))
+
+
+def _byte_table(chars: str) -> np.ndarray:
+    table = np.zeros(256, dtype=bool)
+    table[np.frombuffer(chars.encode("ascii"), dtype=np.uint8)] = True
+    return table
+
+
+_LETTER = _byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ")  # no I or O on a plate
+_LETTER_OR_DIGIT = _byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+_PROVINCE = np.zeros(1 << 16, dtype=bool)
+_PROVINCE[[ord(c) for c in PROVINCE_ABBREVIATIONS]] = True
+
+
+def _common_plate(m: np.ndarray) -> np.ndarray:
+    """Which rows of a nine-byte matrix read 浙A12345: a province abbreviation (three UTF-8 bytes,
+    decoded to its code point), a letter, then five letters or digits."""
+    lead = m[:, 0].astype(np.int32)
+    code = ((lead & 0x0F) << 12) | ((m[:, 1].astype(np.int32) & 0x3F) << 6) | (m[:, 2] & 0x3F)
+    ok = ((lead & 0xF0) == 0xE0) & _PROVINCE[code] & _LETTER[m[:, 3]]
+    for j in range(4, 9):
+        ok &= _LETTER_OR_DIGIT[m[:, j]]
+    return ok

@@ -70,9 +70,27 @@ class BirthDate(Detector):
             fits, (year, month, day) = _iso_form(m)
             century = year // 100
             return (fits & ((century == 19) | (century == 20)) & (month >= 1) & (month <= 12)
-                    & (day >= 1) & (day <= 31)), (m < 0x80).all(axis=1)
+                    & (day >= 1) & (day <= 31)), _ascii(m)
 
         return self.shaped_at_width(values, 10, check)
+
+    def cells(self, values: pa.Array) -> np.ndarray:
+        # Ten ASCII bytes: shape and calendar read off the byte matrix at once (the generic path
+        # would parse them twice, for shaped and for validate). The rest take the generic path.
+        at_width = byte_lengths(values) == 10
+        out = np.zeros(len(values), dtype=bool)
+        rest = ~at_width
+        if at_width.any():
+            index = np.flatnonzero(at_width)
+            m = char_matrix(values if len(index) == len(values) else values.take(pa.array(index)), 10)
+            fits, (year, month, day) = _iso_form(m)
+            century = year // 100
+            out[index] = fits & ((century == 19) | (century == 20)) & valid_dates(year, month, day)
+            rest[index[~_ascii(m)]] = True  # CJK in ten bytes (1990年5月7日): the pattern decides
+        index = np.flatnonzero(rest)
+        if len(index):
+            out[index] = super().cells(values if len(index) == len(values) else values.take(pa.array(index)))
+        return out
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         ok = np.zeros(len(candidates), dtype=bool)
@@ -100,6 +118,14 @@ def _iso_form(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     fits = (all_digits(m[:, 0:4]) & all_digits(m[:, 5:7]) & all_digits(m[:, 8:10])
             & np.isin(m[:, 4], _SEPARATORS) & np.isin(m[:, 7], _SEPARATORS))
     return fits, digit_sums(m, _ISO_WEIGHTS)
+
+
+def _ascii(m: np.ndarray) -> np.ndarray:
+    """Which rows of a byte matrix are ASCII only (column by column, as in ``all_digits``)."""
+    high = m[:, 0].copy()
+    for j in range(1, m.shape[1]):
+        high |= m[:, j]
+    return high < 0x80
 
 
 _SEPARATORS = np.frombuffer(b"-/.", dtype=np.uint8)
