@@ -106,6 +106,11 @@ def _shape_corpus(seed=12, n=20_000):
         if r.random() < 0.3:
             chars = chars[:2] + [r.choice("0123456789ABDFZ") for _ in range(5)]
         out.append("".join(chars) + r.choice(["", "", "", "D", "F", "学", "警", "1"]))
+    for _ in range(1500):  # landlines: area code, separator and number of every length near the usual ones
+        area = r.choice("0019") + "".join(r.choice("0123456789") for _ in range(r.choice([1, 2, 3, 4])))
+        number = r.choice("0123456789") + "".join(r.choice("0123456789a") for _ in range(r.choice([5, 6, 7, 8])))
+        out.append(area + r.choice(["-", "-", "-", " ", "", "_", "－"]) + number + r.choice(["", "", "", "-12", "转3"]))
+    out += ["(0571)88123456", "(010)6234567", "0571-8812345５"]
     # 2- and 3-byte leads near the provinces; "fuY" has the low bits of 浙 (U+6D59) in ASCII bytes
     out += ["éA12345", "ÀA123456", "\u4e00A12345", "\uffffA12345", "fuYA12345", "fuYA1234D"]
     for _ in range(n):
@@ -368,3 +373,19 @@ def test_scan_json_has_exactly_the_documented_shape(tmp_path, run):
             assert isinstance(d["ratio"], float) and isinstance(d["spans"], bool)
     assert [f for f in resource["fields"] if f["name"] == "col_1"][0]["detected"] == []
 
+
+
+@pytest.mark.parametrize("scale", [1, 1_000, 10 ** 7, 10 ** 12])  # int16, int16, int32 and int64 lanes
+def test_digit_sums_are_exact_in_narrow_lanes(scale):
+    import numpy as np
+
+    from opendata.pii.detectors.base import digit_sums
+
+    r = np.random.default_rng(scale)
+    matrix = r.integers(ord("0"), ord("9") + 1, size=(500, 18), dtype=np.uint8)
+    weights = r.integers(0, 10, size=(18, 4)) * np.array([1, scale // 10 or 1, scale, 3])
+    weights[17] = 0  # a column that weighs nothing (a check character)
+    expected = ((matrix.astype(np.int64) - 48) @ weights).T
+    sums = digit_sums(matrix, weights)
+    assert (sums.astype(np.int64) == expected).all()
+    assert expected.max() > 2 ** 15 or scale == 1

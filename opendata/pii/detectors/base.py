@@ -64,20 +64,23 @@ class Detector:
         so exactly (fixed-width digit identifiers); the tests hold it to the pattern."""
         return to_mask(pc.match_substring_regex(values, self.cell_pattern))
 
-    def shaped_at_width(self, values: pa.Array, width: int,
+    def shaped_at_width(self, values: pa.Array, width: int | tuple[int, ...],
                         check: Callable[[pa.Array, np.ndarray], tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        """:meth:`shaped` with the values of exactly ``width`` bytes decided on their byte matrix:
-        ``check(subset, matrix)`` says which match and which it can decide; every other value
-        goes to the pattern."""
-        at_width = byte_lengths(values) == width
-        to_pattern = ~at_width
+        """:meth:`shaped` with the values of exactly ``width`` bytes (or of each of several
+        widths) decided on their byte matrix: ``check(subset, matrix)`` says which match and
+        which it can decide; every other value goes to the pattern."""
+        lengths = byte_lengths(values)
+        to_pattern = np.ones(len(values), dtype=bool)
         out = np.zeros(len(values), dtype=bool)
-        if at_width.any():
+        for w in (width,) if isinstance(width, int) else width:
+            at_width = lengths == w
+            if not at_width.any():
+                continue
             subset = values if at_width.all() else values.filter(pa.array(at_width))
-            matches, decided = check(subset, char_matrix(subset, width))
+            matches, decided = check(subset, char_matrix(subset, w))
             index = np.flatnonzero(at_width)
             out[index] = matches & decided
-            to_pattern[index[~decided]] = True
+            to_pattern[index[decided]] = False
         rest = np.flatnonzero(to_pattern)
         if len(rest):
             out[rest] = Detector.shaped(self, values if len(rest) == len(values) else values.take(pa.array(rest)))
@@ -133,13 +136,23 @@ def digit_sums(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """``(digits @ weights).T`` for a uint8 matrix of ASCII digits (``weights``: one row per
     column, one column per sum): one contiguous row per sum, exact integers, column by column.
     (A BLAS product would be faster on one core, but OpenBLAS starts threads that spin on every
-    core for products of this size.)"""
+    core for products of this size.)
+
+    The sums are kept in the narrowest integers that hold them (a year, 9999, fits 16 bits: a
+    quarter of the memory traffic of 64-bit lanes). The bytes are summed as they are and the
+    weight of the "0"s taken off at the end; that arithmetic wraps modulo the lane width, which
+    is exact for every sum that fits. Rows that are not all digits get meaningless sums: callers
+    discard them."""
     weights = np.asarray(weights, dtype=np.int64)
-    sums = np.zeros((weights.shape[1], matrix.shape[0]), dtype=np.int64)
+    bound = 9 * int(np.abs(weights).sum(axis=0).max(initial=0))
+    dtype = np.int16 if bound < 2 ** 15 else np.int32 if bound < 2 ** 31 else np.int64
+    sums = np.zeros((weights.shape[1], matrix.shape[0]), dtype=dtype)
+    lane_weights = weights.astype(dtype)
     for j in np.flatnonzero(weights.any(axis=1)):
-        digit = matrix[:, j].astype(np.int64) - 48
+        byte = matrix[:, j].astype(dtype)
         for k in np.flatnonzero(weights[j]):
-            sums[k] += digit * weights[j, k]
+            sums[k] += byte * lane_weights[j, k]
+    sums -= (48 * weights.sum(axis=0)).astype(dtype)[:, None]
     return sums
 
 

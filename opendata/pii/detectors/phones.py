@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from .base import Detector, decimal, register
+from .base import Detector, all_digits, decimal, register
 
 
 @register
@@ -30,3 +30,17 @@ class Landline(Detector):
     span_pattern = r"\b0\d{2,3}-[2-9]\d{6,7}\b"
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"
     hints = ("电话", "座机", "固话", "phone", "tel")
+
+    def shaped(self, values: pa.Array) -> np.ndarray:
+        # The usual written forms, an area code, a dash and the number (0571-88123456,
+        # 010-62345678, 0571-8812345), are read off the bytes; every other form goes to the pattern.
+        def check(subset: pa.Array, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            dashed = np.zeros(len(subset), dtype=bool)
+            for sep in (3, 4):  # a three- or four-digit area code
+                number = m.shape[1] - sep - 1
+                if number in (7, 8):
+                    dashed |= ((m[:, 0] == ord("0")) & all_digits(m[:, 1:sep]) & (m[:, sep] == ord("-"))
+                               & (m[:, sep + 1] >= ord("2")) & all_digits(m[:, sep + 1:]))
+            return dashed, dashed
+
+        return self.shaped_at_width(values, (12, 13), check)
