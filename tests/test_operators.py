@@ -32,6 +32,8 @@ def test_mask_defaults_follow_public_notice_conventions():
     assert apply("mask", ["张三", "欧阳娜娜"], "person_name") == ["张*", "欧阳**"]
     assert apply("mask", ["zhangsan@example.com"], "email") == ["z***@example.com"]
     assert apply("mask", ["192.168.1.20"], "ip_address") == ["192.168.*.*"]
+    assert apply("mask", ["2001:db8::1", "10.0.0.1", " fe80::1ff:fe23:4567:890a", None], "ip_address") == [
+        "2001:0db8:*:*:*:*:*:*", "10.0.*.*", "fe80:0000:*:*:*:*:*:*", None]
     assert apply("mask", ["6222021234567890123"], "bank_card") == ["622202*********0123"]
     assert apply("mask", ["abcdef"], None, {"keep_start": 2, "keep_end": 1, "char": "#"}) == ["ab###f"]
     assert apply("mask", [None, "x", "ab"], "cn_mobile") == [None, "*", "a*"]
@@ -153,6 +155,8 @@ def test_generalize_levels():
     assert apply("generalize", ["示范市西湖区文一路12号3幢"], "address", {"level": "district"}) == ["示范市西湖区"]
     assert apply("generalize", ["120.123456"], None, {"level": "decimals", "decimals": 2}) == ["120.12"]
     assert apply("generalize", ["192.168.1.20"], "ip_address") == ["192.168.1.0/24"]
+    assert apply("generalize", ["2001:db8:85a3::8a2e:370:7334", "fe80::1", "10:30"], "ip_address") == [
+        "2001:db8:85a3::/48", "fe80::/48", "10:30"]  # not an address: left to the re-scan
 
 
 def test_values_written_over_two_lines_are_treated_whole():

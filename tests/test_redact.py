@@ -11,6 +11,7 @@ import pytest
 import opendata as od
 from conftest import make_package
 from opendata import keys
+from opendata.pii.scan import scan
 from opendata.redact import redact
 from pii_data import mobile, name, resident_id, rng
 
@@ -91,6 +92,21 @@ def test_residual_pi_fails_and_leaves_nothing(tmp_path, home):
     assert info.value.code == "redact.residual_pi" and info.value.params["field"] == "id_number"
     assert not (tmp_path / "out").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "in"]  # no staging left behind
+
+
+@pytest.mark.parametrize("treatment,expected", [
+    ({"operator": "mask"}, ["10.20.*.*", "2001:0db8:*:*:*:*:*:*"]),
+    ({"operator": "generalize"}, ["10.20.30.0/24", "2001:db8:aa::/48"]),
+])
+def test_ipv6_addresses_are_treated_like_ipv4_ones(tmp_path, home, treatment, expected):
+    fields = [{"name": "client_ip", "opendata": {"pii": "ip_address", "treatment": treatment}}]
+    text = "client_ip\n" + "10.20.30.40\n2001:db8:aa:bb::1\n" * 10
+    out, _ = redact(od.load(make_package(tmp_path / "in", fields, text)), tmp_path / "out")
+    assert [row[0] for row in _rows(tmp_path / "out" / "data" / "data.csv")[1:]] == expected * 10
+    detected = scan(out).to_dict()["resources"][0]["fields"][0]["detected"]
+    assert not any(d["matches"] for d in detected)  # nothing raw is left
+    if treatment["operator"] == "mask":  # and the masked forms are known as such
+        assert [(d["type"], d["masked"]) for d in detected] == [("ip_address", 20)]
 
 
 def test_suppress_removes_the_field_and_records_it(tmp_path, home):

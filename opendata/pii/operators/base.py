@@ -8,12 +8,15 @@ is touched. Adding an operator is one subclass decorated with :func:`register`.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Any, ClassVar, Callable
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...bitmaps import to_mask
 from ...errors import DescriptorError
 from ...keys import DataKey
 
@@ -96,3 +99,22 @@ def by_distinct(values: pa.Array, function: Callable[[str], str]) -> pa.Array:
     encoded = pc.dictionary_encode(values)
     out = [None if v is None else function(v) for v in encoded.dictionary.to_pylist()]
     return pa.array(out, pa.string()).take(encoded.indices)
+
+
+def on_ipv6(values: pa.Array, treated: pa.Array, function: Callable[[ipaddress.IPv6Address], str]) -> pa.Array:
+    """``treated`` with the IPv6 addresses among ``values`` replaced by ``function`` of each
+    (once per distinct address; the rest of a column of IPv4 addresses is left to the kernels)."""
+    has_colon = pc.fill_null(pc.match_substring(values, ":"), False)
+    if not pc.any(has_colon).as_py():
+        return treated
+
+    def treat(text: str) -> str | None:
+        try:
+            return function(ipaddress.IPv6Address(text.strip()))
+        except ValueError:  # not an address: left as it is
+            return None
+
+    index = pa.array(np.flatnonzero(to_mask(has_colon)))
+    candidates = values.take(index)
+    replaced = pc.coalesce(by_distinct(candidates, treat), candidates)
+    return pc.replace_with_mask(treated, has_colon, replaced)

@@ -1,16 +1,17 @@
 """generalize: coarser values — date → year or month, age → band, address → district or street
 (building, unit and room dropped),
-coordinates → fewer decimals, IP → /24 network."""
+coordinates → fewer decimals, IP → its /24 (IPv4) or /48 (IPv6) network."""
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...errors import DescriptorError
-from .base import Operator, register
+from .base import Operator, on_ipv6, register
 
 LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
 # (?s): "." also matches a line break, so a value written over two lines is generalized whole.
@@ -55,8 +56,9 @@ class Generalize(Operator):
             return pc.replace_substring_regex(values, _DISTRICT, r"\1")
         if level == "street":
             return pc.replace_substring_regex(values, _DWELLING, "")
-        if level == "network":
-            return pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$", r"\1.0/24")
+        if level == "network":  # a /24 for IPv4, a /48 (a site's prefix) for IPv6
+            v4 = pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$", r"\1.0/24")
+            return on_ipv6(values, v4, lambda address: str(ipaddress.ip_network(f"{address}/48", strict=False)))
         if level == "band":
             width = params.get("width", 10)
             number = pc.cast(pc.if_else(pc.match_substring_regex(values, r"^\d+$"), values, None), pa.int64())

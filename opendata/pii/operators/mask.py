@@ -16,7 +16,7 @@ from ...strings import contiguous, fixed_width, offsets
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
 from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES
-from .base import Operator, register
+from .base import Operator, on_ipv6, register
 
 DEFAULT_KEEP = {
     "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
@@ -134,6 +134,13 @@ def _mask_email(values: pa.Array, char: str) -> pa.Array:
     return pc.binary_join_element_wise(pc.utf8_slice_codeunits(values, 0, 1), domain, f"{char * 3}@")
 
 
+def _mask_ip(values: pa.Array, char: str) -> pa.Array:
+    """192.168.*.*; an IPv6 address keeps its first two groups (2001:0db8:*:*:*:*:*:*). Values
+    that are neither are left as they are (the re-scan judges them)."""
+    v4 = pc.replace_substring_regex(values, r"(?s)^(\d{1,3}\.\d{1,3})\..*$", rf"\1.{char}.{char}")
+    return on_ipv6(values, v4, lambda address: ":".join(address.exploded.split(":")[:2] + [char] * 6))
+
+
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
     """Keep ``keep_start`` leading and ``keep_end`` trailing characters; values too short to
     keep that much keep only their first character (one-character values are masked whole)."""
@@ -203,7 +210,7 @@ class Mask(Operator):
             if pii_type == "email":
                 return _mask_email(values, char)
             if pii_type == "ip_address":
-                return pc.replace_substring_regex(values, r"(?s)^(\d{1,3}\.\d{1,3})\..*$", rf"\1.{char}.{char}")
+                return _mask_ip(values, char)
             if pii_type == "birth_date":
                 return pc.replace_substring_regex(pc.utf8_slice_codeunits(values, 0, 4), "$", f"-{char * 2}-{char * 2}")
         start, end = DEFAULT_KEEP.get(pii_type or "", (1, 1))
