@@ -9,16 +9,21 @@ import pyarrow.compute as pc
 from .base import Detector, all_digits, byte_lengths, char_matrix, decimal, register
 
 
+# What each ASCII digit adds to the Luhn sum, as it is and doubled (less 9 when doubling makes
+# two digits), looked up by byte: one gather per column instead of arithmetic on wide integers.
+# Other bytes add nothing; all_digits discards their rows.
+_PLAIN = np.zeros(256, dtype=np.int16)
+_PLAIN[48:58] = np.arange(10)
+_DOUBLED = np.zeros(256, dtype=np.int16)
+_DOUBLED[48:58] = [2 * d - 9 * (d >= 5) for d in range(10)]
+
+
 def _luhn(matrix: np.ndarray) -> np.ndarray:
     """Luhn over a matrix of ASCII digits, one number per row, right-aligned."""
     width = matrix.shape[1]
-    total = np.zeros(matrix.shape[0], dtype=np.int64)
+    total = np.zeros(matrix.shape[0], dtype=np.int16)  # at most 9 per digit: 171 for 19
     for j in range(width):
-        digit = matrix[:, j].astype(np.int64) - 48
-        if (width - 1 - j) % 2:  # every second digit from the right, before the check digit:
-            total += 2 * digit - 9 * (digit >= 5)  # doubled, less 9 when that makes two digits
-        else:
-            total += digit
+        total += (_DOUBLED if (width - 1 - j) % 2 else _PLAIN)[matrix[:, j]]
     return total % 10 == 0
 
 
