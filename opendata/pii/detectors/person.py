@@ -141,9 +141,8 @@ class IpAddress(Detector):
     type = "ip_address"
     _octet = r"(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     cell_pattern = rf"^({_octet}\.){{3}}{_octet}$|^[0-9A-Fa-f]{{1,4}}(:[0-9A-Fa-f]{{0,4}}){{2,7}}$"
-    # Not followed by "/": a network written with its prefix length (10.20.30.0/24, what
-    # generalize writes) is not one person's address. (The character after is consumed, as RE2
-    # has no lookahead; the next span's \b still sees it.)
-    span_pattern = rf"\b({_octet}\.){{3}}{_octet}(?:$|[^/\w])"
-    masked_pattern = r"^\d{1,3}\.\d{1,3}\.\*+\.\*+$|^[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}(:\*+){6}$"
+    span_pattern = rf"\b({_octet}\.){{3}}{_octet}\b"
+    # Masked (192.168.*.*, 2001:0db8:*:*:*:*:*:*) or generalized to the network (192.168.1.*,
+    # 2001:0db8:00aa:*:*:*:*:*).
+    masked_pattern = r"^\d{1,3}\.\d{1,3}\.(\d{1,3}|\*+)\.\*+$|^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){1,2}(:\*+){5,6}$"
     hints = ("ip", "ip地址", "ip_address", "客户端地址")

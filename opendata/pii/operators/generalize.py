@@ -1,10 +1,12 @@
 """generalize: coarser values — date → year or month, age → band, address → district or street
 (building, unit and room dropped),
-coordinates → fewer decimals, IP → its /24 (IPv4) or /48 (IPv6) network."""
+coordinates → fewer decimals, IP → its network (192.168.1.*, the /24; 2001:0db8:00aa:*:*:*:*:*, the /48).
+
+Networks are written with stars, not as 192.168.1.0/24: that form holds an address, which the
+re-scan would rightly report."""
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 import pyarrow as pa
@@ -56,9 +58,9 @@ class Generalize(Operator):
             return pc.replace_substring_regex(values, _DISTRICT, r"\1")
         if level == "street":
             return pc.replace_substring_regex(values, _DWELLING, "")
-        if level == "network":  # a /24 for IPv4, a /48 (a site's prefix) for IPv6
-            v4 = pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$", r"\1.0/24")
-            return on_ipv6(values, v4, lambda address: str(ipaddress.ip_network(f"{address}/48", strict=False)))
+        if level == "network":  # the /24 of an IPv4 address, the /48 (a site's prefix) of an IPv6 one
+            v4 = pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$", r"\1.*")
+            return on_ipv6(values, v4, lambda address: ":".join(address.exploded.split(":")[:3] + ["*"] * 5))
         if level == "band":
             width = params.get("width", 10)
             number = pc.cast(pc.if_else(pc.match_substring_regex(values, r"^\d+$"), values, None), pa.int64())
