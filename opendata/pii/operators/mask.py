@@ -63,21 +63,31 @@ def mask_digit_runs(values: pa.Array, length: int, first: bytes, second: bytes, 
     if size == 0:
         return values
     text = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]]
-    digits = np.flatnonzero((text - np.uint8(48)) < 10)
-    if len(digits) == 0:
+    # Runs of digits as their edges (a few per cell), not every digit's position: the first
+    # digit after a non-digit, the first non-digit after a digit, and every cell start inside
+    # a run, which ends one run and begins the next.
+    digit = (text - np.uint8(48)) < 10
+    if not digit.any():
         return values
     data = text.copy()  # the masked copy; the input stays as it is
     cell_start = np.zeros(size + 1, dtype=bool)  # a cell begins here (and: the end of the data)
     cell_start[bounds[:-1] - bounds[0]] = True
     cell_start[size] = True
-    # Runs of consecutive digit bytes, broken where a new cell begins.
-    begins = np.ones(len(digits), dtype=bool)
-    begins[1:] = (np.diff(digits) != 1) | cell_start[digits[1:]]
-    heads = np.flatnonzero(begins)
-    runs = np.diff(np.append(heads, len(digits)))
-    starts = digits[heads[runs == length]]
+    edges = np.flatnonzero(digit[1:] != digit[:-1]) + 1
+    inner = bounds[1:-1] - bounds[0]
+    inner = inner[(inner > 0) & (inner < size)]
+    inner = inner[digit[inner] & digit[inner - 1]]
+    if len(inner):
+        edges = np.sort(np.concatenate([edges, inner, inner]))  # empty cells give empty runs
+    if digit[0]:
+        edges = np.concatenate([[0], edges])
+    if digit[-1]:
+        edges = np.concatenate([edges, [size]])
+    heads, ends = edges[0::2], edges[1::2]
+    runs = ends - heads
+    starts = heads[runs == length]
     if last:
-        short = digits[heads[runs == length - 1]]
+        short = heads[runs == length - 1]
         after = np.minimum(short + length - 1, size - 1)
         ended = ~cell_start[short + length - 1] & np.isin(data[after], np.frombuffer(last, dtype=np.uint8))
         starts = np.sort(np.concatenate([starts, short[ended]]))
