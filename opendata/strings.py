@@ -87,3 +87,26 @@ def is_ascii(values: pa.Array) -> bool:
     if bounds[-1] == bounds[0]:
         return True
     return int(np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]].max()) < 0x80
+
+
+def bmp_chars(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The characters of a byte matrix whose rows are three-byte UTF-8 characters (Chinese text):
+    ``(code points, ok)``, code points of shape ``(width // 3, rows)``, ``ok`` for the rows that
+    are made of such characters only (the code points of other rows mean nothing). For valid
+    UTF-8 a lead byte 0xE0-0xEF is followed by two continuation bytes, so the lead bytes decide."""
+    n = matrix.shape[1] // 3
+    ok = np.full(matrix.shape[0], matrix.shape[1] % 3 == 0)
+    points = np.empty((n, matrix.shape[0]), dtype=np.int32)
+    for k in range(n):
+        lead = matrix[:, 3 * k].astype(np.int32)
+        ok &= (lead & 0xF0) == 0xE0
+        points[k] = ((lead & 0x0F) << 12) | ((matrix[:, 3 * k + 1].astype(np.int32) & 0x3F) << 6) \
+            | (matrix[:, 3 * k + 2] & 0x3F)
+    return points, ok
+
+
+def char_table(chars: str) -> np.ndarray:
+    """A lookup table over the Basic Multilingual Plane: True at each of ``chars``."""
+    table = np.zeros(1 << 16, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table

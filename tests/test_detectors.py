@@ -111,6 +111,16 @@ def _shape_corpus(seed=12, n=20_000):
         number = r.choice("0123456789") + "".join(r.choice("0123456789a") for _ in range(r.choice([5, 6, 7, 8])))
         out.append(area + r.choice(["-", "-", "-", " ", "", "_", "－"]) + number + r.choice(["", "", "", "-12", "转3"]))
     out += ["(0571)88123456", "(010)6234567", "0571-8812345５"]
+    from opendata.pii.detectors.person import COMPOUND
+    near = ["某", "一", "龥", "\u9fa6", "\u4dff", "\u67cf", "\u67d1", "〇", "a", "é", "𠀀", "欧", "阳", "王", "狗"]
+    for _ in range(1500):  # names of 2-4 characters: true ones, and with one character off the sets
+        head = r.choice([r.choice("王李张欧司上诸猫狗"), r.choice(COMPOUND), r.choice(COMPOUND)[::-1]])
+        chars = list(head + "".join(r.choice("伟芳娜秀英敏静丽强磊") for _ in range(r.randint(0, 3))))
+        if r.random() < 0.4:
+            chars[r.randrange(len(chars))] = r.choice(near)
+        out.append("".join(chars))
+    out += [name(r) for _ in range(300)]
+    out += ["7NK伟", "7NK伟芳", "王4|_", "王4|_芳"]  # ASCII bytes with the low bits of 王 and 伟
     # 2- and 3-byte leads near the provinces; "fuY" has the low bits of 浙 (U+6D59) in ASCII bytes
     out += ["éA12345", "ÀA123456", "\u4e00A12345", "\uffffA12345", "fuYA12345", "fuYA1234D"]
     for _ in range(n):

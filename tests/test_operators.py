@@ -257,3 +257,22 @@ def test_spans_masked_on_the_bytes_as_the_rewrite_masks_them(kind):
         [e for e, gone in zip(exact.to_pylist(), left) if not gone]
     if kind == "cn_resident_id":  # every written form of an ID number is a run of digits
         assert fast.to_pylist() == exact.to_pylist()
+
+
+def test_chinese_names_masked_on_the_bytes_as_the_general_path_masks_them():
+    from opendata.pii.detectors.person import COMPOUND
+    from opendata.pii.operators.mask import _mask_chinese_names, mask_cells
+
+    r = rng(31)
+    heads = ["王", "李", "阳", "欧"] + list(COMPOUND)
+    values = ["".join([r.choice(heads)] + [r.choice("伟芳娜秀英") for _ in range(r.randint(0, 3))]) for _ in range(3000)]
+    values += ["", "张", "欧阳", "司马", "〇〇"]
+    array = pa.array(values, pa.string())
+    for char in ("*", "#"):
+        general = [mask_cells(pa.array([v]), 2 if v.startswith(COMPOUND) else 1, 0, char)[0].as_py() for v in values]
+        assert _mask_chinese_names(array, char).to_pylist() == general
+        assert _mask_chinese_names(array.slice(7), char).to_pylist() == general[7:]
+        assert OPERATORS["mask"].apply(array, "person_name", {"char": char}, None).to_pylist() == general
+    for other in (["张三", None], ["张三", "Zhang"], ["张三", "𠀀"]):  # nulls, ASCII, four-byte characters
+        assert _mask_chinese_names(pa.array(other, pa.string()), "*") is None
+    assert _mask_chinese_names(array, "＊") is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from ...strings import bmp_chars, char_table
 from .base import Detector, register
 
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -44,16 +45,14 @@ def _byte_table(chars: str) -> np.ndarray:
 
 _LETTER = _byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ")  # no I or O on a plate
 _LETTER_OR_DIGIT = _byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
-_PROVINCE = np.zeros(1 << 16, dtype=bool)
-_PROVINCE[[ord(c) for c in PROVINCE_ABBREVIATIONS]] = True
+_PROVINCE = char_table(PROVINCE_ABBREVIATIONS)
 
 
 def _common_plate(m: np.ndarray) -> np.ndarray:
     """Which rows of a nine-byte matrix read 浙A12345: a province abbreviation (three UTF-8 bytes,
     decoded to its code point), a letter, then five letters or digits."""
-    lead = m[:, 0].astype(np.int32)
-    code = ((lead & 0x0F) << 12) | ((m[:, 1].astype(np.int32) & 0x3F) << 6) | (m[:, 2] & 0x3F)
-    ok = ((lead & 0xF0) == 0xE0) & _PROVINCE[code] & _LETTER[m[:, 3]]
+    province, ok = bmp_chars(m[:, :3])
+    ok &= _PROVINCE[province[0]] & _LETTER[m[:, 3]]
     for j in range(4, 9):
         ok &= _LETTER_OR_DIGIT[m[:, j]]
     return ok

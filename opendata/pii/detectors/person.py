@@ -6,7 +6,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .base import Detector, all_digits, byte_lengths, char_matrix, digit_sums, register, valid_dates
+from ...strings import bmp_chars, char_table
+from .base import (
+    Detector,
+    all_digits,
+    byte_lengths,
+    char_matrix,
+    digit_sums,
+    register,
+    valid_dates,
+)
 
 # Common single-character surnames (the most frequent ~300) and compound surnames.
 SURNAMES = (
@@ -38,6 +47,35 @@ class PersonName(Detector):
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values
+
+    def shaped(self, values: pa.Array) -> np.ndarray:
+        # Six, nine or twelve bytes can fit the pattern only as two to four Chinese characters:
+        # read off the bytes, surname and given characters looked up by code point.
+        return self.shaped_at_width(values, (6, 9, 12), lambda subset, m: (_name_form(m), np.ones(len(subset), dtype=bool)))
+
+
+def _name_form(m: np.ndarray) -> np.ndarray:
+    """Which rows of a byte matrix of 2-4 three-byte characters fit :data:`PersonName.cell_pattern`:
+    a surname and one or two given characters, or a compound surname and one or two."""
+    points, ok = bmp_chars(m)
+    n = len(points)
+    given = [_GIVEN_TABLE[points[k]] for k in range(n)]
+    single = _SURNAME_TABLE[points[0]] & np.logical_and.reduce(given[1:]) if n <= 3 else np.zeros(len(m), bool)
+    compound = (compound_surnames(points) & np.logical_and.reduce(given[2:])) if n >= 3 else np.zeros(len(m), bool)
+    return ok & (single | compound)
+
+
+_SURNAME_TABLE = char_table(SURNAMES)
+_GIVEN_TABLE = np.zeros(1 << 16, dtype=bool)  # _GIVEN: the CJK ideographs but 某
+_GIVEN_TABLE[0x4E00:0x9FA6] = True
+_GIVEN_TABLE[0x67D0] = False
+_COMPOUND_KEYS = np.array(sorted((ord(c[0]) << 16) | ord(c[1]) for c in COMPOUND), dtype=np.int64)
+
+
+def compound_surnames(points: np.ndarray) -> np.ndarray:
+    """Which rows' first two code points (from :func:`bmp_chars`) are a compound surname."""
+    key = (points[0].astype(np.int64) << 16) | points[1]
+    return _COMPOUND_KEYS[np.minimum(np.searchsorted(_COMPOUND_KEYS, key), len(_COMPOUND_KEYS) - 1)] == key
 
 
 @register

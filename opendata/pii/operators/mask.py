@@ -12,10 +12,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...strings import contiguous, fixed_width, offsets
+from ...strings import bmp_chars, contiguous, fixed_width, offsets
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
-from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES
+from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES, compound_surnames
 from .base import Operator, on_ipv6, register
 
 DEFAULT_KEEP = {
@@ -151,6 +151,40 @@ def _mask_ip(values: pa.Array, char: str) -> pa.Array:
     return on_ipv6(values, v4, lambda address: ":".join(address.exploded.split(":")[:2] + [char] * 6))
 
 
+def _mask_chinese_names(values: pa.Array, char: str) -> pa.Array | None:
+    """张* / 欧阳** on the bytes, when every value is Chinese characters (three UTF-8 bytes each)
+    and the mask character is one byte: the surname's bytes (a compound's two characters) are
+    copied and a star written for each other character, as :func:`mask_cells` would with one
+    (two) characters kept. ``None`` otherwise."""
+    values = contiguous(values)
+    if values.type != pa.string() or values.null_count or len(values) == 0 or len(char.encode()) != 1:
+        return None
+    bounds = offsets(values).astype(np.int64)
+    starts, lengths = bounds[:-1], np.diff(bounds)
+    data = values.buffers()[2]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+    used = data[bounds[0]:bounds[-1]]
+    if (lengths % 3).any() or (((used & 0xC0) != 0x80) != ((used & 0xF0) == 0xE0)).any():
+        return None  # some character is not three bytes: the general path
+    chars = lengths // 3
+    two = np.flatnonzero(chars >= 2)
+    compound = np.zeros(len(values), dtype=bool)
+    if len(two):
+        first = data[starts[two][:, None] + np.arange(6)]
+        points, _ = bmp_chars(first)
+        compound[two] = compound_surnames(points)
+    keep = np.where(compound, 2, 1)
+    keep = np.where(chars > keep, keep, np.minimum(chars - 1, 1).clip(0))  # short values keep one, or none
+    out_lengths = chars + 2 * keep  # the kept characters' three bytes, one star for each other
+    out_bounds = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(out_lengths, out=out_bounds[1:])
+    out = np.full(int(out_bounds[-1]), ord(char), dtype=np.uint8)
+    for j in range(6):
+        rows = np.flatnonzero(3 * keep > j)
+        out[out_bounds[rows] + j] = data[starts[rows] + j]
+    return pa.StringArray.from_buffers(len(values), pa.py_buffer(out_bounds.astype(np.int32)), pa.py_buffer(out))
+
+
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
     """Keep ``keep_start`` leading and ``keep_end`` trailing characters; values too short to
     keep that much keep only their first character (one-character values are masked whole)."""
@@ -212,6 +246,9 @@ class Mask(Operator):
         char = params.get("char", "*")
         if "keep_start" not in params and "keep_end" not in params:
             if pii_type == "person_name":
+                chinese = _mask_chinese_names(values, char)
+                if chinese is not None:
+                    return chinese
                 masked = mask_cells(values, 1, 0, char)
                 compound = pc.fill_null(pc.match_substring_regex(values, _COMPOUND), False)
                 if not pc.any(compound).as_py():  # the common case: one-character surnames only
