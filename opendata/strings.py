@@ -6,6 +6,8 @@ checked and rewritten as a numpy matrix, far faster than a kernel call per patte
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -110,3 +112,70 @@ def char_table(chars: str) -> np.ndarray:
     table = np.zeros(1 << 16, dtype=bool)
     table[[ord(c) for c in chars]] = True
     return table
+
+
+class DigitRun(NamedTuple):
+    """A number written as one run of ASCII digits: ``length`` digits, the first in ``first``,
+    the second in ``second`` (or ``length - 1`` digits and then a letter in ``last``)."""
+
+    length: int
+    first: bytes
+    second: bytes
+    last: bytes = b""
+
+
+_WORD = np.zeros(256, dtype=bool)  # RE2's ASCII \w, for \b
+_WORD[np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_", dtype=np.uint8)] = True
+
+
+def digit_runs(values: pa.Array, run: DigitRun) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where ``run`` stands alone in the text of ``values``, a word boundary on each side (as
+    RE2's ``\\b``, at a cell's edges too): the runs' byte positions from the start of the first
+    value, and the row each is in. ``None`` for arrays with nulls.
+
+    Runs of digits are found by their edges (two per run), not by every digit's position: the
+    first digit after a non-digit, the first non-digit after a digit, and every cell start
+    inside a run, which ends one run and begins the next."""
+    values = contiguous(values)
+    if values.type != pa.string() or values.null_count:
+        return None
+    none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    bounds = offsets(values).astype(np.int64) if len(values) else np.zeros(1, dtype=np.int64)
+    size = int(bounds[-1] - bounds[0])
+    if size == 0:
+        return none
+    data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]]
+    digit = (data - np.uint8(48)) < 10
+    if not digit.any():
+        return none
+    cuts = bounds - bounds[0]  # where each cell begins, and the end of the data
+
+    def cell_start(positions: np.ndarray) -> np.ndarray:
+        return cuts[np.minimum(np.searchsorted(cuts, positions), len(cuts) - 1)] == positions
+
+    edges = np.flatnonzero(digit[1:] != digit[:-1]) + 1
+    inner = cuts[1:-1]
+    inner = inner[(inner > 0) & (inner < size)]
+    inner = inner[digit[inner] & digit[inner - 1]]
+    if len(inner):
+        edges = np.sort(np.concatenate([edges, inner, inner]))  # empty cells give empty runs
+    if digit[0]:
+        edges = np.concatenate([[0], edges])
+    if digit[-1]:
+        edges = np.concatenate([edges, [size]])
+    heads = edges[0::2]
+    lengths = edges[1::2] - heads
+    starts = heads[lengths == run.length]
+    if run.last:
+        short = heads[lengths == run.length - 1]
+        after = np.minimum(short + run.length - 1, size - 1)
+        ended = ~cell_start(short + run.length - 1) & np.isin(data[after], np.frombuffer(run.last, dtype=np.uint8))
+        starts = np.sort(np.concatenate([starts, short[ended]]))
+    if len(starts):
+        ends = starts + run.length
+        alone = ((cell_start(starts) | ~_WORD[data[np.maximum(starts - 1, 0)]])
+                 & (cell_start(ends) | ~_WORD[data[np.minimum(ends, size - 1)]]))
+        starts = starts[alone & np.isin(data[starts], np.frombuffer(run.first, dtype=np.uint8))
+                        & np.isin(data[starts + 1], np.frombuffer(run.second, dtype=np.uint8))]
+    rows = np.searchsorted(cuts[1:], starts, side="right")
+    return starts, rows

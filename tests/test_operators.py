@@ -276,3 +276,45 @@ def test_chinese_names_masked_on_the_bytes_as_the_general_path_masks_them():
     for other in (["张三", None], ["张三", "Zhang"], ["张三", "𠀀"]):  # nulls, ASCII, four-byte characters
         assert _mask_chinese_names(pa.array(other, pa.string()), "*") is None
     assert _mask_chinese_names(array, "＊") is None
+
+
+@pytest.mark.parametrize("kind", ["cn_mobile", "cn_resident_id"])
+@pytest.mark.parametrize("seed", [22, 23])
+def test_digit_run_spans_are_counted_as_re2_counts_them(kind, seed):
+    import numpy as np
+    import pyarrow.compute as pc
+
+    from opendata.pii.detectors import REGISTRY
+    from opendata.pii.scan import _digit_run_spans
+
+    detector = REGISTRY[kind]
+    written = ["电话1381234 5678", "1381234-5678。", "138 12345678", "x 138-12345678", "+86 13812345678",
+               "+8613812345678", "+86-138-1234-5678"]  # each other written form of a phone number alone
+    every_form = _text_with_numbers(seed) + written * 10
+    bare_only = [v.replace("+", "a").replace("-", "，").replace(" ", "x") for v in every_form]  # no other forms
+    plus_only = [v.replace("-", "，").replace(" ", "x") for v in every_form]  # +86 the only other form
+    separated = [v.replace("+", "a") for v in every_form]  # 138 1234 5678, 138-1234-5678, no +86
+    for values in (every_form, bare_only, plus_only, separated):
+        for array in (pa.array(values, pa.string()), pa.array(values, pa.string()).slice(5)):
+            expected = np.asarray(pc.count_substring_regex(array, detector.span_pattern))
+            counted = _digit_run_spans(detector, array)
+            if values is bare_only:
+                assert counted is not None
+            if counted is not None:
+                assert counted.tolist() == expected.tolist()
+                assert expected.sum() > 100
+    for values in (every_form, plus_only, separated):  # +86 and separators go to RE2
+        assert _digit_run_spans(REGISTRY["cn_mobile"], pa.array(values)) is None
+    # Value by value: wherever the bytes would count otherwise than RE2, the other forms show.
+    from opendata.strings import digit_runs
+
+    array = pa.array(every_form, pa.string())
+    _, rows = digit_runs(array, detector.digit_run)
+    bare = np.bincount(rows, minlength=len(array))
+    expected = np.asarray(pc.count_substring_regex(array, detector.span_pattern))
+    differs = np.flatnonzero(bare != expected)
+    assert len(differs) > (50 if kind == "cn_mobile" else -1)
+    differing = array.take(pa.array(differs, pa.int64())).to_pylist()
+    other = pc.match_substring_regex(pa.array(differing, pa.string()), detector.span_other_forms or "$^")
+    assert all(other.to_pylist())
+    assert all(any(c in v for c in detector.span_other_forms_hold) for v in differing)

@@ -30,7 +30,7 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import contiguous, offsets
+from ..strings import contiguous, digit_runs, offsets
 from .detectors import REGISTRY, Detector
 
 if TYPE_CHECKING:
@@ -378,7 +378,9 @@ def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[s
 
 def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
     """Spans of ``detector``'s type per cell; with check digits, the first span must validate."""
-    counts = detector.spans(values)
+    counts = _digit_run_spans(detector, values)
+    if counts is None:
+        counts = detector.spans(values)
     if type(detector).validate is Detector.validate or not counts.any():
         return counts
     index = np.flatnonzero(counts)
@@ -389,6 +391,31 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
         ok[shaped] = detector.validate(first.filter(pa.array(shaped)))
     counts[index[~ok]] = 0
     return counts
+
+
+def _digit_run_spans(detector: Detector, values: pa.Array) -> np.ndarray | None:
+    """:meth:`Detector.spans` counted on the bytes, where every span of the type in ``values``
+    is written as a bare run of digits (``span_other_forms`` nowhere: a byte search for the
+    characters they hold, then if need be one joined search); ``None`` where that cannot be told.
+    A phone number in every complaint: 0.33 s of RE2 counting per 1M cells against ~0.15 s."""
+    if detector.digit_run is None:
+        return None
+    forms, hold = detector.span_other_forms, detector.span_other_forms_hold
+    if forms and (not hold or _holds(values, hold)) and _anywhere(values, forms):
+        return None
+    found = digit_runs(values, detector.digit_run)
+    return None if found is None else np.bincount(found[1], minlength=len(values))
+
+
+def _holds(values: pa.Array, chars: str) -> bool:
+    """Whether any of ``chars`` occurs in the text of ``values``: a literal RE2 search of the
+    data buffer per character (memchr speed: 0.6 ms for 4 MB, where a kernel call takes 12)."""
+    values = contiguous(values)
+    if len(values) == 0 or values.buffers()[2] is None:
+        return False
+    bounds = offsets(values)
+    text = memoryview(values.buffers()[2])[bounds[0]:bounds[-1]]
+    return any(_regex(re2.escape(c)).search(text) is not None for c in chars)
 
 
 def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...bitmaps import to_mask
-from ...strings import byte_lengths, char_matrix
+from ...strings import DigitRun, byte_lengths, char_matrix
 
 __all__ = ["REGISTRY", "Detector", "register", "all_digits", "byte_lengths", "char_matrix", "decimal",
            "digit_sums", "valid_dates"]
@@ -54,6 +54,12 @@ class Detector:
     unhinted_ratio: ClassVar[float | None] = None
     #: distinct matched values per match required for ``unhinted_ratio`` (names vary, categories repeat).
     unhinted_distinct: ClassVar[float] = 0.5
+    #: a span written as one run of digits (counted and masked on the bytes) …
+    digit_run: ClassVar[DigitRun | None] = None
+    #: … and a pattern found wherever a span may be written otherwise (None: never), which
+    #: holds one of these characters (a cheaper first test: most text has none of them).
+    span_other_forms: ClassVar[str | None] = None
+    span_other_forms_hold: ClassVar[str] = ""
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         """Structural checks on values that matched ``cell_pattern`` (check digits, dates …)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from ...strings import DigitRun
 from .base import Detector, all_digits, decimal, register
 
 
@@ -15,6 +16,9 @@ class Mobile(Detector):
     span_pattern = r"(\+86[- ]?|\b)1[3-9]\d([- ]?\d{4}){2}\b"
     masked_pattern = r"^(\+?86[- ]?)?1[3-9]\d[- ]?\*{4}[- ]?\d{4}$"
     hints = ("手机", "电话", "联系方式", "mobile", "phone", "tel", "cell")
+    digit_run = DigitRun(11, b"1", b"3456789")
+    span_other_forms = r"\+86|1[3-9]\d[- ]\d{4}|1[3-9]\d{5}[- ]\d{4}"  # +86, or a separator in the number
+    span_other_forms_hold = "+- "
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Eleven bytes can only be the plain form, 1[3-9] and nine digits; longer forms (+86,

@@ -6,6 +6,7 @@ import numpy as np
 import pyarrow as pa
 
 from ...identifiers import RIC_CHECK, RIC_WEIGHTS
+from ...strings import DigitRun
 from .base import Detector, all_digits, byte_lengths, char_matrix, decimal, digit_sums, register, valid_dates
 
 # First two digits of the administrative division code: the provinces (GB/T 2260).
@@ -73,6 +74,7 @@ class ResidentId(Detector):
     hints = ("身份证", "证件号", "公民身份", "社会保障号", "社保卡号", "sfz", "idcard", "id_card", "id_no",
              "id_number", "idno", "citizen_id", "identity")
     min_ratio = 0.5
+    digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # every span is one: 17 digits and a digit or X
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly.

@@ -12,7 +12,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...strings import bmp_chars, contiguous, fixed_width, offsets
+from ...strings import DigitRun, bmp_chars, contiguous, digit_runs, fixed_width, offsets
+from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
 from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES, compound_surnames
@@ -39,66 +40,26 @@ SPAN_REWRITES = {
 }
 
 
-# Spans written as a bare run of digits, masked on the bytes as SPAN_REWRITES would: (length,
-# allowed first and second digits, keep_start, keep_end, letters that may end the run). Other
-# written forms (+86, separators) are left to the rewrites: the caller re-scans and sends those
-# batches there.
-DIGIT_RUN_SPANS = {"cn_mobile": (11, b"1", b"3456789", 3, 4, b""),
-                   "cn_resident_id": (18, b"0123456789", b"0123456789", 6, 4, b"Xx")}
-_WORD = np.zeros(256, dtype=bool)  # RE2's ASCII \w, for \b
-_WORD[np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_", dtype=np.uint8)] = True
+# Spans written as a bare run of digits (each detector's ``digit_run``), masked on the bytes as
+# SPAN_REWRITES would: the characters kept at the start and at the end. Other written forms (+86,
+# separators) are left to the rewrites: the caller re-scans and sends those batches there.
+DIGIT_RUN_KEEP = {"cn_mobile": (3, 4), "cn_resident_id": (6, 4)}
 
 
-def mask_digit_runs(values: pa.Array, length: int, first: bytes, second: bytes, keep_start: int,
-                    keep_end: int, last: bytes = b"") -> pa.Array | None:
-    """Mask every run of exactly ``length`` ASCII digits (or ``length - 1`` and a letter in
-    ``last``) that stands alone, a word boundary on each side, and begins with a digit in ``first``
-    and then one in ``second``; ``keep_start`` and ``keep_end`` characters stay. The text around is
-    untouched and the byte length unchanged. ``None`` for arrays with nulls."""
+def mask_digit_runs(values: pa.Array, run: DigitRun, keep_start: int, keep_end: int) -> pa.Array | None:
+    """Mask every standalone ``run`` of digits (see :func:`~opendata.strings.digit_runs`) in the
+    text; ``keep_start`` and ``keep_end`` characters stay. The text around is untouched and the
+    byte length unchanged. ``None`` for arrays with nulls."""
     values = contiguous(values)
-    if values.type != pa.string() or values.null_count or len(values) == 0:
+    found = digit_runs(values, run)
+    if found is None:
         return None
-    bounds = offsets(values).astype(np.int64)
-    size = int(bounds[-1] - bounds[0])
-    if size == 0:
-        return values
-    text = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]]
-    # Runs of digits as their edges (a few per cell), not every digit's position: the first
-    # digit after a non-digit, the first non-digit after a digit, and every cell start inside
-    # a run, which ends one run and begins the next.
-    digit = (text - np.uint8(48)) < 10
-    if not digit.any():
-        return values
-    data = text.copy()  # the masked copy; the input stays as it is
-    cell_start = np.zeros(size + 1, dtype=bool)  # a cell begins here (and: the end of the data)
-    cell_start[bounds[:-1] - bounds[0]] = True
-    cell_start[size] = True
-    edges = np.flatnonzero(digit[1:] != digit[:-1]) + 1
-    inner = bounds[1:-1] - bounds[0]
-    inner = inner[(inner > 0) & (inner < size)]
-    inner = inner[digit[inner] & digit[inner - 1]]
-    if len(inner):
-        edges = np.sort(np.concatenate([edges, inner, inner]))  # empty cells give empty runs
-    if digit[0]:
-        edges = np.concatenate([[0], edges])
-    if digit[-1]:
-        edges = np.concatenate([edges, [size]])
-    heads, ends = edges[0::2], edges[1::2]
-    runs = ends - heads
-    starts = heads[runs == length]
-    if last:
-        short = heads[runs == length - 1]
-        after = np.minimum(short + length - 1, size - 1)
-        ended = ~cell_start[short + length - 1] & np.isin(data[after], np.frombuffer(last, dtype=np.uint8))
-        starts = np.sort(np.concatenate([starts, short[ended]]))
+    starts, _ = found
     if len(starts) == 0:
         return values
-    ends = starts + length
-    alone = ((cell_start[starts] | ~_WORD[data[np.maximum(starts - 1, 0)]])
-             & (cell_start[ends] | ~_WORD[data[np.minimum(ends, size - 1)]]))
-    starts = starts[alone & np.isin(data[starts], np.frombuffer(first, dtype=np.uint8))
-                    & np.isin(data[starts + 1], np.frombuffer(second, dtype=np.uint8))]
-    for i in range(keep_start, length - keep_end):
+    bounds = offsets(values).astype(np.int64)
+    data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]].copy()  # the input stays
+    for i in range(keep_start, run.length - keep_end):
         data[starts + i] = ord("*")
     return pa.StringArray.from_buffers(len(values), pa.py_buffer((bounds - bounds[0]).astype(np.int32)),
                                        pa.py_buffer(data))
@@ -275,7 +236,8 @@ class Mask(Operator):
         return pc.replace_substring_regex(values, rewrite[0], rewrite[1])
 
     def apply_spans_fast(self, values, pii_type, params, key=None):
-        run = DIGIT_RUN_SPANS.get(pii_type)
-        if run is None or params:
+        keep = DIGIT_RUN_KEEP.get(pii_type)
+        run = REGISTRY[pii_type].digit_run if pii_type in REGISTRY else None
+        if keep is None or run is None or params:
             return None
-        return mask_digit_runs(values, *run)
+        return mask_digit_runs(values, run, *keep)
