@@ -124,8 +124,14 @@ class DigitRun(NamedTuple):
     last: bytes = b""
 
 
-_WORD = np.zeros(256, dtype=bool)  # RE2's ASCII \w, for \b
-_WORD[np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_", dtype=np.uint8)] = True
+def byte_table(chars: str) -> np.ndarray:
+    """A lookup table over bytes: True at each of the ASCII ``chars``."""
+    table = np.zeros(256, dtype=bool)
+    table[np.frombuffer(chars.encode("ascii"), dtype=np.uint8)] = True
+    return table
+
+
+_WORD = byte_table("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")  # RE2's ASCII \w, for \b
 
 
 def digit_runs(values: pa.Array, run: DigitRun) -> tuple[np.ndarray, np.ndarray] | None:

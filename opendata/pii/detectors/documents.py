@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from ...strings import bmp_chars, char_table
+from ...strings import bmp_chars, byte_table, char_table
 from .base import Detector, register
 
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -37,14 +37,8 @@ class LicensePlate(Detector):
         return self.shaped_at_width(values, 9, lambda subset, m: (_common_plate(m), np.ones(len(subset), dtype=bool)))
 
 
-def _byte_table(chars: str) -> np.ndarray:
-    table = np.zeros(256, dtype=bool)
-    table[np.frombuffer(chars.encode("ascii"), dtype=np.uint8)] = True
-    return table
-
-
-_LETTER = _byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ")  # no I or O on a plate
-_LETTER_OR_DIGIT = _byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+_LETTER = byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ")  # no I or O on a plate
+_LETTER_OR_DIGIT = byte_table("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
 _PROVINCE = char_table(PROVINCE_ABBREVIATIONS)
 
 

@@ -7,15 +7,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...strings import bmp_chars, char_table
-from .base import (
-    Detector,
-    all_digits,
-    byte_lengths,
-    char_matrix,
-    digit_sums,
-    register,
-    valid_dates,
-)
+from .base import Detector, all_digits, byte_lengths, char_matrix, digit_sums, register, valid_dates
 
 # Common single-character surnames (the most frequent ~300) and compound surnames.
 SURNAMES = (

@@ -40,12 +40,6 @@ SPAN_REWRITES = {
 }
 
 
-# Spans written as a bare run of digits (each detector's ``digit_run``), masked on the bytes as
-# SPAN_REWRITES would: the characters kept at the start and at the end. Other written forms (+86,
-# separators) are left to the rewrites: the caller re-scans and sends those batches there.
-DIGIT_RUN_KEEP = {"cn_mobile": (3, 4), "cn_resident_id": (6, 4)}
-
-
 def mask_digit_runs(values: pa.Array, run: DigitRun, keep_start: int, keep_end: int) -> pa.Array | None:
     """Mask every standalone ``run`` of digits (see :func:`~opendata.strings.digit_runs`) in the
     text; ``keep_start`` and ``keep_end`` characters stay. The text around is untouched and the
@@ -236,8 +230,10 @@ class Mask(Operator):
         return pc.replace_substring_regex(values, rewrite[0], rewrite[1])
 
     def apply_spans_fast(self, values, pii_type, params, key=None):
-        keep = DIGIT_RUN_KEEP.get(pii_type)
+        # Spans written as a bare run of digits (the detector's digit_run) are masked on the
+        # bytes as SPAN_REWRITES would, keeping what a whole value keeps. Other written forms
+        # (+86, separators) are left: the caller re-scans and sends those batches to the rewrite.
         run = REGISTRY[pii_type].digit_run if pii_type in REGISTRY else None
-        if keep is None or run is None or params:
+        if run is None or pii_type not in DEFAULT_KEEP or params:
             return None
-        return mask_digit_runs(values, run, *keep)
+        return mask_digit_runs(values, run, *DEFAULT_KEEP[pii_type])
