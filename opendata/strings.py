@@ -36,6 +36,16 @@ def byte_lengths(values: pa.Array) -> np.ndarray:
     return lengths
 
 
+def data_bytes(values: pa.Array) -> np.ndarray:
+    """The bytes of a string array's values, the first value's first to the last value's last,
+    as a uint8 view of its data buffer (no copy; empty when there are none)."""
+    data = values.buffers()[2] if len(values) else None
+    if data is None:
+        return np.zeros(0, dtype=np.uint8)
+    bounds = offsets(values)
+    return np.frombuffer(data, dtype=np.uint8)[bounds[0]:bounds[-1]]
+
+
 def char_matrix(values: pa.Array, width: int) -> np.ndarray:
     """An ``(n, width)`` uint8 matrix of the ASCII codes of fixed-width values.
 
@@ -46,8 +56,7 @@ def char_matrix(values: pa.Array, width: int) -> np.ndarray:
     if values.type == pa.string() and values.null_count == 0 and len(values):
         bounds = offsets(values)
         if bounds[-1] - bounds[0] == width * len(values) and np.all(np.diff(bounds) == width):
-            data = np.frombuffer(values.buffers()[2], dtype=np.uint8)
-            return data[bounds[0]:bounds[-1]].reshape(-1, width)
+            return data_bytes(values).reshape(-1, width)
     fixed = np.asarray(values.to_numpy(zero_copy_only=False)).astype(f"S{width}")
     return fixed.view(np.uint8).reshape(-1, width)
 
@@ -84,11 +93,8 @@ def concatenated(values: pa.Array) -> pa.Array:
 
 def is_ascii(values: pa.Array) -> bool:
     """Whether every byte of the values is ASCII (one pass over the data buffer)."""
-    values = _text(values)
-    bounds = offsets(values) if len(values) else np.zeros(1, dtype=np.int32)
-    if bounds[-1] == bounds[0]:
-        return True
-    return int(np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]].max()) < 0x80
+    data = data_bytes(_text(values))
+    return len(data) == 0 or int(data.max()) < 0x80
 
 
 def bmp_chars(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -150,7 +156,7 @@ def digit_runs(values: pa.Array, run: DigitRun) -> tuple[np.ndarray, np.ndarray]
     size = int(bounds[-1] - bounds[0])
     if size == 0:
         return none
-    data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]]
+    data = data_bytes(values)
     digit = (data - np.uint8(48)) < 10
     if not digit.any():
         return none

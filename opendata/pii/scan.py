@@ -30,7 +30,7 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import contiguous, digit_runs, offsets
+from ..strings import contiguous, data_bytes, digit_runs, offsets
 from .detectors import REGISTRY, Detector
 
 if TYPE_CHECKING:
@@ -413,10 +413,7 @@ def _holds(values: pa.Array, chars: str) -> bool:
     values = contiguous(values)
     if values.type != pa.string():
         return True  # cannot tell this cheaply: the caller's exact search decides
-    if len(values) == 0 or values.buffers()[2] is None:
-        return False
-    bounds = offsets(values)
-    text = memoryview(values.buffers()[2])[bounds[0]:bounds[-1]]
+    text = data_bytes(values)
     return any(_regex(re2.escape(c)).search(text) is not None for c in chars)
 
 

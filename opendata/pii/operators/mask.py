@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...strings import DigitRun, bmp_chars, contiguous, digit_runs, fixed_width, offsets
+from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, fixed_width, offsets
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
@@ -52,7 +52,7 @@ def mask_digit_runs(values: pa.Array, run: DigitRun, keep_start: int, keep_end: 
     if len(starts) == 0:
         return values
     bounds = offsets(values).astype(np.int64)
-    data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[bounds[0]:bounds[-1]].copy()  # the input stays
+    data = data_bytes(values).copy()  # the input stays as it is
     for i in range(keep_start, run.length - keep_end):
         data[starts + i] = ord("*")
     return pa.StringArray.from_buffers(len(values), pa.py_buffer((bounds - bounds[0]).astype(np.int32)),
@@ -115,11 +115,9 @@ def _mask_chinese_names(values: pa.Array, char: str) -> pa.Array | None:
     if values.type != pa.string() or values.null_count or len(values) == 0 or len(char.encode()) != 1:
         return None
     bounds = offsets(values).astype(np.int64)
-    starts, lengths = bounds[:-1], np.diff(bounds)
-    data = values.buffers()[2]
-    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
-    used = data[bounds[0]:bounds[-1]]
-    if (lengths % 3).any() or (((used & 0xC0) != 0x80) != ((used & 0xF0) == 0xE0)).any():
+    starts, lengths = bounds[:-1] - bounds[0], np.diff(bounds)
+    data = data_bytes(values)
+    if (lengths % 3).any() or (((data & 0xC0) != 0x80) != ((data & 0xF0) == 0xE0)).any():
         return None  # some character is not three bytes: the general path
     chars = lengths // 3
     two = np.flatnonzero(chars >= 2)
