@@ -15,9 +15,10 @@ from .errors import (CatalogError, DescriptorError, InputError, KeyMaterialError
                      PolicyError, ValidationFailed)
 from .release import Release, export
 from .package import Package, Resource, from_pandas, load
-from .approval import Approval, ApprovalError, approve
-from .publish import publish, retract
+from .trust.approval import Approval, ApprovalError, approve
+from .trust.gate import publish, retract
 from .redact import redact
+from .trust import audit, keys
 from .validate import ValidationReport, validate, validate_table
 
 __version__ = "0.1.0"
@@ -28,5 +29,5 @@ __all__ = [
     "export", "Release", "publish", "retract", "redact", "approve", "Approval", "ApprovalError",
     "Catalog", "LocalCatalog", "PublishResult",
     "OpendataError", "InputError", "DescriptorError", "ValidationFailed", "PolicyError",
-    "KeyMaterialError", "CatalogError",
+    "KeyMaterialError", "CatalogError", "audit", "keys",
 ]

@@ -14,14 +14,15 @@ from typing import Any, Callable, Protocol
 
 import pyarrow as pa
 
-from . import audit, messages, taxonomy
-from .classify import Classification, Finding, classify
-from .kanon import check_resource
+from .trust import audit
+from . import messages, taxonomy
+from .policy.classify import Classification, Finding, classify
+from .policy.kanon import check_resource
 from .masking import sample
 from .package import Package, Resource
 from .pii.scan import ScanAccumulator, ScanReport, scan_batch
-from .policy import Policy, load_policy
-from .sensitive import CellFindings, cell_hits, metadata_findings, text_fields
+from .policy.rules import Policy, load_policy
+from .policy.sensitive import CellFindings, cell_hits, metadata_findings, text_fields
 from .validate import DEFAULT_LIMIT, ValidationReport, validate
 
 

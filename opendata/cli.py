@@ -22,18 +22,19 @@ from typing import Callable, Sequence
 
 import pyarrow as pa
 
-from . import audit, keys, messages, taxonomy
-from .approval import ApprovalError, approve
-from .audit import AuditLog
+from .trust import audit, keys
+from . import messages, taxonomy
+from .trust.approval import ApprovalError, approve
+from .trust.audit import AuditLog
 from .catalogs import LocalCatalog, open_catalog
 from .check import check
 from .errors import OpendataError
 from .package import load
 from .pii.scan import scan
-from .policy import load_policy
-from .publish import publish, retract
+from .policy.rules import load_policy
+from .trust.gate import publish, retract
 from .redact import redact
-from .regrade import regrade
+from .policy.regrade import regrade
 
 EXIT_OK, EXIT_BLOCKED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 

@@ -27,16 +27,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import keys as keyring
+from .trust import keys as keyring
 from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
-from .kanon import count_combinations, quasi_identifiers
+from .policy.kanon import count_combinations, quasi_identifiers
 from .package import Package, Resource, load
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .parallel import ordered_map
 from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
                        treated_operator)
-from .policy import Policy, load_policy
+from .policy.rules import Policy, load_policy
 from .release import CsvSink, csv_rows
 
 #: constraints that a treated value can no longer be expected to meet.
@@ -458,7 +458,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    from . import audit
+    from .trust import audit
 
     audit.record("redact", dataset=package.name, output=str(out_dir), key_id=report.key_id,
                  rows_in=report.rows_in, rows_out=report.rows_out, policy=policy.summary(),

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import opendata as od  # noqa: E402
-from opendata.approval import APPROVAL, package_files  # noqa: E402
+from opendata.trust.approval import APPROVAL, package_files  # noqa: E402
 from opendata.catalogs import open_catalog  # noqa: E402
 from opendata.errors import OpendataError  # noqa: E402
 

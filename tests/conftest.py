@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 import opendata as od
-from opendata import cli, keys, messages
+from opendata import cli, messages
+from opendata.trust import keys
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

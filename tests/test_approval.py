@@ -11,8 +11,8 @@ import yaml
 
 import opendata as od
 from conftest import EXAMPLES, REVIEWER, ROOT, approved
-from opendata import keys
-from opendata.audit import central
+from opendata.trust import keys
+from opendata.trust.audit import central
 from opendata.policy import load_policy
 
 
@@ -169,7 +169,7 @@ def test_every_action_is_audited_and_the_chain_verifies(tmp_path, run):
 
 def test_audit_verify_names_the_first_bad_line(tmp_path, run):
     log = tmp_path / "audit.jsonl"
-    from opendata.audit import AuditLog
+    from opendata.trust.audit import AuditLog
 
     for i in range(3):
         AuditLog(log).append("check", dataset=f"d{i}")

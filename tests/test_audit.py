@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from opendata.audit import AuditLog
+from opendata.trust.audit import AuditLog
 
 
 def _log(tmp_path, n=4):

@@ -16,7 +16,7 @@ import pytest
 
 import opendata as od
 from conftest import EXAMPLES, approved, make_package
-from opendata.audit import AuditLog
+from opendata.trust.audit import AuditLog
 from opendata.cli import _PortalHandler
 
 VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))

@@ -7,7 +7,7 @@ import io
 import json
 
 from conftest import make_package
-from opendata import keys
+from opendata.trust import keys
 from pii_data import mobile, name, resident_id, rng
 
 

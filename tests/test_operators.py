@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 from ff3 import FF3Cipher
 
-from opendata import keys
+from opendata.trust import keys
 from opendata.errors import KeyMaterialError
 from opendata.pii.operators import OPERATORS
 from pii_data import mobile, resident_id, rng

@@ -11,7 +11,7 @@ import yaml
 import opendata as od
 from conftest import EXAMPLES, ROOT, approved, make_package
 from opendata.policy import load_policy
-from opendata.regrade import regrade
+from opendata.policy.regrade import regrade
 from pii_data import resident_id, rng
 
 R = rng(21)
@@ -182,7 +182,7 @@ def test_regrade_finds_a_dataset_made_stricter_by_a_new_policy_and_applies_it(tm
 def test_sensitive_cells_are_found_as_a_search_of_each_cell_would():
     import pyarrow as pa
 
-    from opendata.sensitive import cell_hits
+    from opendata.policy.sensitive import cell_hits
 
     batch = pa.record_batch({
         "body": ["正常内容", "本件内部", "资料请勿外传", None, "列为机密件", "x"],  # 内部|资料 split over two cells

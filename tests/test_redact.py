@@ -10,7 +10,7 @@ import pytest
 
 import opendata as od
 from conftest import make_package
-from opendata import keys
+from opendata.trust import keys
 from opendata.pii.scan import scan
 from opendata.redact import redact
 from pii_data import mobile, name, resident_id, rng

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import messages
-from ..audit import AuditLog
+from ..trust.audit import AuditLog
 from ..errors import CatalogError
 from ..release import Release, restricted_resource
 from . import dcat, portal

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from ...bitmaps import to_mask
 from ...errors import DescriptorError
-from ...keys import DataKey
+from ...trust.keys import DataKey
 
 OPERATORS: dict[str, "Operator"] = {}
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from . import config
-from .errors import DescriptorError
-from .paths import schemas_dir
+from .. import config
+from ..errors import DescriptorError
+from ..paths import schemas_dir
 
 OPENNESS_ORDER = ("unconditional", "restricted", "prohibited")  # widest first
 
@@ -96,7 +96,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        from .errors import InputError
+        from ..errors import InputError
 
         raise InputError("input.not_found", path=str(path)) from exc
     return _parse(raw, str(path))
@@ -107,7 +107,7 @@ def _parse(raw: bytes, where: str) -> Policy:
     try:
         data = yaml.safe_load(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        from .errors import InputError
+        from ..errors import InputError
 
         raise InputError("input.encoding", path=where, row=1, encoding="utf-8") from exc
     except yaml.YAMLError as exc:
@@ -124,8 +124,8 @@ def _parse(raw: bytes, where: str) -> Policy:
             raise DescriptorError("policy.unknown_grade", path=where, where=at, grade=grade, known=", ".join(sorted(ids)))
         return grade
 
-    from .pii.detectors import REGISTRY
-    from .pii.operators import OPERATORS
+    from ..pii.detectors import REGISTRY
+    from ..pii.operators import OPERATORS
 
     pii = {}
     for kind, rule in data["pii"].items():

@@ -15,12 +15,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .bitmaps import to_mask
+from ..bitmaps import to_mask
 from .classify import Finding
-from .strings import concatenated, is_ascii
+from ..strings import concatenated, is_ascii
 
 if TYPE_CHECKING:
-    from .package import Package, Resource
+    from ..package import Package, Resource
 
 MAX_ROWS_PER_FIELD = 20  # more hits in one field are counted, not listed
 

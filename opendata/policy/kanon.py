@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 if TYPE_CHECKING:
-    from .package import Resource
+    from ..package import Resource
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ from typing import Any
 
 from . import audit
 from .approval import ApprovalError, check_against, verify
-from .catalogs.base import Catalog, PublishResult
-from .catalogs.metadata import ckan_package
-from .check import check
-from .errors import PolicyError
-from .package import Package
-from .policy import Policy
-from .release import export
+from ..catalogs.base import Catalog, PublishResult
+from ..catalogs.metadata import ckan_package
+from ..check import check
+from ..errors import PolicyError
+from ..package import Package
+from ..policy.rules import Policy
+from ..release import export
 
 
 def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
@@ -63,7 +63,7 @@ def _retracted_in_audit(name: str, approval_id: str) -> bool:
 
 def retract(catalog: Catalog, name: str, *, reason: str, purge: bool = False) -> None:
     """Withdraw ``name`` from ``catalog``; publishing it again needs a new approval. Audited."""
-    from .catalogs.metadata import extra
+    from ..catalogs.metadata import extra
 
     approval = extra(catalog.get(name), "opendata_approval")
     if purge:

@@ -25,10 +25,10 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from . import keys
-from .check import CheckReport
-from .errors import PolicyError
-from .package import Package
-from .release import is_canonical_csv, sha256_file
+from ..check import CheckReport
+from ..errors import PolicyError
+from ..package import Package
+from ..release import is_canonical_csv, sha256_file
 
 APPROVAL = "approval.json"
 FORMAT = "opendata-approval/1"

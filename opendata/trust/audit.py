@@ -108,7 +108,8 @@ class AuditLog:
 def central() -> AuditLog:
     """The audit log of this installation: ``[audit] file`` in opendata.toml, else
     ``$OPENDATA_HOME/audit.jsonl``. Every verb that acts on data records itself here."""
-    from . import config, keys
+    from .. import config
+    from . import keys
 
     configured = config.get("audit", "file")
     return AuditLog(config.resolve_path(configured) if configured else keys.home() / "audit.jsonl")

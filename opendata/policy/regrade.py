@@ -12,22 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalogs.local import LocalCatalog
-from .catalogs.metadata import extra
-from .check import check
+from ..catalogs.local import LocalCatalog
+from ..catalogs.metadata import extra
+from ..check import check
 from .classify import classify
-from .errors import OpendataError
-from .package import Package, load
-from .schema import Schema
-from .pii.scan import FieldScan, ResourceScan, ScanReport
-from .policy import OPENNESS_ORDER, Policy, load_policy
+from ..errors import OpendataError
+from ..package import Package, load
+from ..schema import Schema
+from ..pii.scan import FieldScan, ResourceScan, ScanReport
+from .rules import OPENNESS_ORDER, Policy, load_policy
 
 
 def _metadata_package(catalog: LocalCatalog, name: str) -> Package:
     """The published descriptor of a dataset without data files, as a package to grade."""
     import json
 
-    from .package import Resource
+    from ..package import Resource
 
     descriptor = json.loads((catalog.dataset_dir(name) / "datapackage.json").read_text(encoding="utf-8"))
     resources = [Resource(r["name"], Schema.from_descriptor(r["schema"], path=name, resource=r["name"]), r)
@@ -99,7 +99,7 @@ def _shrink(catalog: LocalCatalog, package: Any, item: Regrade, policy: Policy) 
         catalog.restrict(item.name, reason=reason, grade=item.grade)
     catalog.audit.append("regrade", catalog="local", dataset=item.name, before=item.published, after=item.allowed,
                          grade=item.grade, policy=policy.summary())
-    from . import audit
+    from ..trust import audit
 
     audit.record("regrade", catalog=catalog.label, dataset=item.name, before=item.published, after=item.allowed,
                  grade=item.grade, policy=policy.summary())

@@ -24,7 +24,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import KeyMaterialError
+from ..errors import KeyMaterialError
 
 DATA_KEYS = "data-keys.json"
 
@@ -151,7 +151,7 @@ def key_id_of(public: Ed25519PublicKey) -> str:
 
 
 def trust_path() -> Path:
-    from . import config
+    from .. import config
 
     configured = config.get("trust", "file")
     return config.resolve_path(configured) if configured else home() / "trust.json"

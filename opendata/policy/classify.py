@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any
 
-from . import messages, taxonomy
-from .pii.operators import OPERATORS
-from .pii.scan import Detection, ScanReport, declared_types, treated_operator
-from .policy import Policy
+from .. import messages, taxonomy
+from ..pii.operators import OPERATORS
+from ..pii.scan import Detection, ScanReport, declared_types, treated_operator
+from .rules import Policy
 
 if TYPE_CHECKING:
-    from .package import Package
+    from ..package import Package
 
 
 @dataclass(frozen=True)
