@@ -20,6 +20,8 @@ from .policy.classify import Classification, Finding, classify
 from .policy.kanon import check_resource
 from .masking import sample
 from .package import Package, Resource
+from .pii.decide import Rules
+from .pii.metadata import metadata_hits
 from .pii.scan import ScanAccumulator, ScanReport, scan_batch
 from .policy.rules import Policy, load_policy
 from .policy.sensitive import CellFindings, cell_hits, metadata_findings, text_fields
@@ -136,14 +138,14 @@ class BatchStep(Protocol):
 
 
 def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, ...] = (),
-            also: Callable[[Resource], BatchStep | None] | None = None
+            also: Callable[[Resource], BatchStep | None] | None = None, rules: Rules | None = None
             ) -> tuple[ValidationReport, ScanReport, list[Finding]]:
     """Validate, scan for PI and search text cells for ``terms`` in one streaming pass per resource.
 
     ``also(resource)`` may give a further step run on each batch in the same pass (redaction
     treats the data while it is being checked).
     """
-    accumulators = {r.name: ScanAccumulator(r) for r in package.resources}
+    accumulators = {r.name: ScanAccumulator(r, rules) for r in package.resources}
     cells = {r.name: CellFindings(r.name) for r in package.resources}
     extra = {r.name: also(r) if also else None for r in package.resources}
 
@@ -174,13 +176,37 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
             [f for r in package.resources for f in cells[r.name].findings])
 
 
+def metadata_pii(package: Package) -> list[Finding]:
+    """Personal information in titles, descriptions, keywords, field properties and header labels."""
+    return [Finding("pii_in_metadata", hit.resource, params={"where": hit.where, "type": hit.type,
+                                                             "sample": hit.sample})
+            for hit in metadata_hits(package)]
+
+
+def _with_samples(package: Package, finding: Finding, count: int = 3) -> Finding:
+    """An uncertain finding with a few masked sample values of its field (read from the first rows)."""
+    try:
+        resource = package.resource(finding.resource)
+        values: list[str] = []
+        for batch in resource.raw_batches(1024):
+            column = batch.column(resource.schema.field_names.index(finding.field)).to_pylist()
+            values += [v for v in column if v and v.strip() and v not in values][:count - len(values)]
+            if len(values) >= count:
+                break
+    except Exception:  # noqa: BLE001 - samples are a courtesy; validation reports an unreadable file
+        return finding
+    params = dict(finding.params, samples="、".join(sample(v) for v in values) or "-")
+    return Finding(finding.code, finding.resource, finding.field, finding.row, params, finding.blocking)
+
+
 def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAULT_LIMIT) -> CheckReport:
     """Check ``package`` under ``policy`` (default: the configured one) and decide on publication."""
     policy = policy or load_policy()
-    validation, scanned, cell_findings = analyze(package, limit=limit, terms=policy.sensitive_terms)
+    validation, scanned, cell_findings = analyze(package, limit=limit, terms=policy.sensitive_terms,
+                                                 rules=policy.detection)
     classification = classify(package, scanned, policy)
-    findings = list(classification.findings)
-    findings += metadata_findings(package, policy.sensitive_terms) + cell_findings
+    findings = [_with_samples(package, f) if f.code == "pii_uncertain" else f for f in classification.findings]
+    findings += metadata_findings(package, policy.sensitive_terms) + cell_findings + metadata_pii(package)
     for resource in package.resources:
         result = check_resource(resource, policy.k)
         if result is not None and result.rare:

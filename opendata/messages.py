@@ -660,6 +660,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内部错误（{kind}）；这是 opendata 的缺陷，请附上命令报告给维护者",
         "en": "internal error ({kind}); this is a bug in opendata, please report it with the command",
     },
+    # ---- personal information on unfamiliar data (issue 14): uncertain fields, metadata, the last line ----
+    "finding.pii_uncertain": {
+        "zh": "资源“{resource}”字段“{field}”可能含{type}，但证据不足以判定（{matches}/{sampled} 个值相符，{ratio}；"
+              "{why}；样例 {samples}）。请由数据官判定：若是，在描述文件中为该字段声明 \"pii\": \"{type}\" 及处理方式"
+              "（\"treatment\"）；若不是，声明 \"pii\": \"none\"（该判定将随审核签名记录）",
+        "en": "resource \"{resource}\" field \"{field}\" may hold {type}, but the evidence does not decide "
+              "({matches}/{sampled} values match, {ratio}; {why}; samples {samples}). An officer must decide: if it "
+              "does, declare \"pii\": \"{type}\" with a \"treatment\" for the field in the descriptor; if not, declare "
+              "\"pii\": \"none\" (the decision is recorded with the reviewer's signature)",
+    },
+    "uncertain.share": {"zh": "相符的值占比低于判定阈值、高于噪声下限", "en": "the share of matching values is below the "
+                        "decision threshold and above the noise floor"},
+    "uncertain.header": {"zh": "字段名表明是个人信息，但值与已知格式都不相符", "en": "the header says personal "
+                         "information, but the values fit none of its known forms"},
+    "uncertain.weak": {"zh": "字段名无提示，仅凭较弱的值特征", "en": "no header hint; only a weak signal in the values"},
+    "grade.pii_uncertain": {"zh": "{grade}：可能含个人信息（{types}），待数据官判定",
+                            "en": "{grade}: may hold personal information ({types}), awaiting an officer's decision"},
+    "scan.uncertain": {
+        "zh": "字段“{field}”：可能含{type}（{code}），{matches}/{sampled} 个值相符（{ratio}）——待判定",
+        "en": "field \"{field}\": may hold {type} ({code}), {matches}/{sampled} values match ({ratio}) — undecided",
+    },
+    "scan.sparse": {
+        "zh": "字段“{field}”：{matches} 个单元格为{type}（{code}），共 {sampled} 个值",
+        "en": "field \"{field}\": {matches} cells are {type} ({code}), of {sampled} values",
+    },
+    "redact.pii_uncertain": {
+        "zh": "资源“{resource}”字段“{field}”可能含{type}，尚待判定；未写出任何结果。请先运行 opendata check 查看证据，"
+              "并在描述文件中声明该字段的 \"pii\"",
+        "en": "resource \"{resource}\" field \"{field}\" may hold {type} and is undecided; nothing was written. Run "
+              "opendata check for the evidence and declare the field's \"pii\" in the descriptor",
+    },
+    "finding.pii_in_metadata": {
+        "zh": "描述信息“{where}”含{type}（{sample}）：元数据会原样出现在门户和目录中，请删除或改写",
+        "en": "the descriptor property \"{where}\" holds {type} ({sample}): metadata is published as it stands; "
+              "remove or rewrite it",
+    },
+    "redact.residual_rows": {
+        "zh": "脱敏后复查发现资源“{resource}”字段“{field}”仍有 {matches} 处{type}（第 {rows} 行，如 {samples}）；"
+              "未写出任何结果。可选办法：为该字段声明更严格的处理 {{\"operator\": \"suppress\"}}，或运行 "
+              "opendata redact … --mask-all {field}（整格遮盖）或 --suppress {field}（删除该字段）",
+        "en": "the re-scan after redaction still finds {matches} {type} in resource \"{resource}\" field \"{field}\" "
+              "(rows {rows}, e.g. {samples}); nothing was written. Ways forward: declare a stricter treatment "
+              "{{\"operator\": \"suppress\"}} for the field, or run opendata redact … --mask-all {field} (mask whole "
+              "cells) or --suppress {field} (drop the field)",
+    },
+    "redact.last_line": {
+        "zh": "最终复查（独立检查）发现资源“{resource}”字段“{field}”有 {count} 个单元格{what}；未写出任何结果",
+        "en": "the final independent check found {count} cells in resource \"{resource}\" field \"{field}\" "
+              "{what}; nothing was written",
+    },
+    "last_line.raw_cell": {"zh": "在已判定为个人信息的字段中保持原样", "en": "left raw in a field decided personal"},
+    "last_line.identifier": {"zh": "含身份证号或银行卡号长度且校验通过的数字串",
+                             "en": "holding a digit run of ID or card length that passes its check"},
+    "last_line.name_cue": {"zh": "在“来电人”等提示词后含未遮盖的姓名", "en": "holding an unmasked name after a cue word "
+                           "such as 来电人"},
+    "redact.unknown_field": {"zh": "{option}：资源中没有字段“{field}”", "en": "{option}: no field \"{field}\" in the data"},
 }
 
 _FORMATTER = string.Formatter()

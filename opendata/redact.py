@@ -32,6 +32,7 @@ from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
 from .policy.kanon import count_combinations, quasi_identifiers
 from .package import Package, Resource, load
 from .pii.detectors import REGISTRY
+from .pii.decide import overruled
 from .pii.operators import OPERATORS
 from .parallel import ordered_map
 from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
@@ -107,7 +108,8 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy) -> li
         if props.get("treated"):
             continue  # already redacted
         declared = declared_types(f)
-        detections = [d for d in result.field(f.name).detected if d.personal and d.raw]
+        detections = [d for d in result.field(f.name).detected
+                      if d.personal and d.raw and not d.uncertain and not overruled(d, props)]
         declared_treatment = props.get("treatment")
         if declared_treatment:
             op = declared_treatment["operator"]
@@ -395,6 +397,16 @@ def _provisional_plans(package: Package, policy: Policy, key) -> tuple[dict[str,
     return plans, key
 
 
+def _refuse_uncertain(package: Package, scanned: ScanReport) -> None:
+    """Fail closed: a field that may hold personal information and that nobody has decided on
+    stops the redaction (``check`` shows the evidence and the two ways out)."""
+    for res in package.resources:
+        for f in res.schema.fields:
+            for d in scanned.resource(res.name).field(f.name).uncertain:
+                if not overruled(d, f.opendata):
+                    raise PolicyError("redact.pii_uncertain", resource=res.name, field=f.name, type=d.type)
+
+
 def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = None,
            key: keyring.DataKey | None = None) -> tuple[Package, RedactionReport]:
     """Write a redacted copy of ``package`` to ``out_dir``; returns it and what was done.
@@ -433,6 +445,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
                 output.close()
         if not validation.valid:
             raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
+        _refuse_uncertain(package, scanned)
         plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
         needs_key = _needs_key(plans)
         if needs_key and key is None:

@@ -379,8 +379,10 @@ def test_scan_json_has_exactly_the_documented_shape(tmp_path, run):
     for f in resource["fields"]:
         assert set(f) == {"name", "detected"}
         for d in f["detected"]:
-            assert set(d) == {"type", "matches", "sampled", "ratio", "masked", "spans"}
+            extra = ({"spanMatches", "spanCells"} if d["spans"] else set()) | ({"reason"} if d["status"] == "uncertain" else set())
+            assert set(d) == {"type", "status", "matches", "sampled", "ratio", "masked", "spans"} | extra
             assert isinstance(d["ratio"], float) and isinstance(d["spans"], bool)
+            assert d["status"] in ("column", "cells", "spans", "uncertain")
     assert [f for f in resource["fields"] if f["name"] == "col_1"][0]["detected"] == []
 
 

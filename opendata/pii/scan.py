@@ -30,8 +30,10 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import contiguous, data_bytes, digit_runs, offsets
+from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, offsets
+from .decide import Detection, Rules, decide, default_rules, header_only
 from .detectors import REGISTRY, Detector
+from .normalize import NEEDS_NORMALIZING, changed, normalize
 
 if TYPE_CHECKING:
     from ..package import Package, Resource
@@ -59,9 +61,11 @@ class Counts:
     span_cells: int = 0
     span_matches: int = 0
     distinct: int = 0  # distinct matched values, summed over batches (an upper bound)
+    shaped: int = 0  # cells of the type's shape, passing its check or not (check-digit types only)
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
+        self.shaped += other.shaped
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -74,6 +78,7 @@ class BatchScan:
 
     nonempty: dict[str, int]
     counts: dict[str, dict[str, Counts]]
+    numeric: dict[str, int] = field(default_factory=dict)  # cells that are plain digits, per column
 
 
 def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[str, Counts]]:
@@ -89,8 +94,12 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     if total == 0:
         return 0, found
 
+    if not raw_only:
+        _count_shapes(text, weights, nonempty, found)
     matchers = _RAW_MATCHERS if raw_only else _MATCHERS
     unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
+    if len(unclaimed):
+        unclaimed = _normalized_cells(text, weights, unclaimed, found, matchers)
     if len(unclaimed):
         # One pass over what routing left: does anything look like PI, whole or inside text?
         # Where a sample shows nothing, one search of all of it joined usually settles that.
@@ -115,6 +124,43 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
             if len(left):
                 _spans(text, weights, left, found, active, inactive, maybe[rare])
     return total, found
+
+
+_CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]
+
+
+def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """For the check-digit types, how many cells have their shape (plain digits of their widths),
+    valid or not: :func:`~.decide.decide` compares the valid ones with chance."""
+    digits = to_mask(pc.ascii_is_decimal(text)) & nonempty
+    if not digits.any():
+        return
+    lengths = byte_lengths(text)
+    for detector in _CHANCE_DETECTORS:
+        n = int(weights[digits & np.isin(lengths, detector.shape_widths)].sum())
+        if n:
+            found.setdefault(detector.type, Counts()).shaped += n
+
+
+def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
+                      matchers: list[tuple[Detector, str]]) -> np.ndarray:
+    """Whole-cell matches among ``cells`` once written the plain way (``330802 19570528 0715``,
+    full-width digits, ``+86 138…``, ``浙A·12345``); returns the cells still unclaimed. One joined
+    search settles the usual column, where nothing needs normalising."""
+    sub = _at(text, cells)
+    if not _anywhere(sub, NEEDS_NORMALIZING):
+        return cells
+    plain = normalize(sub)
+    moved = np.flatnonzero(changed(sub, plain))
+    if len(moved) == 0:
+        return cells
+    local = _whole_cells(_at(plain, moved), weights[cells[moved]], np.arange(len(moved)), found, matchers,
+                         routed=False)
+    claimed = np.ones(len(moved), dtype=bool)
+    claimed[local] = False
+    keep = np.ones(len(cells), dtype=bool)
+    keep[moved[claimed]] = False
+    return cells[keep]
 
 
 def _span_routing(values: pa.Array) -> tuple[list[Detector], list[Detector]]:
@@ -331,8 +377,8 @@ def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: 
         """Apply one matcher to the cells at ``index``; returns which of them it matched."""
         values = _at(text, index)
         hits = _match(matcher, values)
+        detector, kind = matcher
         if hits.any():
-            detector, kind = matcher
             counts = found.setdefault(detector.type, Counts())
             n = int(weights[index[hits]].sum())
             if kind == "masked":
@@ -421,68 +467,35 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
     """Scan every column of a raw text batch (pure: the same batch always gives the same counts)."""
     nonempty: dict[str, int] = {}
     counts: dict[str, dict[str, Counts]] = {}
+    numeric: dict[str, int] = {}
     for name, column in zip(batch.schema.names, batch.columns):
         nonempty[name], counts[name] = scan_column(column, raw_only=raw_only)
-    return BatchScan(nonempty, counts)
+        if not raw_only:
+            numeric[name] = int(to_mask(pc.fill_null(pc.ascii_is_decimal(column), False)).sum())
+    return BatchScan(nonempty, counts, numeric)
 
 
 # -- decisions and reports ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Detection:
-    """A type of personal information (or identifier) found in a field."""
-
-    type: str
-    matches: int
-    sampled: int
-    masked: int
-    spans: bool
-    span_matches: int = 0
-
-    @property
-    def ratio(self) -> float:
-        return round(self.matches / self.sampled, 4) if self.sampled else 0.0
-
-    @property
-    def personal(self) -> bool:
-        return REGISTRY[self.type].personal
-
-    @property
-    def raw(self) -> bool:
-        """Untreated values (or spans) of the type are present."""
-        return self.matches > 0 or self.span_matches > 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "matches": self.matches, "sampled": self.sampled, "ratio": self.ratio,
-                "masked": self.masked, "spans": self.spans}
-
-
-def decide(detector: Detector, counts: Counts, sampled: int, header: str) -> Detection | None:
-    """Whether the totals for a field amount to the field holding ``detector``'s type."""
-    if sampled == 0:
-        return None
-    hinted = detector.hinted(header)
-    share = (counts.matches + counts.masked) / sampled
-    if detector.needs_hint:
-        column = hinted and share >= detector.min_ratio
-        if not column and detector.unhinted_ratio is not None and counts.matches:
-            column = (counts.matches / sampled >= detector.unhinted_ratio
-                      and counts.distinct / counts.matches >= detector.unhinted_distinct)
-    else:
-        column = share >= detector.min_ratio or (hinted and counts.matches + counts.masked > 0)
-    spans = counts.span_cells > 0
-    if not column and not spans:
-        return None
-    return Detection(detector.type, counts.matches if column else 0, sampled, counts.masked if column else 0,
-                     spans and not column, counts.span_matches if not column else 0)
-
-
 @dataclass
 class FieldScan:
     name: str
     detected: list[Detection] = field(default_factory=list)
 
+    @property
+    def uncertain(self) -> list[Detection]:
+        return [d for d in self.detected if d.uncertain]
+
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "detected": [d.to_dict() for d in self.detected]}
+        return {"name": report_name(self.name), "detected": [d.to_dict() for d in self.detected]}
+
+
+def report_name(name: str) -> str:
+    """A field name as reports show it: masked where it holds personal information itself (a
+    header row of a table without one may be somebody's ID number)."""
+    from ..masking import sample
+    from .metadata import holds_pii
+
+    return sample(name) if holds_pii(name) else name
 
 
 @dataclass
@@ -520,13 +533,12 @@ class ScanReport:
         for res in self.resources:
             lines.append(t("scan.resource", name=res.name, path=res.path, rows=res.rows))
             for f in res.fields:
-                if not f.detected:
-                    continue
                 for d in f.detected:
-                    key = "scan.spans" if d.spans else ("scan.masked" if d.masked and not d.matches else "scan.cells")
-                    lines.append("  " + t(key, field=f.name, type=t(f"pii.{d.type}"), code=d.type, matches=d.matches,
-                                          sampled=d.sampled, ratio=f"{d.ratio:.0%}", masked=d.masked,
-                                          spans=d.span_matches))
+                    key = ("scan.uncertain" if d.uncertain else "scan.spans" if d.spans else "scan.sparse"
+                           if d.status == "cells" else "scan.masked" if d.masked and not d.matches else "scan.cells")
+                    lines.append("  " + t(key, field=report_name(f.name), type=t(f"pii.{d.type}"), code=d.type,
+                                          matches=d.matches, sampled=d.sampled, ratio=f"{d.ratio:.0%}",
+                                          masked=d.masked, spans=d.span_matches, cells=d.span_cells))
             if not any(f.detected for f in res.fields):
                 lines.append("  " + t("scan.none"))
         return "\n".join(lines)
@@ -536,45 +548,64 @@ def _scan_counted(batch: pa.RecordBatch) -> tuple[int, BatchScan]:
     return batch.num_rows, scan_batch(batch)
 
 
-def merge_counts(result: BatchScan, totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> None:
+def merge_counts(result: BatchScan, totals: dict[str, dict[str, Counts]], nonempty: dict[str, int],
+                 numeric: dict[str, int] | None = None) -> None:
     """Add one batch's counts to running totals."""
     for name, count in result.nonempty.items():
         nonempty[name] += count
     for name, per_type in result.counts.items():
         for kind, counts in per_type.items():
             totals[name][kind].add(counts)
+    if numeric is not None:
+        for name, count in result.numeric.items():
+            numeric[name] += count
 
 
 def _headers(resource: "Resource") -> dict[str, str]:
     return {f.name: f"{f.name} {f.title}" for f in resource.schema.fields}
 
 
+#: types a column of plain numbers cannot hold, whatever its header says (学生人数 is a count).
+_NOT_NUMBERS = ("person_name", "address", "email", "cn_license_plate", "cn_passport", "ip_address")
+
+
+def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric: int,
+                 rules: Rules | None = None) -> list[Detection]:
+    """Every type's decision for one field, from its totals and header (see :mod:`.decide`)."""
+    detected = [d for kind, counts in totals.items()
+                if (d := decide(REGISTRY[kind], counts, nonempty, headers, rules))]
+    ruled_out = _NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ()
+    detected += header_only(headers, nonempty, detected, rules, ruled_out)
+    return sorted(detected, key=lambda d: (-d.matches, d.type))
+
+
 class ScanAccumulator:
     """Totals of one resource's batch scans, turned into a :class:`ResourceScan` at the end."""
 
-    def __init__(self, resource: "Resource") -> None:
+    def __init__(self, resource: "Resource", rules: Rules | None = None) -> None:
         self.resource = resource
+        self.rules = rules
         self.totals: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict[str, int] = defaultdict(int)
+        self.numeric: dict[str, int] = defaultdict(int)
         self.rows = 0
 
     def add(self, rows: int, result: BatchScan) -> None:
         self.rows += rows
-        merge_counts(result, self.totals, self.nonempty)
+        merge_counts(result, self.totals, self.nonempty, self.numeric)
 
     def finish(self) -> ResourceScan:
         resource = self.resource
         headers = _headers(resource)
-        fields = []
-        for f in resource.schema.fields:
-            detected = [d for kind, counts in self.totals[f.name].items()
-                        if (d := decide(REGISTRY[kind], counts, self.nonempty[f.name], headers[f.name]))]
-            fields.append(FieldScan(f.name, sorted(detected, key=lambda d: (-d.matches, d.type))))
+        fields = [FieldScan(f.name, decide_field(headers[f.name], self.totals[f.name], self.nonempty[f.name],
+                                                 self.numeric[f.name], self.rules))
+                  for f in resource.schema.fields]
         path = str(resource.path) if resource.path else f"<{resource.name}>"
         return ResourceScan(resource.name, path, self.rows, fields)
 
 
-def scan_resource(resource: "Resource", *, sample_rows: int | None = None) -> ResourceScan:
+def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules: Rules | None = None
+                  ) -> ResourceScan:
     """Scan one resource (every row, or the first ``sample_rows``)."""
     def batches() -> Iterator[pa.RecordBatch]:
         rows = 0
@@ -588,15 +619,15 @@ def scan_resource(resource: "Resource", *, sample_rows: int | None = None) -> Re
             rows += batch.num_rows
             yield batch
 
-    accumulator = ScanAccumulator(resource)
+    accumulator = ScanAccumulator(resource, rules)
     for rows, result in ordered_map(_scan_counted, batches()):
         accumulator.add(rows, result)
     return accumulator.finish()
 
 
-def scan(package: "Package", *, sample_rows: int | None = None) -> ScanReport:
+def scan(package: "Package", *, sample_rows: int | None = None, rules: Rules | None = None) -> ScanReport:
     """Scan every resource of ``package`` for personal information and identifiers."""
-    return ScanReport([scan_resource(r, sample_rows=sample_rows) for r in package.resources])
+    return ScanReport([scan_resource(r, sample_rows=sample_rows, rules=rules) for r in package.resources])
 
 
 def declared_types(field_: "Field") -> list[str]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages, taxonomy
 from ..pii.operators import OPERATORS
+from ..pii.decide import overruled
 from ..pii.scan import Detection, ScanReport, declared_types, treated_operator
 from .rules import Policy
 
@@ -95,6 +96,8 @@ class Classification:
 def _grade_pii(kind: str, detection: Detection | None, props: dict[str, Any], declared: bool,
                policy: Policy, resource: str, name: str, findings: list[Finding]) -> tuple[str, str, dict]:
     rule = policy.pii[kind]
+    if detection is not None and detection.uncertain and not declared:
+        return rule.grade, "pii_uncertain", {}  # graded as if it were: the finding asks the officer
     treated = props.get("treated") or {}
     operator = treated_operator(treated, kind) or (props.get("treatment") or {}).get("operator")
     if treated:
@@ -139,7 +142,12 @@ def classify(package: "Package", scan: ScanReport, policy: Policy) -> Classifica
             # A treated field's masked look-alikes of other types (a masked ID also looks like a
             # masked bank card) say nothing new; raw values of any type still count.
             detections = {d.type: d for d in scanned.field(f.name).detected
-                          if d.personal and (d.raw or not treated_types or d.type in treated_types)}
+                          if d.personal and (d.raw or not treated_types or d.type in treated_types)
+                          and not overruled(d, props)}
+            for d in [d for d in detections.values() if d.uncertain]:
+                findings.append(Finding("pii_uncertain", resource.name, f.name, params={
+                    "type": d.type, "matches": d.matches, "sampled": d.sampled, "ratio": f"{d.ratio:.0%}",
+                    "why": messages.t(f"uncertain.{d.reason or 'share'}", type=d.type), "samples": "-"}))
             kinds = sorted(set(declared) | set(detections) | set(treated_types))
             if kinds:
                 results = [_grade_pii(k, detections.get(k), props, k in declared or k in treated_types, policy,

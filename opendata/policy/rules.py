@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,11 @@ class Policy:
     sensitive_terms: tuple[str, ...]
     k: int
     title: dict[str, str] = field(default_factory=dict)
+    #: how personal information is decided per field: thresholds and header hints (:mod:`opendata.pii.decide`).
+    detection: Any = None
+    #: what a cell of a personal field that fits no known form gets (full mask by default).
+    generic_treatment: dict[str, Any] = field(default_factory=lambda: {"operator": "mask", "keep_start": 0,
+                                                                       "keep_end": 0})
 
     def grade(self, ident: str) -> Grade:
         for g in self.grades:
@@ -137,12 +142,23 @@ def _parse(raw: bytes, where: str) -> Policy:
             if op not in OPERATORS and op != "none":
                 raise DescriptorError("policy.unknown_operator", path=where, operator=op, known=", ".join(sorted(OPERATORS)))
         pii[kind] = PiRule(kind, known(rule["grade"], f"pii.{kind}.grade"), default, treated, bool(rule.get("disclosable")))
+    from ..pii.decide import Hints, default_rules
+
+    rules = default_rules()
+    if data.get("pii_hints"):
+        rules = replace(rules, hints=rules.hints.extended(Hints.parse(data["pii_hints"], where)))
+    rules = rules.with_thresholds(data.get("detection") or {})
+    generic = dict(data.get("generic_treatment") or {"operator": "mask", "keep_start": 0, "keep_end": 0})
+    if generic["operator"] not in ("mask", "suppress"):
+        raise DescriptorError("descriptor.invalid", path=where, where="generic_treatment/operator",
+                              reason="mask or suppress")
     return Policy(
         id=data["id"], version=str(data["version"]), sha256=hashlib.sha256(raw).hexdigest(), path=where,
         grades=grades, unclassified_grade=known(data["unclassified_grade"], "unclassified_grade"),
         disclosure_grade=known(data.get("disclosure_grade", grades[0].id), "disclosure_grade"),
         pii=pii, sensitive_terms=tuple(data["sensitive_terms"]),
         k=int((data.get("k_anonymity") or {}).get("k", 5)), title=data.get("title", {}),
+        detection=rules, generic_treatment=generic,
     )
 
 

@@ -8,7 +8,8 @@ in a whole Arrow column at once:
 - ``span_pattern`` (RE2) finds the type inside free text (a phone number in 诉求内容); ``None`` for
   types that cannot be told apart from other text without a column context;
 - ``masked_pattern`` recognises values that are already masked (``138****5678``);
-- ``hints`` are header fragments (Chinese and English) that make a weak pattern count.
+- header hints live in ``schemas/pii_hints.yaml`` (data a department can extend), and the decision
+  per field in :mod:`opendata.pii.decide`.
 
 Adding a type is one subclass decorated with :func:`register`.
 """
@@ -45,9 +46,17 @@ class Detector:
     cell_pattern: ClassVar[str]
     span_pattern: ClassVar[str | None] = None
     masked_pattern: ClassVar[str | None] = None
-    hints: ClassVar[tuple[str, ...]] = ()
     #: share of a column's non-empty values that must match for the column to count without a hint.
     min_ratio: ClassVar[float] = 0.6
+    #: a check-digit or fixed-format type: one valid value is personal wherever it stands.
+    strong: ClassVar[bool] = False
+    #: how often a random value of the shape passes the check (None: not a check-digit type);
+    #: a column whose passes are no more frequent than chance is a decoy (account numbers).
+    chance: ClassVar[float | None] = None
+    #: … among the values of plain digits of these byte widths.
+    shape_widths: ClassVar[tuple[int, ...]] = ()
+    #: an unhinted column with at least this share of diverse matches is uncertain (None: never).
+    uncertain_unhinted: ClassVar[float | None] = None
     #: the pattern alone is too weak: a column counts only when its header hints at the type …
     needs_hint: ClassVar[bool] = False
     #: … unless at least this share of values match and they are diverse (None: never).
@@ -116,9 +125,10 @@ class Detector:
         return np.asarray(counts.to_numpy(zero_copy_only=False), dtype=np.int64)
 
     def hinted(self, header: str) -> bool:
-        """Whether a field's name or title hints at this type."""
-        text = header.lower()
-        return any(h in text for h in self.hints)
+        """Whether a field's name or title hints at this type (the shipped hints)."""
+        from ..decide import default_rules
+
+        return default_rules().hints.judge(header).get(self.type) == "yes"
 
 
 def decimal(values: pa.Array) -> np.ndarray:

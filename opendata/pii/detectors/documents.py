@@ -17,8 +17,8 @@ class Passport(Detector):
     # E + 8 digits; E + letter (no I/O) + 7 digits; older G + 8; D/S/P diplomatic, service, public affairs.
     cell_pattern = r"^(E\d{8}|E[A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7,8})$"
     masked_pattern = r"^[EGDSP][A-Z]?\*{4,8}\d{0,4}$"
-    hints = ("护照", "passport")
     needs_hint = True  # a letter and eight digits is also many an internal code
+    uncertain_unhinted = 0.3
 
 
 @register
@@ -29,7 +29,6 @@ class LicensePlate(Detector):
     cell_pattern = f"^{_plate}$"
     span_pattern = _plate
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
-    hints = ("车牌", "号牌", "plate", "vehicle")
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Nine bytes can only fit the pattern as 浙A12345 (a three-byte province, then five ASCII

@@ -11,4 +11,4 @@ class Email(Detector):
     cell_pattern = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
     span_pattern = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
     masked_pattern = r"^[^@\s]{0,3}\*+[^@\s]*@"
-    hints = ("邮箱", "email", "e-mail", "mail")
+    strong = True

@@ -34,11 +34,10 @@ class PersonName(Detector):
     # In free text a name is recognised only after a word that introduces a person (no NER here).
     span_pattern = f"{_CONTEXT}{_NAME}"
     masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?)$"
-    hints = ("姓名", "名字", "联系人", "负责人", "代表人", "申请人", "投诉人", "举报人", "患者", "学生", "户主",
-             "name", "person", "contact", "representative")
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values
+    uncertain_unhinted = 0.3
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Six, nine or twelve bytes can fit the pattern only as two to four Chinese characters:
@@ -80,7 +79,6 @@ class Address(Detector):
     span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
-    hints = ("住址", "地址", "居住", "户籍", "现住", "address", "addr", "residence")
     min_ratio = 0.5
 
 
@@ -89,7 +87,6 @@ class BirthDate(Detector):
     type = "birth_date"
     cell_pattern = r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?$"
     masked_pattern = r"^(19|20)\d{2}([-/.年])?(\*\*|XX)"
-    hints = ("出生", "生日", "birth", "dob", "born")
     needs_hint = True  # a date is only a birth date when the column says so
 
     def shaped(self, values: pa.Array) -> np.ndarray:
@@ -175,4 +172,3 @@ class IpAddress(Detector):
     # Masked (192.168.*.*, 2001:0db8:*:*:*:*:*:*) or generalized to the network (192.168.1.*,
     # 2001:0db8:00aa:*:*:*:*:*).
     masked_pattern = r"^\d{1,3}\.\d{1,3}\.(\d{1,3}|\*+)\.\*+$|^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){1,2}(:\*+){5,6}$"
-    hints = ("ip", "ip地址", "ip_address", "客户端地址")

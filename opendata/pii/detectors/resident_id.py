@@ -71,9 +71,10 @@ class ResidentId(Detector):
     cell_pattern = r"^(\d{17}[\dXx]|\d{15})$"
     span_pattern = r"\b\d{17}[\dXx]\b"
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
-    hints = ("身份证", "证件号", "公民身份", "社会保障号", "社保卡号", "sfz", "idcard", "id_card", "id_no",
-             "id_number", "idno", "citizen_id", "identity")
     min_ratio = 0.5
+    strong = True
+    shape_widths = (15, 18)
+    chance = 0.001  # a random 18-digit number has a plausible province, birth date and check digit far less often
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # every span is one: 17 digits and a digit or X
 
     def shaped(self, values: pa.Array) -> np.ndarray:

@@ -24,10 +24,10 @@ def uscc_valid(values: pa.Array) -> np.ndarray:
 class Uscc(Detector):
     type = "cn_uscc"
     personal = False
+    strong = True
     # Registration authority (1–9, A, N, Y), category (1–9), division code, organization code, check.
     cell_pattern = r"^[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}$"
     span_pattern = r"\b[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}\b"
-    hints = ("信用代码", "uscc", "credit_code", "统一社会")
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         return uscc_valid(candidates)

@@ -1,0 +1,317 @@
+"""The per-field decision: is this field personal information of a type, not, or uncertain?
+
+Evidence is combined here, in one place:
+
+- **header hints** (``schemas/pii_hints.yaml``, extended by a policy's ``pii_hints``): Chinese words,
+  pinyin abbreviations (``xm``, ``sfzh``), English words, register words that name a person
+  (户名, 车主); and negative hints that say the values belong to an organisation (对公账号, 传真);
+- **the values**: counts from the scanner — whole-cell matches of the type (normalised: separators,
+  full-width characters, case and prefixes removed before check digits are tested), already
+  masked values, spans inside free text, and for check-digit types how many cells had the shape
+  (so that values passing the check by chance are told from real identifiers);
+- **thresholds** from the policy (``detection:``): the share that decides a column, the noise floor
+  under which a weak signal is ignored, and the share a header hint needs.
+
+The outcome per type is a :class:`Detection` with a ``status``:
+
+``column``
+    the field holds the type: every non-empty cell is treated (cells of other types by their own
+    treatment, cells of no known form by the generic one);
+``cells``
+    a few cells hold a check-digit or fixed-format identifier (an ID number in a code column):
+    those cells are treated, the rest kept;
+``spans``
+    the type occurs inside free text: the spans are treated in place;
+``uncertain``
+    partial evidence (a share between the noise floor and the decision threshold, or a header
+    that says personal over values that do not match): ``check`` blocks and asks the officer to
+    declare ``pii: <type>`` with a treatment, or ``pii: none``. Nothing is published on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .detectors import REGISTRY, Detector
+
+__all__ = ["Detection", "Hints", "Rules", "decide", "default_rules", "header_only", "overruled"]
+
+STATUSES = ("column", "cells", "spans", "uncertain")
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A type of personal information (or identifier) found in a field, and how it was decided."""
+
+    type: str
+    matches: int
+    sampled: int
+    masked: int
+    status: str = "column"
+    span_matches: int = 0
+    span_cells: int = 0
+    #: why an uncertain detection is uncertain: a message key suffix (``share``, ``header``, ``weak``).
+    reason: str | None = None
+
+    @property
+    def spans(self) -> bool:
+        return self.status == "spans"
+
+    @property
+    def uncertain(self) -> bool:
+        return self.status == "uncertain"
+
+    @property
+    def ratio(self) -> float:
+        """The share of non-empty cells that hold the type (as whole values, or with spans)."""
+        hits = self.span_cells if self.spans else self.matches
+        return round(hits / self.sampled, 4) if self.sampled else 0.0
+
+    @property
+    def personal(self) -> bool:
+        return REGISTRY[self.type].personal
+
+    @property
+    def raw(self) -> bool:
+        """Untreated values (or spans) of the type are present (an uncertain detection counts: it
+        must be decided before anything goes out)."""
+        return self.matches > 0 or self.span_matches > 0 or self.uncertain
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"type": self.type, "status": self.status, "matches": self.matches, "sampled": self.sampled,
+               "ratio": self.ratio, "masked": self.masked, "spans": self.spans}
+        if self.spans:
+            out.update(spanMatches=self.span_matches, spanCells=self.span_cells)
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+# -- header hints ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TypeHints:
+    contains: tuple[str, ...] = ()
+    tokens: tuple[str, ...] = ()
+    not_: tuple[str, ...] = ()
+    person: bool = False
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def header_tokens(header: str) -> set[str]:
+    """The ASCII tokens of a header: split at camelCase and at anything not a letter or digit."""
+    return {t for t in _NON_ALNUM.split(_CAMEL.sub(" ", header).lower()) if t}
+
+
+class Hints:
+    """What headers say, per type: ``"yes"``, ``"not"`` (an organisation's values) or nothing."""
+
+    def __init__(self, by_type: dict[str, TypeHints]) -> None:
+        self.by_type = by_type
+
+    @classmethod
+    def parse(cls, data: dict[str, Any], where: str) -> "Hints":
+        from ..errors import DescriptorError
+
+        out: dict[str, TypeHints] = {}
+        for kind, entry in (data or {}).items():
+            if kind not in REGISTRY:
+                raise DescriptorError("policy.unknown_pii", path=where, type=kind, known=", ".join(sorted(REGISTRY)))
+            if not isinstance(entry, dict):
+                raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{kind}", reason="not a mapping")
+            words = {}
+            for key in ("contains", "tokens", "not"):
+                value = entry.get(key) or []
+                if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                    raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{kind}/{key}",
+                                          reason="a list of non-empty strings")
+                words[key] = tuple(v.lower() for v in value)
+            out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")))
+        return cls(out)
+
+    def extended(self, other: "Hints") -> "Hints":
+        """These hints with ``other``'s added (a department's own words)."""
+        merged = dict(self.by_type)
+        for kind, extra in other.by_type.items():
+            mine = merged.get(kind, TypeHints())
+            merged[kind] = TypeHints(mine.contains + extra.contains, mine.tokens + extra.tokens,
+                                     mine.not_ + extra.not_, mine.person or extra.person)
+        return Hints(merged)
+
+    @lru_cache(maxsize=4096)
+    def judge(self, header: str) -> dict[str, str]:
+        """Per type, what ``header`` says: ``"yes"`` or ``"not"`` (types it says nothing of are absent)."""
+        text = header.lower()
+        tokens = header_tokens(header)
+
+        def says(words: tuple[str, ...]) -> bool:
+            # ASCII words are whole tokens (``owner`` is not in ``ownership``); others are fragments.
+            return any((w in tokens) if _ASCII_WORD.fullmatch(w) else (w in text) for w in words)
+
+        out: dict[str, str] = {}
+        for kind, h in self.by_type.items():
+            if says(h.not_):
+                out[kind] = "not"
+            elif says(h.contains) or says(h.tokens):
+                out[kind] = "yes"
+        # A register word (车主, 联系人) names a person unless the header names another type of the
+        # person (车主电话 is a phone number, 联系人地址 an address).
+        for kind, h in self.by_type.items():
+            if h.person and out.get(kind) == "yes" and any(
+                    v == "yes" for k, v in out.items() if k != kind and REGISTRY[k].personal):
+                del out[kind]
+        return out
+
+    def __hash__(self) -> int:  # lru_cache on a method: one cache per Hints object
+        return id(self)
+
+
+def load_hints(path: Path) -> Hints:
+    from ..errors import DescriptorError, InputError
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError("input.not_found", path=str(path)) from exc
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DescriptorError("descriptor.invalid", path=str(path), where="/", reason=type(exc).__name__) from exc
+    return Hints.parse(data, str(path))
+
+
+# -- thresholds -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Rules:
+    """Thresholds and hints for the decision (the policy's ``detection`` and ``pii_hints``)."""
+
+    hints: Hints
+    #: a header hint and at least this share of non-empty cells of the type decide a column.
+    hinted_min: float = 0.3
+    #: a weak type's share below this is noise (nothing is reported); above it and below the
+    #: decision threshold the field is uncertain.
+    noise_floor: float = 0.02
+    #: … and an uncertain finding needs at least this many matching cells.
+    uncertain_min_cells: int = 2
+    #: cells of a check-digit type that passed only by chance: at most this many times the
+    #: detector's chance rate among the cells of its shape (and at least ``chance_min_shaped`` of
+    #: them) make the passes a decoy, not personal information.
+    chance_factor: float = 3.0
+    chance_min_shaped: int = 20
+    #: unhinted columns of names: this share of diverse name-shaped values makes the field uncertain.
+    unhinted_name_uncertain: float = 0.3
+
+    def with_thresholds(self, values: dict[str, Any]) -> "Rules":
+        known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}
+        return replace(self, **known)
+
+
+def default_hints_path() -> Path:
+    from ..paths import schemas_dir
+
+    return schemas_dir() / "pii_hints.yaml"
+
+
+@lru_cache(maxsize=8)
+def _default_rules(path: str) -> Rules:
+    return Rules(load_hints(Path(path)))
+
+
+def default_rules() -> Rules:
+    """The shipped hints with default thresholds (a policy may change both)."""
+    return _default_rules(str(default_hints_path()))
+
+
+# -- the decision ---------------------------------------------------------------------------------
+def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Rules | None = None
+           ) -> Detection | None:
+    """What the totals of one field (``counts``: a :class:`~opendata.pii.scan.Counts`) and its
+    header say about ``detector``'s type."""
+    if sampled == 0:
+        return None
+    rules = rules or default_rules()
+    hint = rules.hints.judge(header).get(detector.type)
+    if hint == "not":
+        return None  # an organisation's switchboard, account or office: not a person's
+    kind = detector.type
+    found = counts.matches + counts.masked
+    share = found / sampled
+    raw_share = counts.matches / sampled
+    diverse = counts.matches == 0 or counts.distinct / max(counts.matches, 1) >= detector.unhinted_distinct
+
+    if detector.chance is not None and hint != "yes" and counts.shaped >= rules.chance_min_shaped \
+            and counts.matches <= rules.chance_factor * detector.chance * counts.shaped:
+        return None  # random numbers of the shape pass the check this often: a decoy column
+
+    def detection(status: str, reason: str | None = None) -> Detection:
+        whole = status in ("column", "cells", "uncertain")
+        return Detection(kind, counts.matches if whole else 0, sampled, counts.masked if whole else 0, status,
+                         counts.span_matches if status == "spans" else 0,
+                         counts.span_cells if status == "spans" else 0, reason)
+
+    hinted = hint == "yes"
+    if detector.strong:
+        if share >= detector.min_ratio or (hinted and share >= rules.hinted_min):
+            return detection("column")
+        if counts.matches:
+            return detection("cells")  # one valid identifier counts wherever it stands
+        if counts.masked and (hinted or share >= rules.noise_floor):
+            return detection("column")
+    elif detector.needs_hint:
+        if hinted and share >= rules.hinted_min:
+            return detection("column")
+        if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio and diverse:
+            return detection("column")
+        if counts.matches and hinted:
+            return detection("uncertain", "share")
+        if detector.uncertain_unhinted is not None and raw_share >= detector.uncertain_unhinted \
+                and counts.matches >= rules.uncertain_min_cells and diverse:
+            return detection("uncertain", "weak")
+    else:
+        if share >= detector.min_ratio or (hinted and share >= rules.hinted_min):
+            return detection("column")
+        if counts.matches and (hinted or (raw_share >= rules.noise_floor
+                                          and counts.matches >= rules.uncertain_min_cells)):
+            return detection("uncertain", "share")
+    if counts.span_cells:
+        return detection("spans")
+    return None
+
+
+def overruled(detection: Detection, props: dict[str, Any]) -> bool:
+    """Whether a field's declaration (its ``"opendata"`` properties) settles a detection: an
+    uncertain one by any declaration (``pii: <type>`` or ``pii: none``) or a recorded treatment;
+    a weak one (names, addresses …) by ``pii: none``. Values that pass a check digit or a fixed
+    format are never overruled: a declaration cannot make an ID number not personal."""
+    decided = "pii" in props or bool((props.get("treated") or {}).get("types"))
+    if not decided:
+        return False
+    if detection.uncertain:
+        return True
+    return props.get("pii") == "none" and not REGISTRY[detection.type].strong
+
+
+def header_only(header: str, sampled: int, detected: Iterable[Detection], rules: Rules | None = None,
+                kinds_of_values: Iterable[str] = ()) -> list[Detection]:
+    """Uncertain detections for types the header names when the values show none of them (a 姓名
+    column whose names fit no pattern): fail closed, ask the officer. Nothing when another type
+    decides the column, or the values are of a kind that cannot be the type (``kinds_of_values``:
+    types ruled out by the values, e.g. plain numbers for a name)."""
+    if sampled == 0:
+        return []
+    rules = rules or default_rules()
+    detected = list(detected)
+    if any(d.status == "column" and d.personal for d in detected):
+        return []
+    seen = {d.type for d in detected}
+    ruled_out = set(kinds_of_values)
+    return [Detection(kind, 0, sampled, 0, "uncertain", reason="header")
+            for kind, verdict in sorted(rules.hints.judge(header).items())
+            if verdict == "yes" and kind not in seen and kind not in ruled_out and REGISTRY[kind].personal]

@@ -1,0 +1,105 @@
+"""Personal information outside the cells: titles, descriptions, keywords, field names, titles,
+descriptions, ``enum`` values, constraints and the header labels of the file.
+
+These strings reach the portal, ``catalog.json``, the DCAT file, the data dictionary and the CSV
+header untreated, so they are scanned like cells: a check-digit or fixed-format identifier
+anywhere in them, or a span the detectors find in free text (a name after 联系人：, a dwelling
+address, a plate), is reported with the property that holds it. Nothing is treated here; the
+check blocks and names the property.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+import pyarrow as pa
+
+from .detectors import REGISTRY
+
+if TYPE_CHECKING:
+    from ..package import Package
+
+__all__ = ["MetadataHit", "holds_pii", "metadata_hits", "pii_types"]
+
+
+@dataclass(frozen=True)
+class MetadataHit:
+    """A property holding personal information: where (``resources[0].schema.fields[2].title``),
+    which type, and a masked sample of the text."""
+
+    resource: str | None
+    where: str
+    type: str
+    sample: str
+
+
+def pii_types(texts: list[str]) -> list[set[str]]:
+    """For each text, the personal types found in it: strong identifiers as whole values or in the
+    text, and every type the detectors find as spans."""
+    from .scan import scan_column
+
+    out = []
+    for text in texts:
+        _, found = scan_column(pa.array([text], pa.string()), raw_only=True)
+        out.append({kind for kind, c in found.items()
+                    if REGISTRY[kind].personal and (c.span_matches or (c.matches and REGISTRY[kind].strong))})
+    return out
+
+
+def holds_pii(text: str) -> bool:
+    """Whether ``text`` holds personal information (as :func:`pii_types` finds it)."""
+    return bool(text) and bool(pii_types([text])[0])
+
+
+def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{where}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{where}.{key}")
+
+
+_PACKAGE_PROPS = ("name", "title", "description", "keywords", "homepage", "version")
+_RESOURCE_PROPS = ("name", "title", "description")
+_FIELD_PROPS = ("name", "title", "description", "example", "constraints", "trueValues", "falseValues",
+                "missingValues")
+
+
+def _properties(package: "Package") -> Iterator[tuple[str | None, str, str]]:
+    descriptor = package.to_descriptor()
+    for prop in _PACKAGE_PROPS:
+        for where, text in _strings(descriptor.get(prop), prop):
+            yield None, where, text
+    for i, res in enumerate(package.resources):
+        rdesc = res.descriptor
+        for prop in _RESOURCE_PROPS:
+            for where, text in _strings(rdesc.get(prop), f"resources[{i}].{prop}"):
+                yield res.name, where, text
+        for j, f in enumerate(res.schema.fields):
+            base = f"resources[{i}].schema.fields[{j}]"
+            for prop in _FIELD_PROPS:
+                for where, text in _strings(f.descriptor.get(prop), f"{base}.{prop}"):
+                    yield res.name, where, text
+        if res.path is not None:
+            try:
+                labels = res.open().header
+            except Exception:  # noqa: BLE001 - an unreadable file is reported by validation
+                labels = []
+            names = set(res.schema.field_names)
+            for k, label in enumerate(labels):
+                if label not in names:  # a label that is also a field name was scanned above
+                    yield res.name, f"resources[{i}].header[{k}]", str(label)
+
+
+def metadata_hits(package: "Package") -> list[MetadataHit]:
+    """Every property of ``package`` that holds personal information."""
+    from ..masking import sample
+
+    props = list(_properties(package))
+    found = pii_types([text for _, _, text in props])
+    return [MetadataHit(resource, where, kind, sample(text))
+            for (resource, where, text), kinds in zip(props, found) for kind in sorted(kinds)]

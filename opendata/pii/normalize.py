@@ -1,0 +1,51 @@
+"""Identifiers as people write them, brought to the form their check digits are tested in.
+
+``330802 19570528 0715``, ``6222-0212-3456-7890``, ``＋86 138 1234 5678``, ``浙A·12345``,
+``３３０８０２…`` (full-width digits), a lower-case ``x``: each is the same identifier as its plain
+form. :func:`normalize` rewrites a column so that the detectors see the plain form; the cells keep
+their written form everywhere else (the output is treated as written).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..bitmaps import to_mask
+
+__all__ = ["NEEDS_NORMALIZING", "normalize"]
+
+_SEP = r"[\s\-·•.・()（）/_]"
+# Cells worth normalising: full-width forms or the ideographic space, middle dots, digits with
+# separators inside, country prefixes, extensions, lower-case letters in an identifier.
+NEEDS_NORMALIZING = (r"[\x{ff01}-\x{ff5e}\x{3000}·•・]|\d[\s\-.()（）/_]+\d|\+\s*86|^\s*00?86|\d\s*(转|分机|ext)"
+                     r"|^[a-z][a-z]?\d{6,8}$|^\d{14,17}x$|^[\x{4e00}-\x{9fa5}][a-z][a-z0-9]{4,6}$")
+# A run of digits with separators (and an optional country prefix), ending in a digit or X.
+_DIGITS = r"^\s*\+?[\d\s\-·•.・()（）/_]{6,48}[\dXx]\s*$"
+# A plate with a separator after the province and letter, or a lower-case letter.
+_PLATE = r"^[\x{4e00}-\x{9fa5}][A-Za-z][\s\-·•.・]?[A-Za-z0-9]{4,6}[\x{4e00}-\x{9fa5}]?$"
+_EXTENSION = (r"^(.*\d)\s*(?:转|分机|ext\.?)\s*(\d{1,6})$", r"\1转\2")
+_PREFIX = (r"^(?:\+86|0086|86)(1[3-9]\d{9})$", r"\1")
+_SHORT_CODE = r"^[A-Za-z0-9\x{4e00}-\x{9fa5}]{5,20}$"
+
+
+def normalize(values: pa.Array) -> pa.Array:
+    """``values`` (no nulls) with identifiers in their plain form: NFKC (full-width → ASCII),
+    separators removed from digit runs and plates, ``+86``/``0086``/``86`` taken off mobile numbers,
+    extensions written ``转N``, letters of short codes upper-cased. Other text keeps its content
+    (NFKC aside)."""
+    out = pc.utf8_normalize(values, "NFKC")
+    out = pc.replace_substring_regex(out, _EXTENSION[0], _EXTENSION[1])
+    shaped = pc.or_(pc.match_substring_regex(out, _DIGITS), pc.match_substring_regex(out, _PLATE))
+    if pc.any(shaped).as_py():
+        out = pc.if_else(shaped, pc.replace_substring_regex(out, _SEP, ""), out)
+    out = pc.replace_substring_regex(out, _PREFIX[0], _PREFIX[1])
+    short = pc.match_substring_regex(out, _SHORT_CODE)
+    if pc.any(short).as_py():
+        out = pc.if_else(short, pc.utf8_upper(out), out)
+    return out
+
+
+def changed(values: pa.Array, normalized: pa.Array):
+    """Which cells :func:`normalize` changed (a numpy mask)."""
+    return ~to_mask(pc.fill_null(pc.equal(values, normalized), True))
