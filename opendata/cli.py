@@ -66,14 +66,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    report = scan(load(args.path), sample_rows=args.sample)
+    report = scan(load(args.path), sample_rows=args.sample, rules=_policy(args).detection)
     _out(report.to_json() if args.format == "json" else report.to_text())
     return EXIT_OK
 
 
 def cmd_redact(args: argparse.Namespace) -> int:
     policy = _policy(args)
-    out, report = redact(load(args.path), args.out, policy=policy)
+    out, report = redact(load(args.path), args.out, policy=policy, mask_all=tuple(args.mask_all),
+                         suppress=tuple(args.suppress))
     if args.format == "json":
         _out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -334,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help=h("path"))
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--sample", type=int, help=h("sample"))
+    p.add_argument("--policy", help=h("policy"))
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("redact", help=h("redact"))
@@ -341,6 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help=h("out"))
     p.add_argument("--policy", help=h("policy"))
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--mask-all", action="append", default=[], metavar="FIELD", help=h("mask_all"))
+    p.add_argument("--suppress", action="append", default=[], metavar="FIELD", help=h("suppress"))
     p.set_defaults(func=cmd_redact)
 
     p = sub.add_parser("keys", help=h("keys"))

@@ -715,6 +715,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "holding a digit run of ID or card length that passes its check"},
     "last_line.name_cue": {"zh": "在“来电人”等提示词后含未遮盖的姓名", "en": "holding an unmasked name after a cue word "
                            "such as 来电人"},
+    "cli.help.mask_all": {"zh": "整格遮盖该字段的每个单元格（可重复；字段名或 资源.字段）",
+                          "en": "mask every cell of this field whole (repeatable; field or resource.field)"},
+    "cli.help.suppress": {"zh": "不输出该字段（可重复；字段名或 资源.字段）",
+                          "en": "leave this field out of the output (repeatable; field or resource.field)"},
     "redact.unknown_field": {"zh": "{option}：资源中没有字段“{field}”", "en": "{option}: no field \"{field}\" in the data"},
 }
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import tempfile
 from collections import Counter, defaultdict
@@ -27,18 +28,21 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .trust import keys as keyring
+from . import messages
 from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
-from .policy.kanon import count_combinations, quasi_identifiers
 from .package import Package, Resource, load
-from .pii.detectors import REGISTRY
-from .pii.decide import overruled
-from .pii.operators import OPERATORS
 from .parallel import ordered_map
+from .pii import lastline
+from .pii.decide import overruled
+from .pii.detectors import REGISTRY
+from .pii.operators import OPERATORS
+from .pii.treat import treat_field, treat_typed_cells
 from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
                        treated_operator)
+from .policy.kanon import count_combinations, quasi_identifiers
 from .policy.rules import Policy, load_policy
 from .release import CsvSink, csv_rows
+from .trust import keys as keyring
 
 #: constraints that a treated value can no longer be expected to meet.
 _DROPPED_CONSTRAINTS = ("pattern", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
@@ -54,10 +58,17 @@ class Treatment:
     params: dict[str, Any]
     auto: bool
     spans: bool = False
+    #: only the cells holding ``pii_type`` (a few valid identifiers in a column of something else);
+    #: otherwise the whole field (:func:`~opendata.pii.treat.treat_field`).
+    cells: bool = False
+    #: the treatment of each other personal type a cell of the field may hold, and of a cell of no
+    #: known form (from the policy).
+    others: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict, compare=False, repr=False)
+    generic: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"operator": self.operator, "type": self.pii_type, "params": self.params, "auto": self.auto,
-                "spans": self.spans}
+                "spans": self.spans, "cells": self.cells}
 
 
 @dataclass
@@ -82,6 +93,8 @@ class RedactionReport:
     rows_out: dict[str, int] = field(default_factory=dict)
     generalized_qi: dict[str, list[str]] = field(default_factory=dict)
     suppressed_rows: dict[str, int] = field(default_factory=dict)
+    #: per resource and field, how many cells were treated which way (by type, ``generic``, ``masked``).
+    tallies: dict[str, dict[str, Counter]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,23 +103,42 @@ class RedactionReport:
                 "name": name, "rowsIn": self.rows_in.get(name), "rowsOut": self.rows_out.get(name),
                 "suppressedRows": self.suppressed_rows.get(name, 0),
                 "generalizedQuasiIdentifiers": self.generalized_qi.get(name, []),
-                "fields": [{"name": p.field, "treatments": [t.to_dict() for t in p.treatments]}
+                "fields": [{"name": p.field, "treatments": [t.to_dict() for t in p.treatments],
+                            "cells": dict(sorted(self.tallies.get(name, {}).get(p.field, {}).items()))}
                            for p in plans if p.treatments]}
                 for name, plans in self.plans.items()],
         }
 
 
-def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy) -> list[FieldPlan]:
-    """The treatment of each field of ``resource``, from declarations, detections and the policy."""
+def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy, *,
+                  stricter: dict[str, str] | None = None) -> list[FieldPlan]:
+    """The treatment of each field of ``resource``, from declarations, detections and the policy.
+
+    ``stricter``: fields the officer asked to treat more strictly than planned (after a re-scan
+    found personal information left in free text): ``"mask_all"`` masks every cell whole,
+    ``"suppress"`` drops the field."""
     plans = []
     result = scanned.resource(resource.name)
     where = f"{resource.name}"
+    others = _default_treatments(policy)
+    generic_treatment = dict(policy.generic_treatment)
+
+    def treatment(op: str, kind: str | None, params: dict[str, Any], auto: bool, *, spans: bool = False,
+                  cells: bool = False) -> Treatment:
+        return Treatment(op, kind, params, auto, spans=spans, cells=cells, others=others, generic=generic_treatment)
+
     for f in resource.schema.fields:
         props = f.opendata
         fplan = FieldPlan(f.name)
         plans.append(fplan)
         if props.get("treated"):
             continue  # already redacted
+        strict = (stricter or {}).get(f.name)
+        if strict:
+            op, params = ("suppress", {}) if strict == "suppress" else ("mask", {"keep_start": 0, "keep_end": 0})
+            kinds = declared_types(f) or [d.type for d in result.field(f.name).detected if d.personal] or [None]
+            fplan.treatments.append(treatment(op, kinds[0], params, False))
+            continue
         declared = declared_types(f)
         detections = [d for d in result.field(f.name).detected
                       if d.personal and d.raw and not d.uncertain and not overruled(d, props)]
@@ -115,12 +147,15 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy) -> li
             op = declared_treatment["operator"]
             params = OPERATORS[op].check(declared_treatment, None, where=f"{where}.{f.name}")
             column_types = [d.type for d in detections if not d.spans] or declared or [None]
-            fplan.treatments.append(Treatment(op, column_types[0], params, auto=False))
+            fplan.treatments.append(treatment(op, column_types[0], params, False))
             for d in detections:
                 if d.spans:
-                    fplan.treatments.append(Treatment(op, d.type, params, auto=False, spans=True))
+                    fplan.treatments.append(treatment(op, d.type, params, False, spans=True))
             continue
+        whole = any(d.status == "column" for d in detections)
         for d in detections:
+            if d.status == "cells" and whole:
+                continue  # the field is treated whole: its other types' cells by their own treatments
             rule = policy.pii[d.type]
             if d.type in declared and props.get("disclosure") and rule.disclosable:
                 continue  # published untreated under a legal basis
@@ -128,18 +163,28 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy) -> li
             op = default.pop("operator")
             if op == "none":
                 continue
-            fplan.treatments.append(Treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
-                                              auto=d.type not in declared, spans=d.spans))
+            fplan.treatments.append(treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
+                                              d.type not in declared, spans=d.spans, cells=d.status == "cells"))
     return plans
 
 
+def _default_treatments(policy: Policy) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Each personal type's default treatment under ``policy``, as (operator, parameters)."""
+    out = {}
+    for kind, rule in policy.pii.items():
+        params = dict(rule.default_treatment)
+        op = params.pop("operator")
+        out[kind] = (op, params)
+    return out
+
+
 def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.DataKey | None, *,
-                fast: bool = False) -> pa.RecordBatch:
+                fast: bool = False, tallies: dict[str, Counter] | None = None) -> pa.RecordBatch:
     """Apply a resource's plan to one raw text batch (pure for a given key, except ``encrypt``'s nonces).
 
     ``fast``: spans take their operator's cheaper path where it has one, which may leave spans of
     other written forms; the caller must re-scan and, if any are left, treat the batch again
-    without it.
+    without it. ``tallies``: filled per field with how many cells were treated which way.
     """
     arrays, names = [], []
     by_name = {p.field: p for p in plans}
@@ -154,20 +199,15 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
                 column = treated if treated is not None else operator.apply_spans(
                     column, REGISTRY[t.pii_type].span_pattern, t.pii_type, t.params, key)
             else:
-                column = _treat_cells(operator, column, t, key)
+                tally = tallies.setdefault(name, Counter()) if tallies is not None else None
+                if t.cells:
+                    column = treat_typed_cells(column, {t.pii_type: (t.operator, t.params)}, key, tally=tally)
+                else:
+                    column = treat_field(column, t.pii_type, t.operator, t.params, key, others=t.others,
+                                         generic_treatment=t.generic or {"operator": "mask"}, tally=tally)
         arrays.append(column)
         names.append(name)
     return pa.RecordBatch.from_arrays(arrays, names=names)
-
-
-def _treat_cells(operator, column: pa.Array, t: Treatment, key) -> pa.Array:
-    # Empty cells stay empty: there is nothing to protect, and "" must not become a token.
-    empty = pc.fill_null(pc.equal(column, ""), True)
-    if not pc.any(empty).as_py():
-        return operator.apply(column, t.pii_type, t.params, key)
-    present = pc.if_else(empty, pa.scalar(None, pa.string()), column)
-    treated = operator.apply(present, t.pii_type, t.params, key)
-    return pc.if_else(empty, column, treated)
 
 
 def _qi_generalization(resource: Resource, qi: tuple[str, ...]) -> dict[str, Treatment]:
@@ -238,22 +278,45 @@ class _TreatedOutput:
         self.totals: dict = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict = defaultdict(int)
         self.combos: Counter = Counter()
+        self.tallies: dict[str, Counter] = {}
+        self.last_line: dict[str, Counter] = {}  # per field, what the independent checks found
+        self._by_name = {p.field: p for p in plans}
         self.rows_in = self.rows_out = 0
         self.failed = False
         self._sink: CsvSink | None = CsvSink(path, self.names)
 
     def step(self, batch: pa.RecordBatch) -> tuple | None:
-        treated = treat_batch(batch, self.plans, self.key, fast=True)
+        tallies: dict[str, Counter] = {}
+        treated = treat_batch(batch, self.plans, self.key, fast=True, tallies=tallies)
         rescan = self._rescan(treated)
         if rescan is not None and self._spans_left(rescan):
-            treated = treat_batch(batch, self.plans, self.key)  # spans in other written forms
+            tallies = {}
+            treated = treat_batch(batch, self.plans, self.key, tallies=tallies)  # spans in other written forms
             rescan = self._rescan(treated)
         combos = count_combinations([treated], self.qi) if self.count_qi else None
         rows_in = treated.num_rows
+        last = self._last_line(batch, treated)
         if self.rare:
             keep = np.array([c not in self.rare for c in _combos(treated, self.qi)], dtype=bool)
             treated = treated.filter(pa.array(keep))
-        return rows_in, treated.num_rows, csv_rows(treated, self.names), rescan, combos
+        return rows_in, treated.num_rows, csv_rows(treated, self.names), rescan, combos, tallies, last
+
+    def _last_line(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> dict[str, Counter]:
+        """The independent checks of :mod:`opendata.pii.lastline` on every output column."""
+        found: dict[str, Counter] = {}
+        for name in self.names:
+            plan = self._by_name.get(name)
+            out = treated.column(name)
+            counts = Counter()
+            if not (plan and any(OPERATORS[t.operator].format_preserving for t in plan.treatments)):
+                counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
+            counts["name_cue"] = lastline.name_cue_cells(out)
+            if plan and any(not t.spans and not t.cells for t in plan.treatments):
+                counts["raw_cell"] = lastline.raw_cells(batch.column(name), out)
+            counts = +counts
+            if counts:
+                found[name] = counts
+        return found
 
     def _rescan(self, treated: pa.RecordBatch) -> BatchScan | None:
         return scan_batch(treated.select(self.treated_fields), raw_only=True) if self.treated_fields else None
@@ -267,7 +330,11 @@ class _TreatedOutput:
         if result is None or self.failed:
             self.failed = True
             return
-        rows_in, rows_out, encoded, rescan, combos = result
+        rows_in, rows_out, encoded, rescan, combos, tallies, last = result
+        for name, tally in tallies.items():
+            self.tallies.setdefault(name, Counter()).update(tally)
+        for name, counts in last.items():
+            self.last_line.setdefault(name, Counter()).update(counts)
         self.rows_in += rows_in
         self.rows_out += rows_out
         if rescan is not None:
@@ -384,11 +451,13 @@ def _needs_key(plans: dict[str, list[FieldPlan]]) -> bool:
     return any(OPERATORS[t.operator].needs_key for ps in plans.values() for p in ps for t in p.treatments)
 
 
-def _provisional_plans(package: Package, policy: Policy, key) -> tuple[dict[str, list[FieldPlan]] | None, Any]:
+def _provisional_plans(package: Package, policy: Policy, key, stricter: dict[str, dict[str, str]]
+                       ) -> tuple[dict[str, list[FieldPlan]] | None, Any]:
     """Plans from a scan of the first rows, and the key they need; ``None`` if they need a key
     that is not there (then the treatment waits for the whole-file scan)."""
-    sampled = scan(package, sample_rows=PLAN_SAMPLE_ROWS)
-    plans = {res.name: plan_resource(res, sampled, policy) for res in package.resources}
+    sampled = scan(package, sample_rows=PLAN_SAMPLE_ROWS, rules=policy.detection)
+    plans = {res.name: plan_resource(res, sampled, policy, stricter=stricter.get(res.name))
+             for res in package.resources}
     if _needs_key(plans) and key is None:
         try:
             key = keyring.data_key()
@@ -407,8 +476,24 @@ def _refuse_uncertain(package: Package, scanned: ScanReport) -> None:
                     raise PolicyError("redact.pii_uncertain", resource=res.name, field=f.name, type=d.type)
 
 
+def _stricter(package: Package, mask_all: tuple[str, ...], suppress: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Per resource, the fields named by ``--mask-all`` and ``--suppress`` (``field`` or
+    ``resource.field``); an unknown name is an input error."""
+    out: dict[str, dict[str, str]] = {}
+    for option, names in (("--mask-all", mask_all), ("--suppress", suppress)):
+        for name in names:
+            hits = [(r.name, f) for r in package.resources for f in r.schema.field_names
+                    if name in (f, f"{r.name}.{f}")]
+            if not hits:
+                raise InputError("redact.unknown_field", option=option, field=name)
+            for resource, f in hits:
+                out.setdefault(resource, {})[f] = option.strip("-").replace("-", "_")
+    return out
+
+
 def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = None,
-           key: keyring.DataKey | None = None) -> tuple[Package, RedactionReport]:
+           key: keyring.DataKey | None = None, mask_all: tuple[str, ...] = (),
+           suppress: tuple[str, ...] = ()) -> tuple[Package, RedactionReport]:
     """Write a redacted copy of ``package`` to ``out_dir``; returns it and what was done.
 
     The data is read once in the usual case: while it is checked (validated and scanned), it is
@@ -416,14 +501,19 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     to the same plan (and no quasi-identifier combination is rarer than the policy's k), that
     output stands; otherwise a second pass writes it under the final plan. Either way the output is
     the same.
+
+    ``mask_all`` and ``suppress`` name fields (``field`` or ``resource.field``) to treat more
+    strictly than planned: every cell masked whole, or the field dropped — the way forward when a
+    re-scan finds personal information left in free text.
     """
     policy = policy or load_policy()
+    stricter = _stricter(package, tuple(mask_all), tuple(suppress))
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise InputError("redact.output_exists", path=str(out_dir))
     from .check import analyze
 
-    provisional, key = _provisional_plans(package, policy, key)
+    provisional, key = _provisional_plans(package, policy, key, stricter)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     outputs: dict[str, _TreatedOutput] = {}
@@ -439,14 +529,15 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
             return outputs[res.name]  # type: ignore[return-value]
 
         try:
-            validation, scanned, _ = analyze(package, also=speculate)
+            validation, scanned, _ = analyze(package, also=speculate, rules=policy.detection)
         finally:
             for output in outputs.values():
                 output.close()
         if not validation.valid:
             raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
         _refuse_uncertain(package, scanned)
-        plans = {res.name: plan_resource(res, scanned, policy) for res in package.resources}
+        plans = {res.name: plan_resource(res, scanned, policy, stricter=stricter.get(res.name))
+                 for res in package.resources}
         needs_key = _needs_key(plans)
         if needs_key and key is None:
             key = keyring.data_key()
@@ -458,6 +549,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
                 output = _treat_resource(res, plans[res.name], key, policy, report,
                                          staging / "data" / f"{res.name}.csv")
             report.rows_in[res.name], report.rows_out[res.name] = output.rows_in, output.rows_out
+            report.tallies[res.name] = output.tallies
             if output.rows_in != output.rows_out:
                 report.suppressed_rows[res.name] = output.rows_in - output.rows_out
             outputs[res.name] = output
@@ -465,6 +557,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
         _verify(load(staging), {name: (o.totals, o.nonempty) for name, o in outputs.items()}, policy)
+        _last_line(outputs)
         if out_dir.exists():
             out_dir.rmdir()
         staging.rename(out_dir)
@@ -493,6 +586,19 @@ def _treat_resource(res: Resource, plans: list[FieldPlan], key, policy: Policy, 
     return output
 
 
+def _last_line(outputs: dict[str, "_TreatedOutput"]) -> None:
+    """Fail closed on anything the independent checks found (:mod:`opendata.pii.lastline`)."""
+    for resource, output in outputs.items():
+        for name, counts in output.last_line.items():
+            found = {"identifier": counts["id"] + (counts["card"] if lastline.cards_beyond_chance(
+                counts["card"], counts["card_runs"]) else 0), "name_cue": counts["name_cue"],
+                "raw_cell": counts["raw_cell"]}
+            for what, count in found.items():
+                if count:
+                    raise PolicyError("redact.last_line", resource=resource, field=name, count=count,
+                                      what=messages.t(f"last_line.{what}"))
+
+
 def _verify(output: Package, rescans: dict[str, tuple], policy: Policy) -> None:
     """No untreated personal information may remain in the treated fields of the output."""
     for res in output.resources:
@@ -511,5 +617,33 @@ def _verify(output: Package, rescans: dict[str, tuple], policy: Policy) -> None:
                 operator = treated_operator(treated, d.type)
                 if OPERATORS[operator].format_preserving and d.type in treated.get("types", []):
                     continue  # FPE output looks like the input by design
-                raise PolicyError("redact.residual_pi", resource=res.name, field=f.name, type=d.type,
-                                  matches=d.matches + d.span_matches)
+                rows, samples = _residual_rows(res, f.name, d.type)
+                raise PolicyError("redact.residual_rows", resource=res.name, field=f.name, type=d.type,
+                                  matches=d.matches + d.span_matches, rows=", ".join(map(str, rows)),
+                                  samples="、".join(samples) or "-")
+
+
+def _residual_rows(res: Resource, name: str, kind: str, limit: int = 5) -> tuple[list[int], list[str]]:
+    """The first rows (file row numbers, header = 1) of the output where ``kind`` is still found in
+    field ``name``, and masked samples of what was found there."""
+    from .masking import sample
+    from .pii.operators.base import python_pattern
+    from .pii.scan import span_counts
+
+    detector = REGISTRY[kind]
+    rows: list[int] = []
+    samples: list[str] = []
+    index = res.schema.field_names.index(name)
+    for batch, numbers in res.numbered_batches():
+        column = pc.fill_null(batch.column(index), "")
+        hits = detector.cells(pc.utf8_trim_whitespace(column))
+        if detector.span_pattern:
+            hits |= span_counts(detector, column) > 0
+        for i in np.flatnonzero(hits)[:limit - len(rows)]:
+            rows.append(int(numbers[i]))
+            text = column[int(i)].as_py()
+            found = re.search(python_pattern(detector.span_pattern), text, re.ASCII) if detector.span_pattern else None
+            samples.append(sample(found.group(0) if found else text))
+        if len(rows) >= limit:
+            break
+    return rows, samples

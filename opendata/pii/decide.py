@@ -100,6 +100,8 @@ class TypeHints:
     tokens: tuple[str, ...] = ()
     not_: tuple[str, ...] = ()
     person: bool = False
+    #: endings of a Chinese header word that name the type (报名人, 签收人: ``人``)
+    ends: tuple[str, ...] = ()
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -115,15 +117,23 @@ def header_tokens(header: str) -> set[str]:
 class Hints:
     """What headers say, per type: ``"yes"``, ``"not"`` (an organisation's values) or nothing."""
 
-    def __init__(self, by_type: dict[str, TypeHints]) -> None:
+    def __init__(self, by_type: dict[str, TypeHints], attributes: tuple[str, ...] = ()) -> None:
         self.by_type = by_type
+        #: words that make a header name an attribute (证件类型, 号牌种类, Employee ID): such a
+        #: header alone never makes a field uncertain.
+        self.attributes = attributes
 
     @classmethod
     def parse(cls, data: dict[str, Any], where: str) -> "Hints":
         from ..errors import DescriptorError
 
         out: dict[str, TypeHints] = {}
-        for kind, entry in (data or {}).items():
+        data = dict(data or {})
+        attributes = data.pop("attributes", []) or []
+        if not isinstance(attributes, list) or not all(isinstance(v, str) and v for v in attributes):
+            raise DescriptorError("descriptor.invalid", path=where, where="pii_hints/attributes",
+                                  reason="a list of non-empty strings")
+        for kind, entry in data.items():
             if kind not in REGISTRY:
                 raise DescriptorError("policy.unknown_pii", path=where, type=kind, known=", ".join(sorted(REGISTRY)))
             if not isinstance(entry, dict):
@@ -135,8 +145,13 @@ class Hints:
                     raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{kind}/{key}",
                                           reason="a list of non-empty strings")
                 words[key] = tuple(v.lower() for v in value)
-            out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")))
-        return cls(out)
+            ends = entry.get("ends") or []
+            if not isinstance(ends, list) or not all(isinstance(v, str) and v for v in ends):
+                raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{kind}/ends",
+                                      reason="a list of non-empty strings")
+            out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")),
+                                  tuple(ends))
+        return cls(out, tuple(v.lower() for v in attributes))
 
     def extended(self, other: "Hints") -> "Hints":
         """These hints with ``other``'s added (a department's own words)."""
@@ -144,8 +159,8 @@ class Hints:
         for kind, extra in other.by_type.items():
             mine = merged.get(kind, TypeHints())
             merged[kind] = TypeHints(mine.contains + extra.contains, mine.tokens + extra.tokens,
-                                     mine.not_ + extra.not_, mine.person or extra.person)
-        return Hints(merged)
+                                     mine.not_ + extra.not_, mine.person or extra.person, mine.ends + extra.ends)
+        return Hints(merged, self.attributes + other.attributes)
 
     @lru_cache(maxsize=4096)
     def judge(self, header: str) -> dict[str, str]:
@@ -161,7 +176,8 @@ class Hints:
         for kind, h in self.by_type.items():
             if says(h.not_):
                 out[kind] = "not"
-            elif says(h.contains) or says(h.tokens):
+            elif says(h.contains) or says(h.tokens) or any(part.endswith(e) for part in header.split()
+                                                          for e in h.ends):
                 out[kind] = "yes"
         # A register word (车主, 联系人) names a person unless the header names another type of the
         # person (车主电话 is a phone number, 联系人地址 an address).
@@ -170,6 +186,11 @@ class Hints:
                     v == "yes" for k, v in out.items() if k != kind and REGISTRY[k].personal):
                 del out[kind]
         return out
+
+    def attribute(self, header: str) -> bool:
+        """Whether ``header`` names an attribute of something (a type, a count, a code …)."""
+        text, tokens = header.lower(), header_tokens(header)
+        return any((w in tokens) if _ASCII_WORD.fullmatch(w) else (w in text) for w in self.attributes)
 
     def __hash__(self) -> int:  # lru_cache on a method: one cache per Hints object
         return id(self)
@@ -308,7 +329,7 @@ def header_only(header: str, sampled: int, detected: Iterable[Detection], rules:
         return []
     rules = rules or default_rules()
     detected = list(detected)
-    if any(d.status == "column" and d.personal for d in detected):
+    if any(d.status == "column" and d.personal for d in detected) or rules.hints.attribute(header):
         return []
     seen = {d.type for d in detected}
     ruled_out = set(kinds_of_values)

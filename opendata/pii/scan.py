@@ -48,8 +48,12 @@ _SPAN_ANY = "|".join(f"(?:{d.span_pattern})" for d in _SPAN_DETECTORS)
 _RAW_OR_SPAN = f"{_RAW_ANY}|{_SPAN_ANY}"
 _ANY_OR_SPAN = f"{_CELL_ANY}|{_SPAN_ANY}"
 # (detector, "cell" | "masked"): what the routing below matches whole cells with.
-_RAW_MATCHERS = [(d, "cell") for d in REGISTRY.values()]
-_MATCHERS = _RAW_MATCHERS + [(d, "masked") for d in REGISTRY.values() if d.masked_pattern]
+# In this order when every matcher runs: check digits before looser patterns (a valid ID number
+# that also passes Luhn is an ID number).
+_PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_mobile", "email", "cn_passport", "cn_license_plate",
+             "cn_landline", "ip_address", "birth_date", "address", "person_name")
+_RAW_MATCHERS = [(REGISTRY[t], "cell") for t in sorted(REGISTRY, key=lambda t: (_PRIORITY + (t,)).index(t))]
+_MATCHERS = _RAW_MATCHERS + [(d, "masked") for d, _ in _RAW_MATCHERS if d.masked_pattern]
 
 
 @dataclass
@@ -574,8 +578,14 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
     """Every type's decision for one field, from its totals and header (see :mod:`.decide`)."""
     detected = [d for kind, counts in totals.items()
                 if (d := decide(REGISTRY[kind], counts, nonempty, headers, rules))]
-    ruled_out = _NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ()
-    detected += header_only(headers, nonempty, detected, rules, ruled_out)
+    if any(d.status == "column" and d.personal for d in detected):
+        # The field is treated whole, each cell by its own type: what is uncertain of another
+        # type in it is treated all the same, and there is nothing left to ask.
+        detected = [d for d in detected if not d.uncertain]
+    explained = nonempty and max((c.matches + c.masked for c in totals.values()), default=0) >= 0.5 * nonempty
+    if not explained:  # values of a known form (an organisation's landlines) say what the header does not
+        ruled_out = _NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ()
+        detected += header_only(headers, nonempty, detected, rules, ruled_out)
     return sorted(detected, key=lambda d: (-d.matches, d.type))
 
 

@@ -9,30 +9,50 @@ import pyarrow.compute as pc
 from ...strings import bmp_chars, char_table
 from .base import Detector, all_digits, byte_lengths, char_matrix, digit_sums, register, valid_dates
 
-# Common single-character surnames (the most frequent ~300) and compound surnames.
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
-    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
-    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
-    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆"
-    "乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平"
-    "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公"
-)
-COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
-            "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延")
+def _surname_data() -> dict[str, str]:
+    """The surnames (``data/surnames.txt``, made by ``scripts/make_surnames.py`` from 《百家姓》 and
+    jieba's dictionary): single, compound, and their romanised (pinyin) forms."""
+    from importlib.resources import files
+
+    text = files("opendata.pii").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+_DATA = _surname_data()
+SURNAMES = _DATA["single"].strip()
+COMPOUND = tuple(_DATA["compound"].split())
+PINYIN_SURNAMES = tuple(_DATA["pinyin"].split())
 # Given-name characters: CJK ideographs except 某 (U+67D0), which marks an anonymized name (李某).
 _GIVEN = "[\u4e00-\u67cf\u67d1-\u9fa5]"
+_HAN = "[\u4e00-\u9fa5]"
 _NAME = f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES}]{_GIVEN}{{1,2}})"
-_CONTEXT = "(姓名|联系人|投诉人|举报人|申请人|当事人|患者|家属|户主|业主|法定代表人|负责人)[:：为是]?\\s*"
+# Transliterated names (Uyghur, Kazakh …): parts joined by a middle dot, a bullet, a full stop or ・.
+_DOTTED = f"{_GIVEN}{{1,8}}([·•.・]{_GIVEN}{{1,8}}){{1,3}}"
+# Common parts of Tibetan and Yi names, which have no surname: a name is two or three of them.
+_SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|央金|多吉|平措|尼玛|达瓦|白玛|洛桑|丹增|阿旺|强巴|益西|普布|"
+              "边巴|米玛|巴桑|拉巴|次旦|贡布|曲珍|仁青|嘎玛|罗布|群培|桑珠|其美|措姆|旺堆|旺姆|拉珍|次珍|德庆|卓嘎|"
+              "央宗|贡嘎|泽仁|降措|仁增|多布杰|才让|加措|嘉措|吉次|拉毛|卓尕|永忠|阿牛|木呷|阿依|吉克|沙马|阿苏|"
+              "俄木|曲比|吉伍|海来|阿尔|勒格|木乃|日火|拉马|吉木|阿西|马海|瓦其|阿果|阿呷|伍呷|木嘎|阿布|尔古|"
+              "布哈|拉则|日呷|阿衣|伍各|沙呷|依火|阿说|木果|莫色")
+_SURNAMELESS = f"({_SYLLABLES}){{2,3}}"
+# Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
+_PINYIN = "|".join(PINYIN_SURNAMES)
+_ROMAN = f"(?i:({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-z]{{2,12}})? ({_PINYIN}))"
+#: words after which a person's name stands in free text …
+CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "法定代表人", "负责人", "来电人",
+             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者")
+#: … and words after which one stands when a colon follows (市民：张三).
+COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人")
+_CONTEXT = f"(({'|'.join(CUE_WORDS)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*"
 
 
 @register
 class PersonName(Detector):
     type = "person_name"
-    cell_pattern = f"^{_NAME}$"
-    # In free text a name is recognised only after a word that introduces a person (no NER here).
-    span_pattern = f"{_CONTEXT}{_NAME}"
+    cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN})$"
+    # In free text a name is recognised only after a word that introduces a person (no NER here);
+    # a name there of no known form is left to the last line (opendata.pii.lastline).
+    span_pattern = f"{_CONTEXT}({_DOTTED}|{_SURNAMELESS}|{_NAME})"
     masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?)$"
     needs_hint = True
     min_ratio = 0.6
@@ -40,9 +60,14 @@ class PersonName(Detector):
     uncertain_unhinted = 0.3
 
     def shaped(self, values: pa.Array) -> np.ndarray:
-        # Six, nine or twelve bytes can fit the pattern only as two to four Chinese characters:
-        # read off the bytes, surname and given characters looked up by code point.
-        return self.shaped_at_width(values, (6, 9, 12), lambda subset, m: (_name_form(m), np.ones(len(subset), dtype=bool)))
+        # Two to four Chinese characters led by a surname are read off the bytes (six, nine or
+        # twelve), surname and given characters looked up by code point; what that does not take
+        # (surname-less names, romanised ones of those widths) goes to the pattern.
+        def check(subset: pa.Array, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            fits = _name_form(m)
+            return fits, fits
+
+        return self.shaped_at_width(values, (6, 9, 12), check)
 
 
 def _name_form(m: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ Defaults follow the masking seen in Chinese public notices: ``330102********123X
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -16,8 +17,8 @@ from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, 
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
-from ..detectors.person import _CONTEXT, COMPOUND, SURNAMES, compound_surnames
-from .base import Operator, on_ipv6, register
+from ..detectors.person import _CONTEXT, COMPOUND, compound_surnames
+from .base import Operator, by_distinct, on_ipv6, python_pattern, register
 
 DEFAULT_KEEP = {
     "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
@@ -34,7 +35,6 @@ SPAN_REWRITES = {
     "bank_card": (r"\b(\d{6})\d{6,9}(\d{4})\b", r"\1******\2"),
     "cn_license_plate": (f"([{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z])[A-HJ-NP-Z0-9]{{3,4}}([A-HJ-NP-Z0-9挂学警港澳])",
                          r"\1****\2"),
-    "person_name": (f"({_CONTEXT})(({'|'.join(COMPOUND)})|[{SURNAMES}])[\u4e00-\u9fa5]{{1,2}}", r"\1\3*"),
     "address": (r"(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)", r"*\2"),
     "ip_address": (r"\b(\d{1,3}\.\d{1,3})\.\d{1,3}\.\d{1,3}\b", r"\1.*.*"),
 }
@@ -190,6 +190,21 @@ def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -
     return pa.StringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(out))
 
 
+def _mask_name_spans(values: pa.Array, pattern: str, char: str) -> pa.Array:
+    """Names after a cue word in free text: the cue stays, the name keeps its first character
+    (来电人张** , 当事人阿******…)."""
+    cue = re.compile(python_pattern(_CONTEXT))
+    compiled = re.compile(python_pattern(pattern))
+
+    def one(match: "re.Match[str]") -> str:
+        text = match.group(0)
+        head = cue.match(text)
+        name = text[head.end():] if head else text
+        return text[:len(text) - len(name)] + name[:1] + char * (len(name) - 1)
+
+    return by_distinct(values, lambda v: compiled.sub(one, v))
+
+
 @register
 class Mask(Operator):
     name = "mask"
@@ -222,6 +237,8 @@ class Mask(Operator):
         return mask_cells(values, params.get("keep_start", start), params.get("keep_end", end), char)
 
     def apply_spans(self, values, pattern, pii_type, params, key=None):
+        if pii_type == "person_name" and not set(params) & {"keep_start", "keep_end"}:
+            return _mask_name_spans(values, REGISTRY["person_name"].span_pattern, params.get("char", "*"))
         rewrite = SPAN_REWRITES.get(pii_type)
         if rewrite is None or set(params) & {"keep_start", "keep_end"} or params.get("char", "*") != "*":
             return super().apply_spans(values, pattern, pii_type, params, key)

@@ -1,0 +1,113 @@
+"""The last line: checks of the output that do not share the detectors' blind spots.
+
+The re-scan after redaction runs the same detectors that planned the treatment, so what they miss
+they miss twice. These checks are built differently and run on every output column:
+
+- **identifiers**: any digit run of ID or card length, written with spaces, dashes or full-width
+  digits or not, whose digits pass the resident-ID check (MOD 11-2, a province, a real date) or
+  Luhn with a card issuer's prefix;
+- **name cues**: a cue word that introduces a person in free text (来电人、反映人、市民、患者 …)
+  followed by two to four Chinese characters, unmasked, standing as a word;
+- **raw cells**: in a field decided personal and treated whole, a non-empty cell the output left
+  byte for byte as it was.
+
+Each returns counts per field; :func:`opendata.redact.redact` fails closed on any of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..bitmaps import to_mask
+from .detectors.bank_card import issuer_prefix, luhn_valid
+from .detectors.resident_id import ric_valid
+
+__all__ = ["CUE_WORDS", "cards_beyond_chance", "identifier_cells", "name_cue_cells", "raw_cells"]
+
+# Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them.
+_RUN = r"[0-9０-９](?:[ \-]?[0-9０-９]){13,17}[0-9０-９Xx]"
+# A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code).
+_RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
+
+#: words after which a person's name stands in free text (12345 hotline records, case summaries) …
+CUE_WORDS = ("来电人", "反映人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "联系人", "监护人", "驾驶人",
+             "姓名", "被申请人", "被投诉人", "报案人", "求助人")
+#: … and words after which one stands when a colon follows (市民：张三).
+COLON_CUES = ("市民", "患者", "家属", "父亲", "母亲", "户主", "业主", "车主", "租户", "房东", "村民", "居民", "老人")
+_CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"
+                  "([\u4e00-\u9fa5·•・*＊]{2,8})")
+# Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
+_AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
+                         "现|在|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
+
+
+def _unmasked_name(tail: str) -> bool:
+    """Whether the characters after a cue begin with an unmasked name (2–4 characters)."""
+    cut = _AFTER_NAME.search(tail)
+    if cut is not None and cut.start() == 0:
+        return False  # 来电人称… : no name after the cue
+    name = tail[:cut.start()] if cut else tail[:4]
+    return 2 <= len(name.replace("·", "").replace("•", "").replace("・", "")) <= 8 and not re.search("[某*＊]", name) \
+        and len(name) <= (8 if re.search("[·•・]", name) else 4)
+
+
+def _digits(run: str) -> str:
+    return run.translate(_FULLWIDTH).replace(" ", "").replace("-", "")
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
+    """How many cells hold a valid 18-character resident ID, how many a card number (Luhn and an
+    issuer's prefix), and how many a standalone run of card length at all, however written. The
+    caller weighs card numbers against chance (random account numbers pass one time in ~30)."""
+    text = pc.fill_null(values.cast(pa.string()), "")
+    candidates = to_mask(pc.match_substring_regex(text, _RUN))
+    ids = cards = runs_of_card_length = 0
+    if not candidates.any():
+        return ids, cards, runs_of_card_length
+    for cell in text.filter(pa.array(candidates)).to_pylist():
+        runs = [_digits(m).upper() for m in _RUN_RE.findall(cell)]
+        if not runs:
+            continue
+        array = pa.array(runs, pa.string())
+        lengths = np.asarray(pc.utf8_length(array).to_numpy(zero_copy_only=False))
+        card_length = (lengths >= 16) & (lengths <= 19)
+        ids += bool((ric_valid(array) & (lengths == 18)).any())
+        cards += bool((luhn_valid(array) & issuer_prefix(array) & card_length).any())
+        runs_of_card_length += bool(card_length.any())
+    return ids, cards, runs_of_card_length
+
+
+def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: float = 3.0, floor: int = 20) -> bool:
+    """Whether ``cards`` valid card numbers among ``runs`` of card length are more than chance."""
+    return cards > 0 and not (runs >= floor and cards <= factor * chance * runs)
+
+
+def name_cue_cells(values: pa.Array) -> int:
+    """How many cells hold an unmasked name after a cue word."""
+    text = pc.fill_null(values.cast(pa.string()), "")
+    candidates = to_mask(pc.match_substring_regex(text, "|".join(CUE_WORDS + COLON_CUES)))
+    if not candidates.any():
+        return 0
+    found = 0
+    for cell in text.filter(pa.array(candidates)).to_pylist():
+        found += any(_unmasked_name(m) for m in _CUE.findall(cell))
+    return found
+
+
+def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
+    """How many non-empty cells ``treated`` left exactly as in ``raw``, other than values that were
+    already masked in the source (``138****5678``: a star or 某 where characters were)."""
+    raw = raw.cast(pa.string())
+    present = to_mask(pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(raw), ""), False))
+    same = to_mask(pc.fill_null(pc.equal(raw, treated.cast(pa.string())), False)) & present
+    if not same.any():
+        return 0
+    masked = to_mask(pc.fill_null(pc.match_substring_regex(raw, r"[*＊]|某"), False))
+    return int((same & ~masked).sum())
