@@ -446,6 +446,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pii.address": {"zh": "详细住址", "en": "home address"},
     "pii.birth_date": {"zh": "出生日期", "en": "date of birth"},
     "pii.ip_address": {"zh": "IP 地址", "en": "IP address"},
+    "pii.cn_service_number": {"zh": "服务电话（机构号码，非个人信息）", "en": "service number (an organisation's, not personal)"},
     "pii.cn_uscc": {"zh": "统一社会信用代码（机构标识，非个人信息）",
                     "en": "unified social credit code (organisation identifier, not personal)"},
     "scan.resource": {"zh": "资源“{name}”（{path}，{rows} 行）", "en": "resource \"{name}\" ({path}, {rows} rows)"},

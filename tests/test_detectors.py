@@ -20,7 +20,7 @@ from opendata.pii.scan import decide, scan, scan_column
 from pii_data import bank_card, mobile, name, resident_id, rng, uscc, wrong_check
 
 PUBLIC_TYPES = {"cn_resident_id", "cn_mobile", "cn_landline", "email", "bank_card", "cn_passport",
-                "cn_license_plate", "person_name", "address", "birth_date", "ip_address", "cn_uscc"}
+                "cn_license_plate", "person_name", "address", "birth_date", "ip_address", "cn_uscc", "cn_service_number"}
 
 
 def cells(kind, values):
@@ -29,8 +29,8 @@ def cells(kind, values):
 
 def test_the_type_names_are_the_public_contract():
     assert set(TYPES) == PUBLIC_TYPES
-    assert REGISTRY["cn_uscc"].personal is False
-    assert all(REGISTRY[t].personal for t in PUBLIC_TYPES - {"cn_uscc"})
+    assert REGISTRY["cn_uscc"].personal is False and REGISTRY["cn_service_number"].personal is False
+    assert all(REGISTRY[t].personal for t in PUBLIC_TYPES - {"cn_uscc", "cn_service_number"})
 
 
 def test_resident_id_check_agrees_with_stdnum():

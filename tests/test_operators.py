@@ -151,7 +151,11 @@ def test_generalize_levels():
     assert apply("generalize", ["1990-05-17", "19900517"], "birth_date") == ["1990", "1990"]
     assert apply("generalize", ["1990-05-17"], "birth_date", {"level": "month"}) == ["1990-05"]
     assert apply("generalize", ["37", "5", "x"], None, {"level": "band"}) == ["30-39", "0-9", "x"]
-    assert apply("generalize", ["示范市西湖区文一路12号3幢2单元301室"], "address") == ["示范市西湖区文一路12号"]
+    # Street level: the street, without the house number, building or room (a house number locates
+    # a household as a room does); villages to the village, estates to the estate.
+    assert apply("generalize", ["示范市西湖区文一路12号3幢2单元301室"], "address") == ["示范市西湖区文一路"]
+    assert apply("generalize", ["示范市云溪县兴和村2组139号", "示范市东城区翠翠家园4-1-1404"], "address") == [
+        "示范市云溪县兴和村", "示范市东城区翠翠家园"]
     assert apply("generalize", ["示范市西湖区文一路12号3幢"], "address", {"level": "district"}) == ["示范市西湖区"]
     assert apply("generalize", ["120.123456"], None, {"level": "decimals", "decimals": 2}) == ["120.12"]
     assert apply("generalize", ["192.168.1.20"], "ip_address") == ["192.168.1.*"]
@@ -160,7 +164,7 @@ def test_generalize_levels():
 
 
 def test_values_written_over_two_lines_are_treated_whole():
-    assert apply("generalize", ["示范市西湖区文一路12号3幢\n2单元301室"], "address") == ["示范市西湖区文一路12号"]
+    assert apply("generalize", ["示范市西湖区文一路12号3幢\n2单元301室"], "address") == ["示范市西湖区文一路"]
     assert apply("generalize", ["示范市西湖区\n文一路12号"], "address", {"level": "district"}) == ["示范市西湖区"]
     assert apply("generalize", ["1990-05\n-17"], "birth_date") == ["1990"]
     assert apply("generalize", ["1990-05\n-17"], "birth_date", {"level": "month"}) == ["1990-05"]

@@ -277,7 +277,12 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
                          counts.span_matches if status == "spans" else 0,
                          counts.span_cells if status == "spans" else 0, reason)
 
-    hinted = hint == "yes"
+    # Context counts as a hint: dates that are, row by row, the birth dates in an ID column beside.
+    hinted = hint == "yes" or counts.linked >= 0.5 * sampled
+    if not detector.personal:  # an organisation's identifier: reported, never asked about
+        if share >= detector.min_ratio:
+            return detection("column")
+        return detection("cells") if counts.matches else (detection("spans") if counts.span_cells else None)
     if detector.strong:
         if share >= detector.min_ratio or (hinted and share >= rules.hinted_min):
             return detection("column")

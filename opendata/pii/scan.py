@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
@@ -30,7 +30,7 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, offsets
+from ..strings import contiguous, data_bytes, digit_runs, offsets
 from .decide import Detection, Rules, decide, default_rules, header_only
 from .detectors import REGISTRY, Detector
 from .normalize import NEEDS_NORMALIZING, changed, normalize
@@ -50,7 +50,7 @@ _ANY_OR_SPAN = f"{_CELL_ANY}|{_SPAN_ANY}"
 # (detector, "cell" | "masked"): what the routing below matches whole cells with.
 # In this order when every matcher runs: check digits before looser patterns (a valid ID number
 # that also passes Luhn is an ID number).
-_PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_mobile", "email", "cn_passport", "cn_license_plate",
+_PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_service_number", "cn_mobile", "email", "cn_passport", "cn_license_plate",
              "cn_landline", "ip_address", "birth_date", "address", "person_name")
 _RAW_MATCHERS = [(REGISTRY[t], "cell") for t in sorted(REGISTRY, key=lambda t: (_PRIORITY + (t,)).index(t))]
 _MATCHERS = _RAW_MATCHERS + [(d, "masked") for d, _ in _RAW_MATCHERS if d.masked_pattern]
@@ -66,10 +66,12 @@ class Counts:
     span_matches: int = 0
     distinct: int = 0  # distinct matched values, summed over batches (an upper bound)
     shaped: int = 0  # cells of the type's shape, passing its check or not (check-digit types only)
+    linked: int = 0  # birth dates equal to the birth date in an ID number of the same row
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
         self.shaped += other.shaped
+        self.linked += other.linked
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -134,16 +136,15 @@ _CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]
 
 
 def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
-    """For the check-digit types, how many cells have their shape (plain digits of their widths),
-    valid or not: :func:`~.decide.decide` compares the valid ones with chance."""
+    """For the check-digit types, how many cells are plain digits (of any width: a column of
+    account numbers of varying lengths is one population), valid or not: :func:`~.decide.decide`
+    compares the valid ones with chance."""
     digits = to_mask(pc.ascii_is_decimal(text)) & nonempty
     if not digits.any():
         return
-    lengths = byte_lengths(text)
+    n = int(weights[digits].sum())
     for detector in _CHANCE_DETECTORS:
-        n = int(weights[digits & np.isin(lengths, detector.shape_widths)].sum())
-        if n:
-            found.setdefault(detector.type, Counts()).shaped += n
+        found.setdefault(detector.type, Counts()).shaped += n
 
 
 def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
@@ -476,7 +477,41 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
         nonempty[name], counts[name] = scan_column(column, raw_only=raw_only)
         if not raw_only:
             numeric[name] = int(to_mask(pc.fill_null(pc.ascii_is_decimal(column), False)).sum())
+    if not raw_only:
+        _link_birth_dates(batch, nonempty, counts)
     return BatchScan(nonempty, counts, numeric)
+
+
+def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:
+    """Context: a column of dates beside a column of ID numbers, row by row the birth dates the
+    IDs hold, is a column of birth dates whatever its header (字段4 beside 字段3)."""
+    def mostly(kind: str) -> list[str]:
+        return [n for n, per in counts.items() if kind in per and nonempty[n]
+                and per[kind].matches >= 0.5 * nonempty[n]]
+
+    ids, dates = mostly("cn_resident_id"), mostly("birth_date")
+    if not ids or not dates:
+        return
+    from .detectors.person import written_dates
+
+    born = []
+    for name in ids:
+        plain = normalize(pc.fill_null(pc.utf8_trim_whitespace(batch.column(name)), ""))
+        long_ = pc.utf8_slice_codeunits(plain, 6, 14)
+        short = pc.binary_join_element_wise("19", pc.utf8_slice_codeunits(plain, 6, 12), "")
+        text = pc.if_else(pc.equal(pc.utf8_length(plain), 15), short, long_)
+        digits = pc.if_else(pc.ascii_is_decimal(text), text, None)
+        born.append(np.asarray(pc.fill_null(pc.cast(digits, pa.int64()), -1).to_numpy(zero_copy_only=False)))
+    for name in dates:
+        if name in ids:
+            continue
+        plain = normalize(pc.fill_null(pc.utf8_trim_whitespace(batch.column(name)), ""))
+        year, month, day = written_dates(plain)
+        written = np.where(year > 0, year * 10000 + month * 100 + day, -2)
+        same = np.zeros(len(written), dtype=bool)
+        for column in born:
+            same |= written == column
+        counts[name]["birth_date"].linked += int(same.sum())
 
 
 # -- decisions and reports ------------------------------------------------------------------------
@@ -578,15 +613,36 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
     """Every type's decision for one field, from its totals and header (see :mod:`.decide`)."""
     detected = [d for kind, counts in totals.items()
                 if (d := decide(REGISTRY[kind], counts, nonempty, headers, rules))]
+    detected = _phone_family(detected, totals, nonempty)
     if any(d.status == "column" and d.personal for d in detected):
-        # The field is treated whole, each cell by its own type: what is uncertain of another
-        # type in it is treated all the same, and there is nothing left to ask.
-        detected = [d for d in detected if not d.uncertain]
-    explained = nonempty and max((c.matches + c.masked for c in totals.values()), default=0) >= 0.5 * nonempty
+        # The field is treated whole, each cell by its own type: cells of another type found in it
+        # are treated as that type, and there is nothing left to ask.
+        detected = [replace(d, status="cells", reason=None) if d.uncertain else d
+                    for d in detected if not (d.uncertain and d.matches == 0)]
+    explained = nonempty and sum(c.matches + c.masked for c in totals.values()) >= 0.5 * nonempty
     if not explained:  # values of a known form (an organisation's landlines) say what the header does not
         ruled_out = _NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ()
         detected += header_only(headers, nonempty, detected, rules, ruled_out)
     return sorted(detected, key=lambda d: (-d.matches, d.type))
+
+
+#: types that are one kind of value written differently: together they decide a column.
+_FAMILIES = (("cn_mobile", "cn_landline"),)
+
+
+def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty: int) -> list[Detection]:
+    """A column of phone numbers, some mobile and some landline (来电号码), is a phone column
+    although neither type alone has the share: the more frequent one decides it."""
+    for family in _FAMILIES:
+        found = sum(totals[t].matches + totals[t].masked for t in family if t in totals)
+        if not nonempty or found < REGISTRY[family[0]].min_ratio * nonempty:
+            continue
+        ours = [d for d in detected if d.type in family]
+        if not ours or any(d.status == "column" for d in ours):
+            continue
+        lead = max(ours, key=lambda d: d.matches + d.masked)
+        detected = [replace(d, status="column", reason=None) if d is lead else d for d in detected]
+    return detected
 
 
 class ScanAccumulator:

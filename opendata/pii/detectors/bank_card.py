@@ -49,7 +49,6 @@ class BankCard(Detector):
     # Random digit strings pass Luhn one time in ten, and a card issuer's prefix about one in four
     # of those: an account-number column passes this often by chance.
     chance = 0.03
-    shape_widths = (16, 17, 18, 19)
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         lengths = byte_lengths(values)

@@ -53,8 +53,7 @@ class Detector:
     #: how often a random value of the shape passes the check (None: not a check-digit type);
     #: a column whose passes are no more frequent than chance is a decoy (account numbers).
     chance: ClassVar[float | None] = None
-    #: … among the values of plain digits of these byte widths.
-    shape_widths: ClassVar[tuple[int, ...]] = ()
+
     #: an unhinted column with at least this share of diverse matches is uncertain (None: never).
     uncertain_unhinted: ClassVar[float | None] = None
     #: the pattern alone is too weak: a column counts only when its header hints at the type …

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...bitmaps import to_mask
 from ...strings import bmp_chars, char_table
 from .base import Detector, all_digits, byte_lengths, char_matrix, digit_sums, register, valid_dates
 
@@ -43,7 +46,13 @@ CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当�
              "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者")
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人")
-_CONTEXT = f"(({'|'.join(CUE_WORDS)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*"
+#: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶) …
+RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
+                 "经办人", "委托人", "受托人", "代理人", "同事", "亲属")
+#: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
+AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称")
+_CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
+_SENTENCE_START = "(^|[，。；！？、\\s])"
 
 
 @register
@@ -52,7 +61,8 @@ class PersonName(Detector):
     cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN})$"
     # In free text a name is recognised only after a word that introduces a person (no NER here);
     # a name there of no known form is left to the last line (opendata.pii.lastline).
-    span_pattern = f"{_CONTEXT}({_DOTTED}|{_SURNAMELESS}|{_NAME})"
+    span_pattern = (f"{_CONTEXT}({_DOTTED}|{_SURNAMELESS}|{_NAME})"
+                    f"|{_SENTENCE_START}{_NAME}({'|'.join(AFTER_NAME)})")
     masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?)$"
     needs_hint = True
     min_ratio = 0.6
@@ -97,10 +107,14 @@ def compound_surnames(points: np.ndarray) -> np.ndarray:
 @register
 class Address(Detector):
     type = "address"
-    # A dwelling: down to building, unit or room, which locates a household. A cell is an address
+    # A dwelling: down to building, unit or room, a village group (…村6组40号) or an estate's
+    # building-unit-room numbers (…家园4-1-1404), which locate a household. A cell is an address
     # only if it reads as one (no sentence punctuation); inside text the span must reach that detail.
     _chars = r"[\x{4e00}-\x{9fa5}A-Za-z0-9（）()#\-]"
-    cell_pattern = rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室){_chars}*$"
+    _detail = (r"((\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)"
+               r"|(村|社区|屯|寨|庄|组)[\x{4e00}-\x{9fa5}]{0,6}?\d+(组|队|社)(\d+号)?"
+               r"|(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|广场|山庄|名都|华庭|雅居|公馆|里)\d+-\d+(-\d+)?)")
+    cell_pattern = rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
     span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
@@ -110,7 +124,11 @@ class Address(Detector):
 @register
 class BirthDate(Detector):
     type = "birth_date"
-    cell_pattern = r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?$"
+    # 1990-05-17, 1990/5/17, 19900517, 1990年5月17日 (and a midnight time, as spreadsheets export
+    # dates), or 30 AUG 1959 as passports and English sheets write it.
+    cell_pattern = (r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?( 0?0:00(:00)?)?$"
+                    r"|^(?i:(0?[1-9]|[12]\d|3[01])[ -](JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -]"
+                    r"(19|20)\d{2})$")
     masked_pattern = r"^(19|20)\d{2}([-/.年])?(\*\*|XX)"
     needs_hint = True  # a date is only a birth date when the column says so
 
@@ -157,11 +175,27 @@ class BirthDate(Detector):
         rest = np.flatnonzero(~rows)
         if len(rest):
             values = candidates if len(rest) == len(candidates) else candidates.take(pa.array(rest))
-            parts = pc.extract_regex(values, r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})")
-            year, month, day = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
-                                           .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
+            year, month, day = written_dates(values)
             ok[rest] = valid_dates(year, month, day)
         return ok
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
+                                           "NOV", "DEC"))}
+
+
+def written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year, month and day of dates written as :attr:`BirthDate.cell_pattern` allows (0 where a
+    value is not one)."""
+    parts = pc.extract_regex(values, r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})")
+    year, month, day = (np.array(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
+                                 .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
+    named = np.flatnonzero((year == 0) & to_mask(pc.fill_null(pc.match_substring_regex(values, "[A-Za-z]"), False)))
+    for i in named:  # 30 AUG 1959: few, and read one by one
+        words = re.split(r"[ .-]+", values[int(i)].as_py().strip().upper())
+        if len(words) == 3 and words[0].isdigit() and words[1][:3] in _MONTHS and words[2].isdigit():
+            year[i], month[i], day[i] = int(words[2]), _MONTHS[words[1][:3]], int(words[0])
+    return year, month, day
 
 
 def _iso_form(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -17,7 +17,6 @@ class Mobile(Detector):
     masked_pattern = r"^(\+?86[- ]?)?1[3-9]\d[- ]?\*{4}[- ]?\d{4}$"
     strong = True
     chance = 0.07  # 1[3-9] and nine digits: 7 in 100 random 11-digit numbers (order numbers)
-    shape_widths = (11,)
     digit_run = DigitRun(11, b"1", b"3456789")
     span_other_forms = r"\+86|1[3-9]\d[- ]\d{4}|1[3-9]\d{5}[- ]\d{4}"  # +86, or a separator in the number
     span_other_forms_hold = "+- "
@@ -49,3 +48,13 @@ class Landline(Detector):
             return dashed, dashed
 
         return self.shaped_at_width(values, (12, 13), check)
+
+
+@register
+class ServiceNumber(Detector):
+    """400/800 numbers, 95xxx and 1xxxx short numbers: an organisation's service lines, not a
+    person's (they explain a 服务电话 column and so stop it from being asked about)."""
+
+    type = "cn_service_number"
+    personal = False
+    cell_pattern = r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$"

@@ -73,8 +73,9 @@ class ResidentId(Detector):
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
     min_ratio = 0.5
     strong = True
-    shape_widths = (15, 18)
-    chance = 0.001  # a random 18-digit number has a plausible province, birth date and check digit far less often
+    # A random number of 15 digits has a plausible province and birth date about one time in a
+    # hundred (the legacy form has no check digit); of 18, far less often.
+    chance = 0.01
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # every span is one: 17 digits and a digit or X
 
     def shaped(self, values: pa.Array) -> np.ndarray:

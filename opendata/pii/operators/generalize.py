@@ -20,7 +20,7 @@ LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
 _DISTRICT = r"(?s)^(.*?(?:区|县|旗|县级市|新区|开发区)).*$"
 # Street level: drop everything from the first building, unit or room onwards (a plain deletion,
 # which RE2 does far faster than a rewrite; no capture groups, which RE2 would track regardless).
-_DWELLING = r"(?s)(?:\d+|[一二三四五六七八九十]+)(?:幢|栋|号楼|单元|室|楼\d).*$"
+_DWELLING = r"(?s)(?:\d+|[一二三四五六七八九十]+)(?:幢|栋|号楼|单元|室|楼\d|组|队|号|弄\d|-\d).*$"
 
 
 def _date(values: pa.Array, level: str) -> pa.Array:

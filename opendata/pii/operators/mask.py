@@ -17,7 +17,7 @@ from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, 
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
-from ..detectors.person import _CONTEXT, COMPOUND, compound_surnames
+from ..detectors.person import _CONTEXT, _SENTENCE_START, AFTER_NAME, COMPOUND, compound_surnames
 from .base import Operator, by_distinct, on_ipv6, python_pattern, register
 
 DEFAULT_KEEP = {
@@ -191,16 +191,25 @@ def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -
 
 
 def _mask_name_spans(values: pa.Array, pattern: str, char: str) -> pa.Array:
-    """Names after a cue word in free text: the cue stays, the name keeps its first character
-    (来电人张** , 当事人阿******…)."""
+    """Names in free text: the cue before (来电人张**) or the verb after (蒋**反映) stays, the name
+    keeps its first character."""
     cue = re.compile(python_pattern(_CONTEXT))
+    start = re.compile(python_pattern(_SENTENCE_START))
+    after = re.compile("(?:" + "|".join(AFTER_NAME) + ")$")
     compiled = re.compile(python_pattern(pattern))
 
     def one(match: "re.Match[str]") -> str:
         text = match.group(0)
         head = cue.match(text)
-        name = text[head.end():] if head else text
-        return text[:len(text) - len(name)] + name[:1] + char * (len(name) - 1)
+        if head:
+            prefix, name, suffix = text[:head.end()], text[head.end():], ""
+        else:  # a name at the start of a sentence, before its verb
+            lead = start.match(text)
+            verb = after.search(text)
+            cut = lead.end() if lead else 0
+            prefix, name, suffix = text[:cut], text[cut:verb.start() if verb else len(text)], \
+                text[verb.start():] if verb else ""
+        return prefix + name[:1] + char * (len(name) - 1) + suffix
 
     return by_distinct(values, lambda v: compiled.sub(one, v))
 
