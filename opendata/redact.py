@@ -34,6 +34,7 @@ from .package import Package, Resource, load
 from .parallel import ordered_map
 from .pii import lastline
 from .pii.decide import overruled
+from .pii.normalize import ascii_digits
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .pii.treat import treat_field, treat_typed_cells
@@ -195,6 +196,7 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         for t in plan.treatments if plan else []:
             operator = OPERATORS[t.operator]
             if t.spans:
+                column = ascii_digits(column)  # a full-width phone number in text is treated too
                 treated = operator.apply_spans_fast(column, t.pii_type, t.params, key) if fast else None
                 column = treated if treated is not None else operator.apply_spans(
                     column, REGISTRY[t.pii_type].span_pattern, t.pii_type, t.params, key)

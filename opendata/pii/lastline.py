@@ -45,12 +45,19 @@ _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|�
                          "现|在|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
 
+# Characters a person's name does not hold, which place names and sentences do (反映人民路 is not
+# 反映人 + a name).
+_NOT_IN_NAMES = re.compile("[路街道区市省县镇乡村号口楼的了在是有和与及等个们这那不没到给被把对向从为]")
+
+
 def _unmasked_name(tail: str) -> bool:
     """Whether the characters after a cue begin with an unmasked name (2–4 characters)."""
     cut = _AFTER_NAME.search(tail)
     if cut is not None and cut.start() == 0:
         return False  # 来电人称… : no name after the cue
     name = tail[:cut.start()] if cut else tail[:4]
+    if _NOT_IN_NAMES.search(name[:4]):
+        return False
     return 2 <= len(name.replace("·", "").replace("•", "").replace("・", "")) <= 8 and not re.search("[某*＊]", name) \
         and len(name) <= (8 if re.search("[·•・]", name) else 4)
 

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
 
-__all__ = ["NEEDS_NORMALIZING", "normalize"]
+__all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "normalize"]
 
 _SEP = r"[\s\-·•.・()（）/_]"
 # Cells worth normalising: full-width forms or the ideographic space, middle dots, digits with
@@ -49,3 +49,19 @@ def normalize(values: pa.Array) -> pa.Array:
 def changed(values: pa.Array, normalized: pa.Array):
     """Which cells :func:`normalize` changed (a numpy mask)."""
     return ~to_mask(pc.fill_null(pc.equal(values, normalized), True))
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９＋－　", "0123456789+- ")
+
+
+def ascii_digits(values: pa.Array) -> pa.Array:
+    """``values`` with full-width digits (and ＋, －, the ideographic space) written as ASCII, in the
+    cells that hold any; the rest of their text, and every other cell, as it was. Free text that
+    writes a phone or ID number in full-width digits is then scanned and treated like any other.
+    One joined search settles the usual column, which holds none."""
+    values = values.cast(pa.string())
+    if len(values) == 0 or not pc.any(pc.fill_null(pc.match_substring_regex(values, "[０-９]"), False)).as_py():
+        return values
+    from .operators.base import by_distinct
+
+    return by_distinct(values, lambda v: v.translate(_FULLWIDTH) if any("０" <= c <= "９" for c in v) else v)

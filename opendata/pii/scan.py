@@ -33,7 +33,7 @@ from ..readers.base import DEFAULT_BATCH_ROWS
 from ..strings import contiguous, data_bytes, digit_runs, offsets
 from .decide import Detection, Rules, decide, default_rules, header_only
 from .detectors import REGISTRY, Detector
-from .normalize import NEEDS_NORMALIZING, changed, normalize
+from .normalize import NEEDS_NORMALIZING, ascii_digits, changed, normalize
 
 if TYPE_CHECKING:
     from ..package import Package, Resource
@@ -92,7 +92,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
     ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
     """
-    text, weights = distinct_values(pc.fill_null(values, ""))
+    text, weights = distinct_values(ascii_digits(pc.fill_null(values, "")))
     text = pc.utf8_trim_whitespace(text)
     nonempty = to_mask(pc.not_equal(text, ""))
     total = int(weights[nonempty].sum())
@@ -435,13 +435,40 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
     if type(detector).validate is Detector.validate or not counts.any():
         return counts
     index = np.flatnonzero(counts)
-    first = pc.struct_field(pc.extract_regex(values.take(pa.array(index)), f"(?P<m>{detector.span_pattern})"), "m")
+    first = pc.struct_field(pc.extract_regex(values.take(pa.array(index)),
+                                             f"(?P<m>{non_capturing(detector.span_pattern)})"), "m")
+    first = normalize(pc.fill_null(first, ""))  # 330802 19570528 0715 is checked as 330802195705280715
+    if detector.span_prefix:
+        first = pc.replace_substring_regex(first, detector.span_prefix, "")
     shaped = to_mask(pc.match_substring_regex(first, detector.cell_pattern))
     ok = np.zeros(len(index), dtype=bool)
     if shaped.any():
         ok[shaped] = detector.validate(first.filter(pa.array(shaped)))
     counts[index[~ok]] = 0
     return counts
+
+
+def non_capturing(pattern: str) -> str:
+    """``pattern`` with every capture group made non-capturing (Arrow's extract kernel takes named
+    groups only); parentheses inside character classes and escaped ones are left alone."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c == "(" and not in_class and not pattern.startswith("(?", i):
+            out.append("(?:")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _digit_run_spans(detector: Detector, values: pa.Array) -> np.ndarray | None:

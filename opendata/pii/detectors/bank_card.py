@@ -42,7 +42,7 @@ def luhn_valid(values: pa.Array) -> np.ndarray:
 class BankCard(Detector):
     type = "bank_card"
     cell_pattern = r"^\d{16,19}$"
-    span_pattern = r"\b\d{16,19}\b"
+    span_pattern = r"\b\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?\b|\b\d{16,19}\b"  # grouped by four, or not
     masked_pattern = r"^\d{4,6}\*{6,12}\d{4}$"
     min_ratio = 0.8
     strong = True

@@ -45,6 +45,9 @@ class Detector:
     personal: ClassVar[bool] = True
     cell_pattern: ClassVar[str]
     span_pattern: ClassVar[str | None] = None
+    #: words a span begins with that are not part of the value (出生日期 before a date): taken off
+    #: before the span's check digits or calendar are tested.
+    span_prefix: ClassVar[str | None] = None
     masked_pattern: ClassVar[str | None] = None
     #: share of a column's non-empty values that must match for the column to count without a hint.
     min_ratio: ClassVar[float] = 0.6

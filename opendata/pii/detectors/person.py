@@ -53,6 +53,34 @@ RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "�
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称")
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
+#: what ends a name in text: its verb, 的, or a punctuation mark.
+NAME_ENDS = "|".join(AFTER_NAME) + "|的|在|[，。；：、,;:（(]"
+_ANY_NAME = f"({_DOTTED}|{_SURNAMELESS}|{_NAME})"
+
+
+def name_span(named: bool = False) -> str:
+    """The pattern of a name in free text, with its context. With ``named`` (Python ``re``), each
+    alternative's parts are the groups ``p<i>`` (kept before), ``n<i>`` (the name) and ``s<i>``
+    (kept after); without, the same pattern for RE2, whose kernels take no named groups here.
+
+    1. after a cue word (来电人张三, 市民：李四): a name of a known form;
+    2. after a cue word, any two to eight characters up to the verb or mark that ends them
+       (来电人努尔古丽波拉提反映, 联系人禚秋艳，);
+    3. after a word of kinship or a colon-less cue, a name of a known form up to its end mark
+       (市民薛辰菲来电, 其母亲禚香琴的);
+    4. at the start of a sentence, a name of a known form before its verb (蒋聪斌反映).
+    """
+    def group(kind: str, i: int, body: str) -> str:
+        return f"(?P<{kind}{i}>{body})" if named else f"({body})"
+
+    loose = "|".join(COLON_CUES + ("其父亲", "其母亲"))
+    han = "[\\x{4e00}-\\x{9fa5}·•・]"
+    return "|".join([
+        group("p", 1, _CONTEXT) + group("n", 1, _ANY_NAME),
+        group("p", 2, _CONTEXT) + group("n", 2, f"{han}{{2,8}}?") + group("s", 2, NAME_ENDS),
+        group("p", 3, f"{loose}") + group("n", 3, _ANY_NAME) + group("s", 3, NAME_ENDS),
+        group("p", 4, _SENTENCE_START) + group("n", 4, _NAME) + group("s", 4, "|".join(AFTER_NAME)),
+    ])
 
 
 @register
@@ -61,8 +89,9 @@ class PersonName(Detector):
     cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN})$"
     # In free text a name is recognised only after a word that introduces a person (no NER here);
     # a name there of no known form is left to the last line (opendata.pii.lastline).
-    span_pattern = (f"{_CONTEXT}({_DOTTED}|{_SURNAMELESS}|{_NAME})"
-                    f"|{_SENTENCE_START}{_NAME}({'|'.join(AFTER_NAME)})")
+    # After a cue, a name of any form is also taken up to the verb or mark that ends it (来电人
+    # 努尔古丽波拉提反映, 联系人禚秋艳，), at most eight characters.
+    span_pattern = name_span()
     masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?)$"
     needs_hint = True
     min_ratio = 0.6
@@ -115,8 +144,13 @@ class Address(Detector):
                r"|(村|社区|屯|寨|庄|组)[\x{4e00}-\x{9fa5}]{0,6}?\d+(组|队|社)(\d+号)?"
                r"|(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|广场|山庄|名都|华庭|雅居|公馆|里)\d+-\d+(-\d+)?)")
     cell_pattern = rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
+    # In text: a place name, then building, unit or room; a village group or house number; an
+    # estate's building-unit-room numbers.
     span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
-                    r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*")
+                    r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?\d+(组|队|社))?\d+号"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道)\d+号"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)\d+-\d+(-\d+)?")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
 
@@ -126,6 +160,10 @@ class BirthDate(Detector):
     type = "birth_date"
     # 1990-05-17, 1990/5/17, 19900517, 1990年5月17日 (and a midnight time, as spreadsheets export
     # dates), or 30 AUG 1959 as passports and English sheets write it.
+    # In text, only where the words say so (出生日期1958-05-03, 生于1937年3月6日).
+    span_pattern = (r"(出生日期|出生年月日|出生于|生于|生日|出生)[:：为是]?\s*(19|20)\d{2}([-/.年])?(1[0-2]|0?[1-9])"
+                    r"([-/.月])?(3[01]|[12]\d|0?[1-9])日?")
+    span_prefix = r"^\D*"
     cell_pattern = (r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?( 0?0:00(:00)?)?$"
                     r"|^(?i:(0?[1-9]|[12]\d|3[01])[ -](JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -]"
                     r"(19|20)\d{2})$")
@@ -227,7 +265,9 @@ class IpAddress(Detector):
     type = "ip_address"
     _octet = r"(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     cell_pattern = rf"^({_octet}\.){{3}}{_octet}$|^[0-9A-Fa-f]{{1,4}}(:[0-9A-Fa-f]{{0,4}}){{2,7}}$"
-    span_pattern = rf"\b({_octet}\.){{3}}{_octet}\b"
+    # IPv6 in text: five groups or more, or a "::" (a time, 12:30:45, has three).
+    span_pattern = (rf"\b({_octet}\.){{3}}{_octet}\b|\b[0-9A-Fa-f]{{1,4}}(:[0-9A-Fa-f]{{1,4}}){{4,7}}\b"
+                    r"|\b[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4})*::([0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4})*)?")
     # Masked (192.168.*.*, 2001:0db8:*:*:*:*:*:*) or generalized to the network (192.168.1.*,
     # 2001:0db8:00aa:*:*:*:*:*).
     masked_pattern = r"^\d{1,3}\.\d{1,3}\.(\d{1,3}|\*+)\.\*+$|^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){1,2}(:\*+){5,6}$"

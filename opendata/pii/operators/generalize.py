@@ -23,6 +23,11 @@ _DISTRICT = r"(?s)^(.*?(?:区|县|旗|县级市|新区|开发区)).*$"
 _DWELLING = r"(?s)(?:\d+|[一二三四五六七八九十]+)(?:幢|栋|号楼|单元|室|楼\d|组|队|号|弄\d|-\d).*$"
 
 
+# The longest month and day first: 19551227 is 1955-12-27, not 1955-1-2 and "27" left over.
+_BIRTH_IN_TEXT = (r"((?:出生日期|出生年月日|出生于|生于|生日|出生)[:：为是]?\s*)((?:19|20)\d{2})(?:[-/.年])?"
+                  r"(?:1[0-2]|0?[1-9])(?:[-/.月])?(?:3[01]|[12]\d|0?[1-9])日?")
+
+
 def _date(values: pa.Array, level: str) -> pa.Array:
     if level == "year":
         # Values that begin with four digits (1990-05-17, 19900517, 1990年…) keep just those: the
@@ -48,6 +53,12 @@ class Generalize(Operator):
         if level is not None and level not in LEVELS:
             raise DescriptorError("operator.bad_param", path=where, operator=self.name, param="level", value=level)
         return out
+
+    def apply_spans(self, values, pattern, pii_type, params, key=None):
+        if pii_type == "birth_date" and params.get("level", "year") == "year":
+            # 出生日期1958-05-03 → 出生日期1958年: the words stay, the year is all that is left.
+            return pc.replace_substring_regex(values, _BIRTH_IN_TEXT, r"\1\2年")
+        return super().apply_spans(values, pattern, pii_type, params, key)
 
     def apply(self, values: pa.Array, pii_type: str | None, params: dict[str, Any], key=None) -> pa.Array:
         level = params.get("level") or {"birth_date": "year", "address": "street",

@@ -17,7 +17,7 @@ from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, 
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import PROVINCE_ABBREVIATIONS
-from ..detectors.person import _CONTEXT, _SENTENCE_START, AFTER_NAME, COMPOUND, compound_surnames
+from ..detectors.person import COMPOUND, compound_surnames, name_span
 from .base import Operator, by_distinct, on_ipv6, python_pattern, register
 
 DEFAULT_KEEP = {
@@ -190,26 +190,16 @@ def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -
     return pa.StringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(out))
 
 
-def _mask_name_spans(values: pa.Array, pattern: str, char: str) -> pa.Array:
-    """Names in free text: the cue before (来电人张**) or the verb after (蒋**反映) stays, the name
-    keeps its first character."""
-    cue = re.compile(python_pattern(_CONTEXT))
-    start = re.compile(python_pattern(_SENTENCE_START))
-    after = re.compile("(?:" + "|".join(AFTER_NAME) + ")$")
-    compiled = re.compile(python_pattern(pattern))
+def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
+    """Names in free text (:func:`~opendata.pii.detectors.person.name_span`): the cue before and the
+    verb or mark after stay, the name keeps its first character (来电人张**, 蒋**反映)."""
+    compiled = re.compile(python_pattern(name_span(named=True)))
 
     def one(match: "re.Match[str]") -> str:
-        text = match.group(0)
-        head = cue.match(text)
-        if head:
-            prefix, name, suffix = text[:head.end()], text[head.end():], ""
-        else:  # a name at the start of a sentence, before its verb
-            lead = start.match(text)
-            verb = after.search(text)
-            cut = lead.end() if lead else 0
-            prefix, name, suffix = text[:cut], text[cut:verb.start() if verb else len(text)], \
-                text[verb.start():] if verb else ""
-        return prefix + name[:1] + char * (len(name) - 1) + suffix
+        i = next(k for k in range(1, 5) if match.group(f"n{k}") is not None)
+        name = match.group(f"n{i}")
+        after = match.groupdict().get(f"s{i}") or ""
+        return match.group(f"p{i}") + name[:1] + char * (len(name) - 1) + after
 
     return by_distinct(values, lambda v: compiled.sub(one, v))
 
@@ -247,11 +237,14 @@ class Mask(Operator):
 
     def apply_spans(self, values, pattern, pii_type, params, key=None):
         if pii_type == "person_name" and not set(params) & {"keep_start", "keep_end"}:
-            return _mask_name_spans(values, REGISTRY["person_name"].span_pattern, params.get("char", "*"))
+            return _mask_name_spans(values, params.get("char", "*"))
         rewrite = SPAN_REWRITES.get(pii_type)
         if rewrite is None or set(params) & {"keep_start", "keep_end"} or params.get("char", "*") != "*":
             return super().apply_spans(values, pattern, pii_type, params, key)
-        return pc.replace_substring_regex(values, rewrite[0], rewrite[1])
+        out = pc.replace_substring_regex(values, rewrite[0], rewrite[1])
+        if pattern and pc.any(pc.fill_null(pc.match_substring_regex(out, pattern), False)).as_py():
+            out = super().apply_spans(out, pattern, pii_type, params, key)  # forms the rewrite does not take
+        return out
 
     def apply_spans_fast(self, values, pii_type, params, key=None):
         # Spans written as a bare run of digits (the detector's digit_run) are masked on the
