@@ -33,6 +33,7 @@ from .package import load
 from .pii.scan import scan
 from .policy.rules import load_policy
 from .trust.gate import publish, retract
+from .trust.snapshot import snapshot
 from .redact import redact
 from .policy.regrade import regrade
 
@@ -144,21 +145,26 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 def cmd_approve(args: argparse.Namespace) -> int:
     package = load(args.path)
-    report = check(package, policy=_policy(args))
-    _out(report.to_text())
-    if not report.publishable:
-        raise ApprovalError("approval.not_publishable", name=package.name, count=report.problem_count)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            _err(messages.t("approval.declined") + " (--yes)")
-            return EXIT_BLOCKED
-        if input(messages.t("approval.confirm", reviewer=args.reviewer)).strip().lower() not in ("y", "yes", "是"):
-            _err(messages.t("approval.declined"))
-            return EXIT_BLOCKED
-    key_id = keys.active_signing_key_id(args.reviewer)
-    entry = next((e for e in keys.signing_keys() if e["id"] == key_id), {})
-    approval = approve(package, report, reviewer=args.reviewer, key_id=key_id,
-                       passphrase=_passphrase() if entry.get("encrypted") else None)
+    if package.basepath is None or not (package.basepath / "datapackage.json").is_file():
+        raise ApprovalError("approval.no_directory", name=package.name)
+    # The reviewer is shown the check of a private copy, read once and hashed while copied; the
+    # approval signs those hashes, and is refused if the files change before it is signed.
+    with snapshot(package.basepath) as snap:
+        report = check(snap.package, policy=_policy(args))
+        _out(report.to_text())
+        if not report.publishable:
+            raise ApprovalError("approval.not_publishable", name=snap.package.name, count=report.problem_count)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                _err(messages.t("approval.declined") + " (--yes)")
+                return EXIT_BLOCKED
+            if input(messages.t("approval.confirm", reviewer=args.reviewer)).strip().lower() not in ("y", "yes", "是"):
+                _err(messages.t("approval.declined"))
+                return EXIT_BLOCKED
+        key_id = keys.active_signing_key_id(args.reviewer)
+        entry = next((e for e in keys.signing_keys() if e["id"] == key_id), {})
+        approval = approve(snap, report, reviewer=args.reviewer, key_id=key_id,
+                           passphrase=_passphrase() if entry.get("encrypted") else None)
     _out(messages.t("approval.done", path=package.basepath / "approval.json", reviewer=args.reviewer,
                     key_id=key_id, openness=taxonomy.label("openness", approval.openness)))
     return EXIT_OK

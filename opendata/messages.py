@@ -660,6 +660,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内部错误（{kind}）；这是 opendata 的缺陷，请附上命令报告给维护者",
         "en": "internal error ({kind}); this is a bug in opendata, please report it with the command",
     },
+    # -- issue 15: gate, approval, keys and audit log (one snapshot, final retraction, trust, checkpoints) --
+    "approval.changed_since_check": {"zh": "审核被拒绝：检查并展示给审核人之后，文件“{file}”已被改动（共 {count} 处）；请重新检查和审核", "en": "approval refused: the file \"{file}\" changed after it was checked and shown ({count} in all); check and approve again"},
+    "approval.retracted_since": {"zh": "该数据集已于 {retracted} 撤回，而此审核（{approval}）签于 {approved}，早于撤回；重新发布需要撤回之后的新审核", "en": "the dataset was retracted at {retracted}, after this approval ({approval}) was signed at {approved}; publishing again needs an approval signed after the retraction"},
 }
 
 _FORMATTER = string.Formatter()

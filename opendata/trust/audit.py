@@ -68,7 +68,7 @@ class AuditLog:
                 seq = (json.loads(last)["seq"] + 1) if last else 1
                 record = {
                     "seq": seq,
-                    "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
                     "action": action,
                     **fields,
                     "prev": prev,

@@ -34,6 +34,18 @@ def home() -> Path:
     return Path(os.environ.get("OPENDATA_HOME") or Path.home() / ".opendata")
 
 
+def ensure_home() -> Path:
+    """``$OPENDATA_HOME``, created mode 0700 if missing (keys, trust and the audit log live there).
+
+    ``mkdir``'s mode is masked by the umask; 0700 can only lose bits, never gain group or world ones.
+    """
+    path = home()
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path, 0o700)
+    return path
+
+
 def keys_dir() -> Path:
     return home() / "keys"
 
@@ -62,6 +74,7 @@ def _check_private(path: Path) -> None:
 
 
 def _write_private(path: Path, text: str) -> None:
+    ensure_home()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
