@@ -28,7 +28,7 @@ from .trust.approval import ApprovalError, approve
 from .trust.audit import AuditLog
 from .catalogs import LocalCatalog, open_catalog
 from .check import check
-from .errors import OpendataError
+from .errors import KeyMaterialError, OpendataError
 from .package import load
 from .pii.scan import scan
 from .policy.rules import load_policy
@@ -109,26 +109,36 @@ def _passphrase(confirm: bool = False) -> str | None:
     return first
 
 
+def _new_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase of a new signing key: ``--encrypt`` without one is an error, never a plain key."""
+    if not args.encrypt:
+        return None
+    passphrase = _passphrase(confirm=True)
+    if not passphrase:
+        raise KeyMaterialError("keys.encrypt_needs_passphrase")
+    return passphrase
+
+
 def cmd_keys(args: argparse.Namespace) -> int:
     if args.action == "init":
+        passphrase = _new_passphrase(args) if args.reviewer else None  # before anything is written
         key_id, created = keys.init_data_keys()
         _out(messages.t("keys.created" if created else "keys.exists", key_id=key_id, home=keys.home()))
         if args.reviewer:
-            passphrase = _passphrase(confirm=True) if args.encrypt else None
             signing = keys.create_signing_key(args.reviewer, passphrase)
             public = keys.keys_dir() / "signing" / f"{signing}.pub.pem"
-            public.write_text(keys.public_pem(signing) if not passphrase else "", encoding="ascii")
+            keys.write_public(public, keys.public_pem(signing))
             _out(messages.t("keys.signing_created", reviewer=args.reviewer, key_id=signing, path=public))
     elif args.action == "rotate":
         if args.reviewer:
-            passphrase = _passphrase(confirm=True) if args.encrypt else None
-            signing = keys.create_signing_key(args.reviewer, passphrase)
+            signing = keys.create_signing_key(args.reviewer, _new_passphrase(args))
             _out(messages.t("keys.signing_created", reviewer=args.reviewer, key_id=signing,
                             path=keys.keys_dir() / "signing"))
         else:
             _out(messages.t("keys.rotated", key_id=keys.rotate_data_key()))
     elif args.action == "trust":
-        key_id = keys.trust_add(Path(args.file).read_text(encoding="ascii"), args.reviewer, expires=args.expires)
+        key_id = keys.trust_add(Path(args.file).read_text(encoding="ascii"), args.reviewer, expires=args.expires,
+                                unrevoke=args.unrevoke)
         _out(messages.t("keys.trusted", key_id=key_id, reviewer=args.reviewer))
     elif args.action == "revoke":
         keys.trust_revoke(args.file)
@@ -355,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reviewer", help=h("keys_reviewer"))
     p.add_argument("--encrypt", action="store_true", help=h("encrypt"))
     p.add_argument("--expires", help=h("expires"))
+    p.add_argument("--unrevoke", action="store_true", help=h("unrevoke"))
     p.set_defaults(func=cmd_keys)
 
     p = sub.add_parser("approve", help=h("approve"))

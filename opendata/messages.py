@@ -663,6 +663,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- issue 15: gate, approval, keys and audit log (one snapshot, final retraction, trust, checkpoints) --
     "approval.changed_since_check": {"zh": "审核被拒绝：检查并展示给审核人之后，文件“{file}”已被改动（共 {count} 处）；请重新检查和审核", "en": "approval refused: the file \"{file}\" changed after it was checked and shown ({count} in all); check and approve again"},
     "approval.retracted_since": {"zh": "该数据集已于 {retracted} 撤回，而此审核（{approval}）签于 {approved}，早于撤回；重新发布需要撤回之后的新审核", "en": "the dataset was retracted at {retracted}, after this approval ({approval}) was signed at {approved}; publishing again needs an approval signed after the retraction"},
+    "keys.bad_time": {"zh": "{what} 的时间“{value}”不是有效的日期（ISO 格式，如 2027-01-31 或 2027-01-31T18:00+08:00）", "en": "the {what} time \"{value}\" is not a valid date (ISO format, e.g. 2027-01-31 or 2027-01-31T18:00+08:00)"},
+    "keys.trust_revoked": {"zh": "密钥 {key_id} 已于 {when} 被撤销信任，不会因再次信任而恢复；确需恢复请加 --unrevoke（将记入审计日志）", "en": "the key {key_id} was revoked at {when} and is not trusted again by trusting it; to un-revoke it, add --unrevoke (recorded in the audit log)"},
+    "keys.bad_trust_entry": {"zh": "信任库 {path} 中密钥 {key_id} 的条目已损坏（公钥或时间无法读取）", "en": "the trust store {path} has a damaged entry for {key_id} (unreadable public key or time)"},
+    "keys.id_mismatch": {"zh": "密钥 {key_id} 与 {path} 中的密钥不符（密钥标识由公钥算出）：该文件可能被替换，已拒绝", "en": "the key in {path} does not match its id {key_id} (ids are derived from the public key): the file may have been replaced; refused"},
+    "keys.encrypt_needs_passphrase": {"zh": "--encrypt 需要口令：请在终端中运行，或设置 OPENDATA_KEY_PASSPHRASE；未写入任何密钥", "en": "--encrypt needs a passphrase: run it in a terminal or set OPENDATA_KEY_PASSPHRASE; no key was written"},
+    "keys.unsafe_public_permissions": {"zh": "文件 {path} 的权限为 {mode}，其他用户可改写；请执行 chmod 644 {path}", "en": "the file {path} has mode {mode} and can be rewritten by others; run chmod 644 {path}"},
+    "cli.help.unrevoke": {"zh": "trust：恢复一个已撤销的密钥（记入审计日志）", "en": "trust: un-revoke a revoked key (recorded in the audit log)"},
 }
 
 _FORMATTER = string.Formatter()

@@ -150,7 +150,7 @@ def verify(directory: Path, files: dict[str, str] | None = None) -> Approval:
     entry = keys.trusted_entry(key_id)
     if entry is None:
         raise ApprovalError("approval.untrusted_key", key_id=key_id, reviewer=record.get("reviewer", "?"))
-    public = keys.Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"]))
+    public = keys.entry_public_key(entry)  # checked against key_id on every use
     try:
         public.verify(signature, _canonical(record))
     except InvalidSignature:

@@ -41,8 +41,9 @@ class Problem:
 class AuditLog:
     """An audit log file; appends are serialized with a file lock and flushed to disk."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, mode: int = 0o644) -> None:
         self.path = Path(path)
+        self.mode = mode  # of a new log file, whatever the umask: never writable by others
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every record, in order."""
@@ -56,7 +57,10 @@ class AuditLog:
     def append(self, action: str, **fields: Any) -> dict[str, Any]:
         """Append one record for ``action`` (check, publish, retract …) and return it."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "a+", encoding="utf-8") as handle:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, self.mode)
+        if os.fstat(fd).st_size == 0:
+            os.fchmod(fd, self.mode)
+        with os.fdopen(fd, "a+", encoding="utf-8") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 handle.seek(0)
@@ -112,7 +116,8 @@ def central() -> AuditLog:
     from . import keys
 
     configured = config.get("audit", "file")
-    return AuditLog(config.resolve_path(configured) if configured else keys.home() / "audit.jsonl")
+    return AuditLog(config.resolve_path(configured) if configured else keys.ensure_home() / "audit.jsonl",
+                    mode=0o600)  # the private log: retraction reasons and who did what
 
 
 def record(action: str, **fields: Any) -> dict[str, Any]:
