@@ -192,7 +192,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.action == "verify":
         problem = log.verify()
         if problem is not None:
-            _err(messages.t("audit.broken", path=log.path, line=problem.line, reason=problem.reason))
+            _err(messages.t("audit.broken", path=log.path, line=problem.line, reason=problem.render()))
             return EXIT_BLOCKED
         _out(messages.t("audit.ok", path=log.path, count=sum(1 for _ in log.records())))
         return EXIT_OK

@@ -670,6 +670,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "keys.encrypt_needs_passphrase": {"zh": "--encrypt 需要口令：请在终端中运行，或设置 OPENDATA_KEY_PASSPHRASE；未写入任何密钥", "en": "--encrypt needs a passphrase: run it in a terminal or set OPENDATA_KEY_PASSPHRASE; no key was written"},
     "keys.unsafe_public_permissions": {"zh": "文件 {path} 的权限为 {mode}，其他用户可改写；请执行 chmod 644 {path}", "en": "the file {path} has mode {mode} and can be rewritten by others; run chmod 644 {path}"},
     "cli.help.unrevoke": {"zh": "trust：恢复一个已撤销的密钥（记入审计日志）", "en": "trust: un-revoke a revoked key (recorded in the audit log)"},
+    "audit.reason.blank": {"zh": "空行", "en": "blank line"},
+    "audit.reason.not_json": {"zh": "不是 JSON", "en": "not JSON"},
+    "audit.reason.changed": {"zh": "记录被改动（哈希不符）", "en": "record changed (hash mismatch)"},
+    "audit.reason.chain": {"zh": "哈希链断裂（其前的记录被删除、插入或移动）", "en": "chain broken (a record before it was removed, added or moved)"},
+    "audit.reason.sequence": {"zh": "序号不连续", "en": "sequence broken"},
+    "audit.reason.checkpoint": {"zh": "签名检查点无效：签名不符或签名密钥不受信任（日志可能被整体重写）", "en": "invalid signed checkpoint: bad signature or untrusted key (the log may have been rewritten)"},
+    "audit.reason.break": {"zh": "此处记录了一次断裂：追加时签名的日志头与日志不符（尾部被截断或日志被替换，或日志早于签名检查点）", "en": "a break is recorded here: at an append the signed head did not match the log (tail cut or log replaced, or the log predates signed checkpoints)"},
+    "audit.reason.head_missing": {"zh": "缺少签名的日志头文件（.head）：无法证明日志未被截断", "en": "the signed head file (.head) is missing: the log cannot be shown to be uncut"},
+    "audit.reason.head_signature": {"zh": "日志头文件（.head）的签名无效或密钥不受信任", "en": "the head file (.head) has a bad signature or an untrusted key"},
+    "audit.reason.head_orphan": {"zh": "日志文件不存在，但有其签名的日志头：日志被删除", "en": "the log is missing but its signed head exists: the log was deleted"},
+    "audit.reason.truncated": {"zh": "日志尾部被截断：签名的日志头指向的记录已不存在", "en": "the log's tail was cut: the record its signed head names is gone"},
+    "audit.reason.rewritten": {"zh": "日志被重写：此行的哈希与签名的日志头不符", "en": "the log was rewritten: this line's hash differs from the signed head"},
 }
 
 _FORMATTER = string.Formatter()

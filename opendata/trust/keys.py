@@ -373,3 +373,52 @@ def trusted_entry(key_id: str) -> dict | None:
             except KeyMaterialError:
                 raise KeyMaterialError("keys.bad_trust_entry", key_id=key_id, path=str(trust_path())) from None
     return entry
+
+
+# ---- the audit key: signs the audit logs' checkpoints ---------------------------------------------
+#
+#   $OPENDATA_HOME/keys/audit.pem     the installation's (department's) audit key, mode 0600
+#   trust.json "audit": [...]         public audit keys whose checkpoints are accepted
+#
+# It is not a reviewer key: it can never sign an approval, and it is created unencrypted so that
+# every audited step can sign the log's head without asking anyone for a passphrase.
+
+AUDIT_KEY = "audit.pem"
+
+
+def audit_signing_key() -> tuple[str, Ed25519PrivateKey]:
+    """The audit key's id and private key, created (and trusted) on first use."""
+    path = keys_dir() / AUDIT_KEY
+    if not path.is_file():
+        private = Ed25519PrivateKey.generate()
+        pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption()).decode("ascii")
+        staged = path.with_name(f".{AUDIT_KEY}.{secrets.token_hex(4)}")
+        _write_private(staged, pem)
+        try:
+            os.link(staged, path)  # exactly one key wins when two processes start at once
+        except FileExistsError:
+            pass
+        finally:
+            staged.unlink(missing_ok=True)
+    _check_private(path)
+    try:
+        private = serialization.load_pem_private_key(path.read_bytes(), None)
+    except (TypeError, ValueError) as exc:
+        raise KeyMaterialError("keys.unreadable", path=str(path)) from exc
+    if not isinstance(private, Ed25519PrivateKey):
+        raise KeyMaterialError("keys.unreadable", path=str(path))
+    key_id = key_id_of(private.public_key())
+    if audit_public_key(key_id) is None:
+        data = _trust()
+        data.setdefault("audit", []).append({
+            "key_id": key_id, "public_key": base64.b64encode(_public_raw(private.public_key())).decode(),
+            "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+        _save_trust(data)
+    return key_id, private
+
+
+def audit_public_key(key_id: str) -> Ed25519PublicKey | None:
+    """A trusted audit key by id (checked against its public key), or ``None``."""
+    entry = next((e for e in _trust().get("audit", []) if isinstance(e, dict) and e.get("key_id") == key_id), None)
+    return entry_public_key(entry) if entry is not None else None
