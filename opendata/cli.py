@@ -136,6 +136,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
                             path=keys.keys_dir() / "signing"))
         else:
             _out(messages.t("keys.rotated", key_id=keys.rotate_data_key()))
+    elif args.action == "trust" and args.audit:
+        key_id = keys.trust_audit_key(Path(args.file).read_text(encoding="ascii"))
+        _out(messages.t("keys.audit_trusted", key_id=key_id))
     elif args.action == "trust":
         key_id = keys.trust_add(Path(args.file).read_text(encoding="ascii"), args.reviewer, expires=args.expires,
                                 unrevoke=args.unrevoke)
@@ -144,7 +147,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
         keys.trust_revoke(args.file)
         _out(messages.t("keys.revoked", key_id=args.file))
     elif args.action == "public":
-        _out(keys.public_pem(args.file).rstrip())
+        _out((keys.audit_public_pem() if args.audit else keys.public_pem(args.file)).rstrip())
     else:
         for entry in keys.list_data_keys():
             _out(f"{entry['id']}  {entry['created']}  {'active' if entry.get('active') else ''}")
@@ -366,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encrypt", action="store_true", help=h("encrypt"))
     p.add_argument("--expires", help=h("expires"))
     p.add_argument("--unrevoke", action="store_true", help=h("unrevoke"))
+    p.add_argument("--audit", action="store_true", help=h("audit_key"))
     p.set_defaults(func=cmd_keys)
 
     p = sub.add_parser("approve", help=h("approve"))

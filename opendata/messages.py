@@ -682,6 +682,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.reason.head_orphan": {"zh": "日志文件不存在，但有其签名的日志头：日志被删除", "en": "the log is missing but its signed head exists: the log was deleted"},
     "audit.reason.truncated": {"zh": "日志尾部被截断：签名的日志头指向的记录已不存在", "en": "the log's tail was cut: the record its signed head names is gone"},
     "audit.reason.rewritten": {"zh": "日志被重写：此行的哈希与签名的日志头不符", "en": "the log was rewritten: this line's hash differs from the signed head"},
+    "keys.audit_trusted": {"zh": "已信任审计密钥 {key_id}：其签名的审计日志检查点可被核验", "en": "trusted the audit key {key_id}: logs it signs can be verified"},
+    "cli.help.audit_key": {"zh": "public/trust：本机的审计公钥，或信任另一处的审计公钥（用于核验其审计日志）", "en": "public/trust: this installation's audit public key, or trust another's (to verify its audit logs)"},
 }
 
 _FORMATTER = string.Formatter()

@@ -147,3 +147,15 @@ def test_the_public_log_keeps_no_retraction_reason(tmp_path, run):
     assert retraction["reason_sha256"] == hashlib.sha256(reason.encode("utf-8")).hexdigest()
     private = [r for r in central().records() if r["action"] == "retract"][-1]
     assert private["reason"] == reason  # kept where only the department can read it
+
+
+def test_another_installation_verifies_a_published_log_with_the_audit_public_key(tmp_path, run, monkeypatch):
+    log = _log(tmp_path)
+    pem = tmp_path / "audit.pub.pem"
+    result = run("keys", "public", "--audit")
+    assert result.code == 0 and "BEGIN PUBLIC KEY" in result.out
+    pem.write_text(result.out, encoding="ascii")
+    monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "citizen"))  # knows nothing of this department
+    assert _verify_cli(run, log).code == 1
+    assert run("keys", "trust", pem, "--audit").code == 0
+    assert _verify_cli(run, log).code == 0

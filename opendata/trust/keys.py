@@ -410,12 +410,36 @@ def audit_signing_key() -> tuple[str, Ed25519PrivateKey]:
         raise KeyMaterialError("keys.unreadable", path=str(path))
     key_id = key_id_of(private.public_key())
     if audit_public_key(key_id) is None:
-        data = _trust()
-        data.setdefault("audit", []).append({
-            "key_id": key_id, "public_key": base64.b64encode(_public_raw(private.public_key())).decode(),
-            "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
-        _save_trust(data)
+        _trust_audit(private.public_key())
     return key_id, private
+
+
+def _trust_audit(public: Ed25519PublicKey) -> str:
+    key_id = key_id_of(public)
+    data = _trust()
+    data["audit"] = [e for e in data.get("audit", []) if isinstance(e, dict) and e.get("key_id") != key_id]
+    data["audit"].append({"key_id": key_id, "public_key": base64.b64encode(_public_raw(public)).decode(),
+                          "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+    _save_trust(data)
+    return key_id
+
+
+def audit_public_pem() -> str:
+    """This installation's audit public key as PEM, for those who verify its published logs."""
+    _, private = audit_signing_key()
+    return private.public_key().public_bytes(serialization.Encoding.PEM,
+                                             serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def trust_audit_key(pem: str) -> str:
+    """Accept another installation's audit key (PEM) for the checkpoints of its logs; returns its id."""
+    try:
+        public = serialization.load_pem_public_key(pem.encode("ascii"))
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise KeyMaterialError("keys.bad_public_key") from exc
+    if not isinstance(public, Ed25519PublicKey):
+        raise KeyMaterialError("keys.bad_public_key")
+    return _trust_audit(public)
 
 
 def audit_public_key(key_id: str) -> Ed25519PublicKey | None:
