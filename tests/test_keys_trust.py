@@ -121,3 +121,18 @@ def test_encrypt_without_a_passphrase_writes_no_key(home, run):
     assert run("keys", "init", "--reviewer", "审核员").code == 0
     result = run("--lang", "en", "keys", "rotate", "--reviewer", "审核员", "--encrypt")
     assert result.code == 2 and len(keys.signing_keys()) == 1
+
+
+def test_a_damaged_expiry_already_in_the_trust_store_is_a_clear_error(home, tmp_path, run):
+    keys.init_data_keys()
+    key_id = keys.create_signing_key("审核员")
+    package = approved(EXAMPLES / "weather", tmp_path / "weather", reviewer="审核员")
+    store = json.loads(keys.trust_path().read_text("utf-8"))
+    for entry in store["reviewers"]:
+        entry["expires"] = "notadate"  # written by an older opendata, or by hand
+    keys.write_public(keys.trust_path(), json.dumps(store))
+    with pytest.raises(od.KeyMaterialError) as info:
+        od.publish(od.load(package.basepath), od.LocalCatalog(tmp_path / "site"))
+    assert info.value.code == "keys.bad_trust_entry" and info.value.params["key_id"] == key_id
+    result = run("publish", package.basepath, "--catalog", tmp_path / "site")
+    assert result.code == 1 and "Traceback" not in result.err

@@ -1,9 +1,11 @@
 """Publishing: the one gate between a package and a catalogue.
 
-:func:`publish` verifies the reviewer's signed approval (trusted key, every file byte-for-byte as
-approved, not retracted), checks the package again under the current policy, requires the openness
-the reviewer approved, exports the release files and hands them to the catalogue. Catalogue
-backends are never given a package directly; there is no other way to publish.
+:func:`publish` reads the package once into a private snapshot (:mod:`.snapshot`), verifies the
+reviewer's signed approval against the snapshot's hashes (trusted key, every file byte-for-byte as
+approved, not retracted, signed after the dataset's last retraction), checks the snapshot again
+under the current policy, requires the openness the reviewer approved, exports the release files
+from the snapshot and hands them to the catalogue. Catalogue backends are never given a package
+directly; there is no other way to publish.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from . import audit
 from .approval import Approval, ApprovalError, check_against, verify
-from .snapshot import snapshot
+from .snapshot import APPROVAL, snapshot
 from ..catalogs.base import Catalog, PublishResult
 from ..catalogs.metadata import ckan_package
 from ..check import check
@@ -35,6 +37,8 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     """
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
+    if not (package.basepath / APPROVAL).is_file():  # say so before copying anything
+        raise ApprovalError("approval.missing", path=str(package.basepath / APPROVAL))
     # One read of every file: the snapshot's hashes are verified against the approval, and the
     # check and the release are made from its private copy, never from the live paths again.
     with snapshot(package.basepath) as snap:

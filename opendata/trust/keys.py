@@ -290,7 +290,7 @@ def _save_trust(data: dict) -> None:
     write_public(trust_path(), json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def parse_time(value: str, *, what: str = "expires") -> str:
+def parse_time(value: str, *, what: str = "--expires") -> str:
     """A date or date-time from the user (``2027-01-31``, ``2027-01-31T18:00+08:00``) as an ISO
     date-time in UTC when no zone is given; anything else is a clear error (exit 2)."""
     try:
@@ -338,7 +338,7 @@ def trust_revoke(key_id: str, *, when: str | None = None) -> None:
     data = _trust()
     for entry in data["reviewers"]:
         if entry["key_id"] == key_id:
-            entry["revoked"] = parse_time(when, what="revoked") if when else \
+            entry["revoked"] = parse_time(when, what="--revoked") if when else \
                 dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
             _save_trust(data)
             return
