@@ -251,3 +251,27 @@ def test_an_approval_signed_after_the_retraction_publishes(tmp_path):
     _approve(directory)
     assert od.publish(od.load(directory), catalog).status == "published"
     assert (catalog.dataset_dir(NAME) / CSV).read_bytes() == (directory / CSV).read_bytes()
+
+
+def test_the_library_binds_check_and_signature_through_a_snapshot(tmp_path):
+    directory = _redacted(tmp_path)
+    with od.snapshot(directory) as snap:
+        report = od.check(snap.package)
+        (directory / CSV).write_bytes(_edit((directory / CSV).read_bytes()))
+        with pytest.raises(od.ApprovalError) as info:
+            od.approve(snap, report, reviewer=REVIEWER)
+    assert info.value.code == "approval.changed_since_check"
+    assert not (directory / "approval.json").exists()
+
+
+def test_a_snapshot_left_by_a_killed_process_is_removed_and_one_in_use_is_not(tmp_path):
+    directory = _redacted(tmp_path)
+    where = tmp_path / "snapshots"
+    left = where / "snapshot-killed"
+    (left / "package").mkdir(parents=True)
+    (left / ".lock").write_text("")  # its lock died with its process
+    with od.snapshot(directory, parent=where) as first:
+        in_use = first.directory.parent
+        with od.snapshot(directory, parent=where):
+            assert in_use.exists() and not left.exists()
+    assert list(where.iterdir()) == []

@@ -19,6 +19,7 @@ What a package refers to, and so what an approval covers (keys of ``approval.jso
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -165,8 +166,35 @@ def snapshot(origin: str | os.PathLike[str], *, parent: str | os.PathLike[str] |
 
     where = Path(parent) if parent is not None else ensure_home() / "tmp"
     where.mkdir(parents=True, exist_ok=True, mode=0o700)
-    scratch = Path(tempfile.mkdtemp(prefix="snapshot-", dir=where))
+    _remove_stale(where)
+    # Locked while in use (a snapshot whose lock is free was left by a killed process), and only
+    # named like one once locked, so no cleaner can take it in between.
+    making = Path(tempfile.mkdtemp(prefix=".making-", dir=where))
+    lock = os.open(making / LOCK, os.O_WRONLY | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    scratch = where / making.name.replace(".making-", "snapshot-", 1)
+    os.rename(making, scratch)
     try:
         yield take(origin, scratch / "package")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        os.close(lock)
+
+
+LOCK = ".lock"
+
+
+def _remove_stale(where: Path) -> None:
+    """Remove snapshots left by killed processes (their lock is free); skip those in use."""
+    for stale in where.glob("snapshot-*"):
+        try:
+            fd = os.open(stale / LOCK, os.O_WRONLY)
+        except OSError:  # not yet locked by its maker, or already gone: leave it
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        shutil.rmtree(stale, ignore_errors=True)
+        os.close(fd)
