@@ -17,6 +17,7 @@ from .release import Release, export
 from .package import Package, Resource, from_pandas, load
 from .trust.approval import Approval, ApprovalError, approve
 from .trust.gate import publish, retract
+from .trust.snapshot import Snapshot, snapshot
 from .redact import redact
 from .trust import audit, keys
 from .validate import ValidationReport, validate, validate_table
@@ -27,6 +28,7 @@ __all__ = [
     "load", "from_pandas", "Package", "Resource",
     "check", "CheckReport", "validate", "validate_table", "ValidationReport",
     "export", "Release", "publish", "retract", "redact", "approve", "Approval", "ApprovalError",
+    "snapshot", "Snapshot",
     "Catalog", "LocalCatalog", "PublishResult",
     "OpendataError", "InputError", "DescriptorError", "ValidationFailed", "PolicyError",
     "KeyMaterialError", "CatalogError", "audit", "keys",

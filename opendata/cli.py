@@ -28,11 +28,12 @@ from .trust.approval import ApprovalError, approve
 from .trust.audit import AuditLog
 from .catalogs import LocalCatalog, open_catalog
 from .check import check
-from .errors import OpendataError
+from .errors import KeyMaterialError, OpendataError
 from .package import load
 from .pii.scan import scan
 from .policy.rules import load_policy
 from .trust.gate import publish, retract
+from .trust.snapshot import snapshot
 from .redact import redact
 from .policy.regrade import regrade
 
@@ -109,32 +110,45 @@ def _passphrase(confirm: bool = False) -> str | None:
     return first
 
 
+def _new_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase of a new signing key: ``--encrypt`` without one is an error, never a plain key."""
+    if not args.encrypt:
+        return None
+    passphrase = _passphrase(confirm=True)
+    if not passphrase:
+        raise KeyMaterialError("keys.encrypt_needs_passphrase")
+    return passphrase
+
+
 def cmd_keys(args: argparse.Namespace) -> int:
     if args.action == "init":
+        passphrase = _new_passphrase(args) if args.reviewer else None  # before anything is written
         key_id, created = keys.init_data_keys()
         _out(messages.t("keys.created" if created else "keys.exists", key_id=key_id, home=keys.home()))
         if args.reviewer:
-            passphrase = _passphrase(confirm=True) if args.encrypt else None
             signing = keys.create_signing_key(args.reviewer, passphrase)
             public = keys.keys_dir() / "signing" / f"{signing}.pub.pem"
-            public.write_text(keys.public_pem(signing) if not passphrase else "", encoding="ascii")
+            keys.write_public(public, keys.public_pem(signing))
             _out(messages.t("keys.signing_created", reviewer=args.reviewer, key_id=signing, path=public))
     elif args.action == "rotate":
         if args.reviewer:
-            passphrase = _passphrase(confirm=True) if args.encrypt else None
-            signing = keys.create_signing_key(args.reviewer, passphrase)
+            signing = keys.create_signing_key(args.reviewer, _new_passphrase(args))
             _out(messages.t("keys.signing_created", reviewer=args.reviewer, key_id=signing,
                             path=keys.keys_dir() / "signing"))
         else:
             _out(messages.t("keys.rotated", key_id=keys.rotate_data_key()))
+    elif args.action == "trust" and args.audit:
+        key_id = keys.trust_audit_key(Path(args.file).read_text(encoding="ascii"))
+        _out(messages.t("keys.audit_trusted", key_id=key_id))
     elif args.action == "trust":
-        key_id = keys.trust_add(Path(args.file).read_text(encoding="ascii"), args.reviewer, expires=args.expires)
+        key_id = keys.trust_add(Path(args.file).read_text(encoding="ascii"), args.reviewer, expires=args.expires,
+                                unrevoke=args.unrevoke)
         _out(messages.t("keys.trusted", key_id=key_id, reviewer=args.reviewer))
     elif args.action == "revoke":
         keys.trust_revoke(args.file)
         _out(messages.t("keys.revoked", key_id=args.file))
     elif args.action == "public":
-        _out(keys.public_pem(args.file).rstrip())
+        _out((keys.audit_public_pem() if args.audit else keys.public_pem(args.file)).rstrip())
     else:
         for entry in keys.list_data_keys():
             _out(f"{entry['id']}  {entry['created']}  {'active' if entry.get('active') else ''}")
@@ -145,21 +159,26 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 def cmd_approve(args: argparse.Namespace) -> int:
     package = load(args.path)
-    report = check(package, policy=_policy(args))
-    _out(report.to_text())
-    if not report.publishable:
-        raise ApprovalError("approval.not_publishable", name=package.name, count=report.problem_count)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            _err(messages.t("approval.declined") + " (--yes)")
-            return EXIT_BLOCKED
-        if input(messages.t("approval.confirm", reviewer=args.reviewer)).strip().lower() not in ("y", "yes", "是"):
-            _err(messages.t("approval.declined"))
-            return EXIT_BLOCKED
-    key_id = keys.active_signing_key_id(args.reviewer)
-    entry = next((e for e in keys.signing_keys() if e["id"] == key_id), {})
-    approval = approve(package, report, reviewer=args.reviewer, key_id=key_id,
-                       passphrase=_passphrase() if entry.get("encrypted") else None)
+    if package.basepath is None or not (package.basepath / "datapackage.json").is_file():
+        raise ApprovalError("approval.no_directory", name=package.name)
+    # The reviewer is shown the check of a private copy, read once and hashed while copied; the
+    # approval signs those hashes, and is refused if the files change before it is signed.
+    with snapshot(package.basepath) as snap:
+        report = check(snap.package, policy=_policy(args))
+        _out(report.to_text())
+        if not report.publishable:
+            raise ApprovalError("approval.not_publishable", name=snap.package.name, count=report.problem_count)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                _err(messages.t("approval.declined") + " (--yes)")
+                return EXIT_BLOCKED
+            if input(messages.t("approval.confirm", reviewer=args.reviewer)).strip().lower() not in ("y", "yes", "是"):
+                _err(messages.t("approval.declined"))
+                return EXIT_BLOCKED
+        key_id = keys.active_signing_key_id(args.reviewer)
+        entry = next((e for e in keys.signing_keys() if e["id"] == key_id), {})
+        approval = approve(snap, report, reviewer=args.reviewer, key_id=key_id,
+                           passphrase=_passphrase() if entry.get("encrypted") else None)
     _out(messages.t("approval.done", path=package.basepath / "approval.json", reviewer=args.reviewer,
                     key_id=key_id, openness=taxonomy.label("openness", approval.openness)))
     return EXIT_OK
@@ -177,7 +196,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.action == "verify":
         problem = log.verify()
         if problem is not None:
-            _err(messages.t("audit.broken", path=log.path, line=problem.line, reason=problem.reason))
+            _err(messages.t("audit.broken", path=log.path, line=problem.line, reason=problem.render()))
             return EXIT_BLOCKED
         _out(messages.t("audit.ok", path=log.path, count=sum(1 for _ in log.records())))
         return EXIT_OK
@@ -353,6 +372,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reviewer", help=h("keys_reviewer"))
     p.add_argument("--encrypt", action="store_true", help=h("encrypt"))
     p.add_argument("--expires", help=h("expires"))
+    p.add_argument("--unrevoke", action="store_true", help=h("unrevoke"))
+    p.add_argument("--audit", action="store_true", help=h("audit_key"))
     p.set_defaults(func=cmd_keys)
 
     p = sub.add_parser("approve", help=h("approve"))

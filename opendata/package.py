@@ -130,17 +130,18 @@ class Package:
         return out
 
 
-def load(path: str | Path) -> Package:
+def load(path: str | Path, *, external: dict[str, Path] | None = None) -> Package:
     """Load a dataset: a directory with ``datapackage.json``, the descriptor itself, or a bare table.
 
     Raises :class:`InputError` for a missing or unreadable path and :class:`DescriptorError` for a
-    malformed descriptor, each naming the file.
+    malformed descriptor, each naming the file. ``external`` maps a schema reference as written in
+    the descriptor to the file to read for it (a snapshot's private copy of a shared schema).
     """
     path = Path(path)
     if path.is_dir():
         descriptor_path = path / DESCRIPTOR
         if descriptor_path.is_file():
-            return _load_descriptor(descriptor_path)
+            return _load_descriptor(descriptor_path, external)
         tables = sorted(p for p in path.iterdir() if p.suffix.lower() in FORMATS and p.is_file())
         if len(tables) == 1:
             return _load_bare(tables[0])
@@ -189,7 +190,7 @@ def _inside(base: Path, relative: str, descriptor_path: Path, what: str,
     return candidate
 
 
-def _load_descriptor(descriptor_path: Path) -> Package:
+def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = None) -> Package:
     descriptor = _read_json(descriptor_path)
     where = str(descriptor_path)
     if not isinstance(descriptor, dict):
@@ -220,7 +221,9 @@ def _load_descriptor(descriptor_path: Path) -> Package:
         data_path = _inside(base, rpath, descriptor_path, rname)
         schema_desc = raw.get("schema")
         if isinstance(schema_desc, str):
-            schema_desc = _read_json(_inside(base, schema_desc, descriptor_path, rname, also=schemas_dir()))
+            # A snapshot reads its private copy of a shared schema, never the live file again.
+            schema_desc = _read_json(external[schema_desc] if external and schema_desc in external
+                                     else _inside(base, schema_desc, descriptor_path, rname, also=schemas_dir()))
         if schema_desc is None:
             raise DescriptorError("descriptor.schema_missing", path=where, resource=rname)
         schema = Schema.from_descriptor(schema_desc, path=where, resource=rname)

@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import opendata as od  # noqa: E402
-from opendata.trust.approval import APPROVAL, package_files  # noqa: E402
+from opendata.trust.approval import APPROVAL  # noqa: E402
+from opendata.trust.snapshot import covered_files  # noqa: E402
 from opendata.catalogs import open_catalog  # noqa: E402
 from opendata.errors import OpendataError  # noqa: E402
 
@@ -45,7 +46,7 @@ def log(message: str) -> None:
 def fingerprint(directory: Path) -> dict:
     """What must be unchanged for an approval to still apply: data files and the descriptor
     (without the redaction's own timestamp)."""
-    files = {p: h for p, h in package_files(directory).items() if p != "datapackage.json"}
+    files = {p: h for p, h in covered_files(directory).items() if p != "datapackage.json"}
     descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
     descriptor.get("opendata", {}).get("redaction", {}).pop("time", None)
     return {"files": files, "descriptor": descriptor}

@@ -87,7 +87,8 @@ def test_revoked_and_expired_keys_block_publish(tmp_path, monkeypatch):
     keys.trust_revoke(key_id)
     _blocked(package, tmp_path, "approval.revoked_key")
     keys.trust_add(keys.public_pem(key_id), "临时审核员",
-                   expires=(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)).isoformat())
+                   expires=(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)).isoformat(),
+                   unrevoke=True)  # a revoked key is trusted again only explicitly
     _blocked(package, tmp_path, "approval.expired_key")
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import messages
-from ..trust.audit import AuditLog
+from ..trust.audit import AuditLog, public_reason
 from ..errors import CatalogError
 from ..release import Release, restricted_resource
 from . import dcat, portal
@@ -192,7 +192,8 @@ class LocalCatalog:
             self._switch(name, final)
             self._render_catalogue()
             shutil.rmtree(self.path / "releases" / name / current, ignore_errors=True)
-            self.audit.append("restrict", catalog="local", dataset=name, release=release_id, reason=reason)
+            # The public log keeps no free text (it may name a person): the reason's hash only.
+            self.audit.append("restrict", catalog="local", dataset=name, release=release_id, **public_reason(reason))
 
     def is_retracted(self, name: str, approval_id: str) -> bool:
         path = self.path / "retracted.json"
@@ -217,4 +218,4 @@ class LocalCatalog:
             self.dataset_dir(name).unlink()
             self._render_catalogue()
             shutil.rmtree(self.path / "releases" / name, ignore_errors=True)
-            self.audit.append("retract", catalog="local", dataset=name, release=release, reason=reason)
+            self.audit.append("retract", catalog="local", dataset=name, release=release, **public_reason(reason))

@@ -2,10 +2,13 @@
 
 ``approval.json`` sits in the package directory and records the reviewer, the time, the policy
 (id, version, SHA-256), the dataset's name and version, its grade and the openness approved, and the
-SHA-256 of every file of the package; the signature covers all of it (canonical JSON). The publish
-gate (:func:`verify`) accepts a package only if the signature is valid and from a trusted,
-unrevoked, unexpired key, and every file is byte-for-byte what was approved — no file changed,
-missing or added.
+SHA-256 of every file the package refers to (see :mod:`.snapshot`: data and schemas wherever they
+live, hidden paths included); the signature covers all of it (canonical JSON). The hashes signed are
+those of the bytes that were checked: ``approve`` given a :class:`~.snapshot.Snapshot` signs the
+snapshot's hashes, and refuses if the live files differ from them by then. The publish gate
+(:func:`verify`) accepts a package only if the signature is valid and from a trusted, unrevoked,
+unexpired key, and every file is byte-for-byte what was approved — no file changed, missing or
+added.
 
 Approved packages must be in the canonical published form (UTF-8 CSV with BOM, as ``opendata
 redact`` writes), so the files the reviewer approved are the files the public downloads.
@@ -28,9 +31,9 @@ from . import keys
 from ..check import CheckReport
 from ..errors import PolicyError
 from ..package import Package
-from ..release import is_canonical_csv, sha256_file
+from ..release import is_canonical_csv
+from .snapshot import APPROVAL, Snapshot, covered_files
 
-APPROVAL = "approval.json"
 FORMAT = "opendata-approval/1"
 
 
@@ -41,17 +44,6 @@ class ApprovalError(PolicyError):
 def _canonical(record: dict[str, Any]) -> bytes:
     body = {k: v for k, v in record.items() if k != "signature"}
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-
-def package_files(directory: Path) -> dict[str, str]:
-    """SHA-256 of every file of a package directory (the approval itself and hidden files aside)."""
-    out = {}
-    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        relative = path.relative_to(directory).as_posix()
-        if relative == APPROVAL or any(part.startswith(".") for part in Path(relative).parts):
-            continue
-        out[relative] = sha256_file(path)
-    return out
 
 
 def _require_canonical(package: Package) -> None:
@@ -80,36 +72,50 @@ class Approval:
         return self.record["reviewer"]
 
 
-def approve(package: Package, report: CheckReport, *, reviewer: str, key_id: str | None = None,
+def approve(package: Package | Snapshot, report: CheckReport, *, reviewer: str, key_id: str | None = None,
             passphrase: str | None = None, now: dt.datetime | None = None) -> Approval:
     """Sign ``package`` as checked in ``report`` and write ``approval.json`` into its directory.
 
-    Refuses a package the check blocks, and one not in canonical published form.
+    Give a :class:`~.snapshot.Snapshot` (and the check of ``snapshot.package``) to sign exactly the
+    bytes that were checked and shown: the live files must still equal the snapshot, else the
+    approval is refused. A plain :class:`Package` is hashed as it is on disk now. Refuses a
+    package the check blocks, and one not in canonical published form.
     """
-    if package.basepath is None:
+    snap = package if isinstance(package, Snapshot) else None
+    package = snap.package if snap is not None else package
+    directory = snap.origin if snap is not None else package.basepath
+    if directory is None:
         raise ApprovalError("approval.no_directory", name=package.name)
     if not report.publishable:
         raise ApprovalError("approval.not_publishable", name=package.name, count=report.problem_count)
     _require_canonical(package)
     key_id = key_id or keys.active_signing_key_id(reviewer)
     private = keys.signing_key(key_id, passphrase)
+    if snap is not None:
+        changed = snap.changed()
+        if changed:
+            raise ApprovalError("approval.changed_since_check", file=changed[0], count=len(changed))
+        files = snap.files
+    else:
+        files = covered_files(directory)
     record = {
         "format": FORMAT,
         "dataset": package.name,
         "version": str(package.descriptor.get("version", "")),
         "reviewer": reviewer,
-        "time": (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"),
+        # Microseconds: an approval must be orderable against a retraction in the same second.
+        "time": (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="microseconds"),
         "policy": report.classification.policy,
         "grade": report.grade,
         "openness": report.openness,
-        "files": package_files(package.basepath),
+        "files": files,
         "key_id": key_id,
         # Ed25519 signatures are deterministic: the nonce makes every approval distinct, so a
         # retracted approval can never be confused with a new one of the same files.
         "nonce": secrets.token_hex(8),
     }
     record["signature"] = base64.b64encode(private.sign(_canonical(record))).decode("ascii")
-    (package.basepath / APPROVAL).write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (directory / APPROVAL).write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     approval = Approval(record)
     from . import audit
 
@@ -125,8 +131,12 @@ def _parse_time(value: str | None) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
 
 
-def verify(directory: Path) -> Approval:
-    """The publish gate's first half: a valid, trusted signature over exactly these files."""
+def verify(directory: Path, files: dict[str, str] | None = None) -> Approval:
+    """The publish gate's first half: a valid, trusted signature over exactly these files.
+
+    ``files`` are the hashes of the bytes about to be published (a snapshot's); without them the
+    files in ``directory`` are hashed now.
+    """
     path = directory / APPROVAL
     if not path.is_file():
         raise ApprovalError("approval.missing", path=str(path))
@@ -140,7 +150,7 @@ def verify(directory: Path) -> Approval:
     entry = keys.trusted_entry(key_id)
     if entry is None:
         raise ApprovalError("approval.untrusted_key", key_id=key_id, reviewer=record.get("reviewer", "?"))
-    public = keys.Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"]))
+    public = keys.entry_public_key(entry)  # checked against key_id on every use
     try:
         public.verify(signature, _canonical(record))
     except InvalidSignature:
@@ -153,7 +163,7 @@ def verify(directory: Path) -> Approval:
         raise ApprovalError("approval.expired_key", key_id=key_id, when=entry["expires"])
     if entry.get("reviewer") != record.get("reviewer"):
         raise ApprovalError("approval.wrong_reviewer", key_id=key_id, reviewer=record.get("reviewer", "?"))
-    current = package_files(directory)
+    current = covered_files(directory) if files is None else files
     approved = record["files"]
     for name, digest in approved.items():
         if name not in current:

@@ -1,18 +1,22 @@
 """Publishing: the one gate between a package and a catalogue.
 
-:func:`publish` verifies the reviewer's signed approval (trusted key, every file byte-for-byte as
-approved, not retracted), checks the package again under the current policy, requires the openness
-the reviewer approved, exports the release files and hands them to the catalogue. Catalogue
-backends are never given a package directly; there is no other way to publish.
+:func:`publish` reads the package once into a private snapshot (:mod:`.snapshot`), verifies the
+reviewer's signed approval against the snapshot's hashes (trusted key, every file byte-for-byte as
+approved, not retracted, signed after the dataset's last retraction), checks the snapshot again
+under the current policy, requires the openness the reviewer approved, exports the release files
+from the snapshot and hands them to the catalogue. Catalogue backends are never given a package
+directly; there is no other way to publish.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from typing import Any
 
 from . import audit
-from .approval import ApprovalError, check_against, verify
+from .approval import Approval, ApprovalError, check_against, verify
+from .snapshot import APPROVAL, snapshot
 from ..catalogs.base import Catalog, PublishResult
 from ..catalogs.metadata import ckan_package
 from ..check import check
@@ -33,21 +37,31 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     """
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
-    approval = verify(package.basepath)
-    if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
-        raise ApprovalError("approval.retracted", approval=approval.id)
-    report = check(package, policy=policy)
-    if report.openness == "prohibited":
-        raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
-    check_against(approval, package, report)
-    staging = catalog.staging_dir()
-    try:
-        release = export(package, staging / "release", with_data=report.openness == "unconditional")
-        package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
-                                                    approval=approval)
-        result = catalog.store(release, package_dict)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    if not (package.basepath / APPROVAL).is_file():  # say so before copying anything
+        raise ApprovalError("approval.missing", path=str(package.basepath / APPROVAL))
+    # One read of every file: the snapshot's hashes are verified against the approval, and the
+    # check and the release are made from its private copy, never from the live paths again.
+    with snapshot(package.basepath) as snap:
+        package = snap.package
+        approval = verify(snap.origin, snap.files)
+        if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
+            raise ApprovalError("approval.retracted", approval=approval.id)
+        retracted = _retracted_since(catalog, package.name, approval)
+        if retracted is not None:
+            raise ApprovalError("approval.retracted_since", approval=approval.id, approved=approval.record["time"],
+                                retracted=retracted)
+        report = check(package, policy=policy)
+        if report.openness == "prohibited":
+            raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
+        check_against(approval, package, report)
+        staging = catalog.staging_dir()
+        try:
+            release = export(package, staging / "release", with_data=report.openness == "unconditional")
+            package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
+                                                        approval=approval)
+            result = catalog.store(release, package_dict)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     audit.record("publish", dataset=package.name, catalog=catalog.label, status=result.status,
                  release=result.release_id, approval=approval.id, reviewer=approval.reviewer,
                  openness=report.openness, files={f.path: f.sha256 for f in release.files})
@@ -59,6 +73,35 @@ def _retracted_in_audit(name: str, approval_id: str) -> bool:
     (it survives a purged CKAN dataset, which forgets everything)."""
     return any(r.get("action") == "retract" and r.get("dataset") == name and r.get("approval") == approval_id
                for r in audit.central().records())
+
+
+def _parse(value: Any) -> dt.datetime | None:
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _retracted_since(catalog: Catalog, name: str, approval: Approval) -> str | None:
+    """The time of the latest retraction of ``name`` not older than ``approval``, or ``None``.
+
+    A retraction is final for every approval issued before it, not only the one it withdrew:
+    publishing again needs an approval signed after it. Retractions are read from this
+    installation's audit log and from the catalogue's own log, where it keeps one.
+    """
+    signed = _parse(approval.record.get("time"))
+    logs = [audit.central()] + ([catalog.audit] if isinstance(getattr(catalog, "audit", None), audit.AuditLog) else [])
+    latest: dt.datetime | None = None
+    for log in logs:
+        for r in log.records():
+            if r.get("action") == "retract" and r.get("dataset") == name:
+                when = _parse(r.get("time"))
+                if when is not None and (latest is None or when > latest):
+                    latest = when
+    if latest is None or (signed is not None and signed > latest):
+        return None
+    return latest.isoformat()
 
 
 def retract(catalog: Catalog, name: str, *, reason: str, purge: bool = False) -> None:

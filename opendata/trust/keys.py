@@ -34,6 +34,18 @@ def home() -> Path:
     return Path(os.environ.get("OPENDATA_HOME") or Path.home() / ".opendata")
 
 
+def ensure_home() -> Path:
+    """``$OPENDATA_HOME``, created mode 0700 if missing (keys, trust and the audit log live there).
+
+    ``mkdir``'s mode is masked by the umask; 0700 can only lose bits, never gain group or world ones.
+    """
+    path = home()
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path, 0o700)
+    return path
+
+
 def keys_dir() -> Path:
     return home() / "keys"
 
@@ -62,6 +74,7 @@ def _check_private(path: Path) -> None:
 
 
 def _write_private(path: Path, text: str) -> None:
+    ensure_home()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -167,7 +180,10 @@ def _load_json(path: Path, default: dict) -> dict:
 
 
 def _signing_meta() -> dict:
-    return _load_json(keys_dir() / SIGNING_META, {"keys": []})
+    path = keys_dir() / SIGNING_META
+    if path.is_file():
+        _check_private(path)
+    return _load_json(path, {"keys": []})
 
 
 def create_signing_key(reviewer: str, passphrase: str | None = None) -> str:
@@ -218,6 +234,8 @@ def signing_key(key_id: str, passphrase: str | None = None) -> Ed25519PrivateKey
         raise KeyMaterialError("keys.bad_passphrase", key_id=key_id) from exc
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyMaterialError("keys.unreadable", path=str(path))
+    if key_id_of(key.public_key()) != key_id:  # a key file swapped in under another key's name
+        raise KeyMaterialError("keys.id_mismatch", key_id=key_id, path=str(path))
     return key
 
 
@@ -230,41 +248,88 @@ def public_pem(key_id: str) -> str:
 def signing_key_public(key_id: str) -> Ed25519PublicKey:
     entry = trusted_entry(key_id)
     if entry is not None:
-        return Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"]))
+        return entry_public_key(entry)
     meta = next((e for e in _signing_meta()["keys"] if e["id"] == key_id), None)
     if meta is None or meta.get("encrypted"):
         raise KeyMaterialError("keys.unknown_id", key_id=key_id)
     return signing_key(key_id).public_key()
 
 
-def _trust() -> dict:
-    return _load_json(trust_path(), {"reviewers": []})
+def _check_not_writable(path: Path) -> None:
+    """Refuse a public file (trust store, public key) others could rewrite: a trust store that
+    anyone may edit trusts anyone."""
+    mode = path.stat().st_mode
+    if mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise KeyMaterialError("keys.unsafe_public_permissions", path=str(path), mode=oct(mode & 0o777))
 
 
-def _save_trust(data: dict) -> None:
-    path = trust_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_public(path: Path, text: str) -> None:
+    """Write a file meant to be read by others (trust store, public key): mode 0644 whatever the
+    umask, replaced atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), 0o644)  # the umask may have taken bits away, or a reused tmp kept its mode
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(tmp, path)
 
 
-def trust_add(pem: str, reviewer: str, *, expires: str | None = None) -> str:
-    """Trust a reviewer's public key (PEM); returns its key id."""
+def _trust() -> dict:
+    path = trust_path()
+    if path.is_file():
+        _check_not_writable(path)
+    return _load_json(path, {"reviewers": []})
+
+
+def _save_trust(data: dict) -> None:
+    if trust_path().parent == home():
+        ensure_home()
+    write_public(trust_path(), json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def parse_time(value: str, *, what: str = "--expires") -> str:
+    """A date or date-time from the user (``2027-01-31``, ``2027-01-31T18:00+08:00``) as an ISO
+    date-time in UTC when no zone is given; anything else is a clear error (exit 2)."""
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise KeyMaterialError("keys.bad_time", what=what, value=str(value)[:40])
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)).isoformat(timespec="seconds")
+
+
+def trust_add(pem: str, reviewer: str, *, expires: str | None = None, unrevoke: bool = False) -> str:
+    """Trust a reviewer's public key (PEM); returns its key id.
+
+    A revoked key stays revoked: trusting it again is refused unless ``unrevoke`` is given, and
+    then the un-revocation is recorded in the audit log.
+    """
+    expires = parse_time(expires) if expires is not None else None
     try:
         public = serialization.load_pem_public_key(pem.encode("ascii"))
-    except ValueError as exc:
+    except (ValueError, UnicodeEncodeError) as exc:
         raise KeyMaterialError("keys.bad_public_key") from exc
     if not isinstance(public, Ed25519PublicKey):
         raise KeyMaterialError("keys.bad_public_key")
     key_id = key_id_of(public)
     data = _trust()
-    data["reviewers"] = [e for e in data["reviewers"] if e["key_id"] != key_id]
+    previous = next((e for e in data["reviewers"] if e.get("key_id") == key_id), None)
+    if previous is not None and previous.get("revoked") and not unrevoke:
+        raise KeyMaterialError("keys.trust_revoked", key_id=key_id, when=previous["revoked"])
+    data["reviewers"] = [e for e in data["reviewers"] if e.get("key_id") != key_id]
     data["reviewers"].append({
         "key_id": key_id, "reviewer": reviewer, "public_key": base64.b64encode(_public_raw(public)).decode(),
         "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "expires": expires, "revoked": None,
     })
     _save_trust(data)
+    if previous is not None and previous.get("revoked"):
+        from . import audit
+
+        audit.record("unrevoke", key_id=key_id, reviewer=reviewer, revoked=previous["revoked"])
     return key_id
 
 
@@ -273,12 +338,111 @@ def trust_revoke(key_id: str, *, when: str | None = None) -> None:
     data = _trust()
     for entry in data["reviewers"]:
         if entry["key_id"] == key_id:
-            entry["revoked"] = when or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            entry["revoked"] = parse_time(when, what="--revoked") if when else \
+                dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
             _save_trust(data)
             return
     raise KeyMaterialError("keys.unknown_id", key_id=key_id)
 
 
+def entry_public_key(entry: dict) -> Ed25519PublicKey:
+    """The public key of a trust entry, verified against the entry's key id: a public key
+    swapped in under a kept id is refused."""
+    try:
+        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"], validate=True))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KeyMaterialError("keys.bad_trust_entry", key_id=str(entry.get("key_id")), path=str(trust_path())) from exc
+    if key_id_of(public) != entry.get("key_id"):
+        raise KeyMaterialError("keys.id_mismatch", key_id=str(entry.get("key_id")), path=str(trust_path()))
+    return public
+
+
 def trusted_entry(key_id: str) -> dict | None:
-    """The trust store's entry for ``key_id`` (revoked and expired ones included), or ``None``."""
-    return next((e for e in _trust()["reviewers"] if e["key_id"] == key_id), None)
+    """The trust store's entry for ``key_id`` (revoked and expired ones included), or ``None``.
+
+    The entry's public key is checked against its id, and its times must be readable.
+    """
+    entry = next((e for e in _trust()["reviewers"] if isinstance(e, dict) and e.get("key_id") == key_id), None)
+    if entry is None:
+        return None
+    entry_public_key(entry)
+    for what in ("expires", "revoked"):
+        if entry.get(what) is not None:
+            try:
+                parse_time(entry[what], what=what)
+            except KeyMaterialError:
+                raise KeyMaterialError("keys.bad_trust_entry", key_id=key_id, path=str(trust_path())) from None
+    return entry
+
+
+# ---- the audit key: signs the audit logs' checkpoints ---------------------------------------------
+#
+#   $OPENDATA_HOME/keys/audit.pem     the installation's (department's) audit key, mode 0600
+#   trust.json "audit": [...]         public audit keys whose checkpoints are accepted
+#
+# It is not a reviewer key: it can never sign an approval, and it is created unencrypted so that
+# every audited step can sign the log's head without asking anyone for a passphrase.
+
+AUDIT_KEY = "audit.pem"
+
+
+def audit_signing_key() -> tuple[str, Ed25519PrivateKey]:
+    """The audit key's id and private key, created (and trusted) on first use."""
+    path = keys_dir() / AUDIT_KEY
+    if not path.is_file():
+        private = Ed25519PrivateKey.generate()
+        pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption()).decode("ascii")
+        staged = path.with_name(f".{AUDIT_KEY}.{secrets.token_hex(4)}")
+        _write_private(staged, pem)
+        try:
+            os.link(staged, path)  # exactly one key wins when two processes start at once
+        except FileExistsError:
+            pass
+        finally:
+            staged.unlink(missing_ok=True)
+    _check_private(path)
+    try:
+        private = serialization.load_pem_private_key(path.read_bytes(), None)
+    except (TypeError, ValueError) as exc:
+        raise KeyMaterialError("keys.unreadable", path=str(path)) from exc
+    if not isinstance(private, Ed25519PrivateKey):
+        raise KeyMaterialError("keys.unreadable", path=str(path))
+    key_id = key_id_of(private.public_key())
+    if audit_public_key(key_id) is None:
+        _trust_audit(private.public_key())
+    return key_id, private
+
+
+def _trust_audit(public: Ed25519PublicKey) -> str:
+    key_id = key_id_of(public)
+    data = _trust()
+    data["audit"] = [e for e in data.get("audit", []) if isinstance(e, dict) and e.get("key_id") != key_id]
+    data["audit"].append({"key_id": key_id, "public_key": base64.b64encode(_public_raw(public)).decode(),
+                          "added": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+    _save_trust(data)
+    return key_id
+
+
+def audit_public_pem() -> str:
+    """This installation's audit public key as PEM, for those who verify its published logs."""
+    _, private = audit_signing_key()
+    return private.public_key().public_bytes(serialization.Encoding.PEM,
+                                             serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def trust_audit_key(pem: str) -> str:
+    """Accept another installation's audit key (PEM) for the checkpoints of its logs; returns its id."""
+    try:
+        public = serialization.load_pem_public_key(pem.encode("ascii"))
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise KeyMaterialError("keys.bad_public_key") from exc
+    if not isinstance(public, Ed25519PublicKey):
+        raise KeyMaterialError("keys.bad_public_key")
+    return _trust_audit(public)
+
+
+def audit_public_key(key_id: str) -> Ed25519PublicKey | None:
+    """A trusted audit key by id (checked against its public key), or ``None``."""
+    entry = next((e for e in _trust().get("audit", []) if isinstance(e, dict) and e.get("key_id") == key_id), None)
+    return entry_public_key(entry) if entry is not None else None
