@@ -30,6 +30,7 @@ from .catalogs import LocalCatalog, open_catalog
 from .check import check
 from .errors import OpendataError
 from .package import load
+from .paths import require_writable
 from .pii.scan import scan
 from .policy.rules import load_policy
 from .trust.gate import publish, retract
@@ -229,6 +230,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     catalog = open_catalog(args.catalog)
+    if isinstance(catalog, LocalCatalog):
+        catalog.preflight()  # a catalogue that cannot be written is one error, not one per dataset
     policy = _policy(args)
     datasets = expand_datasets(args.paths)
     console = Console(stderr=True)
@@ -443,6 +446,10 @@ def _tune_allocators() -> None:
         libc.mallopt(_M_TRIM_THRESHOLD, 256 << 20)
 
 
+#: Verbs that append to the central audit log (and may write output before they do).
+AUDITED = ("check", "redact", "approve", "publish", "retract", "regrade")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     _tune_allocators()
@@ -455,6 +462,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         messages.set_language(args.lang)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
+        if args.command in AUDITED:  # the record must be possible before anything is written
+            require_writable(audit.central().path)
         return func(args)
     except OpendataError as exc:
         _err(exc.render())

@@ -660,6 +660,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内部错误（{kind}）；这是 opendata 的缺陷，请附上命令报告给维护者",
         "en": "internal error ({kind}); this is a bug in opendata, please report it with the command",
     },
+    # ---- issue 15: hostile input, safe outputs, crash-consistent catalogue ---------------------
+    "hostile.bad_url": {
+        "zh": "{path}：{property} 只接受 http://、https:// 或 mailto: 地址（不含空白和控制字符）",
+        "en": "{path}: {property} accepts only http://, https:// or mailto: addresses (no whitespace or "
+        "control characters)",
+    },
+    "hostile.row_too_long": {
+        "zh": "{path}：第 {row} 行超过 {limit} MiB，无法读取",
+        "en": "{path}: row {row} is longer than {limit} MiB and cannot be read",
+    },
+    "hostile.json_too_deep": {
+        "zh": "{path}：JSON 嵌套超过 {limit} 层，已拒绝读取",
+        "en": "{path}: the JSON nests more than {limit} levels deep and is refused",
+    },
+    "hostile.xlsx_too_large": {
+        "zh": "{path}：工作簿解压后超过 {limit} MiB（在“{member}”处），可能是压缩炸弹，已拒绝读取；"
+        "大数据请用 CSV 或 Parquet",
+        "en": "{path}: the workbook would inflate to more than {limit} MiB (at \"{member}\"), possibly a "
+        "zip bomb, and is refused; large data belongs in CSV or Parquet",
+    },
+    "hostile.catalog_not_dir": {
+        "zh": "{path}：不是目录，不能用作本地目录（--catalog 应指向目录）",
+        "en": "{path}: not a directory, so it cannot be a local catalogue (--catalog takes a directory)",
+    },
+    "hostile.not_writable": {
+        "zh": "{path}：无法写入（{reason}）；请检查权限或磁盘后重试，未写入任何内容",
+        "en": "{path}: cannot be written ({reason}); check its permissions or the disk and try again; "
+        "nothing was written",
+    },
 }
 
 _FORMATTER = string.Formatter()
@@ -692,7 +721,7 @@ def current_language() -> str:
     return normalize_language(env) if env else "zh"
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """Render message ``key`` in ``lang`` (or the current language) with ``params``."""
     entry = MESSAGES.get(key)
     if entry is None:

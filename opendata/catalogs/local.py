@@ -28,7 +28,8 @@ from typing import Any, Iterator
 
 from .. import messages
 from ..trust.audit import AuditLog
-from ..errors import CatalogError
+from ..errors import CatalogError, InputError
+from ..paths import require_writable
 from ..release import Release, restricted_resource
 from . import dcat, portal
 from .metadata import extra, merge_extras
@@ -63,12 +64,43 @@ class LocalCatalog:
     # -- layout --------------------------------------------------------------------------------
     def _ensure(self) -> None:
         marker = self.path / MARKER
-        if self.path.exists() and not marker.exists() and any(self.path.iterdir()):
+        self.preflight()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            if not marker.exists():
+                self._claim(marker)
+            for sub in ("datasets", "releases", "assets", ".staging"):
+                (self.path / sub).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise InputError("hostile.not_writable", path=str(exc.filename or self.path),
+                             reason=exc.strerror or type(exc).__name__) from None
+
+    def preflight(self) -> None:
+        """Refuse, naming the path, a catalogue that is not a directory or cannot take its audit
+        record; creates nothing."""
+        if self.path.exists() and not self.path.is_dir():
+            raise InputError("hostile.catalog_not_dir", path=str(self.path))
+        require_writable(self.audit.path)
+
+    def _claim(self, marker: Path) -> None:
+        """Make an empty directory a catalogue. The marker comes first, whole (written beside it,
+        then hard-linked into place, which fails if it exists), and everything else after it, so
+        two first publishes racing here both see an empty directory or a catalogue, never a
+        half-made one, and only one marker is ever written."""
+        pending = f".{MARKER}."  # another first publish's marker being written
+        foreign = any(not p.name.startswith(pending) for p in self.path.iterdir())
+        if marker.exists():  # claimed meanwhile (what we listed may be its first directories)
+            return
+        if foreign:
             raise CatalogError("catalog.not_a_catalog", path=str(self.path), marker=MARKER)
-        for sub in ("datasets", "releases", "assets", ".staging"):
-            (self.path / sub).mkdir(parents=True, exist_ok=True)
-        if not marker.exists():
-            marker.write_text(json.dumps({"format": 1}) + "\n", encoding="utf-8")
+        tmp = self.path / f"{pending}{uuid.uuid4().hex}"
+        tmp.write_text(json.dumps({"format": 1}) + "\n", encoding="utf-8")
+        try:
+            os.link(tmp, marker)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
 
     @contextmanager
     def _locked(self) -> Iterator[None]:

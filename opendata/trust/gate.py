@@ -18,6 +18,7 @@ from ..catalogs.metadata import ckan_package
 from ..check import check
 from ..errors import PolicyError
 from ..package import Package
+from ..paths import require_writable
 from ..policy.rules import Policy
 from ..release import export
 
@@ -33,6 +34,7 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     """
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
+    require_writable(audit.central().path)  # nothing goes out that the log cannot record
     approval = verify(package.basepath)
     if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
         raise ApprovalError("approval.retracted", approval=approval.id)
