@@ -15,6 +15,7 @@ import http.server
 import json
 import os
 import platform
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -40,13 +41,32 @@ from .policy.regrade import regrade
 EXIT_OK, EXIT_BLOCKED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+#: Characters a terminal acts on rather than shows: C0 controls but tab and newline (ESC starts
+#: escape sequences, CR rewrites the line), DEL, C1 controls (0x9b is CSI on some terminals) and
+#: the bidirectional overrides that reorder what is shown. A title could otherwise hide the verdict.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character shown as ``\\uXXXX`` (also a valid JSON escape, so
+    ``--format json`` output stays JSON)."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _cell(text: str) -> str:
+    """A value for a rich table: controls escaped, and rich's own markup (``[red]``) shown as text."""
+    from rich.markup import escape
+
+    return escape(terminal_safe(str(text)))
+
+
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(terminal_safe(text) + "\n")
     sys.stdout.flush()
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(terminal_safe(text) + "\n")
     sys.stderr.flush()
 
 
@@ -240,7 +260,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                   transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task(messages.t("publish.progress"), total=len(datasets))
         for path in datasets:
-            progress.update(task, description=f"{messages.t('publish.progress')} {path.name}")
+            progress.update(task, description=f"{messages.t('publish.progress')} {_cell(path.name)}")
             try:
                 package = load(path)
                 result = publish(package, catalog, policy=policy)
@@ -248,12 +268,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
             except OpendataError as exc:  # one failure does not stop the others
                 rows.append((path.name, "blocked", exc.render()))
             progress.advance(task)
-    table = Table(title=messages.t("publish.summary", catalog=catalog.label), show_lines=False)
+    table = Table(title=_cell(messages.t("publish.summary", catalog=catalog.label)), show_lines=False)
     for column in ("dataset", "status", "detail"):
         table.add_column(messages.t(f"publish.col.{column}"))
     for name, status, detail in rows:
         label = messages.t(f"publish.status.{status}")
-        table.add_row(name, f"[red]{label}[/red]" if status == "blocked" else label, detail)
+        table.add_row(_cell(name), f"[red]{label}[/red]" if status == "blocked" else label, _cell(detail))
     Console(width=160).print(table)
     if isinstance(catalog, LocalCatalog):
         _out(messages.t("publish.open_portal", index=catalog.index_path().resolve(), catalog=args.catalog))
@@ -283,11 +303,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             _out(messages.t(f"catalog.diff.{d.kind}", name=d.name, detail=d.detail))
         return EXIT_OK if all(d.kind == "same" for d in differences) else EXIT_BLOCKED
     rows = ops.status(open_catalog(args.catalog, must_exist=True))
-    table = Table(title=messages.t("catalog.status_title", catalog=args.catalog))
+    table = Table(title=_cell(messages.t("catalog.status_title", catalog=args.catalog)))
     for column in ("dataset", "frequency", "updated", "age", "state"):
         table.add_column(messages.t(f"catalog.col.{column}"))
     for f in rows:
-        table.add_row(f.name, taxonomy.label("frequencies", f.frequency), f.updated or "-",
+        table.add_row(_cell(f.name), _cell(taxonomy.label("frequencies", f.frequency)), _cell(f.updated or "-"),
                       "-" if f.age_days is None else str(f.age_days),
                       f"[red]{messages.t('catalog.overdue')}[/red]" if f.overdue else messages.t("catalog.current"))
     Console(width=160).print(table)

@@ -684,6 +684,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：不是目录，不能用作本地目录（--catalog 应指向目录）",
         "en": "{path}: not a directory, so it cannot be a local catalogue (--catalog takes a directory)",
     },
+    "finding.formula_cells": {
+        "zh": "资源“{resource}”字段“{field}”有 {count} 个以 = + - @、制表符或回车开头的单元格，电子表格会把它们当作公式执行；"
+        "发布的 CSV 和数据字典会在其前面加单引号（'）使其成为文本（可逆，记录在 datapackage.json 的 opendata.formula_escape 中）",
+        "en": "resource \"{resource}\", field \"{field}\": {count} cells start with = + - @, a tab or a carriage "
+        "return, which spreadsheets run as formulas; the published CSV and data dictionary put a single quote (') "
+        "in front to make them text (reversible, recorded as opendata.formula_escape in datapackage.json)",
+    },
     "hostile.not_writable": {
         "zh": "{path}：无法写入（{reason}）；请检查权限或磁盘后重试，未写入任何内容",
         "en": "{path}: cannot be written ({reason}); check its permissions or the disk and try again; "
