@@ -58,6 +58,7 @@ def _no_crash(result) -> None:
     ({"description": {"a": 1}}, "description"),
     ({"keywords": "教育"}, "keywords"),
     ({"licenses": "CC-BY-4.0"}, "licenses"),
+    ({"opendata": {"grade": "L9"}}, "opendata.grade"),
 ])
 def test_every_descriptor_property_is_type_checked(tmp_path, run, props, where):
     result = run("--lang", "en", "check", _package(tmp_path, **props))
