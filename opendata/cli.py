@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import errno
 import functools
 import http.server
 import json
@@ -466,6 +467,8 @@ def _tune_allocators() -> None:
         libc.mallopt(_M_TRIM_THRESHOLD, 256 << 20)
 
 
+_WRITE_ERRORS = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR, errno.EISDIR)
+
 #: Verbs that append to the central audit log (and may write output before they do).
 AUDITED = ("check", "redact", "approve", "publish", "retract", "regrade")
 
@@ -491,6 +494,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err(messages.t("cli.interrupted"))
         return EXIT_INTERRUPTED
+    except OSError as exc:  # the file system refused (permissions, read-only, full): the operator's to fix
+        if os.environ.get("OPENDATA_DEBUG"):
+            traceback.print_exc()
+        _err(messages.t("hostile.not_writable" if exc.errno in _WRITE_ERRORS else "hostile.os_error",
+                        path=exc.filename or "-", reason=exc.strerror or type(exc).__name__))
+        return EXIT_INPUT
     except Exception as exc:  # a bug: say so plainly, keep the traceback for those who ask
         if os.environ.get("OPENDATA_DEBUG"):
             traceback.print_exc()

@@ -691,6 +691,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "return, which spreadsheets run as formulas; the published CSV and data dictionary put a single quote (') "
         "in front to make them text (reversible, recorded as opendata.formula_escape in datapackage.json)",
     },
+    "hostile.os_error": {
+        "zh": "{path}：文件系统操作失败（{reason}）",
+        "en": "{path}: the file system refused ({reason})",
+    },
     "hostile.not_writable": {
         "zh": "{path}：无法写入（{reason}）；请检查权限或磁盘后重试，未写入任何内容",
         "en": "{path}: cannot be written ({reason}); check its permissions or the disk and try again; "

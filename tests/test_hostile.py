@@ -249,7 +249,7 @@ def test_an_unwritable_home_is_an_input_error_and_redact_writes_nothing(tmp_path
     blocker = tmp_path / "blocker"
     blocker.write_text("", encoding="utf-8")  # a file where a directory must be: unwritable even for root
     monkeypatch.setenv("OPENDATA_HOME", str(blocker / "home"))
-    for args in (("check", directory), ("redact", directory, "--out", tmp_path / "out")):
+    for args in (("check", directory), ("redact", directory, "--out", tmp_path / "out"), ("keys", "init")):
         result = run("--lang", "en", *args)
         _no_crash(result)
         assert result.code == 2 and str(blocker) in result.err

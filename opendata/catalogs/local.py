@@ -122,8 +122,10 @@ class LocalCatalog:
         release is stored: what a killed publish leaves is no longer held and is cleaned."""
         self._ensure()
         directory = Path(tempfile.mkdtemp(prefix="export-", dir=self.path / ".staging"))
-        fd = os.open(directory / OWNER, os.O_CREAT | os.O_RDWR, 0o600)
+        # Locked first, then renamed into place: an .owner file a cleaner finds is already held.
+        fd = os.open(directory / f"{OWNER}.new", os.O_CREAT | os.O_RDWR, 0o600)
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.rename(directory / f"{OWNER}.new", directory / OWNER)
         self._held[str(directory)] = fd
         return directory
 
@@ -156,6 +158,8 @@ class LocalCatalog:
             if link.name.startswith(".") and link.is_symlink():  # a switch cut short
                 link.unlink(missing_ok=True)
         for releases in (self.path / "releases").iterdir():
+            if not releases.is_dir() or releases.is_symlink():
+                continue
             live = self.current_release(releases.name)
             for release in releases.iterdir():
                 if release.name != live:

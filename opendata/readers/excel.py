@@ -40,7 +40,9 @@ MAX_INFLATED_BYTES = 1 << 30
 
 def check_inflated_size(path: Path, limit: int = MAX_INFLATED_BYTES) -> None:
     """Refuse a workbook whose members would inflate to more than ``limit`` bytes, from the sizes
-    its zip directory declares (nothing is decompressed). Legacy ``.xls`` files are not zips."""
+    its zip directory declares (nothing is decompressed). A member that inflates past its declared
+    size is refused by calamine's zip reader itself (checked: "larger than its declared uncompressed
+    size"), so the declared sizes bound the work. Legacy ``.xls`` files are not zips."""
     if not zipfile.is_zipfile(path):
         return
     try:
