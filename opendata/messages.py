@@ -696,9 +696,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: the file system refused ({reason})",
     },
     "hostile.not_writable": {
-        "zh": "{path}：无法写入（{reason}）；请检查权限或磁盘后重试，未写入任何内容",
-        "en": "{path}: cannot be written ({reason}); check its permissions or the disk and try again; "
-        "nothing was written",
+        "zh": "{path}：无法写入（{reason}）；请检查权限或磁盘后重试",
+        "en": "{path}: cannot be written ({reason}); check its permissions or the disk and try again",
     },
 }
 

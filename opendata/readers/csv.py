@@ -129,7 +129,7 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
     try:
         reader = pa_csv.open_csv(str(path), read_options=read_options, parse_options=parse_options,
                                  convert_options=convert_options)
-    except pa.ArrowInvalid as exc:
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # the first block is decoded on open
         _raise_read_error(path, encoding, exc, 2)
 
     next_row = 2  # the header is row 1
