@@ -19,7 +19,7 @@ from .trust import audit
 from . import messages, taxonomy
 from .policy.classify import Classification, Finding, classify
 from .policy.kanon import check_resource
-from .formulas import formula_counts
+from .formulas import escape_text, formula_counts
 from .masking import sample
 from .package import Package, Resource
 from .pii.scan import ScanAccumulator, ScanReport, scan_batch
@@ -197,6 +197,9 @@ def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAUL
             findings.append(Finding("k_anonymity", resource.name, params={
                 "fields": ", ".join(result.fields), "groups": len(result.rare), "k": result.k,
                 "rows": result.rows_at_risk, "samples": samples}))
+    # A header cell cannot be escaped without breaking the schema it names: such a name is refused.
+    findings += [Finding("formula_header", r.name, f.name) for r in package.resources for f in r.schema.fields
+                 if escape_text(f.name) != f.name]
     if classification.openness == "prohibited":
         findings.append(Finding("prohibited", params={"grade": classification.grade}))
     report = CheckReport(name=package.name, title=package.title, validation=validation, scan=scanned,

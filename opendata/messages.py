@@ -691,6 +691,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "return, which spreadsheets run as formulas; the published CSV and data dictionary put a single quote (') "
         "in front to make them text (reversible, recorded as opendata.formula_escape in datapackage.json)",
     },
+    "finding.formula_header": {
+        "zh": "资源“{resource}”的字段名“{field}”以 = + - @、制表符或回车开头，电子表格打开 CSV 时会把表头当作公式执行；请改名",
+        "en": "resource \"{resource}\": the field name \"{field}\" starts with = + - @, a tab or a carriage return, "
+        "which spreadsheets run as a formula in the CSV header; rename the field",
+    },
     "hostile.os_error": {
         "zh": "{path}：文件系统操作失败（{reason}）",
         "en": "{path}: the file system refused ({reason})",

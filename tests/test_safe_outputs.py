@@ -77,6 +77,14 @@ def test_data_without_formulas_is_published_byte_for_byte(tmp_path, run):
     assert (live / "datapackage.json").read_bytes() == (package.basepath / "datapackage.json").read_bytes()
 
 
+def test_a_formula_field_name_blocks_publication(tmp_path):
+    directory = make_package(tmp_path / "pkg", [{"name": "=HYPERLINK(\"http://x\")", "type": "string"},
+                                                {"name": "-5", "type": "string"}], '"=HYPERLINK(""http://x"")",-5\na,b\n')
+    report = od.check(od.load(directory))
+    assert [(f.code, f.field) for f in report.blocking] == [("formula_header", '=HYPERLINK("http://x")')]
+    assert not report.publishable
+
+
 def test_escape_and_unescape_are_inverse():
     values = ["=1", "''=1", "'", "'-5", "-5", "-", "--x", "@", "a=b", "", "\t", "'\r", "+86 138 0000 0000"]
     for value in values:
