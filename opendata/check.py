@@ -9,6 +9,7 @@ asks this one object whether a dataset may go out, and as what.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
@@ -18,6 +19,7 @@ from .trust import audit
 from . import messages, taxonomy
 from .policy.classify import Classification, Finding, classify
 from .policy.kanon import check_resource
+from .formulas import escape_text, formula_counts
 from .masking import sample
 from .package import Package, Resource
 from .pii.decide import Rules
@@ -148,6 +150,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
     accumulators = {r.name: ScanAccumulator(r, rules) for r in package.resources}
     cells = {r.name: CellFindings(r.name) for r in package.resources}
     extra = {r.name: also(r) if also else None for r in package.resources}
+    formulas: dict[str, Counter] = {r.name: Counter() for r in package.resources}
 
     def per_chunk(resource):
         fields = text_fields(resource)
@@ -156,7 +159,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
         def step(chunk):
             batch = resource.named(chunk)
             return (scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms),
-                    further.step(batch) if further else None)
+                    further.step(batch) if further else None, formula_counts(batch))
 
         return step
 
@@ -166,14 +169,19 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
         def receive(chunk, result):
             accumulators[resource.name].add(chunk.num_rows, result[0])
             cells[resource.name].add(result[1])
+            formulas[resource.name].update(result[3])
             if further:
                 further.receive(result[2])
 
         return receive
 
     validation = validate(package, limit=limit, per_chunk=per_chunk, on_result=on_result)
+    # Formula-leading cells are published neutralised (opendata.formulas): said, not blocking.
+    formula_findings = [Finding("formula_cells", r.name, name, params={"count": n}, blocking=False)
+                        for r in package.resources for name, n in formulas[r.name].items()]
     return (validation, ScanReport([accumulators[r.name].finish() for r in package.resources]),
-            [f for r in package.resources for f in cells[r.name].findings])
+            [f for r in package.resources for f in cells[r.name].findings] + formula_findings)
+
 
 
 def metadata_pii(package: Package) -> list[Finding]:
@@ -215,6 +223,9 @@ def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAUL
             findings.append(Finding("k_anonymity", resource.name, params={
                 "fields": ", ".join(result.fields), "groups": len(result.rare), "k": result.k,
                 "rows": result.rows_at_risk, "samples": samples}))
+    # A header cell cannot be escaped without breaking the schema it names: such a name is refused.
+    findings += [Finding("formula_header", r.name, f.name) for r in package.resources for f in r.schema.fields
+                 if escape_text(f.name) != f.name]
     if classification.openness == "prohibited":
         findings.append(Finding("prohibited", params={"grade": classification.grade}))
     report = CheckReport(name=package.name, title=package.title, validation=validation, scan=scanned,

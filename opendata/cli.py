@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import errno
 import functools
 import http.server
 import json
 import os
 import platform
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -30,6 +32,7 @@ from .catalogs import LocalCatalog, open_catalog
 from .check import check
 from .errors import KeyMaterialError, OpendataError
 from .package import load
+from .paths import require_writable
 from .pii.scan import scan
 from .policy.rules import load_policy
 from .trust.gate import publish, retract
@@ -40,13 +43,32 @@ from .policy.regrade import regrade
 EXIT_OK, EXIT_BLOCKED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+#: Characters a terminal acts on rather than shows: C0 controls but tab and newline (ESC starts
+#: escape sequences, CR rewrites the line), DEL, C1 controls (0x9b is CSI on some terminals) and
+#: the bidirectional overrides that reorder what is shown. A title could otherwise hide the verdict.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character shown as ``\\uXXXX`` (also a valid JSON escape, so
+    ``--format json`` output stays JSON)."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _cell(text: str) -> str:
+    """A value for a rich table: controls escaped, and rich's own markup (``[red]``) shown as text."""
+    from rich.markup import escape
+
+    return escape(terminal_safe(str(text)))
+
+
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(terminal_safe(text) + "\n")
     sys.stdout.flush()
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(terminal_safe(text) + "\n")
     sys.stderr.flush()
 
 
@@ -249,6 +271,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     catalog = open_catalog(args.catalog)
+    if isinstance(catalog, LocalCatalog):
+        catalog.preflight()  # a catalogue that cannot be written is one error, not one per dataset
     policy = _policy(args)
     datasets = expand_datasets(args.paths)
     console = Console(stderr=True)
@@ -257,7 +281,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                   transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task(messages.t("publish.progress"), total=len(datasets))
         for path in datasets:
-            progress.update(task, description=f"{messages.t('publish.progress')} {path.name}")
+            progress.update(task, description=f"{messages.t('publish.progress')} {_cell(path.name)}")
             try:
                 package = load(path)
                 result = publish(package, catalog, policy=policy)
@@ -265,12 +289,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
             except OpendataError as exc:  # one failure does not stop the others
                 rows.append((path.name, "blocked", exc.render()))
             progress.advance(task)
-    table = Table(title=messages.t("publish.summary", catalog=catalog.label), show_lines=False)
+    table = Table(title=_cell(messages.t("publish.summary", catalog=catalog.label)), show_lines=False)
     for column in ("dataset", "status", "detail"):
         table.add_column(messages.t(f"publish.col.{column}"))
     for name, status, detail in rows:
         label = messages.t(f"publish.status.{status}")
-        table.add_row(name, f"[red]{label}[/red]" if status == "blocked" else label, detail)
+        table.add_row(_cell(name), f"[red]{label}[/red]" if status == "blocked" else label, _cell(detail))
     Console(width=160).print(table)
     if isinstance(catalog, LocalCatalog):
         _out(messages.t("publish.open_portal", index=catalog.index_path().resolve(), catalog=args.catalog))
@@ -300,11 +324,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             _out(messages.t(f"catalog.diff.{d.kind}", name=d.name, detail=d.detail))
         return EXIT_OK if all(d.kind == "same" for d in differences) else EXIT_BLOCKED
     rows = ops.status(open_catalog(args.catalog, must_exist=True))
-    table = Table(title=messages.t("catalog.status_title", catalog=args.catalog))
+    table = Table(title=_cell(messages.t("catalog.status_title", catalog=args.catalog)))
     for column in ("dataset", "frequency", "updated", "age", "state"):
         table.add_column(messages.t(f"catalog.col.{column}"))
     for f in rows:
-        table.add_row(f.name, taxonomy.label("frequencies", f.frequency), f.updated or "-",
+        table.add_row(_cell(f.name), _cell(taxonomy.label("frequencies", f.frequency)), _cell(f.updated or "-"),
                       "-" if f.age_days is None else str(f.age_days),
                       f"[red]{messages.t('catalog.overdue')}[/red]" if f.overdue else messages.t("catalog.current"))
     Console(width=160).print(table)
@@ -468,6 +492,12 @@ def _tune_allocators() -> None:
         libc.mallopt(_M_TRIM_THRESHOLD, 256 << 20)
 
 
+_WRITE_ERRORS = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR, errno.EISDIR)
+
+#: Verbs that append to the central audit log (and may write output before they do).
+AUDITED = ("check", "redact", "approve", "publish", "retract", "regrade")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     _tune_allocators()
@@ -480,6 +510,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         messages.set_language(args.lang)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
+        if args.command in AUDITED:  # the record must be possible before anything is written
+            require_writable(audit.central().path)
         return func(args)
     except OpendataError as exc:
         _err(exc.render())
@@ -487,6 +519,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err(messages.t("cli.interrupted"))
         return EXIT_INTERRUPTED
+    except OSError as exc:  # the file system refused (permissions, read-only, full): the operator's to fix
+        if os.environ.get("OPENDATA_DEBUG"):
+            traceback.print_exc()
+        _err(messages.t("hostile.not_writable" if exc.errno in _WRITE_ERRORS else "hostile.os_error",
+                        path=exc.filename or "-", reason=exc.strerror or type(exc).__name__))
+        return EXIT_INPUT
     except Exception as exc:  # a bug: say so plainly, keep the traceback for those who ask
         if os.environ.get("OPENDATA_DEBUG"):
             traceback.print_exc()

@@ -745,6 +745,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.reason.rewritten": {"zh": "日志被重写：此行的哈希与签名的日志头不符", "en": "the log was rewritten: this line's hash differs from the signed head"},
     "keys.audit_trusted": {"zh": "已信任审计密钥 {key_id}：其签名的审计日志检查点可被核验", "en": "trusted the audit key {key_id}: logs it signs can be verified"},
     "cli.help.audit_key": {"zh": "public/trust：本机的审计公钥，或信任另一处的审计公钥（用于核验其审计日志）", "en": "public/trust: this installation's audit public key, or trust another's (to verify its audit logs)"},
+    # ---- issue 15: hostile input, safe outputs, crash-consistent catalogue ---------------------
+    "hostile.bad_url": {
+        "zh": "{path}：{property} 只接受 http://、https:// 或 mailto: 地址（不含空白和控制字符）",
+        "en": "{path}: {property} accepts only http://, https:// or mailto: addresses (no whitespace or "
+        "control characters)",
+    },
+    "hostile.row_too_long": {
+        "zh": "{path}：第 {row} 行超过 {limit} MiB，无法读取",
+        "en": "{path}: row {row} is longer than {limit} MiB and cannot be read",
+    },
+    "hostile.json_too_deep": {
+        "zh": "{path}：JSON 嵌套超过 {limit} 层，已拒绝读取",
+        "en": "{path}: the JSON nests more than {limit} levels deep and is refused",
+    },
+    "hostile.xlsx_too_large": {
+        "zh": "{path}：工作簿解压后超过 {limit} MiB（在“{member}”处），可能是压缩炸弹，已拒绝读取；"
+        "大数据请用 CSV 或 Parquet",
+        "en": "{path}: the workbook would inflate to more than {limit} MiB (at \"{member}\"), possibly a "
+        "zip bomb, and is refused; large data belongs in CSV or Parquet",
+    },
+    "hostile.catalog_not_dir": {
+        "zh": "{path}：不是目录，不能用作本地目录（--catalog 应指向目录）",
+        "en": "{path}: not a directory, so it cannot be a local catalogue (--catalog takes a directory)",
+    },
+    "finding.formula_cells": {
+        "zh": "资源“{resource}”字段“{field}”有 {count} 个以 = + - @、制表符或回车开头的单元格，电子表格会把它们当作公式执行；"
+        "发布的 CSV 和数据字典会在其前面加单引号（'）使其成为文本（可逆，记录在 datapackage.json 的 opendata.formula_escape 中）",
+        "en": "resource \"{resource}\", field \"{field}\": {count} cells start with = + - @, a tab or a carriage "
+        "return, which spreadsheets run as formulas; the published CSV and data dictionary put a single quote (') "
+        "in front to make them text (reversible, recorded as opendata.formula_escape in datapackage.json)",
+    },
+    "finding.formula_header": {
+        "zh": "资源“{resource}”的字段名“{field}”以 = + - @、制表符或回车开头，电子表格打开 CSV 时会把表头当作公式执行；请改名",
+        "en": "resource \"{resource}\": the field name \"{field}\" starts with = + - @, a tab or a carriage return, "
+        "which spreadsheets run as a formula in the CSV header; rename the field",
+    },
+    "hostile.os_error": {
+        "zh": "{path}：文件系统操作失败（{reason}）",
+        "en": "{path}: the file system refused ({reason})",
+    },
+    "hostile.not_writable": {
+        "zh": "{path}：无法写入（{reason}）；请检查权限或磁盘后重试",
+        "en": "{path}: cannot be written ({reason}); check its permissions or the disk and try again",
+    },
 }
 
 _FORMATTER = string.Formatter()
@@ -777,7 +821,7 @@ def current_language() -> str:
     return normalize_language(env) if env else "zh"
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """Render message ``key`` in ``lang`` (or the current language) with ``params``."""
     entry = MESSAGES.get(key)
     if entry is None:

@@ -168,11 +168,18 @@ def _read_json(path: Path) -> Any:
         raise InputError("input.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
     except UnicodeDecodeError as exc:
         raise InputError("input.encoding", path=str(path), row=1, encoding="utf-8") from exc
+    from .readers.json import MAX_DEPTH, too_deep
+
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DescriptorError("descriptor.invalid_json", path=str(path), line=exc.lineno,
                               column=exc.colno, reason=exc.msg) from exc
+    except RecursionError:  # the parser's own guard, far deeper than MAX_DEPTH
+        raise DescriptorError("hostile.json_too_deep", path=str(path), limit=MAX_DEPTH) from None
+    if too_deep(data):  # later steps (schema checks, copies) recurse over the descriptor
+        raise DescriptorError("hostile.json_too_deep", path=str(path), limit=MAX_DEPTH)
+    return data
 
 
 def _inside(base: Path, relative: str, descriptor_path: Path, what: str,
@@ -196,7 +203,9 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
     if not isinstance(descriptor, dict):
         raise DescriptorError("descriptor.invalid", path=where, where="/", reason="must be a JSON object")
     base = descriptor_path.parent
-    from .descriptor import check_package
+    from .descriptor import check_package, check_standard
+
+    check_standard(descriptor, where)
 
     name = descriptor.get("name") or slug(base.resolve().name)
     if not isinstance(name, str) or not NAME_PATTERN.match(name):

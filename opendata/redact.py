@@ -568,10 +568,15 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         raise
     from .trust import audit
 
-    audit.record("redact", dataset=package.name, output=str(out_dir), key_id=report.key_id,
-                 rows_in=report.rows_in, rows_out=report.rows_out, policy=policy.summary(),
-                 treatments={res: {p.field: [t.operator for t in p.treatments] for p in ps if p.treatments}
-                             for res, ps in plans.items()})
+    try:
+        audit.record("redact", dataset=package.name, output=str(out_dir), key_id=report.key_id,
+                     rows_in=report.rows_in, rows_out=report.rows_out, policy=policy.summary(),
+                     treatments={res: {p.field: [t.operator for t in p.treatments] for p in ps if p.treatments}
+                                 for res, ps in plans.items()})
+    except OSError as exc:  # no output without its audit record
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise InputError("hostile.not_writable", path=str(exc.filename or audit.central().path),
+                         reason=exc.strerror or type(exc).__name__) from None
     return load(out_dir), report
 
 

@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import shutil
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from .formulas import escape_batch, escape_text, record as formula_record
 from .package import Package, Resource
 from .validate.types import arrow_type, read_column
 
@@ -129,31 +131,42 @@ def is_canonical_csv(resource: Resource) -> bool:
         return handle.read(3) == codecs.BOM_UTF8
 
 
-def _write_resource(resource: Resource, directory: Path) -> int:
+def _write_resource(resource: Resource, directory: Path) -> tuple[int, dict[str, int]]:
+    """Write a resource's CSV and Parquet files; the rows, and the formula-leading cells escaped in
+    the CSV per field (opendata.formulas; the Parquet file keeps every value as it is)."""
     fields = resource.schema.fields
     names = [f.name for f in fields]
     typed_schema = pa.schema([pa.field(f.name, arrow_type(f)) for f in fields])
     target = directory / "data" / f"{resource.name}.csv"
-    if is_canonical_csv(resource):
-        shutil.copyfile(resource.path, target)
-        csv_sink = None
-    else:
-        csv_sink = CsvSink(target, names)
+    canonical = is_canonical_csv(resource)
+    csv_sink = None if canonical else CsvSink(target, names)
     rows = 0
+    escaped: Counter = Counter()
     try:
         with pq.ParquetWriter(str(directory / "data" / f"{resource.name}.parquet"), typed_schema) as parquet:
             for batch in resource.raw_batches():
                 if batch.num_columns < len(names):  # a short file has failed validation; be safe anyway
                     raise ValueError(f"resource {resource.name} has fewer columns than its schema")
+                safe, counts = escape_batch(batch)
+                escaped.update(counts)
                 if csv_sink is not None:
-                    csv_sink.write(batch)
+                    csv_sink.write(safe)
                 typed = [read_column(batch.column(i), fields[i]).values for i in range(len(names))]
                 parquet.write_batch(pa.RecordBatch.from_arrays(typed, schema=typed_schema))
                 rows += batch.num_rows
     finally:
         if csv_sink is not None:
             csv_sink.close()
-    return rows
+    if canonical and not escaped:  # the approved file, byte for byte
+        shutil.copyfile(resource.path, target)
+    elif canonical:  # rare: written again, with the formula cells escaped
+        csv_sink = CsvSink(target, names)
+        try:
+            for batch in resource.raw_batches():
+                csv_sink.write(escape_batch(batch)[0])
+        finally:
+            csv_sink.close()
+    return rows, dict(escaped)
 
 
 def dictionary_rows(package: Package) -> list[dict[str, Any]]:
@@ -171,16 +184,24 @@ def dictionary_rows(package: Package) -> list[dict[str, Any]]:
     return rows
 
 
-def _write_dictionary(package: Package, directory: Path) -> None:
+def _write_dictionary(package: Package, directory: Path) -> dict[str, int]:
+    """dictionary.json as is, dictionary.csv with formula-leading cells escaped; their count per column."""
     rows = dictionary_rows(package)
     with open(directory / "dictionary.json", "w", encoding="utf-8") as handle:
         json.dump(rows, handle, ensure_ascii=False, indent=2)
+    escaped: Counter = Counter()
+    safe_rows = []
+    for row in rows:
+        safe = {k: escape_text(v) for k, v in row.items()}
+        escaped.update(k for k in row if safe[k] is not row[k])
+        safe_rows.append(safe)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["resource", "field"],
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_rows)
     (directory / "dictionary.csv").write_bytes(codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8"))
+    return dict(escaped)
 
 
 _DATA_KEYS = ("path", "format", "mediatype", "encoding", "dialect", "sheet")
@@ -219,19 +240,28 @@ def export(package: Package, directory: str | Path, *, with_data: bool = True) -
     release = Release(package.name, directory)
     if with_data:
         (directory / "data").mkdir()
+    escaped: dict[str, dict[str, int]] = {}
     for resource in package.resources if with_data else []:
-        release.rows[resource.name] = _write_resource(resource, directory)
+        release.rows[resource.name], counts = _write_resource(resource, directory)
+        if counts:
+            escaped[f"data/{resource.name}.csv"] = counts
         _record(release, f"data/{resource.name}.csv", "data", "csv", resource.name)
         _record(release, f"data/{resource.name}.parquet", "data", "parquet", resource.name)
-    _write_dictionary(package, directory)
+    counts = _write_dictionary(package, directory)
+    if counts:
+        escaped["dictionary.csv"] = counts
     _record(release, "dictionary.csv", "dictionary", "csv")
     _record(release, "dictionary.json", "dictionary", "json")
     source = package.basepath / "datapackage.json" if package.basepath else None
-    if with_data and source is not None and source.is_file() and all(map(is_canonical_csv, package.resources)):
+    if (with_data and not escaped and source is not None and source.is_file()
+            and all(map(is_canonical_csv, package.resources))):
         # Already the published form (as redact writes it): the approved descriptor goes out as is.
         shutil.copyfile(source, directory / "datapackage.json")
     else:
+        descriptor = _published_descriptor(package, with_data)
+        if escaped:  # how to reverse the treatment travels with the files
+            descriptor["opendata"] = {**(descriptor.get("opendata") or {}), "formula_escape": formula_record(escaped)}
         with open(directory / "datapackage.json", "w", encoding="utf-8") as handle:
-            json.dump(_published_descriptor(package, with_data), handle, ensure_ascii=False, indent=2)
+            json.dump(descriptor, handle, ensure_ascii=False, indent=2)
     _record(release, "datapackage.json", "descriptor", "json")
     return release

@@ -86,6 +86,9 @@ class Schema:
         if not isinstance(descriptor, dict):
             raise DescriptorError("descriptor.invalid", path=path, where=f"resources[{resource}].schema",
                                   reason="schema must be an object")
+        from .descriptor import check_table_schema
+
+        check_table_schema(descriptor, path, resource)
         raw_fields = descriptor.get("fields")
         if not isinstance(raw_fields, list) or not raw_fields:
             raise DescriptorError("descriptor.invalid", path=path, where=f"{resource}.schema.fields",

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,13 +29,17 @@ from typing import Any, Iterator
 
 from .. import messages
 from ..trust.audit import AuditLog, public_reason
-from ..errors import CatalogError
-from ..release import Release, restricted_resource
+from ..errors import CatalogError, InputError
+from ..paths import require_writable
+from ..release import Release, restricted_resource, sha256_file
 from . import dcat, portal
 from .metadata import extra, merge_extras
 from .base import PublishResult
 
 MARKER = ".opendata-catalog"
+OWNER = ".owner"  # in a staging directory: locked by the process that made it
+#: Staging entries without an owner lock (older code, other tools) are left this long.
+STAGING_GRACE_SECONDS = 600
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -59,16 +64,48 @@ class LocalCatalog:
         self.lang = messages.normalize_language(lang) if lang else messages.current_language()
         self.label = str(self.path)
         self.audit = AuditLog(self.path / "audit.jsonl")
+        self._held: dict[str, int] = {}  # staging directories this process holds, by path
 
     # -- layout --------------------------------------------------------------------------------
     def _ensure(self) -> None:
         marker = self.path / MARKER
-        if self.path.exists() and not marker.exists() and any(self.path.iterdir()):
+        self.preflight()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            if not marker.exists():
+                self._claim(marker)
+            for sub in ("datasets", "releases", "assets", ".staging"):
+                (self.path / sub).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise InputError("hostile.not_writable", path=str(exc.filename or self.path),
+                             reason=exc.strerror or type(exc).__name__) from None
+
+    def preflight(self) -> None:
+        """Refuse, naming the path, a catalogue that is not a directory or cannot take its audit
+        record; creates nothing."""
+        if self.path.exists() and not self.path.is_dir():
+            raise InputError("hostile.catalog_not_dir", path=str(self.path))
+        require_writable(self.audit.path)
+
+    def _claim(self, marker: Path) -> None:
+        """Make an empty directory a catalogue. The marker comes first, whole (written beside it,
+        then hard-linked into place, which fails if it exists), and everything else after it, so
+        two first publishes racing here both see an empty directory or a catalogue, never a
+        half-made one, and only one marker is ever written."""
+        pending = f".{MARKER}."  # another first publish's marker being written
+        foreign = any(not p.name.startswith(pending) for p in self.path.iterdir())
+        if marker.exists():  # claimed meanwhile (what we listed may be its first directories)
+            return
+        if foreign:
             raise CatalogError("catalog.not_a_catalog", path=str(self.path), marker=MARKER)
-        for sub in ("datasets", "releases", "assets", ".staging"):
-            (self.path / sub).mkdir(parents=True, exist_ok=True)
-        if not marker.exists():
-            marker.write_text(json.dumps({"format": 1}) + "\n", encoding="utf-8")
+        tmp = self.path / f"{pending}{uuid.uuid4().hex}"
+        tmp.write_text(json.dumps({"format": 1}) + "\n", encoding="utf-8")
+        try:
+            os.link(tmp, marker)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -81,8 +118,54 @@ class LocalCatalog:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def staging_dir(self) -> Path:
+        """A new directory under ``.staging/``, held (a lock on its ``.owner`` file) until the
+        release is stored: what a killed publish leaves is no longer held and is cleaned."""
         self._ensure()
-        return Path(tempfile.mkdtemp(prefix="export-", dir=self.path / ".staging"))
+        directory = Path(tempfile.mkdtemp(prefix="export-", dir=self.path / ".staging"))
+        # Locked first, then renamed into place: an .owner file a cleaner finds is already held.
+        fd = os.open(directory / f"{OWNER}.new", os.O_CREAT | os.O_RDWR, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.rename(directory / f"{OWNER}.new", directory / OWNER)
+        self._held[str(directory)] = fd
+        return directory
+
+    def _let_go(self, directory: Path) -> None:
+        fd = self._held.pop(str(directory), None)
+        if fd is not None:
+            os.close(fd)
+
+    def _clean(self) -> None:
+        """Remove what killed publishes left (called under the catalogue lock): staging
+        directories no live process holds, releases no dataset points at, half-made links."""
+        now = time.time()
+        for entry in (self.path / ".staging").iterdir():
+            owner = entry / OWNER
+            if owner.is_file():
+                try:
+                    fd = os.open(owner, os.O_RDWR)
+                except OSError:
+                    continue
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:  # a publish in progress
+                    continue
+                finally:
+                    os.close(fd)
+            elif now - entry.lstat().st_mtime < STAGING_GRACE_SECONDS:  # just made, or another kind
+                continue
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+        for link in (self.path / "datasets").iterdir():
+            if link.name.startswith(".") and link.is_symlink():  # a switch cut short
+                link.unlink(missing_ok=True)
+        for releases in (self.path / "releases").iterdir():
+            if not releases.is_dir() or releases.is_symlink():
+                continue
+            live = self.current_release(releases.name)
+            for release in releases.iterdir():
+                if release.name != live:
+                    shutil.rmtree(release, ignore_errors=True)
+            if live is None:
+                shutil.rmtree(releases, ignore_errors=True)
 
     def dataset_dir(self, name: str) -> Path:
         """The live directory of a published dataset."""
@@ -115,31 +198,73 @@ class LocalCatalog:
 
     # -- writing -------------------------------------------------------------------------------
     def store(self, release: Release, package_dict: dict[str, Any]) -> PublishResult:
-        """Move an exported release into place and switch the dataset to it atomically."""
+        """Move an exported release into place and switch the dataset to it atomically.
+
+        The catalogue's index files and its log are brought in line with the live releases every
+        time, so a publish killed at any point is completed by the next run: an ``unchanged``
+        release is verified against its hashes (and replaced if it does not match), the index
+        files re-rendered where stale, and a missing audit record written (status ``published``).
+        """
         name, release_id = release.name, release.release_id
         url = str((self.dataset_dir(name) / "index.html").resolve())
-        with self._locked():
-            if self.current_release(name) == release_id:
-                shutil.rmtree(release.directory, ignore_errors=True)
-                return PublishResult(name, "unchanged", url, release_id)
-            final = self.path / "releases" / name / release_id
-            try:
-                self._finish_release(release, package_dict)
-                final.parent.mkdir(parents=True, exist_ok=True)
-                if final.exists():  # left by an interrupted publish of the same content
-                    shutil.rmtree(final)
-                os.rename(release.directory, final)
-                previous = self.current_release(name)
-                self._switch(name, final)
-                self._render_catalogue()
-            except OSError as exc:
-                shutil.rmtree(release.directory, ignore_errors=True)
-                raise CatalogError("catalog.write_failed", path=str(self.path), reason=exc.strerror or str(exc)) from exc
-            if previous and previous != release_id:
-                shutil.rmtree(self.path / "releases" / name / previous, ignore_errors=True)
-            self.audit.append("publish", catalog="local", dataset=name, release=release_id,
-                              files={f.path: f.sha256 for f in release.files}, rows=release.rows)
+        try:
+            with self._locked():
+                self._clean()
+                if self.current_release(name) == release_id and self._intact(name, release):
+                    shutil.rmtree(release.directory, ignore_errors=True)
+                    self._render_catalogue()
+                    if self._recorded(name, release_id):
+                        return PublishResult(name, "unchanged", url, release_id)
+                    self._record(release)  # the last publish was cut off before its record
+                    return PublishResult(name, "published", url, release_id)
+                self._put(release, package_dict)
+                self._record(release)
+        except OSError as exc:
+            shutil.rmtree(release.directory, ignore_errors=True)
+            raise CatalogError("catalog.write_failed", path=str(exc.filename or self.path),
+                               reason=exc.strerror or str(exc)) from exc
+        finally:
+            self._let_go(release.directory.parent)
         return PublishResult(name, "published", url, release_id)
+
+    def _put(self, release: Release, package_dict: dict[str, Any]) -> None:
+        name, release_id = release.name, release.release_id
+        final = self.path / "releases" / name / release_id
+        self._finish_release(release, package_dict)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        if final.exists():  # a damaged copy of the same content: set aside, then replaced
+            aside = final.with_name(f".{release_id}.{uuid.uuid4().hex}")
+            os.rename(final, aside)
+            os.rename(release.directory, final)
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            os.rename(release.directory, final)
+        previous = self.current_release(name)
+        self._switch(name, final)
+        self._render_catalogue()
+        if previous and previous != release_id:
+            shutil.rmtree(self.path / "releases" / name / previous, ignore_errors=True)
+
+    def _intact(self, name: str, release: Release) -> bool:
+        """Whether the live release holds exactly the files of ``release`` (by SHA-256)."""
+        live = self.dataset_dir(name)
+        for f in release.files:
+            path = live / f.path
+            if not path.is_file() or sha256_file(path) != f.sha256:
+                return False
+        return (live / "package.json").is_file() and (live / "index.html").is_file()
+
+    def _recorded(self, name: str, release_id: str) -> bool:
+        """Whether the catalogue's log ends, for ``name``, with the publish of ``release_id``."""
+        last = None
+        for record in self.audit.records():
+            if record.get("dataset") == name:
+                last = record
+        return last is not None and last.get("action") == "publish" and last.get("release") == release_id
+
+    def _record(self, release: Release) -> None:
+        self.audit.append("publish", catalog="local", dataset=release.name, release=release.release_id,
+                          files={f.path: f.sha256 for f in release.files}, rows=release.rows)
 
     def _finish_release(self, release: Release, package_dict: dict[str, Any]) -> None:
         directory = release.directory
@@ -158,13 +283,17 @@ class LocalCatalog:
         os.replace(tmp, link)
 
     def _render_catalogue(self) -> None:
+        """The index files, derived from the live releases alone (so re-rendering repairs them);
+        a file already right is left alone."""
         packages = self.datasets()
-        _write_atomic(self.path / "assets" / "style.css", portal.STYLE)
-        _write_atomic(self.path / "index.html", portal.index_page(packages, lang=self.lang))
-        _write_atomic(self.path / "catalog.json", json.dumps(packages, ensure_ascii=False, indent=2))
         title = messages.t("portal.title", lang=self.lang)
-        _write_atomic(self.path / "catalog.jsonld",
-                      json.dumps(dcat.catalog(packages, title=title), ensure_ascii=False, indent=2))
+        for path, text in ((self.path / "assets" / "style.css", portal.STYLE),
+                           (self.path / "index.html", portal.index_page(packages, lang=self.lang)),
+                           (self.path / "catalog.json", json.dumps(packages, ensure_ascii=False, indent=2)),
+                           (self.path / "catalog.jsonld",
+                            json.dumps(dcat.catalog(packages, title=title), ensure_ascii=False, indent=2))):
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                _write_atomic(path, text)
 
     def restrict(self, name: str, *, reason: str, grade: str | None = None) -> None:
         """Withdraw a dataset's data, keeping its catalogue entry (受限开放); switched atomically."""

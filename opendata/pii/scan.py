@@ -572,7 +572,11 @@ class ResourceScan:
     fields: list[FieldScan]
 
     def field(self, name: str) -> FieldScan:
-        return next(f for f in self.fields if f.name == name)
+        # An index, not a search: classify asks for every field (linear in columns, not quadratic).
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.fields):
+            index = self.__dict__["_index"] = {f.name: f for f in self.fields}
+        return index[name]
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "path": self.path, "rows": self.rows, "fields": [f.to_dict() for f in self.fields]}

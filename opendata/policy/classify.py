@@ -128,11 +128,26 @@ def _grade_pii(kind: str, detection: Detection | None, props: dict[str, Any], de
     return rule.grade, "pii_raw", {}
 
 
+def _known_grades(package: "Package", policy: Policy) -> None:
+    """Every declared grade must be one of the policy's (a descriptor error naming it, not a crash)."""
+    from ..errors import DescriptorError
+
+    known = [g.id for g in policy.grades]
+    declared = [("opendata.grade", package.opendata.get("grade"))]
+    declared += [(f"{r.name}.{f.name}.opendata.grade", f.opendata.get("grade"))
+                 for r in package.resources for f in r.schema.fields]
+    for where, grade in declared:
+        if grade is not None and grade not in known:
+            raise DescriptorError("descriptor.unknown_term", path=package.source, property=where, value=grade,
+                                  known=", ".join(known))
+
+
 def classify(package: "Package", scan: ScanReport, policy: Policy) -> Classification:
     """Grade every field and the dataset of ``package`` under ``policy``."""
     findings: list[Finding] = []
     grades: list[FieldGrade] = []
     package_grade = package.opendata.get("grade")
+    _known_grades(package, policy)
     for resource in package.resources:
         scanned = scan.resource(resource.name)
         for f in resource.schema.fields:

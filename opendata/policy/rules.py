@@ -115,11 +115,19 @@ def _parse(raw: bytes, where: str) -> Policy:
         from ..errors import InputError
 
         raise InputError("input.encoding", path=where, row=1, encoding="utf-8") from exc
+    except RecursionError:
+        from ..readers.json import MAX_DEPTH
+
+        raise DescriptorError("hostile.json_too_deep", path=where, limit=MAX_DEPTH) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DescriptorError("policy.invalid_yaml", path=where, line=mark.line + 1 if mark else "?",
                               column=mark.column + 1 if mark else "?",
                               reason=getattr(exc, "problem", None) or str(exc).splitlines()[0]) from exc
+    from ..readers.json import MAX_DEPTH, too_deep
+
+    if too_deep(data):
+        raise DescriptorError("hostile.json_too_deep", path=where, limit=MAX_DEPTH)
     _validate_schema(data, where)
     grades = tuple(Grade(g["id"], i, tuple(g["openness"]), g.get("title", {})) for i, g in enumerate(data["grades"]))
     ids = {g.id for g in grades}
@@ -170,4 +178,6 @@ def _validate_schema(data: Any, where: str) -> None:
     if errors:
         first = errors[0]
         at = "/".join(str(p) for p in first.path) or "/"
-        raise DescriptorError("descriptor.invalid", path=where, where=at, reason=first.message)
+        from ..descriptor import schema_reason
+
+        raise DescriptorError("descriptor.invalid", path=where, where=at, reason=schema_reason(first))

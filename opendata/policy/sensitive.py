@@ -67,10 +67,13 @@ def cell_hits(batch: pa.RecordBatch, rows: np.ndarray, fields: list[str],
     pattern = "|".join(re.escape(t) for t in terms)
     wide = all(not t.isascii() for t in terms)
     out = []
+    # Positions by name, once: ``batch.schema.names`` is a new list on every access, and looking
+    # a name up in it for each field made this quadratic in the number of columns.
+    position = {n: i for i, n in enumerate(batch.schema.names)}
     for name in fields:
-        if name not in batch.schema.names:
+        if name not in position:
             continue
-        column = batch.column(name)
+        column = batch.column(position[name])
         if wide and is_ascii(column):
             continue
         if not pc.match_substring_regex(concatenated(column), pattern)[0].as_py():

@@ -26,6 +26,8 @@ from .base import (DEFAULT_BATCH_BYTES, Chunk, StructuralIssue, TableSource, col
 # blocks are merged back into batches of ``batch_rows`` rows or DEFAULT_BATCH_BYTES of text for
 # processing (see merge_chunks).
 BLOCK_BYTES = 1 << 20
+#: Records may be this long (a legal 10 MB cell is read); a longer one is refused by name.
+MAX_BLOCK_BYTES = 256 << 20
 
 
 def _dialect(dialect: dict[str, Any]) -> dict[str, Any]:
@@ -67,11 +69,43 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
 
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
             batch_rows: int) -> Iterator[Chunk]:
-    return merge_chunks(_blocks(path, encoding, opts, width, batch_rows), batch_rows, DEFAULT_BATCH_BYTES)
+    return merge_chunks(_resilient_blocks(path, encoding, opts, width, batch_rows), batch_rows,
+                        DEFAULT_BATCH_BYTES)
+
+
+class _RowTooLong(Exception):
+    """A record did not fit in one parser block."""
+
+
+def _resilient_blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
+                      batch_rows: int) -> Iterator[Chunk]:
+    """:func:`_blocks`, restarted with a larger block when a record is longer than one block (a
+    legal 10 MB cell): rows already yielded are skipped, so the stream goes on where it stopped.
+    Small blocks stay the rule; only files with such records pay for reading their start again."""
+    block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 256))  # small test batches: small blocks
+    done = 1  # the last row number yielded (the header is row 1)
+    while True:
+        try:
+            for chunk in _blocks(path, encoding, opts, width, batch_rows, block):
+                fresh = np.flatnonzero(chunk.rows > done)
+                if len(fresh) == 0:
+                    continue
+                if fresh[0] > 0:
+                    first = int(chunk.rows[fresh[0]])
+                    chunk = Chunk(chunk.data.slice(int(fresh[0])), chunk.rows[fresh[0]:],
+                                  [i for i in chunk.issues if i.row >= first])
+                done = int(chunk.rows[-1])
+                yield chunk
+            return
+        except _RowTooLong as exc:
+            if block >= MAX_BLOCK_BYTES:
+                raise InputError("hostile.row_too_long", path=str(path), row=done + 1,
+                                 limit=MAX_BLOCK_BYTES >> 20) from exc.__cause__
+            block = min(block * 16, MAX_BLOCK_BYTES)
 
 
 def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
-            batch_rows: int) -> Iterator[Chunk]:
+            batch_rows: int, block: int) -> Iterator[Chunk]:
     names = column_names(width)
     pending: dict[int, str] = {}  # row number -> raw text of rows pyarrow could not shape
 
@@ -79,8 +113,6 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
         pending[int(row.number)] = row.text
         return "skip"
 
-    # Block size follows the requested batch size so that a batch stays small in memory.
-    block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 256))  # small test batches: small blocks
     read_options = pa_csv.ReadOptions(
         use_threads=False, block_size=block, skip_rows=1, column_names=names,
         encoding="utf8" if encoding.codec == "utf-8" else encoding.codec,
@@ -97,7 +129,7 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
     try:
         reader = pa_csv.open_csv(str(path), read_options=read_options, parse_options=parse_options,
                                  convert_options=convert_options)
-    except pa.ArrowInvalid as exc:
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # the first block is decoded on open
         _raise_read_error(path, encoding, exc, 2)
 
     next_row = 2  # the header is row 1
@@ -121,6 +153,8 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
 
 
 def _raise_read_error(path: Path, encoding: Encoding, exc: Exception, row: int) -> None:
+    if "straddl" in str(exc):  # a record longer than the parser's block: retry with a larger one
+        raise _RowTooLong() from exc
     if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc) or "decode" in str(exc).lower():
         raise InputError("input.encoding", path=str(path), row=row, encoding=encoding.name) from exc
     raise InputError("input.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc

@@ -8,6 +8,7 @@ text come through exactly. Integral numbers are written without ``.0``; dates as
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -31,10 +32,37 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+#: An XLSX is a zip of XML; more than this much XML once inflated is refused before any of it is
+#: inflated (a 2 MB "zip bomb" can declare 2 GiB of sheet XML). A full Excel sheet of a million
+#: short rows stays well below it.
+MAX_INFLATED_BYTES = 1 << 30
+
+
+def check_inflated_size(path: Path, limit: int = MAX_INFLATED_BYTES) -> None:
+    """Refuse a workbook whose members would inflate to more than ``limit`` bytes, from the sizes
+    its zip directory declares (nothing is decompressed). A member that inflates past its declared
+    size is refused by calamine's zip reader itself (checked: "larger than its declared uncompressed
+    size"), so the declared sizes bound the work. Legacy ``.xls`` files are not zips."""
+    if not zipfile.is_zipfile(path):
+        return
+    try:
+        with zipfile.ZipFile(path) as book:
+            members = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError("input.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc
+    total = 0
+    for member in members:
+        total += member.file_size
+        if total > limit:
+            raise InputError("hostile.xlsx_too_large", path=str(path), member=member.filename[:200],
+                             limit=limit >> 20)
+
+
 def open_excel(path: Path, sheet: str | int | None = None) -> TableSource:
     """Open the first sheet (or ``sheet``, by name or 1-based index) of a workbook."""
     from python_calamine import CalamineWorkbook
 
+    check_inflated_size(path)
     try:
         book = CalamineWorkbook.from_path(str(path))
         if isinstance(sheet, str):

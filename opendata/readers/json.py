@@ -31,8 +31,25 @@ def _text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+#: A table is two levels deep, its cells a few more; deeper nesting is refused, by name.
+MAX_DEPTH = 64
+
+
+def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``data`` nests lists and objects more than ``limit`` deep (iteratively: no recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (list, dict)):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
 def open_json(path: Path, encoding: Encoding) -> TableSource:
     """Open a JSON table file (decoded with ``encoding``)."""
+    deep = False
     try:
         text = path.read_bytes().decode(encoding.codec)
         data = json.loads(text.lstrip("\ufeff"), parse_float=Decimal)
@@ -41,6 +58,10 @@ def open_json(path: Path, encoding: Encoding) -> TableSource:
     except json.JSONDecodeError as exc:
         raise DescriptorError("descriptor.invalid_json", path=str(path), line=exc.lineno,
                               column=exc.colno, reason=exc.msg) from exc
+    except RecursionError:  # the parser's own guard, far deeper than MAX_DEPTH
+        data, deep = None, True
+    if deep or too_deep(data):
+        raise InputError("hostile.json_too_deep", path=str(path), limit=MAX_DEPTH)
     if not isinstance(data, list) or not data:
         raise InputError("input.json_shape", path=str(path))
     if all(isinstance(r, dict) for r in data):

@@ -22,6 +22,7 @@ from ..catalogs.metadata import ckan_package
 from ..check import check
 from ..errors import PolicyError
 from ..package import Package
+from ..paths import require_writable
 from ..policy.rules import Policy
 from ..release import export
 
@@ -37,6 +38,7 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     """
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
+    require_writable(audit.central().path)  # nothing goes out that the log cannot record
     if not (package.basepath / APPROVAL).is_file():  # say so before copying anything
         raise ApprovalError("approval.missing", path=str(package.basepath / APPROVAL))
     # One read of every file: the snapshot's hashes are verified against the approval, and the

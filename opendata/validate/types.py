@@ -70,7 +70,7 @@ def _by_distinct(raw: pa.Array, parse: Callable[[str], Any], out_type: pa.DataTy
     for value in encoded.dictionary.to_pylist():
         try:
             results.append(parse(value))
-        except (ValueError, TypeError, OverflowError, json.JSONDecodeError):
+        except (ValueError, TypeError, OverflowError, RecursionError):  # nested too deep: invalid
             results.append(None)
     dictionary = pa.array(results, type=out_type)
     return dictionary.take(encoded.indices)
