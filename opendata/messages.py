@@ -660,6 +660,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内部错误（{kind}）；这是 opendata 的缺陷，请附上命令报告给维护者",
         "en": "internal error ({kind}); this is a bug in opendata, please report it with the command",
     },
+    # ---- issue 16: validation parity with frictionless ----------------------------------------
+    "error.primary-key.null": {
+        "zh": "第 {row} 行：主键（{fields}）的各单元格均为空",
+        "en": "row {row}: every cell of the primary key ({fields}) is empty",
+    },
+    "error.primary-key.null.hint": {
+        "zh": "主键不能全为空：补充主键值或删除该行",
+        "en": "a primary key cannot be all empty: fill in the key or remove the row",
+    },
+    "error.byte-count": {
+        "zh": "文件大小为 {actual} 字节，描述文件声明为 {expected} 字节",
+        "en": "the file has {actual} bytes, the descriptor declares {expected}",
+    },
+    "error.byte-count.hint": {
+        "zh": "文件可能不完整或已被修改；重新获取文件，或更正 bytes 属性",
+        "en": "the file may be incomplete or changed; fetch it again, or correct the bytes property",
+    },
+    "error.hash-count": {
+        "zh": "文件的 {algorithm} 哈希为 {actual}，描述文件声明为 {expected}",
+        "en": "the file's {algorithm} hash is {actual}, the descriptor declares {expected}",
+    },
+    "error.hash-count.hint": {
+        "zh": "文件可能已被修改；重新获取文件，或更正 hash 属性",
+        "en": "the file may have been changed; fetch it again, or correct the hash property",
+    },
+    "input.encoding_at": {
+        "zh": "{path}：第 {line} 行（字节偏移 {offset}）无法按 {encoding} 编码解码；"
+        "请将文件另存为 UTF-8 或 GB18030 后重试",
+        "en": "{path}: cannot decode line {line} (byte offset {offset}) as {encoding}; save the file as "
+        "UTF-8 or GB18030 and try again",
+    },
+    "descriptor.unsupported_property": {
+        "zh": "{path}：资源“{resource}”的属性 {property} = {value} 暂不支持；"
+        "请去掉该属性或改写数据（opendata 不会忽略已声明的属性）",
+        "en": "{path}: resource \"{resource}\" declares {property} = {value}, which opendata does not "
+        "support; remove it or rewrite the data (a declared property is never ignored)",
+    },
 }
 
 _FORMATTER = string.Formatter()

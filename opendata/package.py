@@ -22,9 +22,10 @@ from . import messages
 from .errors import DescriptorError, InputError
 from .infer import infer_schema, slug
 from .paths import schemas_dir
-from .readers import FORMATS, open_table
+from .readers import FORMATS, format_of, open_table
 from .readers.base import DEFAULT_BATCH_ROWS, Chunk, TableSource, open_arrow
 from .schema import Schema
+from .validate.support import check_resource
 from .validate.types import read_column
 
 DESCRIPTOR = "datapackage.json"
@@ -224,6 +225,7 @@ def _load_descriptor(descriptor_path: Path) -> Package:
         if schema_desc is None:
             raise DescriptorError("descriptor.schema_missing", path=where, resource=rname)
         schema = Schema.from_descriptor(schema_desc, path=where, resource=rname)
+        check_resource(dict(raw, name=rname), schema_desc, where=where, table_format=_format_or_none(data_path, raw))
         resources.append(Resource(rname, schema, dict(raw, name=rname), path=data_path))
 
     check_package({**descriptor, "resources": [dict(r.descriptor, schema=r.schema.to_descriptor()) for r in resources]},
@@ -235,6 +237,13 @@ def _load_descriptor(descriptor_path: Path) -> Package:
                 raise DescriptorError("descriptor.unknown_reference", path=where, resource=res.name,
                                       reference=fk.resource)
     return Package(descriptor, resources, base, where)
+
+
+def _format_or_none(path: Path, raw: dict[str, Any]) -> str | None:
+    try:
+        return format_of(path, raw.get("format"))
+    except InputError:
+        return None  # reported when the file is opened
 
 
 def _load_bare(path: Path) -> Package:

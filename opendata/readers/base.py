@@ -60,6 +60,9 @@ class TableSource:
     header: list[str]
     encoding: str | None
     _chunks: Callable[[int], Iterator[Chunk]]
+    #: False when the dialect says the file has no header row (``header: false``): ``header`` is
+    #: then the first data row, only its width counts, and data rows are numbered from 1.
+    has_header: bool = True
 
     def chunks(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[Chunk]:
         """Stream the table's rows as :class:`Chunk` objects in file order."""

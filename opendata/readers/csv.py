@@ -8,6 +8,7 @@ file order so that they are validated like any other row and reported as missing
 
 from __future__ import annotations
 
+import codecs
 import csv as pycsv
 import io
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, Iterator
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from ..encoding import Encoding
@@ -28,13 +30,35 @@ from .base import (DEFAULT_BATCH_BYTES, Chunk, StructuralIssue, TableSource, col
 BLOCK_BYTES = 1 << 20
 
 
+#: Delimiters tried when the dialect declares none, as Frictionless does; on a sample of this size.
+SNIFF_DELIMITERS = ",\t;|"
+SNIFF_BYTES = 1 << 15
+SNIFF_LINES = 100
+
+
 def _dialect(dialect: dict[str, Any]) -> dict[str, Any]:
     return {
         "delimiter": dialect.get("delimiter", ","),
         "quotechar": dialect.get("quoteChar", '"'),
         "doublequote": dialect.get("doubleQuote", True),
         "escapechar": dialect.get("escapeChar") or None,
+        "skipinitialspace": bool(dialect.get("skipInitialSpace", False)),
     }
+
+
+def sniff_delimiter(path: Path, encoding: Encoding) -> str:
+    """The delimiter of a CSV file that declares none: Python's csv.Sniffer on the first lines
+    (as Frictionless does), ``,`` when it cannot tell."""
+    with open(path, "rb") as raw:
+        sample = raw.read(SNIFF_BYTES)
+    text = sample.decode(encoding.codec, errors="ignore").lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if len(sample) == SNIFF_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut by the sample's end
+    try:
+        return pycsv.Sniffer().sniff("".join(lines[:SNIFF_LINES]), SNIFF_DELIMITERS).delimiter
+    except pycsv.Error:
+        return ","
 
 
 def _read_header(path: Path, encoding: Encoding, opts: dict[str, Any]) -> list[str]:
@@ -54,24 +78,40 @@ def _read_header(path: Path, encoding: Encoding, opts: dict[str, Any]) -> list[s
 
 
 def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = None) -> TableSource:
-    """Open a CSV file for streaming; the header is read now, the rows when chunks are pulled."""
-    opts = _dialect(dialect or {})
+    """Open a CSV file for streaming; the header is read now, the rows when chunks are pulled.
+
+    Without a declared ``delimiter`` it is sniffed; with ``header: false`` the first row is data.
+    """
+    dialect = dict(dialect or {})
+    if "delimiter" not in dialect:
+        dialect["delimiter"] = sniff_delimiter(path, encoding)
+    opts = _dialect(dialect)
+    has_header = dialect.get("header", True) is not False
     header = _read_header(path, encoding, opts)
     width = len(header)
 
     def chunks(batch_rows: int) -> Iterator[Chunk]:
-        return _stream(path, encoding, opts, width, batch_rows)
+        return _stream(path, encoding, opts, width, batch_rows, has_header)
 
-    return TableSource(str(path), "csv", header, encoding.name, chunks)
+    return TableSource(str(path), "csv", header, encoding.name, chunks, has_header)
 
 
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
-            batch_rows: int) -> Iterator[Chunk]:
-    return merge_chunks(_blocks(path, encoding, opts, width, batch_rows), batch_rows, DEFAULT_BATCH_BYTES)
+            batch_rows: int, has_header: bool = True) -> Iterator[Chunk]:
+    blocks = _blocks(path, encoding, opts, width, batch_rows, has_header)
+    if opts["skipinitialspace"]:
+        blocks = (_skip_initial_space(c) for c in blocks)
+    return merge_chunks(blocks, batch_rows, DEFAULT_BATCH_BYTES)
+
+
+def _skip_initial_space(chunk: Chunk) -> Chunk:
+    """``skipInitialSpace``: spaces after a delimiter are not part of the cell (vectorised)."""
+    arrays = [pc.utf8_ltrim(chunk.data.column(i), " ") for i in range(chunk.data.num_columns)]
+    return Chunk(pa.RecordBatch.from_arrays(arrays, names=chunk.data.schema.names), chunk.rows, chunk.issues)
 
 
 def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
-            batch_rows: int) -> Iterator[Chunk]:
+            batch_rows: int, has_header: bool = True) -> Iterator[Chunk]:
     names = column_names(width)
     pending: dict[int, str] = {}  # row number -> raw text of rows pyarrow could not shape
 
@@ -82,7 +122,7 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
     # Block size follows the requested batch size so that a batch stays small in memory.
     block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 256))  # small test batches: small blocks
     read_options = pa_csv.ReadOptions(
-        use_threads=False, block_size=block, skip_rows=1, column_names=names,
+        use_threads=False, block_size=block, skip_rows=1 if has_header else 0, column_names=names,
         encoding="utf8" if encoding.codec == "utf-8" else encoding.codec,
     )
     parse_options = pa_csv.ParseOptions(
@@ -100,7 +140,7 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
     except pa.ArrowInvalid as exc:
         _raise_read_error(path, encoding, exc, 2)
 
-    next_row = 2  # the header is row 1
+    next_row = 2 if has_header else 1  # the header is row 1
     while True:
         try:
             batch = reader.read_next_batch()
@@ -122,8 +162,33 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
 
 def _raise_read_error(path: Path, encoding: Encoding, exc: Exception, row: int) -> None:
     if isinstance(exc, UnicodeDecodeError) or "UTF8" in str(exc) or "decode" in str(exc).lower():
+        found = bad_byte(path, encoding.codec)
+        if found is not None:
+            raise InputError("input.encoding_at", path=str(path), line=found[1], offset=found[0],
+                             encoding=encoding.name) from exc
         raise InputError("input.encoding", path=str(path), row=row, encoding=encoding.name) from exc
     raise InputError("input.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc
+
+
+def bad_byte(path: Path, codec: str) -> tuple[int, int] | None:
+    """The byte offset and the line (1-based) of the first byte ``codec`` cannot decode: the
+    parser's block-level error cannot tell where it was, a data officer needs to."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    consumed = lines = 0
+    with open(path, "rb") as handle:
+        while True:
+            block = handle.read(BLOCK_BYTES)
+            try:
+                decoder.decode(block, final=not block)
+            except UnicodeDecodeError as exc:
+                # The decoder may hold back the start of a cut character from the block before.
+                held = len(exc.object) - len(block)
+                offset = consumed - held + exc.start
+                return offset, lines + block[:max(offset - consumed, 0)].count(b"\n") + 1
+            if not block:
+                return None
+            consumed += len(block)
+            lines += block.count(b"\n")
 
 
 def _number_rows(start: int, count: int, pending: dict[int, str]) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .integrity import integrity_errors
 from .report import ResourceReport, ValidationError, ValidationReport
 from .table import DEFAULT_LIMIT, check_chunk, reference_set, validate_table
 
@@ -33,5 +34,9 @@ def validate(package: "Package", *, limit: int = DEFAULT_LIMIT, per_chunk=None, 
                                 references=refs, per_chunk=per_chunk(resource) if per_chunk else None,
                                 on_result=on_result(resource) if on_result else None)
         result.schema_inferred = resource.schema_inferred
+        if resource.path is not None:
+            found = integrity_errors(resource.descriptor, resource.path, where=str(package.source))
+            result.counts.update(e.type for e in found)
+            result.errors = (found + result.errors)[:max(limit, 0)]
         report.resources.append(result)
     return report

@@ -31,6 +31,8 @@ class ValidationError:
     def message_key(self) -> str:
         if self.type == "constraint-error" and self.params.get("constraint") == "required":
             return "error.required"
+        if self.type == "primary-key" and self.params.get("null"):
+            return "error.primary-key.null"
         return f"error.{self.type}"
 
     def message(self, lang: str | None = None) -> str:

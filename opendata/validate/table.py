@@ -8,12 +8,13 @@ whole table (unique fields, primary and foreign keys).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 import pyarrow as pa
 
+from ..bitmaps import null_mask
 from ..masking import sample
 from ..parallel import ordered_map
 from ..readers.base import Chunk, TableSource
@@ -56,12 +57,14 @@ def label_errors(header: list[str], schema: Schema) -> list[ValidationError]:
     names = schema.field_names
     for i, label in enumerate(header):
         number = i + 1
-        if label.strip() == "":
+        # Whitespace around a label is not part of it (Frictionless compares labels stripped).
+        label = label.strip()
+        if i >= len(names):  # past the schema, blank or not: an extra label (as Frictionless)
+            errors.append(ValidationError("extra-label", field_number=number, params={"label": label}))
+        elif label == "":
             errors.append(ValidationError("blank-label", field_number=number, params={"label": label}))
         elif label in seen:
             errors.append(ValidationError("duplicate-label", field_number=number, params={"label": label}))
-        elif i >= len(names):
-            errors.append(ValidationError("extra-label", field_number=number, params={"label": label}))
         elif label != names[i]:
             errors.append(ValidationError("incorrect-label", field=names[i], field_number=number,
                                           params={"label": label}))
@@ -112,7 +115,6 @@ def check_chunk(chunk: Chunk, schema: Schema, budget: int) -> ChunkResult:
     # A header wider or narrower than the schema is reported once, as label errors (as Frictionless
     # does); rows are not also charged with a cell error for that column.
     live = ~blank
-    required = set(schema.primary_key)
     typed: dict[str, pa.Array] = {}
     for i, col in typed_columns.items():
         fld = fields[i]
@@ -120,7 +122,7 @@ def check_chunk(chunk: Chunk, schema: Schema, budget: int) -> ChunkResult:
         typed[fld.name] = col.values
         candidates.add("type-error", np.flatnonzero(col.invalid & live), i + 1,
                        {"type": fld.type, "format": fld.format}, raw)
-        for name, value, mask in constraints.broken(raw, col, fld, required=fld.required or fld.name in required):
+        for name, value, mask in constraints.broken(raw, col, fld, required=fld.required):
             constraint = "required" if name == "required" else f"{name} = {value}"
             candidates.add("constraint-error", np.flatnonzero(mask & live), i + 1,
                            {"constraint": constraint}, raw)
@@ -164,7 +166,7 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
     """
     report = ResourceReport(name=name, path=source.path, format=source.format,
                             encoding=source.encoding, fields=len(schema.fields))
-    errors = label_errors(source.header, schema)
+    errors = label_errors(source.header, schema) if source.has_header else []
     report.counts.update(e.type for e in errors)
     errors = errors[:limit]
 
@@ -189,12 +191,20 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
             report.counts.update(result.counts)
             errors.extend(result.errors[:max(limit - len(errors), 0)])
             usable = result.usable
+            # Every row takes part in uniqueness, blank and ragged ones too (as in Frictionless);
+            # a null never repeats, and a key whose cells are all null is itself an error.
             for field_name, finder in uniques.items():
                 if field_name in result.typed:
-                    finder.add([result.typed[field_name].filter(pa.array(usable))], chunk.rows[usable])
+                    finder.add([result.typed[field_name]], chunk.rows)
             if primary is not None and all(k in result.typed for k in schema.primary_key):
-                primary.add([result.typed[k].filter(pa.array(usable)) for k in schema.primary_key],
-                            chunk.rows[usable])
+                key = [result.typed[k] for k in schema.primary_key]
+                all_null = np.logical_and.reduce([null_mask(c) for c in key])
+                primary.add(key, chunk.rows, keep=~all_null)
+                null_rows = chunk.rows[all_null]
+                report.counts["primary-key"] += len(null_rows)
+                for row in null_rows[:max(limit - len(errors), 0)]:
+                    errors.append(ValidationError("primary-key", row=int(row), params={
+                        "fields": ", ".join(schema.primary_key), "null": True}))
             for fk, refs in foreign:
                 if not all(k in result.typed for k in fk.fields):
                     continue
@@ -206,13 +216,15 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
                                                   params={"fields": ", ".join(fk.fields),
                                                           "reference": fk.resource or name}))
 
+        repeated: list[ValidationError] = []
         for field_name, finder in uniques.items():
             number = schema.field_names.index(field_name) + 1
             for row, first in finder.duplicates():
                 report.counts["unique-error"] += 1
-                if len(errors) < limit:
-                    errors.append(ValidationError("unique-error", row=row, field=field_name,
-                                                  field_number=number, params={"first_row": first}))
+                if len(errors) + len(repeated) < limit:
+                    repeated.append(ValidationError("unique-error", row=row, field=field_name,
+                                                    field_number=number, params={"first_row": first}))
+        errors.extend(_with_cells(source, repeated, batch_rows))
         if primary is not None:
             for row, first in primary.duplicates():
                 report.counts["primary-key"] += 1
@@ -225,6 +237,26 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
 
     report.errors = sorted(errors, key=ValidationError.sort_key)
     return report
+
+
+def _with_cells(source: TableSource, errors: list[ValidationError], batch_rows: int | None
+                ) -> list[ValidationError]:
+    """The listed unique errors with the masked value that repeats. Duplicates are found from
+    hashes at the end of the pass, so their cells are read back in a second pass — only when
+    there are any, and only up to the last row needed."""
+    if not errors:
+        return errors
+    wanted = np.unique(np.array([e.row for e in errors], dtype=np.int64))
+    cells: dict[tuple[int, int], str] = {}
+    columns = {e.field_number - 1 for e in errors}
+    for chunk in _chunks(source, batch_rows):
+        for j in np.flatnonzero(np.isin(chunk.rows, wanted)):
+            for i in columns:
+                if i < chunk.data.num_columns:
+                    cells[(int(chunk.rows[j]), i)] = sample(chunk.data.column(i)[int(j)].as_py())
+        if len(chunk.rows) and chunk.rows[-1] >= wanted[-1]:
+            break
+    return [replace(e, cell=cells.get((e.row, e.field_number - 1))) for e in errors]
 
 
 def _chunks(source: TableSource, batch_rows: int | None) -> Iterable[Chunk]:
