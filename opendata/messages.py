@@ -677,6 +677,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件可能不完整或已被修改；重新获取文件，或更正 bytes 属性",
         "en": "the file may be incomplete or changed; fetch it again, or correct the bytes property",
     },
+    "error.row-count": {
+        "zh": "数据有 {actual} 行，描述文件声明为 {expected} 行",
+        "en": "the data has {actual} rows, the descriptor declares {expected}",
+    },
+    "error.row-count.hint": {
+        "zh": "数据可能不完整；补齐数据，或更正 rows 属性",
+        "en": "the data may be incomplete; complete it, or correct the rows property",
+    },
     "error.hash-count": {
         "zh": "文件的 {algorithm} 哈希为 {actual}，描述文件声明为 {expected}",
         "en": "the file's {algorithm} hash is {actual}, the descriptor declares {expected}",
@@ -690,6 +698,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "请将文件另存为 UTF-8 或 GB18030 后重试",
         "en": "{path}: cannot decode line {line} (byte offset {offset}) as {encoding}; save the file as "
         "UTF-8 or GB18030 and try again",
+    },
+    "input.compressed": {
+        "zh": "{path}：不支持压缩文件（zip、gz 等）；请先解压，并让资源路径指向解压后的 CSV/XLSX 文件",
+        "en": "{path}: compressed files (zip, gz …) are not supported; unpack it and point the resource's "
+        "path at the CSV/XLSX file inside",
     },
     "descriptor.unsupported_property": {
         "zh": "{path}：资源“{resource}”的属性 {property} = {value} 暂不支持；"

@@ -1,5 +1,6 @@
-"""A resource's declared ``bytes`` and ``hash`` checked against its file (Frictionless's
-``byte-count`` and ``hash-count`` errors), read once in blocks only when something is declared."""
+"""A resource's declared ``bytes``, ``hash`` and ``rows`` checked against its file (Frictionless's
+``byte-count``, ``hash-count`` and ``row-count`` errors); the file is read once more, in blocks,
+only when bytes or a hash are declared."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 _BLOCK = 1 << 20
 
 
-def _declared_hash(value: Any, path: str, resource: str) -> tuple[str, str]:
+def declared_hash(value: Any, path: str, resource: str) -> tuple[str, str]:
     """``"sha256:ab…"`` → ("sha256", "ab…"); a bare digest is MD5 (Data Package v1)."""
     text = str(value)
     algorithm, _, digest = text.rpartition(":")
@@ -28,11 +29,11 @@ def _declared_hash(value: Any, path: str, resource: str) -> tuple[str, str]:
 def integrity_errors(descriptor: dict[str, Any], data_path: Path, *, where: str) -> list[ValidationError]:
     """The ``byte-count`` / ``hash-count`` errors of the file at ``data_path``."""
     declared_bytes = descriptor.get("bytes")
-    declared_hash = descriptor.get("hash")
-    if declared_bytes is None and declared_hash is None:
+    hash_value = descriptor.get("hash")
+    if declared_bytes is None and hash_value is None:
         return []
     name = str(descriptor.get("name", ""))
-    algorithm, expected = _declared_hash(declared_hash, where, name) if declared_hash is not None else ("", "")
+    algorithm, expected = declared_hash(hash_value, where, name) if hash_value is not None else ("", "")
     hasher = hashlib.new(algorithm) if algorithm else None
     size = 0
     with open(data_path, "rb") as handle:
@@ -47,3 +48,11 @@ def integrity_errors(descriptor: dict[str, Any], data_path: Path, *, where: str)
     if declared_bytes is not None and str(size) != str(declared_bytes):
         errors.append(ValidationError("byte-count", params={"expected": declared_bytes, "actual": size}))
     return errors
+
+
+def row_count_errors(descriptor: dict[str, Any], rows: int) -> list[ValidationError]:
+    """The ``row-count`` error when a declared ``rows`` differs from the data rows read."""
+    declared = descriptor.get("rows")
+    if declared is None or str(declared) == str(rows):
+        return []
+    return [ValidationError("row-count", params={"expected": declared, "actual": rows})]

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..errors import DescriptorError
+from .integrity import declared_hash
 
 #: Dialect properties and the values opendata supports (None: any value).
 DIALECT: dict[str, tuple | None] = {
@@ -36,7 +37,7 @@ FORMATS: dict[str, tuple | None] = {
     "geojson": ("default",),
 }
 SCHEMA_REFUSED = ("uniqueKeys",)
-RESOURCE_REFUSED = ("compression", "innerpath")
+RESOURCE_REFUSED = ("compression", "innerpath")  # zipped resources: see readers.COMPRESSED
 
 
 def _refuse(where: str, resource: str, prop: str, value: Any) -> DescriptorError:
@@ -51,6 +52,8 @@ def check_resource(descriptor: dict[str, Any], schema: dict[str, Any], *, where:
     for prop in RESOURCE_REFUSED:
         if descriptor.get(prop) not in (None, "no", ""):
             raise _refuse(where, name, prop, descriptor[prop])
+    if descriptor.get("hash") is not None:
+        declared_hash(descriptor["hash"], where, name)  # an algorithm we cannot compute is refused
     dialect = descriptor.get("dialect") or {}
     if not isinstance(dialect, dict):
         raise _refuse(where, name, "dialect", dialect)
@@ -78,6 +81,7 @@ def check_resource(descriptor: dict[str, Any], schema: dict[str, Any], *, where:
             if prop not in CONSTRAINTS or prop == "jsonSchema":
                 raise _refuse(where, name, f"{label}.constraints.{prop}", value)
         ftype, fmt = fld.get("type", "string"), fld.get("format", "default") or "default"
+        fmt = fmt[4:] if isinstance(fmt, str) and fmt.startswith("fmt:") else fmt
         allowed = FORMATS.get(ftype, ("default",))
         if allowed is not None and fmt not in allowed:
             raise _refuse(where, name, f"{label}.format", fmt)

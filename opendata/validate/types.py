@@ -172,7 +172,11 @@ def _read_datetime(raw: pa.Array, field: Field) -> pa.Array:
 
 
 def _read_time(raw: pa.Array, field: Field) -> pa.Array:
-    fmt = "%H:%M:%S" if field.format in ("default", "any") else field.format
+    if field.format == "any":
+        from dateutil import parser
+
+        return _by_distinct(raw, lambda v: (parser.parse(v), v)[1], pa.string())
+    fmt = "%H:%M:%S" if field.format == "default" else field.format
 
     def parse(value: str) -> str:
         if fmt == "%H:%M:%S" and not re.match(_TIME, value):
@@ -185,11 +189,18 @@ def _read_time(raw: pa.Array, field: Field) -> pa.Array:
     return _by_distinct(raw, parse, pa.string())
 
 
-def _read_json(kind: type | None) -> Callable[[pa.Array, Field], pa.Array]:
+#: GeoJSON objects are known by their "type" (Frictionless checks the whole GeoJSON schema).
+GEOJSON_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+                 "GeometryCollection", "Feature", "FeatureCollection"}
+
+
+def _read_json(kind: type | None, geojson: bool = False) -> Callable[[pa.Array, Field], pa.Array]:
     def read(raw: pa.Array, field: Field) -> pa.Array:
         def parse(value: str) -> str:
             loaded = json.loads(value)
             if kind is not None and not isinstance(loaded, kind):
+                raise ValueError(value)
+            if geojson and loaded.get("type") not in GEOJSON_TYPES:
                 raise ValueError(value)
             return value
 
@@ -256,7 +267,7 @@ _READERS: dict[str, Callable[[pa.Array, Field], pa.Array]] = {
     "geopoint": _read_geopoint,
     "object": _read_json(dict),
     "array": _read_json(list),
-    "geojson": _read_json(dict),
+    "geojson": _read_json(dict, geojson=True),
     "any": lambda raw, field: raw,
 }
 
