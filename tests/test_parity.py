@@ -82,3 +82,18 @@ def test_refusals_name_the_property(tmp_path, case, run):
     assert "support" in result.err and "Traceback" not in result.err
     if prop is not None:
         assert prop in result.err
+
+
+def test_a_unique_primary_key_field_reports_both_errors_within_the_limit(tmp_path):
+    import opendata as od
+    from conftest import make_package
+
+    rows = "id,v\n" + "".join(f"{i % 3},x\n" for i in range(30))
+    directory = make_package(tmp_path, [{"name": "id", "constraints": {"unique": True}}, {"name": "v"}], rows,
+                             schema_extra={"primaryKey": "id"})
+    report = od.validate(od.load(directory), limit=10).resources[0]
+    assert report.counts == {"unique-error": 27, "primary-key": 27}
+    assert len(report.errors) == 10
+    whole = od.validate(od.load(directory)).resources[0]
+    assert sorted((e.type, e.row) for e in whole.errors) == sorted(
+        [("unique-error", r) for r in range(5, 32)] + [("primary-key", r) for r in range(5, 32)])

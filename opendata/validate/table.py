@@ -171,7 +171,10 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
     errors = errors[:limit]
 
     uniques = {f.name: DuplicateFinder() for f in schema.fields if f.constraints.get("unique")}
-    primary = DuplicateFinder() if schema.primary_key else None
+    # A one-field primary key on a unique field repeats exactly where the field does (a null is
+    # neither compared nor a repeat): its duplicates are found once, for both errors.
+    shared = schema.primary_key[0] if len(schema.primary_key) == 1 and schema.primary_key[0] in uniques else None
+    primary = DuplicateFinder() if schema.primary_key and shared is None else None
     foreign = []
     for fk in schema.foreign_keys:
         if fk.resource == "":
@@ -196,10 +199,11 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
             for field_name, finder in uniques.items():
                 if field_name in result.typed:
                     finder.add([result.typed[field_name]], chunk.rows)
-            if primary is not None and all(k in result.typed for k in schema.primary_key):
+            if schema.primary_key and all(k in result.typed for k in schema.primary_key):
                 key = [result.typed[k] for k in schema.primary_key]
                 all_null = np.logical_and.reduce([null_mask(c) for c in key])
-                primary.add(key, chunk.rows, keep=~all_null)
+                if primary is not None:
+                    primary.add(key, chunk.rows, keep=~all_null)
                 null_rows = chunk.rows[all_null]
                 report.counts["primary-key"] += len(null_rows)
                 for row in null_rows[:max(limit - len(errors), 0)]:
@@ -224,19 +228,26 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
                 if len(errors) + len(repeated) < limit:
                     repeated.append(ValidationError("unique-error", row=row, field=field_name,
                                                     field_number=number, params={"first_row": first}))
+                if field_name == shared:
+                    _primary_key_error(report, errors, limit - len(repeated), schema, row, first)
         errors.extend(_with_cells(source, repeated, batch_rows))
         if primary is not None:
             for row, first in primary.duplicates():
-                report.counts["primary-key"] += 1
-                if len(errors) < limit:
-                    errors.append(ValidationError("primary-key", row=row, params={
-                        "first_row": first, "fields": ", ".join(schema.primary_key)}))
+                _primary_key_error(report, errors, limit, schema, row, first)
     finally:
         for finder in list(uniques.values()) + ([primary] if primary else []):
             finder.close()
 
     report.errors = sorted(errors, key=ValidationError.sort_key)
     return report
+
+
+def _primary_key_error(report: ResourceReport, errors: list[ValidationError], limit: int, schema: Schema,
+                       row: int, first: int) -> None:
+    report.counts["primary-key"] += 1
+    if len(errors) < limit:
+        errors.append(ValidationError("primary-key", row=row, params={
+            "first_row": first, "fields": ", ".join(schema.primary_key)}))
 
 
 def _with_cells(source: TableSource, errors: list[ValidationError], batch_rows: int | None
