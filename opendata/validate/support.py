@@ -58,7 +58,7 @@ def check_resource(descriptor: dict[str, Any], schema: dict[str, Any], *, where:
     if not isinstance(dialect, dict):
         raise _refuse(where, name, "dialect", dialect)
     for prop, value in dialect.items():
-        if prop in DIALECT_REFUSED or prop not in DIALECT and prop != "$schema":
+        if prop in DIALECT_REFUSED or (prop not in DIALECT and prop != "$schema"):
             raise _refuse(where, name, f"dialect.{prop}", value)
         allowed = DIALECT.get(prop)
         if allowed is not None and value not in allowed:
