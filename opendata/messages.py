@@ -699,6 +699,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: cannot decode line {line} (byte offset {offset}) as {encoding}; save the file as "
         "UTF-8 or GB18030 and try again",
     },
+    "input.delimiter_sniffed": {
+        "zh": "{path}：未声明分隔符，检测为 {delimiter}（与 Frictionless 相同）；请在 dialect.delimiter 中声明",
+        "en": "{path}: no delimiter declared, detected {delimiter} (as Frictionless does); declare it as "
+        "dialect.delimiter",
+    },
     "input.compressed": {
         "zh": "{path}：不支持压缩文件（zip、gz 等）；请先解压，并让资源路径指向解压后的 CSV/XLSX 文件",
         "en": "{path}: compressed files (zip, gz …) are not supported; unpack it and point the resource's "

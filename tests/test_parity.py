@@ -97,3 +97,13 @@ def test_a_unique_primary_key_field_reports_both_errors_within_the_limit(tmp_pat
     whole = od.validate(od.load(directory)).resources[0]
     assert sorted((e.type, e.row) for e in whole.errors) == sorted(
         [("unique-error", r) for r in range(5, 32)] + [("primary-key", r) for r in range(5, 32)])
+
+
+def test_a_sniffed_delimiter_is_visible_in_the_report(tmp_path, run):
+    """A sniffed delimiter is said, not silent."""
+    (tmp_path / "semi").mkdir()
+    (tmp_path / "semi" / "data.csv").write_text("id;name\n1;a\n2;b\n", encoding="utf-8")
+    result = run("--lang", "en", "check", tmp_path / "semi" / "data.csv", "--format", "json")
+    report = json.loads(result.out)
+    assert report["validation"]["resources"][0]["fields"] == 2
+    assert any("detected ';'" in note for note in report["notes"])

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from .. import messages
 from ..encoding import Encoding
 from ..errors import InputError
 from .base import (DEFAULT_BATCH_BYTES, Chunk, StructuralIssue, TableSource, column_names, merge_chunks,
@@ -83,8 +84,11 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
     Without a declared ``delimiter`` it is sniffed; with ``header: false`` the first row is data.
     """
     dialect = dict(dialect or {})
+    notes = []
     if "delimiter" not in dialect:
         dialect["delimiter"] = sniff_delimiter(path, encoding)
+        if dialect["delimiter"] != ",":
+            notes.append(messages.t("input.delimiter_sniffed", path=str(path), delimiter=repr(dialect["delimiter"])))
     opts = _dialect(dialect)
     has_header = dialect.get("header", True) is not False
     header = _read_header(path, encoding, opts)
@@ -93,7 +97,7 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
     def chunks(batch_rows: int) -> Iterator[Chunk]:
         return _stream(path, encoding, opts, width, batch_rows, has_header)
 
-    return TableSource(str(path), "csv", header, encoding.name, chunks, has_header)
+    return TableSource(str(path), "csv", header, encoding.name, chunks, has_header, notes)
 
 
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,

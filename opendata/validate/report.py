@@ -72,6 +72,7 @@ class ResourceReport:
     errors: list[ValidationError] = _field(default_factory=list)
     counts: Counter = _field(default_factory=Counter)
     schema_inferred: bool = False
+    notes: list[str] = _field(default_factory=list)
 
     @property
     def error_count(self) -> int:
@@ -89,7 +90,7 @@ class ResourceReport:
         return {
             "name": self.name, "path": self.path, "format": self.format, "encoding": self.encoding,
             "rows": self.rows, "fields": self.fields, "valid": self.valid,
-            "schemaInferred": self.schema_inferred, "errorCount": self.error_count,
+            "schemaInferred": self.schema_inferred, "notes": self.notes, "errorCount": self.error_count,
             "errorCounts": dict(sorted(self.counts.items())), "truncated": self.truncated,
             "errors": [e.to_dict(lang) for e in self.errors],
         }

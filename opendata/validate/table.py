@@ -166,6 +166,7 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
     """
     report = ResourceReport(name=name, path=source.path, format=source.format,
                             encoding=source.encoding, fields=len(schema.fields))
+    report.notes.extend(source.notes)
     errors = label_errors(source.header, schema) if source.has_header else []
     report.counts.update(e.type for e in errors)
     errors = errors[:limit]
