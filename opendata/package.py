@@ -29,6 +29,8 @@ from .validate.support import check_resource
 from .validate.types import read_column
 
 DESCRIPTOR = "datapackage.json"
+#: Resource properties that state facts about one particular data file (checked by validation).
+FILE_FACTS = ("bytes", "hash", "rows")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -125,9 +127,15 @@ class Package:
                          names=", ".join(r.name for r in self.resources))
 
     def to_descriptor(self) -> dict[str, Any]:
-        """The package descriptor with every resource's schema inline."""
+        """The package descriptor with every resource's schema inline.
+
+        A resource's declared ``bytes``, ``hash`` and ``rows`` are left out: they describe the source
+        file, and every user of this descriptor (redact, the release export) writes the data anew,
+        so they would no longer hold (and the new package would fail its own check).
+        """
         out = dict(self.descriptor)
-        out["resources"] = [dict(r.descriptor, schema=r.schema.to_descriptor()) for r in self.resources]
+        out["resources"] = [{**{k: v for k, v in r.descriptor.items() if k not in FILE_FACTS},
+                             "schema": r.schema.to_descriptor()} for r in self.resources]
         return out
 
 

@@ -107,3 +107,26 @@ def test_a_sniffed_delimiter_is_visible_in_the_report(tmp_path, run):
     report = json.loads(result.out)
     assert report["validation"]["resources"][0]["fields"] == 2
     assert any("detected ';'" in note for note in report["notes"])
+
+
+def test_declared_file_facts_do_not_follow_the_data_into_a_redacted_package(tmp_path, monkeypatch):
+    """bytes/hash/rows describe the source file; the redacted package's new file must not inherit them."""
+    import hashlib
+
+    import opendata as od
+    from conftest import make_package
+    from opendata.redact import redact
+    from opendata.trust import keys
+
+    monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
+    keys.init_data_keys()
+    text = "id,name\n1,张三丰\n2,李四光\n"
+    directory = make_package(tmp_path / "in", [{"name": "id"}, {"name": "name", "opendata": {
+        "pii": "person_name", "treatment": {"operator": "mask"}}}], text)
+    raw = text.encode("utf-8")
+    _declare(directory, bytes=len(raw), hash="sha256:" + hashlib.sha256(raw).hexdigest(), rows=2)
+    assert od.check(od.load(directory)).valid
+    out, _ = redact(od.load(directory), tmp_path / "out")
+    resource = json.loads((tmp_path / "out" / "datapackage.json").read_text("utf-8"))["resources"][0]
+    assert not {"bytes", "hash", "rows"} & set(resource)
+    assert od.check(out).valid
