@@ -237,6 +237,9 @@ REFUSED = [
         ("number-format", col("1"), one("number", format="currency"), {}, []),
         ("unique-keys", "a,b\n1,x\n", S("a", "b", uniqueKeys=[["a", "b"]]), {}, []),
         ("fields-match", "a,b\n1,x\n", S("a", "b", fieldsMatch="subset"), {}, []),
+        ("header-case", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerCase": False}}, []),
+        ("list-type", csv_column(["a,b", "c"]), one("list"), {}, []),
+        ("wkt-format", col("POINT (30 10)", "x"), one("string", format="wkt"), {}, [("error",)]),
     ]
 ]
 
