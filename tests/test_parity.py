@@ -130,3 +130,33 @@ def test_declared_file_facts_do_not_follow_the_data_into_a_redacted_package(tmp_
     resource = json.loads((tmp_path / "out" / "datapackage.json").read_text("utf-8"))["resources"][0]
     assert not {"bytes", "hash", "rows"} & set(resource)
     assert od.check(out).valid
+
+
+def test_every_difference_is_documented_in_the_readme():
+    from conftest import ROOT
+    from parity_cases import DIFFERENCES
+
+    readme = ROOT.joinpath("README.md").read_text("utf-8")
+    semantics = readme[readme.index("- **Semantics**"):readme.index("- **Privacy**")]
+    used = {c.differ for c in CASES if c.differ}
+    assert used <= set(DIFFERENCES)
+    for key in used:
+        assert DIFFERENCES[key] in semantics, key
+    for case in CASES:
+        if case.differ:
+            assert case.ours is not None and case.theirs is not None, case.id
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.differ is None and c.schema is not None
+                                  and c.filename.endswith(".csv")], ids=lambda c: c.id)
+def test_parity_cases_do_not_depend_on_batch_size(tmp_path, case):
+    import opendata as od
+
+    target = write_case(case, tmp_path / case.id)
+    resource = od.load(target).resources[0]
+
+    def errors(batch_rows):
+        report = od.validate_table(resource.open(), resource.schema, name="data", batch_rows=batch_rows)
+        return sorted((e.type, e.row or 0, e.field_number or 0, e.cell or "") for e in report.errors)
+
+    assert errors(1) == errors(2) == errors(None)
