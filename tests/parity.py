@@ -33,7 +33,11 @@ def write_case(case: Case, directory: Path) -> Path:
     if case.schema is None:
         return data_path
     resource = {"name": "data", "path": case.filename, "schema": case.schema, **case.resource}
-    descriptor = {"name": "parity", "title": "parity", "opendata": {"grade": "L1"}, "resources": [resource]}
+    others = []
+    for other in case.others:
+        (directory / other["path"]).write_text(other["text"], encoding="utf-8")
+        others.append({"name": other["name"], "path": other["path"], "schema": other["schema"]})
+    descriptor = {"name": "parity", "title": "parity", "opendata": {"grade": "L1"}, "resources": [resource, *others]}
     (directory / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     return directory
 
@@ -47,12 +51,18 @@ def ours(target: Path) -> tuple[Counter, dict]:
         return Counter([INPUT_ERROR]), {"stderr": err.getvalue()}
     assert code in (0, 1), (code, err.getvalue())
     report = json.loads(out.getvalue())
-    errors = report["validation"]["resources"][0]["errors"]
+    errors = next(r for r in report["validation"]["resources"] if r["name"] in ("data", report["name"]))["errors"] \
+        if len(report["validation"]["resources"]) > 1 else report["validation"]["resources"][0]["errors"]
     return Counter((e["type"], e.get("row"), e.get("field_number")) for e in errors), report
 
 
 def theirs(case: Case, target: Path) -> Counter:
     """``frictionless.validate`` of the same resource (its own inference for a bare file)."""
+    if case.others:  # foreign keys between resources need the package
+        report = frictionless.validate(str(target / "datapackage.json"))
+        task = next(t for t in report.tasks if t.name == "data")
+        return Counter((e.type, getattr(e, "row_number", None), getattr(e, "field_number", None))
+                       for e in task.errors)
     try:
         if case.schema is None:
             resource = frictionless.Resource(path=case.filename, basepath=str(target.parent))

@@ -41,6 +41,7 @@ class Case:
     differ: str | None = None              # why opendata deliberately differs (README "Semantics")
     ours: list[tuple] | None = None        # with ``differ``: what opendata reports
     theirs: list[tuple] | None = None      # with ``differ``: what frictionless reports
+    others: list[dict[str, Any]] = field(default_factory=list)  # more resources: name, path, text, schema
 
 
 def F(*specs: str | tuple, **options: Any) -> list[dict[str, Any]]:
@@ -201,6 +202,22 @@ KEYS = [
          S("id", "parent", foreignKeys=[{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}])),
     Case("foreign-key-self-composite", "a,b,pa,pb\n1,x,,\n2,y,1,x\n3,z,1,y\n",
          S("a", "b", "pa", "pb", foreignKeys=[{"fields": ["pa", "pb"], "reference": {"resource": "", "fields": ["a", "b"]}}])),
+]
+
+# ---- foreign keys to another resource of the package (tests/package/__spec__/test_validate.py) ----
+ROUTES = {"name": "routes", "path": "routes.csv", "text": "route_id,line\nB1,1\nB2,2\n01,3\n",
+          "schema": S("route_id", ("line", "integer"))}
+FOREIGN = [
+    Case("foreign-key-resource", "route_id,stop\nB1,a\nB3,b\nB2,c\n,d\n",
+         S("route_id", "stop", foreignKeys=[{"fields": "route_id", "reference": {"resource": "routes", "fields": "route_id"}}]),
+         others=[ROUTES]),
+    Case("foreign-key-resource-typed", "line,stop\n1,a\n01,b\n4,c\n",
+         S(("line", "integer"), "stop", foreignKeys=[{"fields": "line", "reference": {"resource": "routes", "fields": "line"}}]),
+         others=[ROUTES]),
+    Case("foreign-key-resource-composite", "route_id,line\nB1,1\nB1,2\nB2,\n",
+         S("route_id", ("line", "integer"),
+           foreignKeys=[{"fields": ["route_id", "line"], "reference": {"resource": "routes", "fields": ["route_id", "line"]}}]),
+         others=[ROUTES]),
 ]
 
 # ---- missing values and schema properties -----------------------------------------------------------
@@ -407,4 +424,4 @@ def _field_cases() -> list[Case]:
     return cases
 
 
-CASES: list[Case] = FRICTIONLESS + _field_cases() + STRUCTURE + TYPES + CONSTRAINTS + KEYS + SCHEMA + DIALECT + REFUSED + ENCODING + INTEGRITY + _xlsx_cases()
+CASES: list[Case] = FRICTIONLESS + _field_cases() + STRUCTURE + TYPES + CONSTRAINTS + KEYS + FOREIGN + SCHEMA + DIALECT + REFUSED + ENCODING + INTEGRITY + _xlsx_cases()

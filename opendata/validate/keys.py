@@ -42,6 +42,11 @@ def key_hashes(columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray, np.
     return h1, h2, complete
 
 
+def all_null(columns: Sequence[pa.Array]) -> np.ndarray:
+    """Which rows have a null in every one of ``columns``."""
+    return np.logical_and.reduce([null_mask(c) for c in columns])
+
+
 class DuplicateFinder:
     """Collects key hashes batch by batch; :meth:`duplicates` yields ``(row, first_row)`` pairs."""
 
@@ -100,21 +105,23 @@ class ReferenceSet:
         self._sorted: np.ndarray | None = None
 
     def add(self, columns: Sequence[pa.Array]) -> None:
-        h1, h2, complete = key_hashes(columns)
-        pair = np.empty(int(complete.sum()), dtype=[("h1", "<u8"), ("h2", "<u8")])
-        pair["h1"], pair["h2"] = h1[complete], h2[complete]
+        h1, h2, _ = key_hashes(columns)
+        keep = ~all_null(columns)  # a partly-null key is a key (as in Frictionless)
+        pair = np.empty(int(keep.sum()), dtype=[("h1", "<u8"), ("h2", "<u8")])
+        pair["h1"], pair["h2"] = h1[keep], h2[keep]
         self._parts.append(pair)
         self._sorted = None
 
     def contains(self, columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray]:
-        """For each row: whether its key is in the set, and whether the key is complete (no null)."""
+        """For each row: whether its key is in the set, and whether it has a key at all (a key whose
+        cells are all null refers to nothing and is not checked, as in Frictionless)."""
         if self._sorted is None:
             merged = np.concatenate(self._parts) if self._parts else np.empty(0, dtype=[("h1", "<u8"), ("h2", "<u8")])
             self._sorted = np.unique(merged)
-        h1, h2, complete = key_hashes(columns)
+        h1, h2, _ = key_hashes(columns)
         probe = np.empty(len(h1), dtype=self._sorted.dtype)
         probe["h1"], probe["h2"] = h1, h2
         pos = np.searchsorted(self._sorted, probe)
         pos = np.minimum(pos, max(len(self._sorted) - 1, 0))
         found = (self._sorted[pos] == probe) if len(self._sorted) else np.zeros(len(h1), dtype=bool)
-        return np.asarray(found, dtype=bool), complete
+        return np.asarray(found, dtype=bool), ~all_null(columns)

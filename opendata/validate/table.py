@@ -14,14 +14,13 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 import pyarrow as pa
 
-from ..bitmaps import null_mask
 from ..masking import sample
 from ..parallel import ordered_map
 from ..readers.base import Chunk, TableSource
 from ..schema import Schema
 from ..strings import byte_lengths
 from . import constraints
-from .keys import DuplicateFinder, ReferenceSet
+from .keys import DuplicateFinder, ReferenceSet, all_null
 from .report import ResourceReport, ValidationError
 from .types import read_column
 
@@ -194,7 +193,6 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
             report.rows += chunk.num_rows
             report.counts.update(result.counts)
             errors.extend(result.errors[:max(limit - len(errors), 0)])
-            usable = result.usable
             # Every row takes part in uniqueness, blank and ragged ones too (as in Frictionless);
             # a null never repeats, and a key whose cells are all null is itself an error.
             for field_name, finder in uniques.items():
@@ -202,10 +200,10 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
                     finder.add([result.typed[field_name]], chunk.rows)
             if schema.primary_key and all(k in result.typed for k in schema.primary_key):
                 key = [result.typed[k] for k in schema.primary_key]
-                all_null = np.logical_and.reduce([null_mask(c) for c in key])
+                no_key = all_null(key)
                 if primary is not None:
-                    primary.add(key, chunk.rows, keep=~all_null)
-                null_rows = chunk.rows[all_null]
+                    primary.add(key, chunk.rows, keep=~no_key)
+                null_rows = chunk.rows[no_key]
                 report.counts["primary-key"] += len(null_rows)
                 for row in null_rows[:max(limit - len(errors), 0)]:
                     errors.append(ValidationError("primary-key", row=int(row), params={
@@ -213,8 +211,9 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
             for fk, refs in foreign:
                 if not all(k in result.typed for k in fk.fields):
                     continue
-                found, complete = refs.contains([result.typed[k] for k in fk.fields])
-                bad = np.flatnonzero(~found & complete & usable)
+                # Ragged rows are checked too (as in Frictionless); blank ones have no key.
+                found, keyed = refs.contains([result.typed[k] for k in fk.fields])
+                bad = np.flatnonzero(~found & keyed)
                 report.counts["foreign-key"] += len(bad)
                 for j in bad[:max(limit - len(errors), 0)]:
                     errors.append(ValidationError("foreign-key", row=int(chunk.rows[j]),
