@@ -241,6 +241,11 @@ DIALECT = [
     Case("dialect-header-false-strings", "a,b\n3,x\n", S(("a", "integer"), "b"), {"dialect": {"header": False}}),
     Case("dialect-line-terminator", "a,b\r\n1,2\r\n3,x\r\n", S("a", ("b", "integer")), {"dialect": {"lineTerminator": "\r\n"}}),
     Case("crlf", "a,b\r\n1,2\r\n3,x\r\n", S("a", ("b", "integer"))),
+    Case("dialect-comment-char", "a,b\n#c,d\n1,x\n# note, with, commas\n2,y\nz,w\n", S(("a", "integer"), "b"),
+         {"dialect": {"commentChar": "#"}}),
+    Case("dialect-comment-rows", "a,b\nc,d\n1,x\ny,z\n", S(("a", "integer"), "b"), {"dialect": {"commentRows": [2]}}),
+    Case("dialect-header-case", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerCase": False}}),
+    Case("dialect-header-case-true", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerCase": True}}),
     Case("dialect-header-rows-one", "a,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerRows": [1], "headerJoin": " "}}),
     Case("dialect-case-sensitive", "a,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"caseSensitiveHeader": True}}),
     Case("dialect-csvddf-version", "a,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"csvddfVersion": 1.2}}),
@@ -250,8 +255,6 @@ DIALECT = [
 REFUSED = [
     Case(f"refused-{cid}", data, schema, resource, differ="refused", ours=[("input-error",)], theirs=theirs)
     for cid, data, schema, resource, theirs in [
-        ("comment-char", "a,b\n#c,d\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"commentChar": "#"}}, []),
-        ("comment-rows", "a,b\nc,d\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"commentRows": [2]}}, []),
         ("header-rows", "a,b\nc,d\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerRows": [1, 2]}}, [('incorrect-label', None, 1), ('incorrect-label', None, 2)]),
         ("null-sequence", "a,b\n\\N,x\n", S(("a", "integer"), "b"), {"dialect": {"nullSequence": "\\N"}}, [('type-error', 2, 1)]),
         ("skip-blank-rows", "a,b\n\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"skipBlankRows": True}}, []),
@@ -266,7 +269,6 @@ REFUSED = [
         ("number-format", col("1"), one("number", format="currency"), {}, []),
         ("unique-keys", "a,b\n1,x\n", S("a", "b", uniqueKeys=[["a", "b"]]), {}, []),
         ("fields-match", "a,b\n1,x\n", S("a", "b", fieldsMatch="subset"), {}, []),
-        ("header-case", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerCase": False}}, []),
         ("list-type", csv_column(["a,b", "c"]), one("list"), {}, []),
         ("wkt-format", col("POINT (30 10)", "x"), one("string", format="wkt"), {}, [("error",)]),
     ]
@@ -375,6 +377,8 @@ FRICTIONLESS = [
     Case("fl-header-false-extra-cell", fixture("without-headers-extra.csv"), S(("id", "integer"), "name"),
          {"dialect": {"header": False}}),
     Case("fl-matrix", fixture("matrix.csv"), S(*[(f"f{i}", "integer") for i in range(1, 5)])),
+    Case("fl-dialect-skip-rows", fixture("matrix.csv"), S(*[(f"f{i}", "integer") for i in range(1, 5)], primaryKey="f1"),
+         {"dialect": {"commentChar": "41", "commentRows": [2]}, "rows": 2}),
     Case("fl-escaping", fixture("escaping.csv"), S(("ID", "integer"), "Test")),
     Case("fl-doublequote", fixture("doublequote.csv"), None),
     Case("fl-bom", fixture("bom.csv"), S(("id", "integer"), "name")),

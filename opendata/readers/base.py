@@ -66,6 +66,8 @@ class TableSource:
     #: What the reader decided that the data officer should know (a sniffed delimiter): rendered
     #: sentences, shown with the check report.
     notes: list[str] = field(default_factory=list)
+    #: False when the dialect says labels match field names whatever their case (``headerCase``).
+    header_case: bool = True
 
     def chunks(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[Chunk]:
         """Stream the table's rows as :class:`Chunk` objects in file order."""

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from .. import messages
+from ..bitmaps import to_mask
 from ..encoding import Encoding
 from ..errors import InputError
 from .base import (DEFAULT_BATCH_BYTES, Chunk, StructuralIssue, TableSource, column_names, merge_chunks,
@@ -93,19 +94,37 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
     has_header = dialect.get("header", True) is not False
     header = _read_header(path, encoding, opts)
     width = len(header)
+    comments = (dialect.get("commentChar") or "", frozenset(int(r) for r in dialect.get("commentRows") or ()))
 
     def chunks(batch_rows: int) -> Iterator[Chunk]:
-        return _stream(path, encoding, opts, width, batch_rows, has_header)
+        return _stream(path, encoding, opts, width, batch_rows, has_header, comments)
 
-    return TableSource(str(path), "csv", header, encoding.name, chunks, has_header, notes)
+    return TableSource(str(path), "csv", header, encoding.name, chunks, has_header, notes,
+                       header_case=dialect.get("headerCase", True) is not False)
 
 
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
-            batch_rows: int, has_header: bool = True) -> Iterator[Chunk]:
+            batch_rows: int, has_header: bool = True,
+            comments: tuple[str, frozenset[int]] = ("", frozenset())) -> Iterator[Chunk]:
     blocks = _blocks(path, encoding, opts, width, batch_rows, has_header)
+    if comments[0] or comments[1]:
+        blocks = (_drop_comments(c, *comments) for c in blocks)
     if opts["skipinitialspace"]:
         blocks = (_skip_initial_space(c) for c in blocks)
     return merge_chunks(blocks, batch_rows, DEFAULT_BATCH_BYTES)
+
+
+def _drop_comments(chunk: Chunk, char: str, rows: frozenset[int]) -> Chunk:
+    """``commentChar`` / ``commentRows``: rows whose first cell starts with the character, and the
+    listed rows, are not data (as in Frictionless); the other rows keep their file row numbers."""
+    drop = np.isin(chunk.rows, np.fromiter(rows, dtype=np.int64)) if rows else np.zeros(chunk.num_rows, bool)
+    if char and chunk.data.num_columns:
+        drop |= to_mask(pc.fill_null(pc.starts_with(chunk.data.column(0), char), False))
+    if not drop.any():
+        return chunk
+    keep = np.flatnonzero(~drop)
+    dropped = set(chunk.rows[drop].tolist())
+    return Chunk(chunk.data.take(pa.array(keep)), chunk.rows[keep], [i for i in chunk.issues if i.row not in dropped])
 
 
 def _skip_initial_space(chunk: Chunk) -> Chunk:

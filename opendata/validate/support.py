@@ -20,9 +20,12 @@ DIALECT: dict[str, tuple | None] = {
     "lineTerminator": ("\n", "\r\n", "\r"),  # the reader accepts all three in any file
     "headerRows": ([1],), "headerJoin": None,  # one header row: the join never applies
     "csvddfVersion": None, "caseSensitiveHeader": (True,),
+    "commentChar": None, "commentRows": None, "headerCase": None,
 }
+#: Dialect properties read for CSV files only (refused on other formats rather than ignored).
+CSV_ONLY = ("commentChar", "commentRows", "headerCase", "skipInitialSpace")
 #: Dialect properties Frictionless reads that opendata does not implement (always refused).
-DIALECT_REFUSED = ("commentChar", "commentRows", "nullSequence", "skipBlankRows", "headerCase")
+DIALECT_REFUSED = ("nullSequence", "skipBlankRows")
 
 #: Constraints of Table Schema v1 (and v2's exclusive bounds) that opendata checks.
 CONSTRAINTS = ("required", "unique", "pattern", "enum", "minimum", "maximum", "exclusiveMinimum",
@@ -65,6 +68,12 @@ def check_resource(descriptor: dict[str, Any], schema: dict[str, Any], *, where:
             raise _refuse(where, name, f"dialect.{prop}", value)
     if dialect.get("header") is False and table_format != "csv":
         raise _refuse(where, name, "dialect.header", False)
+    for prop in CSV_ONLY:
+        if prop in dialect and table_format != "csv":
+            raise _refuse(where, name, f"dialect.{prop}", dialect[prop])
+    rows = dialect.get("commentRows")
+    if rows is not None and not (isinstance(rows, list) and all(isinstance(r, int) and r > 1 for r in rows)):
+        raise _refuse(where, name, "dialect.commentRows", rows)
     for prop in SCHEMA_REFUSED:
         if prop in schema:
             raise _refuse(where, name, f"schema.{prop}", schema[prop])

@@ -49,8 +49,9 @@ class ChunkResult:
     usable: np.ndarray  # rows that are neither blank nor structurally broken
 
 
-def label_errors(header: list[str], schema: Schema) -> list[ValidationError]:
-    """Header problems: blank, duplicate, incorrect, missing and extra labels."""
+def label_errors(header: list[str], schema: Schema, *, case_sensitive: bool = True) -> list[ValidationError]:
+    """Header problems: blank, duplicate, incorrect, missing and extra labels (``case_sensitive``
+    False: a label matches its field name whatever the case, the dialect's ``headerCase``)."""
     errors: list[ValidationError] = []
     seen: set[str] = set()
     names = schema.field_names
@@ -64,7 +65,7 @@ def label_errors(header: list[str], schema: Schema) -> list[ValidationError]:
             errors.append(ValidationError("blank-label", field_number=number, params={"label": label}))
         elif label in seen:
             errors.append(ValidationError("duplicate-label", field_number=number, params={"label": label}))
-        elif label != names[i]:
+        elif label != names[i] and (case_sensitive or label.casefold() != names[i].casefold()):
             errors.append(ValidationError("incorrect-label", field=names[i], field_number=number,
                                           params={"label": label}))
         seen.add(label)
@@ -166,7 +167,7 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
     report = ResourceReport(name=name, path=source.path, format=source.format,
                             encoding=source.encoding, fields=len(schema.fields))
     report.notes.extend(source.notes)
-    errors = label_errors(source.header, schema) if source.has_header else []
+    errors = label_errors(source.header, schema, case_sensitive=source.header_case) if source.has_header else []
     report.counts.update(e.type for e in errors)
     errors = errors[:limit]
 
