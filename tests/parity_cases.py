@@ -231,6 +231,8 @@ DIALECT = [
     Case("dialect-delimiter", "a;b\n1;x\n", S(("a", "integer"), "b"), {"dialect": {"delimiter": ";"}}),
     Case("sniff-semicolon", "a;b\n1;x\n2;y\nz;w\n", S(("a", "integer"), "b")),
     Case("sniff-semicolon-bare", "id;name;score\n1;张三;9\n2;李四;8\n", None),
+    Case("sniff-comma-semicolons-quoted", 'a,b\n"x;y;z",1\n"p;q",2\nr,s\n', S("a", ("b", "integer"))),
+    Case("sniff-pipe", "a|b\n1|x\n2|y\n", S(("a", "integer"), "b")),
     Case("sniff-tab-in-csv", "a\tb\n1\tx\n", S(("a", "integer"), "b")),
     Case("dialect-quote-char", "a,b\n'1,5',x\n", S("a", "b"), {"dialect": {"quoteChar": "'"}}),
     Case("dialect-double-quote-false", 'a,b\n"x\\"y",z\n', S("a", "b"), {"dialect": {"doubleQuote": False, "escapeChar": "\\"}}),

@@ -160,3 +160,16 @@ def test_parity_cases_do_not_depend_on_batch_size(tmp_path, case):
         return sorted((e.type, e.row or 0, e.field_number or 0, e.cell or "") for e in report.errors)
 
     assert errors(1) == errors(2) == errors(None)
+
+
+def test_bad_byte_offset_and_line_across_a_block_boundary(tmp_path):
+    """A character cut by the reader's block boundary is not the bad byte; the real one is found."""
+    from opendata.readers.csv import BLOCK_BYTES, bad_byte
+
+    head = "a\n".encode() + "中".encode() * (BLOCK_BYTES // 3) + b"\n"  # a 3-byte character straddles the boundary
+    body = b"x\n" * 10 + b"\xff\n"
+    path = tmp_path / "data.csv"
+    path.write_bytes(head + body)
+    assert bad_byte(path, "utf-8") == (len(head) + 20, 13)
+    path.write_bytes(head + b"x\n")
+    assert bad_byte(path, "utf-8") is None
