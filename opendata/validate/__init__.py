@@ -21,6 +21,7 @@ def validate(package: "Package", *, limit: int = DEFAULT_LIMIT, per_chunk=None, 
     Raises :class:`~opendata.errors.InputError` when a file cannot be read at all; problems in
     the data itself are reported, never raised. ``per_chunk(resource)`` may give a further pure
     per-chunk step for each resource, run in the same pass; ``on_result(resource)`` its receiver.
+    A resource's declared ``bytes``, ``hash`` and ``rows`` are checked against its file too.
     """
     report = ValidationReport()
     by_name = {r.name: r for r in package.resources}
