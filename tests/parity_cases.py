@@ -257,7 +257,6 @@ DIALECT = [
 REFUSED = [
     Case(f"refused-{cid}", data, schema, resource, differ="refused", ours=[("input-error",)], theirs=theirs)
     for cid, data, schema, resource, theirs in [
-        ("header-rows", "a,b\nc,d\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerRows": [1, 2]}}, [('incorrect-label', None, 1), ('incorrect-label', None, 2)]),
         ("null-sequence", "a,b\n\\N,x\n", S(("a", "integer"), "b"), {"dialect": {"nullSequence": "\\N"}}, [('type-error', 2, 1)]),
         ("skip-blank-rows", "a,b\n\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"skipBlankRows": True}}, []),
         ("case-insensitive-header", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"caseSensitiveHeader": False}}, [('incorrect-label', None, 1)]),
@@ -410,8 +409,16 @@ FRICTIONLESS = [
     Case("fl-compression-zip-no-rows", fixture("without-rows.csv.zip"), S(("id", "integer"), "name"),
          filename="data.csv.zip", differ="refused", ours=[("input-error",)], theirs=[]),
     Case("fl-header-rows-2", fixture("matrix.csv"), S(*[(f"f{i}", "integer") for i in range(1, 5)]),
-         {"dialect": {"headerRows": [2]}}, differ="refused", ours=[("input-error",)],
-         theirs=[("incorrect-label", None, n) for n in range(1, 5)]),
+         {"dialect": {"headerRows": [2]}}),
+    Case("fl-header-rows-2-named", fixture("matrix.csv"), S(*[(f"{i}", "integer") for i in (11, 12, 13, 14)]),
+         {"dialect": {"headerRows": [2]}, "rows": 3}),
+    Case("fl-header-rows-list", fixture("matrix.csv"), S(*[(f"{i} {i + 10} {i + 20}", "integer") for i in (11, 12, 13, 14)]),
+         {"dialect": {"headerRows": [2, 3, 4]}}),
+    Case("fl-header-rows-list-join", fixture("matrix.csv"),
+         S(*[(f"{i}.{i + 10}.{i + 20}", "integer") for i in (11, 12, 13, 14)], primaryKey="11.21.31"),
+         {"dialect": {"headerRows": [2, 3, 4], "headerJoin": "."}}),
+    Case("header-rows-ragged", "x\na,b\n1,2\n3\n4,5,6\n", S(("a", "integer"), ("b", "integer")),
+         {"dialect": {"headerRows": [2]}}),
 ]
 
 

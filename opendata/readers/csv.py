@@ -63,20 +63,27 @@ def sniff_delimiter(path: Path, encoding: Encoding) -> str:
         return ","
 
 
-def _read_header(path: Path, encoding: Encoding, opts: dict[str, Any]) -> list[str]:
+def _read_header(path: Path, encoding: Encoding, opts: dict[str, Any], rows: tuple[int, ...] = (1,),
+                 join: str = " ") -> list[str]:
+    """The labels: the cells of header row ``rows[0]``, or of several rows joined column by column
+    with ``join`` (``headerRows``/``headerJoin``, as in Frictionless)."""
     with open(path, "rb") as raw:
         text = io.TextIOWrapper(raw, encoding=encoding.codec, newline="", errors="strict")
         try:
             if encoding.bom and text.read(1) != "\ufeff":
                 text.seek(0)
-            header = next(pycsv.reader(text, **opts), None)
+            reader = pycsv.reader(text, **opts)
+            found = [row for number, row in zip(range(1, max(rows) + 1), reader) if number in rows]
         except UnicodeDecodeError as exc:
             raise InputError("input.encoding", path=str(path), row=1, encoding=encoding.name) from exc
         except pycsv.Error as exc:
             raise InputError("input.unreadable", path=str(path), reason=str(exc)) from exc
-    if not header:
+    if not found or not found[0]:
         raise InputError("input.empty", path=str(path))
-    return header
+    if len(found) == 1:
+        return found[0]
+    width = max(len(r) for r in found)
+    return [join.join(r[i] for r in found if i < len(r) and r[i]) for i in range(width)]
 
 
 def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = None) -> TableSource:
@@ -92,21 +99,23 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
             notes.append(messages.t("input.delimiter_sniffed", path=str(path), delimiter=repr(dialect["delimiter"])))
     opts = _dialect(dialect)
     has_header = dialect.get("header", True) is not False
-    header = _read_header(path, encoding, opts)
+    header_rows = tuple(dialect.get("headerRows") or (1,)) if has_header else (1,)
+    header = _read_header(path, encoding, opts, header_rows, dialect.get("headerJoin", " "))
     width = len(header)
     comments = (dialect.get("commentChar") or "", frozenset(int(r) for r in dialect.get("commentRows") or ()))
 
     def chunks(batch_rows: int) -> Iterator[Chunk]:
-        return _stream(path, encoding, opts, width, batch_rows, has_header, comments)
+        return _stream(path, encoding, opts, width, batch_rows, max(header_rows) if has_header else 0, comments)
 
     return TableSource(str(path), "csv", header, encoding.name, chunks, has_header, notes,
                        header_case=dialect.get("headerCase", True) is not False)
 
 
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
-            batch_rows: int, has_header: bool = True,
+            batch_rows: int, header_end: int = 1,
             comments: tuple[str, frozenset[int]] = ("", frozenset())) -> Iterator[Chunk]:
-    blocks = _blocks(path, encoding, opts, width, batch_rows, has_header)
+    """The data rows, which start after row ``header_end`` (0: no header)."""
+    blocks = _blocks(path, encoding, opts, width, batch_rows, header_end)
     if comments[0] or comments[1]:
         blocks = (_drop_comments(c, *comments) for c in blocks)
     if opts["skipinitialspace"]:
@@ -134,7 +143,7 @@ def _skip_initial_space(chunk: Chunk) -> Chunk:
 
 
 def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
-            batch_rows: int, has_header: bool = True) -> Iterator[Chunk]:
+            batch_rows: int, header_end: int = 1) -> Iterator[Chunk]:
     names = column_names(width)
     pending: dict[int, str] = {}  # row number -> raw text of rows pyarrow could not shape
 
@@ -145,7 +154,7 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
     # Block size follows the requested batch size so that a batch stays small in memory.
     block = max(1 << 16, min(BLOCK_BYTES, batch_rows * 256))  # small test batches: small blocks
     read_options = pa_csv.ReadOptions(
-        use_threads=False, block_size=block, skip_rows=1 if has_header else 0, column_names=names,
+        use_threads=False, block_size=block, skip_rows=header_end, column_names=names,
         encoding="utf8" if encoding.codec == "utf-8" else encoding.codec,
     )
     parse_options = pa_csv.ParseOptions(
@@ -163,7 +172,7 @@ def _blocks(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
     except pa.ArrowInvalid as exc:
         _raise_read_error(path, encoding, exc, 2)
 
-    next_row = 2 if has_header else 1  # the header is row 1
+    next_row = header_end + 1  # rows are numbered as in the file: the header is row 1
     while True:
         try:
             batch = reader.read_next_batch()

@@ -18,7 +18,7 @@ DIALECT: dict[str, tuple | None] = {
     "delimiter": None, "quoteChar": None, "doubleQuote": None, "escapeChar": None,
     "skipInitialSpace": None, "header": None,
     "lineTerminator": ("\n", "\r\n", "\r"),  # the reader accepts all three in any file
-    "headerRows": ([1],), "headerJoin": None,  # one header row: the join never applies
+    "headerRows": None, "headerJoin": None,
     "csvddfVersion": None, "caseSensitiveHeader": (True,),
     "commentChar": None, "commentRows": None, "headerCase": None,
 }
@@ -71,6 +71,15 @@ def check_resource(descriptor: dict[str, Any], schema: dict[str, Any], *, where:
     for prop in CSV_ONLY:
         if prop in dialect and table_format != "csv":
             raise _refuse(where, name, f"dialect.{prop}", dialect[prop])
+    header_rows = dialect.get("headerRows")
+    if header_rows is not None and not (isinstance(header_rows, list) and header_rows
+                                        and all(isinstance(r, int) and r > 0 for r in header_rows)
+                                        and header_rows == sorted(set(header_rows))):
+        raise _refuse(where, name, "dialect.headerRows", header_rows)
+    if header_rows not in (None, [1]) and table_format != "csv":
+        raise _refuse(where, name, "dialect.headerRows", header_rows)
+    if "headerJoin" in dialect and not isinstance(dialect["headerJoin"], str):
+        raise _refuse(where, name, "dialect.headerJoin", dialect["headerJoin"])
     rows = dialect.get("commentRows")
     if rows is not None and not (isinstance(rows, list) and all(isinstance(r, int) and r > 1 for r in rows)):
         raise _refuse(where, name, "dialect.commentRows", rows)
