@@ -248,6 +248,11 @@ DIALECT = [
     Case("dialect-comment-rows", "a,b\nc,d\n1,x\ny,z\n", S(("a", "integer"), "b"), {"dialect": {"commentRows": [2]}}),
     Case("dialect-header-case", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerCase": False}}),
     Case("dialect-header-case-true", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerCase": True}}),
+    Case("dialect-skip-blank-rows", "a,b\n\n1,x\n,\n\"\",\ny,z\n", S(("a", "integer"), "b"),
+         {"dialect": {"skipBlankRows": True}, "rows": 2}),
+    Case("dialect-skip-blank-rows-missing-values", "a,b\nNA,NA\n1,x\n", S(("a", "integer"), "b", missingValues=["NA"]),
+         {"dialect": {"skipBlankRows": True}}),
+    Case("dialect-skip-blank-rows-false", "a,b\n\n1,x\n,\n", S(("a", "integer"), "b"), {"dialect": {"skipBlankRows": False}}),
     Case("dialect-header-rows-one", "a,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"headerRows": [1], "headerJoin": " "}}),
     Case("dialect-case-sensitive", "a,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"caseSensitiveHeader": True}}),
     Case("dialect-csvddf-version", "a,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"csvddfVersion": 1.2}}),
@@ -258,7 +263,6 @@ REFUSED = [
     Case(f"refused-{cid}", data, schema, resource, differ="refused", ours=[("input-error",)], theirs=theirs)
     for cid, data, schema, resource, theirs in [
         ("null-sequence", "a,b\n\\N,x\n", S(("a", "integer"), "b"), {"dialect": {"nullSequence": "\\N"}}, [('type-error', 2, 1)]),
-        ("skip-blank-rows", "a,b\n\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"skipBlankRows": True}}, []),
         ("case-insensitive-header", "A,b\n1,x\n", S(("a", "integer"), "b"), {"dialect": {"caseSensitiveHeader": False}}, [('incorrect-label', None, 1)]),
         ("line-terminator", "a,b;1,x;", S("a", "b"), {"dialect": {"lineTerminator": ";"}}, [('extra-label', None, 3), ('incorrect-label', None, 2)]),
         ("compression", "a,b\n1,x\n", S("a", "b"), {"compression": "gz"}, [('compression-error',)]),

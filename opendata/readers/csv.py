@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv as pycsv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -23,6 +24,7 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..encoding import Encoding
 from ..errors import InputError
+from ..strings import byte_lengths
 from .base import (DEFAULT_BATCH_BYTES, Chunk, StructuralIssue, TableSource, column_names, merge_chunks,
                    rows_to_chunk, split_chunk)
 
@@ -102,33 +104,50 @@ def open_csv(path: Path, encoding: Encoding, dialect: dict[str, Any] | None = No
     header_rows = tuple(dialect.get("headerRows") or (1,)) if has_header else (1,)
     header = _read_header(path, encoding, opts, header_rows, dialect.get("headerJoin", " "))
     width = len(header)
-    comments = (dialect.get("commentChar") or "", frozenset(int(r) for r in dialect.get("commentRows") or ()))
+    skipped = _Skipped(dialect.get("commentChar") or "", frozenset(int(r) for r in dialect.get("commentRows") or ()),
+                       bool(dialect.get("skipBlankRows")))
 
     def chunks(batch_rows: int) -> Iterator[Chunk]:
-        return _stream(path, encoding, opts, width, batch_rows, max(header_rows) if has_header else 0, comments)
+        return _stream(path, encoding, opts, width, batch_rows, max(header_rows) if has_header else 0, skipped)
 
     return TableSource(str(path), "csv", header, encoding.name, chunks, has_header, notes,
                        header_case=dialect.get("headerCase", True) is not False)
 
 
+@dataclass(frozen=True)
+class _Skipped:
+    """Rows the dialect says are not data: ``commentChar``, ``commentRows``, ``skipBlankRows``."""
+
+    char: str = ""
+    rows: frozenset[int] = frozenset()
+    blank: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.char or self.rows or self.blank)
+
+
 def _stream(path: Path, encoding: Encoding, opts: dict[str, Any], width: int,
-            batch_rows: int, header_end: int = 1,
-            comments: tuple[str, frozenset[int]] = ("", frozenset())) -> Iterator[Chunk]:
+            batch_rows: int, header_end: int = 1, skipped: _Skipped = _Skipped()) -> Iterator[Chunk]:
     """The data rows, which start after row ``header_end`` (0: no header)."""
     blocks = _blocks(path, encoding, opts, width, batch_rows, header_end)
-    if comments[0] or comments[1]:
-        blocks = (_drop_comments(c, *comments) for c in blocks)
+    if skipped:
+        blocks = (_drop_rows(c, skipped) for c in blocks)
     if opts["skipinitialspace"]:
         blocks = (_skip_initial_space(c) for c in blocks)
     return merge_chunks(blocks, batch_rows, DEFAULT_BATCH_BYTES)
 
 
-def _drop_comments(chunk: Chunk, char: str, rows: frozenset[int]) -> Chunk:
-    """``commentChar`` / ``commentRows``: rows whose first cell starts with the character, and the
-    listed rows, are not data (as in Frictionless); the other rows keep their file row numbers."""
+def _drop_rows(chunk: Chunk, skipped: _Skipped) -> Chunk:
+    """Rows whose first cell starts with the comment character, the listed comment rows, and (with
+    ``skipBlankRows``) rows of empty cells are not data, as in Frictionless; the other rows keep
+    their file row numbers. Vectorised over the chunk."""
+    rows = skipped.rows
     drop = np.isin(chunk.rows, np.fromiter(rows, dtype=np.int64)) if rows else np.zeros(chunk.num_rows, bool)
-    if char and chunk.data.num_columns:
-        drop |= to_mask(pc.fill_null(pc.starts_with(chunk.data.column(0), char), False))
+    if skipped.char and chunk.data.num_columns:
+        drop |= to_mask(pc.fill_null(pc.starts_with(chunk.data.column(0), skipped.char), False))
+    if skipped.blank:
+        drop |= np.logical_and.reduce([byte_lengths(chunk.data.column(i)) == 0
+                                       for i in range(chunk.data.num_columns)] or [np.ones(chunk.num_rows, bool)])
     if not drop.any():
         return chunk
     keep = np.flatnonzero(~drop)

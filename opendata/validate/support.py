@@ -20,12 +20,12 @@ DIALECT: dict[str, tuple | None] = {
     "lineTerminator": ("\n", "\r\n", "\r"),  # the reader accepts all three in any file
     "headerRows": None, "headerJoin": None,
     "csvddfVersion": None, "caseSensitiveHeader": (True,),
-    "commentChar": None, "commentRows": None, "headerCase": None,
+    "commentChar": None, "commentRows": None, "headerCase": None, "skipBlankRows": None,
 }
 #: Dialect properties read for CSV files only (refused on other formats rather than ignored).
-CSV_ONLY = ("commentChar", "commentRows", "headerCase", "skipInitialSpace")
+CSV_ONLY = ("commentChar", "commentRows", "headerCase", "skipInitialSpace", "skipBlankRows")
 #: Dialect properties Frictionless reads that opendata does not implement (always refused).
-DIALECT_REFUSED = ("nullSequence", "skipBlankRows")
+DIALECT_REFUSED = ("nullSequence",)
 
 #: Constraints of Table Schema v1 (and v2's exclusive bounds) that opendata checks.
 CONSTRAINTS = ("required", "unique", "pattern", "enum", "minimum", "maximum", "exclusiveMinimum",
