@@ -229,7 +229,8 @@ def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAUL
     if classification.openness == "prohibited":
         findings.append(Finding("prohibited", params={"grade": classification.grade}))
     report = CheckReport(name=package.name, title=package.title, validation=validation, scan=scanned,
-                         classification=classification, findings=findings, notes=package.notes)
+                         classification=classification, findings=findings,
+                         notes=package.notes + [n for r in validation.resources for n in r.notes])
     audit.record("check", dataset=package.name, publishable=report.publishable, grade=report.grade,
                  openness=report.openness, problems=report.problem_count, policy=classification.policy,
                  findings=sorted({f.code for f in report.blocking}))

@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import InputError
 
 SAMPLE_BYTES = 1 << 20
+CHARDET_BYTES = 1 << 16  # enough for a guess; chardet's time grows with the sample
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,19 @@ def detect_sample(sample: bytes) -> Encoding | None:
         return GBK
     if _decodes(sample, "gb18030"):
         return GB18030
-    # Anything else (Big5, UTF-16 …): let charset-normalizer name it, if it is confident.
+    # Anything else (Latin-1/Windows-125x, Big5, UTF-16 …): chardet's guess, as Frictionless
+    # makes it (charset-normalizer garbles short Latin texts as cp1250/cp1006), else
+    # charset-normalizer's, if it is confident.
+    import chardet
+
+    guess = chardet.detect(sample[:CHARDET_BYTES]).get("encoding")
+    if guess:
+        try:
+            found = from_name(guess)
+            if _decodes(sample, found.codec):
+                return found
+        except LookupError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()

@@ -789,6 +789,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：无法写入（{reason}）；请检查权限或磁盘后重试",
         "en": "{path}: cannot be written ({reason}); check its permissions or the disk and try again",
     },
+    # ---- issue 16: validation parity with frictionless ----------------------------------------
+    "error.primary-key.null": {
+        "zh": "第 {row} 行：主键（{fields}）的各单元格均为空",
+        "en": "row {row}: every cell of the primary key ({fields}) is empty",
+    },
+    "error.primary-key.null.hint": {
+        "zh": "主键不能全为空：补充主键值或删除该行",
+        "en": "a primary key cannot be all empty: fill in the key or remove the row",
+    },
+    "error.byte-count": {
+        "zh": "文件大小为 {actual} 字节，描述文件声明为 {expected} 字节",
+        "en": "the file has {actual} bytes, the descriptor declares {expected}",
+    },
+    "error.byte-count.hint": {
+        "zh": "文件可能不完整或已被修改；重新获取文件，或更正 bytes 属性",
+        "en": "the file may be incomplete or changed; fetch it again, or correct the bytes property",
+    },
+    "error.row-count": {
+        "zh": "数据有 {actual} 行，描述文件声明为 {expected} 行",
+        "en": "the data has {actual} rows, the descriptor declares {expected}",
+    },
+    "error.row-count.hint": {
+        "zh": "数据可能不完整；补齐数据，或更正 rows 属性",
+        "en": "the data may be incomplete; complete it, or correct the rows property",
+    },
+    "error.hash-count": {
+        "zh": "文件的 {algorithm} 哈希为 {actual}，描述文件声明为 {expected}",
+        "en": "the file's {algorithm} hash is {actual}, the descriptor declares {expected}",
+    },
+    "error.hash-count.hint": {
+        "zh": "文件可能已被修改；重新获取文件，或更正 hash 属性",
+        "en": "the file may have been changed; fetch it again, or correct the hash property",
+    },
+    "input.encoding_at": {
+        "zh": "{path}：第 {line} 行（字节偏移 {offset}）无法按 {encoding} 编码解码；"
+        "请将文件另存为 UTF-8 或 GB18030 后重试",
+        "en": "{path}: cannot decode line {line} (byte offset {offset}) as {encoding}; save the file as "
+        "UTF-8 or GB18030 and try again",
+    },
+    "input.delimiter_sniffed": {
+        "zh": "{path}：未声明分隔符，检测为 {delimiter}（与 Frictionless 相同）；请在 dialect.delimiter 中声明",
+        "en": "{path}: no delimiter declared, detected {delimiter} (as Frictionless does); declare it as "
+        "dialect.delimiter",
+    },
+    "input.compressed": {
+        "zh": "{path}：不支持压缩文件（zip、gz 等）；请先解压，并让资源路径指向解压后的 CSV/XLSX 文件",
+        "en": "{path}: compressed files (zip, gz …) are not supported; unpack it and point the resource's "
+        "path at the CSV/XLSX file inside",
+    },
+    "descriptor.unsupported_property": {
+        "zh": "{path}：资源“{resource}”的属性 {property} = {value} 暂不支持；"
+        "请去掉该属性或改写数据（opendata 不会忽略已声明的属性）",
+        "en": "{path}: resource \"{resource}\" declares {property} = {value}, which opendata does not "
+        "support; remove it or rewrite the data (a declared property is never ignored)",
+    },
 }
 
 _FORMATTER = string.Formatter()

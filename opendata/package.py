@@ -22,12 +22,15 @@ from . import messages
 from .errors import DescriptorError, InputError
 from .infer import infer_schema, slug
 from .paths import schemas_dir
-from .readers import FORMATS, open_table
+from .readers import FORMATS, format_of, open_table
 from .readers.base import DEFAULT_BATCH_ROWS, Chunk, TableSource, open_arrow
 from .schema import Schema
+from .validate.support import check_resource
 from .validate.types import read_column
 
 DESCRIPTOR = "datapackage.json"
+#: Resource properties that state facts about one particular data file (checked by validation).
+FILE_FACTS = ("bytes", "hash", "rows")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -124,9 +127,15 @@ class Package:
                          names=", ".join(r.name for r in self.resources))
 
     def to_descriptor(self) -> dict[str, Any]:
-        """The package descriptor with every resource's schema inline."""
+        """The package descriptor with every resource's schema inline.
+
+        A resource's declared ``bytes``, ``hash`` and ``rows`` are left out: they describe the source
+        file, and every user of this descriptor (redact, the release export) writes the data anew,
+        so they would no longer hold (and the new package would fail its own check).
+        """
         out = dict(self.descriptor)
-        out["resources"] = [dict(r.descriptor, schema=r.schema.to_descriptor()) for r in self.resources]
+        out["resources"] = [{**{k: v for k, v in r.descriptor.items() if k not in FILE_FACTS},
+                             "schema": r.schema.to_descriptor()} for r in self.resources]
         return out
 
 
@@ -236,6 +245,7 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
         if schema_desc is None:
             raise DescriptorError("descriptor.schema_missing", path=where, resource=rname)
         schema = Schema.from_descriptor(schema_desc, path=where, resource=rname)
+        check_resource(dict(raw, name=rname), schema_desc, where=where, table_format=_format_or_none(data_path, raw))
         resources.append(Resource(rname, schema, dict(raw, name=rname), path=data_path))
 
     check_package({**descriptor, "resources": [dict(r.descriptor, schema=r.schema.to_descriptor()) for r in resources]},
@@ -247,6 +257,13 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
                 raise DescriptorError("descriptor.unknown_reference", path=where, resource=res.name,
                                       reference=fk.resource)
     return Package(descriptor, resources, base, where)
+
+
+def _format_or_none(path: Path, raw: dict[str, Any]) -> str | None:
+    try:
+        return format_of(path, raw.get("format"))
+    except InputError:
+        return None  # reported when the file is opened
 
 
 def _load_bare(path: Path) -> Package:

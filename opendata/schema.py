@@ -138,6 +138,10 @@ def _key_fields(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _format(value: str) -> str:
+    return value[4:] if isinstance(value, str) and value.startswith("fmt:") else value
+
+
 def _parse_field(raw: Any, index: int, missing: tuple[str, ...], *, path: str, resource: str) -> Field:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
         raise DescriptorError("descriptor.invalid", path=path, where=f"{resource}.schema.fields[{index}]",
@@ -157,7 +161,8 @@ def _parse_field(raw: Any, index: int, missing: tuple[str, ...], *, path: str, r
     return Field(
         name=name,
         type=ftype,
-        format=raw.get("format", "default") or "default",
+        # "fmt:%d/%m/%Y" is Table Schema's deprecated spelling of "%d/%m/%Y" (Frictionless reads both).
+        format=_format(raw.get("format", "default") or "default"),
         title=raw.get("title", ""),
         description=raw.get("description", ""),
         constraints=constraints,

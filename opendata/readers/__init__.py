@@ -19,8 +19,14 @@ FORMATS = {
 __all__ = ["Chunk", "StructuralIssue", "TableSource", "open_table", "format_of", "FORMATS"]
 
 
+#: Compressed files: refused with their own message (unpack first), never read as the wrong thing.
+COMPRESSED = (".zip", ".gz", ".bz2", ".xz", ".7z")
+
+
 def format_of(path: Path, declared: str | None = None) -> str:
     """The table format of ``path``: the declared one, else by extension."""
+    if path.suffix.lower() in COMPRESSED:
+        raise InputError("input.compressed", path=str(path))
     if declared:
         fmt = declared.lower().lstrip(".")
         fmt = {"xls": "xlsx", "tsv": "csv", "pq": "parquet"}.get(fmt, fmt)

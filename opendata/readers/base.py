@@ -60,6 +60,14 @@ class TableSource:
     header: list[str]
     encoding: str | None
     _chunks: Callable[[int], Iterator[Chunk]]
+    #: False when the dialect says the file has no header row (``header: false``): ``header`` is
+    #: then the first data row, only its width counts, and data rows are numbered from 1.
+    has_header: bool = True
+    #: What the reader decided that the data officer should know (a sniffed delimiter): rendered
+    #: sentences, shown with the check report.
+    notes: list[str] = field(default_factory=list)
+    #: False when the dialect says labels match field names whatever their case (``headerCase``).
+    header_case: bool = True
 
     def chunks(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[Chunk]:
         """Stream the table's rows as :class:`Chunk` objects in file order."""

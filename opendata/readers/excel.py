@@ -58,6 +58,13 @@ def check_inflated_size(path: Path, limit: int = MAX_INFLATED_BYTES) -> None:
                              limit=limit >> 20)
 
 
+def _used_width(row: list[str]) -> int:
+    width = len(row)
+    while width and row[width - 1] == "":
+        width -= 1
+    return width
+
+
 def open_excel(path: Path, sheet: str | int | None = None) -> TableSource:
     """Open the first sheet (or ``sheet``, by name or 1-based index) of a workbook."""
     from python_calamine import CalamineWorkbook
@@ -77,11 +84,11 @@ def open_excel(path: Path, sheet: str | int | None = None) -> TableSource:
         rows.pop()
     if not rows or all(c == "" for c in rows[0]):
         raise InputError("input.empty", path=str(path))
-    header = rows[0]
-    while header and header[-1] == "":
-        header = header[:-1]
-    width = len(header)
-    body = [r[:width] if all(c == "" for c in r[width:]) else r for r in rows[1:]]
+    # The table is as wide as the widest row of the used range, so a trailing blank header cell
+    # over data is a blank (or extra) label, as in Frictionless, not an extra cell of each row.
+    width = max(_used_width(r) for r in rows)
+    header = (rows[0] + [""] * width)[:width]
+    body = [r[:width] for r in rows[1:]]
 
     def chunks(batch_rows: int) -> Iterator[Chunk]:
         return batched(((i + 2, r) for i, r in enumerate(body)), width, batch_rows, width_issue(width))

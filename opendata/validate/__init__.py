@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .integrity import integrity_errors, row_count_errors
 from .report import ResourceReport, ValidationError, ValidationReport
 from .table import DEFAULT_LIMIT, check_chunk, reference_set, validate_table
 
@@ -20,6 +21,7 @@ def validate(package: "Package", *, limit: int = DEFAULT_LIMIT, per_chunk=None, 
     Raises :class:`~opendata.errors.InputError` when a file cannot be read at all; problems in
     the data itself are reported, never raised. ``per_chunk(resource)`` may give a further pure
     per-chunk step for each resource, run in the same pass; ``on_result(resource)`` its receiver.
+    A resource's declared ``bytes``, ``hash`` and ``rows`` are checked against its file too.
     """
     report = ValidationReport()
     by_name = {r.name: r for r in package.resources}
@@ -33,5 +35,10 @@ def validate(package: "Package", *, limit: int = DEFAULT_LIMIT, per_chunk=None, 
                                 references=refs, per_chunk=per_chunk(resource) if per_chunk else None,
                                 on_result=on_result(resource) if on_result else None)
         result.schema_inferred = resource.schema_inferred
+        if resource.path is not None:
+            found = integrity_errors(resource.descriptor, resource.path, where=str(package.source))
+            found += row_count_errors(resource.descriptor, result.rows)
+            result.counts.update(e.type for e in found)
+            result.errors = (found + result.errors)[:max(limit, 0)]
         report.resources.append(result)
     return report

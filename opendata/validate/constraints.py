@@ -7,6 +7,7 @@ the right type are checked (a type error is reported once, as a type error).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any, Callable, Iterator
 
@@ -50,15 +51,23 @@ def _enum(raw: pa.Array, col: TypedColumn, field: Field, value: Any) -> pa.Array
         return pc.invert(pc.is_in(raw, pa.array([str(v) for v in value], pa.string())))
     allowed = read_column(pa.array([str(v) if not isinstance(v, bool) else str(v).lower()
                                     for v in value], pa.string()), field).values
-    return pc.invert(pc.is_in(col.values, allowed.drop_null()))
+    values, allowed = col.values, allowed.drop_null()
+    if pa.types.is_floating(values.type):  # -0.0 + 0.0 is 0.0: -0 is the enum's 0, as in Python
+        values, allowed = pc.add(values, 0.0), pc.add(allowed, 0.0)
+    return pc.invert(pc.is_in(values, allowed))
+
+
+def _nan(col: TypedColumn) -> pa.Array | bool:
+    """NaN is comparable with no bound, so it breaks every one (as in Frictionless)."""
+    return pc.is_nan(col.values) if pa.types.is_floating(col.values.type) else False
 
 
 def _minimum(raw: pa.Array, col: TypedColumn, field: Field, value: Any) -> pa.Array:
-    return pc.less(col.values, _bound(field, value))
+    return pc.or_(pc.less(col.values, _bound(field, value)), _nan(col))
 
 
 def _maximum(raw: pa.Array, col: TypedColumn, field: Field, value: Any) -> pa.Array:
-    return pc.greater(col.values, _bound(field, value))
+    return pc.or_(pc.greater(col.values, _bound(field, value)), _nan(col))
 
 
 def _exclusive_minimum(raw: pa.Array, col: TypedColumn, field: Field, value: Any) -> pa.Array:
@@ -69,12 +78,21 @@ def _exclusive_maximum(raw: pa.Array, col: TypedColumn, field: Field, value: Any
     return pc.greater_equal(col.values, _bound(field, value))
 
 
+def _length(raw: pa.Array, col: TypedColumn, field: Field) -> pa.Array:
+    """Characters of a text; items of an array or keys of an object (as in Frictionless)."""
+    if field.type in ("array", "object"):
+        encoded = pc.dictionary_encode(col.values)
+        lengths = [None if v is None else len(json.loads(v)) for v in encoded.dictionary.to_pylist()]
+        return pa.array(lengths, pa.int64()).take(encoded.indices)
+    return pc.utf8_length(raw)
+
+
 def _min_length(raw: pa.Array, col: TypedColumn, field: Field, value: Any) -> pa.Array:
-    return pc.less(pc.utf8_length(raw), int(value))
+    return pc.less(_length(raw, col, field), int(value))
 
 
 def _max_length(raw: pa.Array, col: TypedColumn, field: Field, value: Any) -> pa.Array:
-    return pc.greater(pc.utf8_length(raw), int(value))
+    return pc.greater(_length(raw, col, field), int(value))
 
 
 CHECKS: dict[str, ConstraintCheck] = {

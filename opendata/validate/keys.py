@@ -23,6 +23,7 @@ _KEY_A = "opendata-key-a01"  # hash keys must be 16 bytes
 _KEY_B = "opendata-key-b02"
 _RECORD = np.dtype([("h1", "<u8"), ("h2", "<u8"), ("row", "<i8")])
 BUCKET_BITS = 6
+_NULL = "\x00<null>"
 
 
 def key_hashes(columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -32,12 +33,18 @@ def key_hashes(columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray, np.
     complete = np.ones(len(columns[0]), dtype=bool)
     for column in columns:
         complete &= ~null_mask(column)
-        # Canonical text of the typed value: equal values hash equal whatever they looked like.
-        text = pc.cast(column, pa.string()).to_numpy(zero_copy_only=False)
+        # Canonical text of the typed value: equal values hash equal whatever they looked like. A
+        # null hashes as a token no text cell has, so partly-null keys compare (as Frictionless).
+        text = pc.fill_null(pc.cast(column, pa.string()), _NULL).to_numpy(zero_copy_only=False)
         with np.errstate(over="ignore"):
             h1 = h1 * np.uint64(1_000_003) ^ pd.util.hash_array(text, hash_key=_KEY_A, categorize=False)
             h2 = h2 * np.uint64(1_000_033) ^ pd.util.hash_array(text, hash_key=_KEY_B, categorize=False)
     return h1, h2, complete
+
+
+def all_null(columns: Sequence[pa.Array]) -> np.ndarray:
+    """Which rows have a null in every one of ``columns``."""
+    return np.logical_and.reduce([null_mask(c) for c in columns])
 
 
 class DuplicateFinder:
@@ -48,9 +55,11 @@ class DuplicateFinder:
         self._dir = Path(self._tmp.name)
         self._files = [open(self._dir / f"{i:02d}.bin", "wb") for i in range(1 << BUCKET_BITS)]
 
-    def add(self, columns: Sequence[pa.Array], rows: np.ndarray) -> None:
-        """Record the keys of one batch; rows with a null in the key are not compared."""
+    def add(self, columns: Sequence[pa.Array], rows: np.ndarray, keep: np.ndarray | None = None) -> None:
+        """Record the keys of one batch: the rows in ``keep``, by default those with no null in the key."""
         h1, h2, complete = key_hashes(columns)
+        if keep is not None:
+            complete = keep
         records = np.empty(int(complete.sum()), dtype=_RECORD)
         records["h1"], records["h2"], records["row"] = h1[complete], h2[complete], rows[complete]
         bucket = (records["h1"] >> np.uint64(64 - BUCKET_BITS)).astype(np.int64)
@@ -96,21 +105,23 @@ class ReferenceSet:
         self._sorted: np.ndarray | None = None
 
     def add(self, columns: Sequence[pa.Array]) -> None:
-        h1, h2, complete = key_hashes(columns)
-        pair = np.empty(int(complete.sum()), dtype=[("h1", "<u8"), ("h2", "<u8")])
-        pair["h1"], pair["h2"] = h1[complete], h2[complete]
+        h1, h2, _ = key_hashes(columns)
+        keep = ~all_null(columns)  # a partly-null key is a key (as in Frictionless)
+        pair = np.empty(int(keep.sum()), dtype=[("h1", "<u8"), ("h2", "<u8")])
+        pair["h1"], pair["h2"] = h1[keep], h2[keep]
         self._parts.append(pair)
         self._sorted = None
 
     def contains(self, columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray]:
-        """For each row: whether its key is in the set, and whether the key is complete (no null)."""
+        """For each row: whether its key is in the set, and whether it has a key at all (a key whose
+        cells are all null refers to nothing and is not checked, as in Frictionless)."""
         if self._sorted is None:
             merged = np.concatenate(self._parts) if self._parts else np.empty(0, dtype=[("h1", "<u8"), ("h2", "<u8")])
             self._sorted = np.unique(merged)
-        h1, h2, complete = key_hashes(columns)
+        h1, h2, _ = key_hashes(columns)
         probe = np.empty(len(h1), dtype=self._sorted.dtype)
         probe["h1"], probe["h2"] = h1, h2
         pos = np.searchsorted(self._sorted, probe)
         pos = np.minimum(pos, max(len(self._sorted) - 1, 0))
         found = (self._sorted[pos] == probe) if len(self._sorted) else np.zeros(len(h1), dtype=bool)
-        return np.asarray(found, dtype=bool), complete
+        return np.asarray(found, dtype=bool), ~all_null(columns)

@@ -31,6 +31,8 @@ class ValidationError:
     def message_key(self) -> str:
         if self.type == "constraint-error" and self.params.get("constraint") == "required":
             return "error.required"
+        if self.type == "primary-key" and self.params.get("null"):
+            return "error.primary-key.null"
         return f"error.{self.type}"
 
     def message(self, lang: str | None = None) -> str:
@@ -70,6 +72,7 @@ class ResourceReport:
     errors: list[ValidationError] = _field(default_factory=list)
     counts: Counter = _field(default_factory=Counter)
     schema_inferred: bool = False
+    notes: list[str] = _field(default_factory=list)
 
     @property
     def error_count(self) -> int:
@@ -87,7 +90,7 @@ class ResourceReport:
         return {
             "name": self.name, "path": self.path, "format": self.format, "encoding": self.encoding,
             "rows": self.rows, "fields": self.fields, "valid": self.valid,
-            "schemaInferred": self.schema_inferred, "errorCount": self.error_count,
+            "schemaInferred": self.schema_inferred, "notes": self.notes, "errorCount": self.error_count,
             "errorCounts": dict(sorted(self.counts.items())), "truncated": self.truncated,
             "errors": [e.to_dict(lang) for e in self.errors],
         }

@@ -8,7 +8,7 @@ whole table (unique fields, primary and foreign keys).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
@@ -20,7 +20,7 @@ from ..readers.base import Chunk, TableSource
 from ..schema import Schema
 from ..strings import byte_lengths
 from . import constraints
-from .keys import DuplicateFinder, ReferenceSet
+from .keys import DuplicateFinder, ReferenceSet, all_null
 from .report import ResourceReport, ValidationError
 from .types import read_column
 
@@ -49,20 +49,23 @@ class ChunkResult:
     usable: np.ndarray  # rows that are neither blank nor structurally broken
 
 
-def label_errors(header: list[str], schema: Schema) -> list[ValidationError]:
-    """Header problems: blank, duplicate, incorrect, missing and extra labels."""
+def label_errors(header: list[str], schema: Schema, *, case_sensitive: bool = True) -> list[ValidationError]:
+    """Header problems: blank, duplicate, incorrect, missing and extra labels (``case_sensitive``
+    False: a label matches its field name whatever the case, the dialect's ``headerCase``)."""
     errors: list[ValidationError] = []
     seen: set[str] = set()
     names = schema.field_names
     for i, label in enumerate(header):
         number = i + 1
-        if label.strip() == "":
+        # Whitespace around a label is not part of it (Frictionless compares labels stripped).
+        label = label.strip()
+        if i >= len(names):  # past the schema, blank or not: an extra label (as Frictionless)
+            errors.append(ValidationError("extra-label", field_number=number, params={"label": label}))
+        elif label == "":
             errors.append(ValidationError("blank-label", field_number=number, params={"label": label}))
         elif label in seen:
             errors.append(ValidationError("duplicate-label", field_number=number, params={"label": label}))
-        elif i >= len(names):
-            errors.append(ValidationError("extra-label", field_number=number, params={"label": label}))
-        elif label != names[i]:
+        elif label != names[i] and (case_sensitive or label.casefold() != names[i].casefold()):
             errors.append(ValidationError("incorrect-label", field=names[i], field_number=number,
                                           params={"label": label}))
         seen.add(label)
@@ -112,7 +115,6 @@ def check_chunk(chunk: Chunk, schema: Schema, budget: int) -> ChunkResult:
     # A header wider or narrower than the schema is reported once, as label errors (as Frictionless
     # does); rows are not also charged with a cell error for that column.
     live = ~blank
-    required = set(schema.primary_key)
     typed: dict[str, pa.Array] = {}
     for i, col in typed_columns.items():
         fld = fields[i]
@@ -120,7 +122,7 @@ def check_chunk(chunk: Chunk, schema: Schema, budget: int) -> ChunkResult:
         typed[fld.name] = col.values
         candidates.add("type-error", np.flatnonzero(col.invalid & live), i + 1,
                        {"type": fld.type, "format": fld.format}, raw)
-        for name, value, mask in constraints.broken(raw, col, fld, required=fld.required or fld.name in required):
+        for name, value, mask in constraints.broken(raw, col, fld, required=fld.required):
             constraint = "required" if name == "required" else f"{name} = {value}"
             candidates.add("constraint-error", np.flatnonzero(mask & live), i + 1,
                            {"constraint": constraint}, raw)
@@ -164,12 +166,16 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
     """
     report = ResourceReport(name=name, path=source.path, format=source.format,
                             encoding=source.encoding, fields=len(schema.fields))
-    errors = label_errors(source.header, schema)
+    report.notes.extend(source.notes)
+    errors = label_errors(source.header, schema, case_sensitive=source.header_case) if source.has_header else []
     report.counts.update(e.type for e in errors)
     errors = errors[:limit]
 
     uniques = {f.name: DuplicateFinder() for f in schema.fields if f.constraints.get("unique")}
-    primary = DuplicateFinder() if schema.primary_key else None
+    # A one-field primary key on a unique field repeats exactly where the field does (a null is
+    # neither compared nor a repeat): its duplicates are found once, for both errors.
+    shared = schema.primary_key[0] if len(schema.primary_key) == 1 and schema.primary_key[0] in uniques else None
+    primary = DuplicateFinder() if schema.primary_key and shared is None else None
     foreign = []
     for fk in schema.foreign_keys:
         if fk.resource == "":
@@ -188,43 +194,81 @@ def validate_table(source: TableSource, schema: Schema, *, name: str, limit: int
             report.rows += chunk.num_rows
             report.counts.update(result.counts)
             errors.extend(result.errors[:max(limit - len(errors), 0)])
-            usable = result.usable
+            # Every row takes part in uniqueness, blank and ragged ones too (as in Frictionless);
+            # a null never repeats, and a key whose cells are all null is itself an error.
             for field_name, finder in uniques.items():
                 if field_name in result.typed:
-                    finder.add([result.typed[field_name].filter(pa.array(usable))], chunk.rows[usable])
-            if primary is not None and all(k in result.typed for k in schema.primary_key):
-                primary.add([result.typed[k].filter(pa.array(usable)) for k in schema.primary_key],
-                            chunk.rows[usable])
+                    finder.add([result.typed[field_name]], chunk.rows)
+            if schema.primary_key and all(k in result.typed for k in schema.primary_key):
+                key = [result.typed[k] for k in schema.primary_key]
+                no_key = all_null(key)
+                if primary is not None:
+                    primary.add(key, chunk.rows, keep=~no_key)
+                null_rows = chunk.rows[no_key]
+                report.counts["primary-key"] += len(null_rows)
+                for row in null_rows[:max(limit - len(errors), 0)]:
+                    errors.append(ValidationError("primary-key", row=int(row), params={
+                        "fields": ", ".join(schema.primary_key), "null": True}))
             for fk, refs in foreign:
                 if not all(k in result.typed for k in fk.fields):
                     continue
-                found, complete = refs.contains([result.typed[k] for k in fk.fields])
-                bad = np.flatnonzero(~found & complete & usable)
+                # Ragged rows are checked too (as in Frictionless); blank ones have no key.
+                found, keyed = refs.contains([result.typed[k] for k in fk.fields])
+                bad = np.flatnonzero(~found & keyed)
                 report.counts["foreign-key"] += len(bad)
                 for j in bad[:max(limit - len(errors), 0)]:
                     errors.append(ValidationError("foreign-key", row=int(chunk.rows[j]),
                                                   params={"fields": ", ".join(fk.fields),
                                                           "reference": fk.resource or name}))
 
+        repeated: list[ValidationError] = []
         for field_name, finder in uniques.items():
             number = schema.field_names.index(field_name) + 1
             for row, first in finder.duplicates():
                 report.counts["unique-error"] += 1
-                if len(errors) < limit:
-                    errors.append(ValidationError("unique-error", row=row, field=field_name,
-                                                  field_number=number, params={"first_row": first}))
+                if len(errors) + len(repeated) < limit:
+                    repeated.append(ValidationError("unique-error", row=row, field=field_name,
+                                                    field_number=number, params={"first_row": first}))
+                if field_name == shared:
+                    _primary_key_error(report, errors, limit - len(repeated), schema, row, first)
+        errors.extend(_with_cells(source, repeated, batch_rows))
         if primary is not None:
             for row, first in primary.duplicates():
-                report.counts["primary-key"] += 1
-                if len(errors) < limit:
-                    errors.append(ValidationError("primary-key", row=row, params={
-                        "first_row": first, "fields": ", ".join(schema.primary_key)}))
+                _primary_key_error(report, errors, limit, schema, row, first)
     finally:
         for finder in list(uniques.values()) + ([primary] if primary else []):
             finder.close()
 
     report.errors = sorted(errors, key=ValidationError.sort_key)
     return report
+
+
+def _primary_key_error(report: ResourceReport, errors: list[ValidationError], limit: int, schema: Schema,
+                       row: int, first: int) -> None:
+    report.counts["primary-key"] += 1
+    if len(errors) < limit:
+        errors.append(ValidationError("primary-key", row=row, params={
+            "first_row": first, "fields": ", ".join(schema.primary_key)}))
+
+
+def _with_cells(source: TableSource, errors: list[ValidationError], batch_rows: int | None
+                ) -> list[ValidationError]:
+    """The listed unique errors with the masked value that repeats. Duplicates are found from
+    hashes at the end of the pass, so their cells are read back in a second pass — only when
+    there are any, and only up to the last row needed."""
+    if not errors:
+        return errors
+    wanted = np.unique(np.array([e.row for e in errors], dtype=np.int64))
+    cells: dict[tuple[int, int], str] = {}
+    columns = {e.field_number - 1 for e in errors}
+    for chunk in _chunks(source, batch_rows):
+        for j in np.flatnonzero(np.isin(chunk.rows, wanted)):
+            for i in columns:
+                if i < chunk.data.num_columns:
+                    cells[(int(chunk.rows[j]), i)] = sample(chunk.data.column(i)[int(j)].as_py())
+        if len(chunk.rows) and chunk.rows[-1] >= wanted[-1]:
+            break
+    return [replace(e, cell=cells.get((e.row, e.field_number - 1))) for e in errors]
 
 
 def _chunks(source: TableSource, batch_rows: int | None) -> Iterable[Chunk]:
