@@ -18,6 +18,8 @@ def sample(value: str | None, limit: int = 24) -> str:
     n = len(text)
     if n == 0:
         return '""'
+    if n == 1:
+        return "*"  # one character is the whole value
     if n <= 2:
         return text[0] + "*" * (n - 1)
     keep = min(4, max(1, n // 4))

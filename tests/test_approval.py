@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import opendata as od
-from conftest import EXAMPLES, REVIEWER, ROOT, approved
+from conftest import EXAMPLES, REVIEWER, ROOT, approved, make_package
 from opendata.trust import keys
 from opendata.trust.audit import central
 from opendata.policy import load_policy
@@ -178,3 +178,35 @@ def test_audit_verify_names_the_first_bad_line(tmp_path, run):
     log.write_text(lines[0] + lines[2], encoding="utf-8")
     result = run("--lang", "en", "audit", "verify", "--log", log)
     assert result.code == 1 and "broken at line 2" in result.err
+
+
+def test_the_officers_pii_decisions_are_signed_into_the_approval(tmp_path, run):
+    # 名称 header over labels would be asked about; the officer declares pii: none with a reason, and
+    # that decision travels, signed, in approval.json (and its audit record names the field).
+    fields = [{"name": "id", "type": "integer"},
+              {"name": "xm", "title": "姓名", "opendata": {"pii": "none", "reason": "测试标签，不是人名"}}]
+    directory = make_package(tmp_path / "in", fields, "id,xm\n1,甲\n2,乙\n")
+    out, _ = od.redact(od.load(directory), tmp_path / "out")
+    approval = od.approve(out, od.check(out), reviewer=REVIEWER)
+    record = json.loads((tmp_path / "out" / "approval.json").read_text("utf-8"))
+    assert {"resource": "data", "field": "xm", "pii": "none", "reason": "测试标签，不是人名"} in record["decisions"]
+    assert approval.record["decisions"] == record["decisions"]
+    record["decisions"] = []  # an edited decision breaks the signature
+    (tmp_path / "out" / "approval.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(od.OpendataError):
+        od.publish(od.load(tmp_path / "out"), od.LocalCatalog(tmp_path / "site"))
+    assert not (tmp_path / "site" / "datasets" / "test-data").exists()
+
+
+def test_an_undecided_field_cannot_be_approved_until_the_officer_decides(tmp_path):
+    fields = [{"name": "id", "type": "integer"}, {"name": "xm", "title": "姓名"}]
+    directory = make_package(tmp_path / "in", fields, "id,xm\n1,甲\n2,乙\n")
+    report = od.check(od.load(directory))
+    assert [f.code for f in report.blocking] == ["pii_uncertain"] and report.blocking[0].field == "xm"
+    assert "甲" not in report.to_json() and "乙" not in report.to_json()  # samples are masked
+    with pytest.raises(od.PolicyError) as info:
+        od.redact(od.load(directory), tmp_path / "out")
+    assert info.value.code == "redact.pii_uncertain" and not (tmp_path / "out").exists()
+    with pytest.raises(od.OpendataError):
+        od.approve(od.load(directory), report, reviewer=REVIEWER)
+    assert not (directory / "approval.json").exists()

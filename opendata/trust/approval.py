@@ -72,6 +72,21 @@ class Approval:
         return self.record["reviewer"]
 
 
+def pii_decisions(package: Package) -> list[dict[str, Any]]:
+    """Every field's declared personal-information type (``"pii"``: a type, a list, or ``"none"``)
+    with the officer's reason where one is given."""
+    out = []
+    for res in package.resources:
+        for f in res.schema.fields:
+            props = f.opendata
+            if "pii" in props:
+                decision = {"resource": res.name, "field": f.name, "pii": props["pii"]}
+                if isinstance(props.get("reason"), str):
+                    decision["reason"] = props["reason"]
+                out.append(decision)
+    return out
+
+
 def approve(package: Package | Snapshot, report: CheckReport, *, reviewer: str, key_id: str | None = None,
             passphrase: str | None = None, now: dt.datetime | None = None) -> Approval:
     """Sign ``package`` as checked in ``report`` and write ``approval.json`` into its directory.
@@ -109,6 +124,9 @@ def approve(package: Package | Snapshot, report: CheckReport, *, reviewer: str, 
         "grade": report.grade,
         "openness": report.openness,
         "files": files,
+        # What the officer declared each field to hold (pii: a type, or none), signed with the rest:
+        # a declaration that settled an uncertain field is the reviewer's decision on record.
+        "decisions": pii_decisions(package),
         "key_id": key_id,
         # Ed25519 signatures are deterministic: the nonce makes every approval distinct, so a
         # retracted approval can never be confused with a new one of the same files.
@@ -120,7 +138,8 @@ def approve(package: Package | Snapshot, report: CheckReport, *, reviewer: str, 
     from . import audit
 
     audit.record("approve", dataset=package.name, reviewer=reviewer, key_id=key_id, approval=approval.id,
-                 openness=record["openness"], grade=record["grade"], policy=record["policy"], files=record["files"])
+                 openness=record["openness"], grade=record["grade"], policy=record["policy"], files=record["files"],
+                 decisions=[{k: d[k] for k in ("resource", "field", "pii")} for d in record["decisions"]])
     return approval
 
 
