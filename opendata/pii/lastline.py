@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.resident_id import ric_valid
+from .scan import _anywhere
 
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "identifier_cells", "name_cue_cells", "raw_cells"]
 
@@ -74,10 +75,10 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
     issuer's prefix), and how many a standalone run of card length at all, however written. The
     caller weighs card numbers against chance (random account numbers pass one time in ~30)."""
     text = pc.fill_null(values.cast(pa.string()), "")
-    candidates = to_mask(pc.match_substring_regex(text, _RUN))
     ids = cards = runs_of_card_length = 0
-    if not candidates.any():
+    if not _anywhere(text, _RUN):  # one joined search settles the usual column
         return ids, cards, runs_of_card_length
+    candidates = to_mask(pc.match_substring_regex(text, _RUN))
     for cell in text.filter(pa.array(candidates)).to_pylist():
         runs = [_digits(m).upper() for m in _RUN_RE.findall(cell)]
         if not runs:
@@ -99,9 +100,10 @@ def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: flo
 def name_cue_cells(values: pa.Array) -> int:
     """How many cells hold an unmasked name after a cue word."""
     text = pc.fill_null(values.cast(pa.string()), "")
-    candidates = to_mask(pc.match_substring_regex(text, "|".join(CUE_WORDS + COLON_CUES)))
-    if not candidates.any():
+    cues = "|".join(CUE_WORDS + COLON_CUES)
+    if not _anywhere(text, cues):
         return 0
+    candidates = to_mask(pc.match_substring_regex(text, cues))
     found = 0
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell))

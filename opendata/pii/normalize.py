@@ -9,6 +9,7 @@ their written form everywhere else (the output is treated as written).
 from __future__ import annotations
 
 import pyarrow as pa
+import re2
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
@@ -18,7 +19,8 @@ __all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "normalize"]
 _SEP = r"[\s\-·•.・()（）/_]"
 # Cells worth normalising: full-width forms or the ideographic space, middle dots, digits with
 # separators inside, country prefixes, extensions, lower-case letters in an identifier.
-NEEDS_NORMALIZING = (r"[\x{ff01}-\x{ff5e}\x{3000}·•・]|\d[\s\-.()（）/_]+\d|\+\s*86|^\s*00?86|\d\s*(转|分机|ext)"
+# (No \s: the pattern is searched over a column joined a line each, and a line break is no separator.)
+NEEDS_NORMALIZING = (r"[\x{ff01}-\x{ff5e}\x{3000}·•・]|\d[ \t\-.()（）/_]+\d|\+[ \t]*86|^[ \t]*00?86|\d[ \t]*(转|分机|ext)"
                      r"|^[a-z][a-z]?\d{6,8}$|^\d{14,17}x$|^[\x{4e00}-\x{9fa5}][a-z][a-z0-9]{4,6}$")
 # A run of digits with separators (and an optional country prefix), ending in a digit or X.
 _DIGITS = r"^\s*\+?[\d\s\-·•.・()（）/_]{6,48}[\dXx]\s*$"
@@ -51,6 +53,17 @@ def changed(values: pa.Array, normalized: pa.Array):
     return ~to_mask(pc.fill_null(pc.equal(values, normalized), True))
 
 
+def _holds_fullwidth_digits(values: pa.Array) -> bool:
+    """One search of the text bytes (the usual column has none): ０–９ are EF BC 90–99 in UTF-8."""
+    from ..strings import contiguous, data_bytes
+
+    values = contiguous(values)
+    if values.type != pa.string():
+        return True
+    return _FULLWIDTH_SEARCH.search(data_bytes(values)) is not None
+
+
+_FULLWIDTH_SEARCH = re2.compile("[０-９]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋－　", "0123456789+- ")
 
 
@@ -60,7 +73,7 @@ def ascii_digits(values: pa.Array) -> pa.Array:
     writes a phone or ID number in full-width digits is then scanned and treated like any other.
     One joined search settles the usual column, which holds none."""
     values = values.cast(pa.string())
-    if len(values) == 0 or not pc.any(pc.fill_null(pc.match_substring_regex(values, "[０-９]"), False)).as_py():
+    if len(values) == 0 or not _holds_fullwidth_digits(values):
         return values
     from .operators.base import by_distinct
 

@@ -30,7 +30,7 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import contiguous, data_bytes, digit_runs, offsets
+from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, offsets
 from .decide import Detection, Rules, decide, default_rules, header_only
 from .detectors import REGISTRY, Detector
 from .normalize import NEEDS_NORMALIZING, ascii_digits, changed, normalize
@@ -92,7 +92,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
     ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
     """
-    text, weights = distinct_values(ascii_digits(pc.fill_null(values, "")))
+    text, weights = distinct_values(pc.fill_null(values, ""))
     text = pc.utf8_trim_whitespace(text)
     nonempty = to_mask(pc.not_equal(text, ""))
     total = int(weights[nonempty].sum())
@@ -107,6 +107,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     if len(unclaimed):
         unclaimed = _normalized_cells(text, weights, unclaimed, found, matchers)
     if len(unclaimed):
+        text = ascii_digits(text)  # a phone number in full-width digits inside text is one too
         # One pass over what routing left: does anything look like PI, whole or inside text?
         # Where a sample shows nothing, one search of all of it joined usually settles that.
         sub = _at(text, unclaimed)
@@ -152,20 +153,34 @@ def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, fo
     """Whole-cell matches among ``cells`` once written the plain way (``330802 19570528 0715``,
     full-width digits, ``+86 138…``, ``浙A·12345``); returns the cells still unclaimed. One joined
     search settles the usual column, where nothing needs normalising."""
-    sub = _at(text, cells)
+    short = cells[byte_lengths(_at(text, cells)) <= _IDENTIFIER_BYTES]  # identifiers are short; free text is not
+    if len(short) == 0:
+        return cells
+    sub = _at(text, short)
+    # … and hold two Chinese characters at most (浙A·12345, 0571-88123456 转 8021); a sentence holds more.
+    han = np.asarray(pc.count_substring_regex(sub, "[\\x{4e00}-\\x{9fa5}]").to_numpy(zero_copy_only=False))
+    if (han > 2).any():
+        short = short[han <= 2]
+        if len(short) == 0:
+            return cells
+        sub = _at(text, short)
     if not _anywhere(sub, NEEDS_NORMALIZING):
         return cells
     plain = normalize(sub)
     moved = np.flatnonzero(changed(sub, plain))
     if len(moved) == 0:
         return cells
-    local = _whole_cells(_at(plain, moved), weights[cells[moved]], np.arange(len(moved)), found, matchers,
+    moved_cells = short[moved]
+    local = _whole_cells(_at(plain, moved), weights[moved_cells], np.arange(len(moved)), found, matchers,
                          routed=False)
     claimed = np.ones(len(moved), dtype=bool)
     claimed[local] = False
-    keep = np.ones(len(cells), dtype=bool)
-    keep[moved[claimed]] = False
-    return cells[keep]
+    return np.setdiff1d(cells, moved_cells[claimed], assume_unique=True)
+
+
+#: the longest identifier as people write it (a grouped card number with a prefix, full-width):
+#: longer cells are text, whose identifiers are spans.
+_IDENTIFIER_BYTES = 64
 
 
 def _span_routing(values: pa.Array) -> tuple[list[Detector], list[Detector]]:
@@ -502,8 +517,9 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
     numeric: dict[str, int] = {}
     for name, column in zip(batch.schema.names, batch.columns):
         nonempty[name], counts[name] = scan_column(column, raw_only=raw_only)
-        if not raw_only:
-            numeric[name] = int(to_mask(pc.fill_null(pc.ascii_is_decimal(column), False)).sum())
+        if not raw_only:  # plain-digit cells, as counted for the check-digit types' chance test
+            numeric[name] = max((counts[name][d.type].shaped for d in _CHANCE_DETECTORS if d.type in counts[name]),
+                                default=0)
     if not raw_only:
         _link_birth_dates(batch, nonempty, counts)
     return BatchScan(nonempty, counts, numeric)
@@ -521,19 +537,23 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
         return
     from .detectors.person import written_dates
 
+    def plain(column: pa.Array) -> pa.Array:
+        # Digits as ASCII, no spaces or dashes: all that comparing birth dates needs.
+        text = ascii_digits(pc.fill_null(pc.utf8_trim_whitespace(column), ""))
+        return pc.replace_substring_regex(text, "[ -]", "") if _holds(text, " -") else text
+
     born = []
     for name in ids:
-        plain = normalize(pc.fill_null(pc.utf8_trim_whitespace(batch.column(name)), ""))
-        long_ = pc.utf8_slice_codeunits(plain, 6, 14)
-        short = pc.binary_join_element_wise("19", pc.utf8_slice_codeunits(plain, 6, 12), "")
-        text = pc.if_else(pc.equal(pc.utf8_length(plain), 15), short, long_)
+        plain_ids = plain(batch.column(name))
+        long_ = pc.utf8_slice_codeunits(plain_ids, 6, 14)
+        short = pc.binary_join_element_wise("19", pc.utf8_slice_codeunits(plain_ids, 6, 12), "")
+        text = pc.if_else(pc.equal(pc.utf8_length(plain_ids), 15), short, long_)
         digits = pc.if_else(pc.ascii_is_decimal(text), text, None)
         born.append(np.asarray(pc.fill_null(pc.cast(digits, pa.int64()), -1).to_numpy(zero_copy_only=False)))
     for name in dates:
         if name in ids:
             continue
-        plain = normalize(pc.fill_null(pc.utf8_trim_whitespace(batch.column(name)), ""))
-        year, month, day = written_dates(plain)
+        year, month, day = written_dates(ascii_digits(pc.fill_null(pc.utf8_trim_whitespace(batch.column(name)), "")))
         written = np.where(year > 0, year * 10000 + month * 100 + day, -2)
         same = np.zeros(len(written), dtype=bool)
         for column in born:
