@@ -24,7 +24,7 @@ from .masking import sample
 from .package import Package, Resource
 from .pii.decide import Rules
 from .pii.metadata import metadata_hits
-from .pii.scan import ScanAccumulator, ScanReport, scan_batch
+from .pii.scan import ScanAccumulator, ScanReport, report_name, scan_batch
 from .policy.rules import Policy, load_policy
 from .policy.sensitive import CellFindings, cell_hits, metadata_findings, text_fields
 from .validate import DEFAULT_LIMIT, ValidationReport, validate
@@ -73,7 +73,7 @@ class CheckReport:
         """A JSON-ready report with stable keys; messages in ``lang``."""
         return {
             "name": self.name,
-            "title": self.title,
+            "title": report_name(self.title),
             "publishable": self.publishable,
             "valid": self.valid,
             "grade": self.grade,
@@ -92,7 +92,7 @@ class CheckReport:
     def to_text(self, lang: str | None = None) -> str:
         """The report as a person reads it: validation, grading, findings, verdict."""
         t = lambda key, **kw: messages.t(key, lang=lang, **kw)  # noqa: E731
-        lines = [t("report.title", name=f"{self.title} ({self.name})")]
+        lines = [t("report.title", name=f"{report_name(self.title)} ({self.name})")]
         for res in self.validation.resources:
             lines.append("")
             lines.append(t("report.resource", name=res.name, path=res.path,
@@ -114,7 +114,7 @@ class CheckReport:
         lines.append(t("report.grading", policy=f"{c.policy['id']} {c.policy['version']}"))
         for g in c.fields:
             if g.reason not in ("declared", "declared_package"):
-                lines.append(f"  - {g.resource}.{g.field}: {g.explain(lang)}")
+                lines.append(f"  - {g.resource}.{report_name(g.field)}: {g.explain(lang)}")
         lines.append(t("report.dataset_grade", grade=c.grade, openness=taxonomy.label("openness", c.openness, lang),
                        allowed="、".join(taxonomy.label("openness", o, lang) for o in c.allowed) or "-"))
         if self.findings:

@@ -35,7 +35,7 @@ COMPOUND = ("万俟 司马 上官 欧阳 夏侯 诸葛 闻人 东方 赫连 皇�
             "漆雕 乐正 壤驷 公良 拓跋 夹谷 宰父 谷梁 段干 百里 东郭 南门 呼延 羊舌 微生 梁丘 左丘 东门 西门 商牟 "
             "伯赏 南宫 第五 独孤 长孙").split()
 # Common modern surnames that the classical list lacks (variant forms in everyday use).
-MODERN = "付肖覃韦闫粟冼练芦仝蓝伍邝兰庞卢"
+MODERN = "付肖覃韦闫粟冼练芦仝蓝伍邝兰庞卢禚"
 # Real but rare surnames that begin the words of headers and forms (姓名, 名称): left out, or every
 # header "姓名" would read as a name.
 EXCLUDED = "姓名"

@@ -293,6 +293,8 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
     elif detector.needs_hint:
         if hinted and share >= rules.hinted_min:
             return detection("column")
+        if hinted and found + counts.loose >= 0.8 * sampled:  # names of no known form, under a name header
+            return replace(detection("column"), matches=counts.matches + counts.loose)
         if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio and diverse:
             return detection("column")
         if counts.matches and hinted:

@@ -41,6 +41,8 @@ CUE_WORDS = ("来电人", "反映人", "投诉人", "举报人", "申请人", "�
 COLON_CUES = ("市民", "患者", "家属", "父亲", "母亲", "户主", "业主", "车主", "租户", "房东", "村民", "居民", "老人")
 _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"
                   "([\u4e00-\u9fa5·•・*＊]{2,8})")
+# A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
+_BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
 _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
                          "现|在|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
@@ -106,7 +108,8 @@ def name_cue_cells(values: pa.Array) -> int:
     candidates = to_mask(pc.match_substring_regex(text, cues))
     found = 0
     for cell in text.filter(pa.array(candidates)).to_pylist():
-        found += any(_unmasked_name(m) for m in _CUE.findall(cell))
+        found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(
+            not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) for m in _BEFORE_VERB.findall(cell))
     return found
 
 

@@ -67,11 +67,13 @@ class Counts:
     distinct: int = 0  # distinct matched values, summed over batches (an upper bound)
     shaped: int = 0  # cells of the type's shape, passing its check or not (check-digit types only)
     linked: int = 0  # birth dates equal to the birth date in an ID number of the same row
+    loose: int = 0  # unclaimed cells of two to twelve Chinese characters and no digit (names, under a name header)
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
         self.shaped += other.shaped
         self.linked += other.linked
+        self.loose += other.loose
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -106,6 +108,8 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
     if len(unclaimed):
         unclaimed = _normalized_cells(text, weights, unclaimed, found, matchers)
+    if len(unclaimed) and not raw_only:
+        _count_loose_names(text, weights, unclaimed, found)
     if len(unclaimed):
         text = ascii_digits(text)  # a phone number in full-width digits inside text is one too
         # One pass over what routing left: does anything look like PI, whole or inside text?
@@ -146,6 +150,20 @@ def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, fou
     n = int(weights[digits].sum())
     for detector in _CHANCE_DETECTORS:
         found.setdefault(detector.type, Counts()).shaped += n
+
+
+_LOOSE_NAME = r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
+
+
+def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """How many of the cells no type took are two to twelve Chinese characters (阿不都热合曼买买提):
+    under a header that names a person, a column of them is a column of names (decide says)."""
+    short = cells[byte_lengths(_at(text, cells)) <= 36]
+    if len(short) == 0:
+        return
+    hits = to_mask(pc.match_substring_regex(_at(text, short), _LOOSE_NAME))
+    if hits.any():
+        found.setdefault("person_name", Counts()).loose += int(weights[short[hits]].sum())
 
 
 def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
@@ -670,7 +688,7 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         # are treated as that type, and there is nothing left to ask.
         detected = [replace(d, status="cells", reason=None) if d.uncertain else d
                     for d in detected if not (d.uncertain and d.matches == 0)]
-    explained = nonempty and sum(c.matches + c.masked for c in totals.values()) >= 0.5 * nonempty
+    explained = nonempty and sum(c.matches + c.masked + c.span_cells for c in totals.values()) >= 0.5 * nonempty
     if not explained:  # values of a known form (an organisation's landlines) say what the header does not
         ruled_out = _NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ()
         detected += header_only(headers, nonempty, detected, rules, ruled_out)

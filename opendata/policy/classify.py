@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .. import messages, taxonomy
 from ..pii.operators import OPERATORS
 from ..pii.decide import overruled
-from ..pii.scan import Detection, ScanReport, declared_types, treated_operator
+from ..pii.scan import Detection, ScanReport, declared_types, report_name, treated_operator
 from .rules import Policy
 
 if TYPE_CHECKING:
@@ -43,7 +43,8 @@ class Finding:
     blocking: bool = True
 
     def message(self, lang: str | None = None) -> str:
-        return messages.t(f"finding.{self.code}", lang=lang, resource=self.resource, field=self.field,
+        return messages.t(f"finding.{self.code}", lang=lang, resource=self.resource,
+                          field=report_name(self.field) if self.field else self.field,
                           row=self.row, **self.params)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
@@ -51,6 +52,8 @@ class Finding:
         for key in ("resource", "field", "row"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
+        if self.field:
+            out["field"] = report_name(self.field)  # a header row may be somebody's ID number
         return out
 
 
@@ -70,7 +73,7 @@ class FieldGrade:
                           types=", ".join(self.pii), **self.params)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        return {"resource": self.resource, "field": self.field, "grade": self.grade, "pii": list(self.pii),
+        return {"resource": self.resource, "field": report_name(self.field), "grade": self.grade, "pii": list(self.pii),
                 "reason": self.reason, "explanation": self.explain(lang)}
 
 

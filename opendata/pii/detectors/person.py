@@ -54,7 +54,7 @@ AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉�
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
-NAME_ENDS = "|".join(AFTER_NAME) + "|的|在|[，。；：、,;:（(]"
+NAME_ENDS = "|".join(AFTER_NAME) + "|的|在|[，。；：、,;:（(\\s]"
 _ANY_NAME = f"({_DOTTED}|{_SURNAMELESS}|{_NAME})"
 
 
@@ -67,7 +67,7 @@ def name_span(named: bool = False) -> str:
     2. after a cue word, any two to eight characters up to the verb or mark that ends them
        (来电人努尔古丽波拉提反映, 联系人禚秋艳，);
     3. after a word of kinship or a colon-less cue, a name of a known form up to its end mark
-       (市民薛辰菲来电, 其母亲禚香琴的);
+       (市民薛辰菲来电, 其母亲禚香琴的), or any two or three characters before a verb (父亲禚英称);
     4. at the start of a sentence, a name of a known form before its verb (蒋聪斌反映).
     """
     def group(kind: str, i: int, body: str) -> str:
@@ -78,7 +78,8 @@ def name_span(named: bool = False) -> str:
     return "|".join([
         group("p", 1, _CONTEXT) + group("n", 1, _ANY_NAME),
         group("p", 2, _CONTEXT) + group("n", 2, f"{han}{{2,8}}?") + group("s", 2, NAME_ENDS),
-        group("p", 3, f"{loose}") + group("n", 3, _ANY_NAME) + group("s", 3, NAME_ENDS),
+        group("p", 3, f"({loose})\\s?") + group("n", 3, _ANY_NAME) + group("s", 3, NAME_ENDS),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{han}{{2,3}}") + group("s", 5, "|".join(AFTER_NAME)),
         group("p", 4, _SENTENCE_START) + group("n", 4, _NAME) + group("s", 4, "|".join(AFTER_NAME)),
     ])
 
