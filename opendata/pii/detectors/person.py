@@ -50,7 +50,11 @@ COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房�
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属")
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
-AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称")
+AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
+              "申请", "要求", "希望")
+# A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
+# character but these (operators.base.python_pattern writes it for Python's re).
+_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被]"
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
@@ -68,19 +72,26 @@ def name_span(named: bool = False) -> str:
        (来电人努尔古丽波拉提反映, 联系人禚秋艳，);
     3. after a word of kinship or a colon-less cue, a name of a known form up to its end mark
        (市民薛辰菲来电, 其母亲禚香琴的), or any two or three characters before a verb (父亲禚英称);
-    4. at the start of a sentence, a name of a known form before its verb (蒋聪斌反映).
+    4. at the start of a sentence, two to four characters (or a transliterated name) before a verb
+       (蒋聪斌反映, 俄木石布反映).
     """
     def group(kind: str, i: int, body: str) -> str:
         return f"(?P<{kind}{i}>{body})" if named else f"({body})"
 
     loose = "|".join(COLON_CUES + ("其父亲", "其母亲"))
+    start = _NAME_START
+    # A verb, not the cue word it begins (反映人, 投诉人: the cue's own name follows); 称 alone also
+    # ends words (名称, 简称): after a name of no known form, only the longer verbs.
+    any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
+    verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = "[\\x{4e00}-\\x{9fa5}·•・]"
     return "|".join([
         group("p", 1, _CONTEXT) + group("n", 1, _ANY_NAME),
-        group("p", 2, _CONTEXT) + group("n", 2, f"{han}{{2,8}}?") + group("s", 2, NAME_ENDS),
+        group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _ANY_NAME) + group("s", 3, NAME_ENDS),
-        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{han}{{2,3}}") + group("s", 5, "|".join(AFTER_NAME)),
-        group("p", 4, _SENTENCE_START) + group("n", 4, _NAME) + group("s", 4, "|".join(AFTER_NAME)),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{han}{{2,3}}") + group("s", 5, any_verb),
+        group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME}|{_DOTTED}") + group("s", 4, any_verb),
+        group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 6, verbs),
     ])
 
 

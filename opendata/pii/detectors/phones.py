@@ -34,7 +34,9 @@ class Landline(Detector):
     cell_pattern = r"^(\(?0\d{2,3}\)?[- ]?)[2-9]\d{6,7}([-转#]\d{1,6})?$"
     # In text: 0571-88123456, (0571)88123456, 0991 2453256, +86-29-87707010, 057188123456, with an
     # extension (转 5393, 转分机5566, -238).
-    span_pattern = (r"(\+86[- ]?|\b0|\(0)\d{2,3}\)?[- ]?[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
+    span_pattern = (r"(\+86[- ]?|\b0|\(0)\d{2,3}\)?[- ]?[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b"
+                    # … and a local number after the word that says it is one (座机51051165)
+                    r"|(座机|固话|固定电话|办公电话|家庭电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"
 
     def shaped(self, values: pa.Array) -> np.ndarray:

@@ -40,6 +40,12 @@ SPAN_REWRITES = {
 }
 
 
+# Further written forms, rewritten after the first (a local number after the word for it).
+MORE_SPAN_REWRITES = {
+    "cn_landline": [(r"((?:座机|固话|固定电话|办公电话|家庭电话)[:：]?\s*)[2-9]\d{4,5}(\d{2})", r"\1******\2")],
+}
+
+
 def mask_digit_runs(values: pa.Array, run: DigitRun, keep_start: int, keep_end: int) -> pa.Array | None:
     """Mask every standalone ``run`` of digits (see :func:`~opendata.strings.digit_runs`) in the
     text; ``keep_start`` and ``keep_end`` characters stay. The text around is untouched and the
@@ -196,7 +202,7 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     compiled = re.compile(python_pattern(name_span(named=True)))
 
     def one(match: "re.Match[str]") -> str:
-        i = next(k for k in range(1, 6) if match.group(f"n{k}") is not None)
+        i = next(k for k in range(1, 7) if match.group(f"n{k}") is not None)
         name = match.group(f"n{i}")
         after = match.groupdict().get(f"s{i}") or ""
         return match.group(f"p{i}") + name[:1] + char * (len(name) - 1) + after
@@ -242,6 +248,8 @@ class Mask(Operator):
         if rewrite is None or set(params) & {"keep_start", "keep_end"} or params.get("char", "*") != "*":
             return super().apply_spans(values, pattern, pii_type, params, key)
         out = pc.replace_substring_regex(values, rewrite[0], rewrite[1])
+        for pattern_, replacement in MORE_SPAN_REWRITES.get(pii_type, ()):
+            out = pc.replace_substring_regex(out, pattern_, replacement)
         if pattern and pc.any(pc.fill_null(pc.match_substring_regex(out, pattern), False)).as_py():
             out = super().apply_spans(out, pattern, pii_type, params, key)  # forms the rewrite does not take
         return out
