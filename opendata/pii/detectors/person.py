@@ -50,8 +50,7 @@ COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房�
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属")
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
-AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
-              "申请", "要求", "希望")
+AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警")
 # A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
 # character but these (operators.base.python_pattern writes it for Python's re).
 _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被]"
