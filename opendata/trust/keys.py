@@ -309,12 +309,7 @@ def trust_add(pem: str, reviewer: str, *, expires: str | None = None, unrevoke: 
     then the un-revocation is recorded in the audit log.
     """
     expires = parse_time(expires) if expires is not None else None
-    try:
-        public = serialization.load_pem_public_key(pem.encode("ascii"))
-    except (ValueError, UnicodeEncodeError) as exc:
-        raise KeyMaterialError("keys.bad_public_key") from exc
-    if not isinstance(public, Ed25519PublicKey):
-        raise KeyMaterialError("keys.bad_public_key")
+    public = _load_public_pem(pem)
     key_id = key_id_of(public)
     data = _trust()
     previous = next((e for e in data["reviewers"] if e.get("key_id") == key_id), None)
@@ -433,13 +428,18 @@ def audit_public_pem() -> str:
 
 def trust_audit_key(pem: str) -> str:
     """Accept another installation's audit key (PEM) for the checkpoints of its logs; returns its id."""
+    return _trust_audit(_load_public_pem(pem))
+
+
+def _load_public_pem(pem: str) -> Ed25519PublicKey:
+    """An Ed25519 public key from its PEM text, or :class:`KeyMaterialError`."""
     try:
         public = serialization.load_pem_public_key(pem.encode("ascii"))
     except (ValueError, UnicodeEncodeError) as exc:
         raise KeyMaterialError("keys.bad_public_key") from exc
     if not isinstance(public, Ed25519PublicKey):
         raise KeyMaterialError("keys.bad_public_key")
-    return _trust_audit(public)
+    return public
 
 
 def audit_public_key(key_id: str) -> Ed25519PublicKey | None:
