@@ -58,7 +58,10 @@ _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(C
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
 NAME_ENDS = "|".join(AFTER_NAME) + "|的|在|[，。；：、,;:（(\\s]"
-_ANY_NAME = f"({_DOTTED}|{_SURNAMELESS}|{_NAME})"
+# In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
+_PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
+_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
+_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_SURNAMELESS}|{_NAME})"
 
 
 def name_span(named: bool = False) -> str:
@@ -88,8 +91,8 @@ def name_span(named: bool = False) -> str:
         group("p", 1, _CONTEXT) + group("n", 1, _ANY_NAME),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _ANY_NAME) + group("s", 3, NAME_ENDS),
-        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{han}{{2,3}}") + group("s", 5, any_verb),
-        group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME}|{_DOTTED}") + group("s", 4, any_verb),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, any_verb),
+        group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 4, any_verb),
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 6, verbs),
     ])
 

@@ -36,7 +36,7 @@ class Landline(Detector):
     # extension (转 5393, 转分机5566, -238).
     span_pattern = (r"(\+86[- ]?|\b0|\(0)\d{2,3}\)?[- ]?[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b"
                     # … and a local number after the word that says it is one (座机51051165)
-                    r"|(座机|固话|固定电话|办公电话|家庭电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
+                    r"|(座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"
 
     def shaped(self, values: pa.Array) -> np.ndarray:

@@ -92,7 +92,8 @@ class Operator:
 def python_pattern(pattern: str) -> str:
     """An RE2 pattern in Python ``re`` syntax (``\\x{4e00}`` → ``\\u4e00``; ``[^\\P{Han}…]``, a
     Chinese character but …, as a look-ahead and the CJK block)."""
-    pattern = re.sub(r"\[\^\\P\{Han\}([^\]]*)\]", lambda m: f"(?![{m.group(1)}])[\\u4e00-\\u9fff]", pattern)
+    # One group, so that a quantifier after the class applies to the look-ahead too.
+    pattern = re.sub(r"\[\^\\P\{Han\}([^\]]*)\]", lambda m: f"(?:(?![{m.group(1)}])[\\u4e00-\\u9fff])", pattern)
     return re.sub(r"\\x\{([0-9a-fA-F]{4})\}", r"\\u\1", pattern)
 
 

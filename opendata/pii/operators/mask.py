@@ -42,7 +42,7 @@ SPAN_REWRITES = {
 
 # Further written forms, rewritten after the first (a local number after the word for it).
 MORE_SPAN_REWRITES = {
-    "cn_landline": [(r"((?:座机|固话|固定电话|办公电话|家庭电话)[:：]?\s*)[2-9]\d{4,5}(\d{2})", r"\1******\2")],
+    "cn_landline": [(r"((?:座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*)[2-9]\d{4,5}(\d{2})\b", r"\1******\2")],
 }
 
 
