@@ -310,11 +310,13 @@ class _TreatedOutput:
             plan = self._by_name.get(name)
             out = treated.column(name)
             counts = Counter()
-            if not (plan and any(OPERATORS[t.operator].format_preserving for t in plan.treatments)):
-                counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
-            counts["name_cue"] = lastline.name_cue_cells(out)
-            if plan and any(not t.spans and not t.cells for t in plan.treatments):
+            whole = bool(plan) and any(not t.spans and not t.cells for t in plan.treatments)
+            if whole:
+                # Every cell of it was replaced: what is left to find is a cell left as it was.
                 counts["raw_cell"] = lastline.raw_cells(batch.column(name), out)
+            else:
+                counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
+                counts["name_cue"] = lastline.name_cue_cells(out)
             counts = +counts
             if counts:
                 found[name] = counts
