@@ -1,7 +1,8 @@
 """The last line: checks of the output that do not share the detectors' blind spots.
 
 The re-scan after redaction runs the same detectors that planned the treatment, so what they miss
-they miss twice. These checks are built differently and run on every output column:
+they miss twice. These checks are built differently and run on the output (the first two on every
+field not treated whole, the third on every field that was):
 
 - **identifiers**: any digit run of ID or card length, written with spaces, dashes or full-width
   digits or not, whose digits pass the resident-ID check (MOD 11-2, a province, a real date) or
