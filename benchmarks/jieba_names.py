@@ -42,11 +42,9 @@ def main() -> None:
         path = next(Path(args.corpus).glob(f"{table}.csv"), None)
         if path is None:
             continue
-        encoding = "utf-8-sig"
         for candidate in ("utf-8-sig", "gb18030"):
             try:
                 rows = list(csv.reader(path.open(encoding=candidate, newline="")))
-                encoding = candidate
                 break
             except UnicodeDecodeError:
                 continue

@@ -31,7 +31,7 @@ The outcome per type is a :class:`Detection` with a ``status``:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable

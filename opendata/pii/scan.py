@@ -31,7 +31,7 @@ from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
 from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, offsets
-from .decide import Detection, Rules, decide, default_rules, header_only
+from .decide import Detection, Rules, decide, header_only
 from .detectors import REGISTRY, Detector
 from .normalize import NEEDS_NORMALIZING, ascii_digits, changed, normalize
 
