@@ -195,3 +195,29 @@ def test_sensitive_cells_are_found_as_a_search_of_each_cell_would():
     # An ASCII term is searched for in ASCII columns too.
     assert cell_hits(batch, rows, ["body", "code"], ("机密", "SECRET")) == [("body", 6, "机密"), ("code", 3, "SECRET")]
     assert cell_hits(batch, rows, ["body", "code", "note"], ()) == []
+
+
+def test_a_policy_sets_the_detection_thresholds_and_extends_the_header_hints(tmp_path):
+    # A header nobody ships a hint for (bhxm, a department's own abbreviation) over names of no known
+    # form: the default policy does not know it; a policy that adds it as a person_name token makes
+    # the field a column of names; a policy that raises the share a hint needs makes a sparse
+    # hinted column uncertain again.
+    base = yaml.safe_load((ROOT / "schemas/policy.default.yaml").read_text("utf-8"))
+    values = ["扎西顿珠", "阿不都热合曼买买提", "次仁卓玛", "热依拉", "阿牛木呷", "努尔兰"] * 4
+    directory = make_package(tmp_path / "pkg", [{"name": "id"}, {"name": "bhxm"}],
+                             "id,bhxm\n" + "".join(f"{i},{v}\n" for i, v in enumerate(values)))
+    detected = lambda policy: {d.type: d.status for d in od.check(od.load(directory), policy=policy)  # noqa: E731
+                               .scan.resource("data").field("bhxm").detected}
+    assert "person_name" not in detected(load_policy())
+    extended = dict(base, id="dept-names", pii_hints={"person_name": {"tokens": ["bhxm"]}})
+    (tmp_path / "extended.yaml").write_text(yaml.safe_dump(extended, allow_unicode=True), encoding="utf-8")
+    assert detected(load_policy(tmp_path / "extended.yaml")) == {"person_name": "column"}
+
+    mobiles = ["13812345678", "无", "无", "无", "无", "无", "无", "无", "无", "无"]
+    phones = make_package(tmp_path / "phones", [{"name": "lxdh"}], "lxdh\n" + "\n".join(mobiles) + "\n")
+    status = lambda policy: {d.type: d.status for d in od.check(od.load(phones), policy=policy)  # noqa: E731
+                             .scan.resource("data").field("lxdh").detected}["cn_mobile"]
+    assert status(load_policy()) == "cells"  # one valid mobile counts wherever it stands
+    strict = dict(base, id="dept-strict", detection={"hinted_min": 0.05})
+    (tmp_path / "strict.yaml").write_text(yaml.safe_dump(strict, allow_unicode=True), encoding="utf-8")
+    assert status(load_policy(tmp_path / "strict.yaml")) == "column"  # a hint and 10% now decide the field

@@ -226,8 +226,9 @@ class Rules:
     #: them) make the passes a decoy, not personal information.
     chance_factor: float = 3.0
     chance_min_shaped: int = 20
-    #: unhinted columns of names: this share of diverse name-shaped values makes the field uncertain.
-    unhinted_name_uncertain: float = 0.3
+    #: unhinted columns of a weak type that can be asked about (names, passports): this share of
+    #: diverse matching values makes the field uncertain.
+    unhinted_uncertain: float = 0.3
 
     def with_thresholds(self, values: dict[str, Any]) -> "Rules":
         known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}
@@ -299,7 +300,7 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
             return detection("column")
         if counts.matches and hinted:
             return detection("uncertain", "share")
-        if detector.uncertain_unhinted is not None and raw_share >= detector.uncertain_unhinted \
+        if detector.uncertain_unhinted and raw_share >= rules.unhinted_uncertain \
                 and counts.matches >= rules.uncertain_min_cells and diverse:
             return detection("uncertain", "weak")
     else:

@@ -57,8 +57,9 @@ class Detector:
     #: a column whose passes are no more frequent than chance is a decoy (account numbers).
     chance: ClassVar[float | None] = None
 
-    #: an unhinted column with at least this share of diverse matches is uncertain (None: never).
-    uncertain_unhinted: ClassVar[float | None] = None
+    #: an unhinted column with diverse matches (the policy's ``detection.unhinted_uncertain`` share)
+    #: is uncertain, rather than nothing.
+    uncertain_unhinted: ClassVar[bool] = False
     #: the pattern alone is too weak: a column counts only when its header hints at the type …
     needs_hint: ClassVar[bool] = False
     #: … unless at least this share of values match and they are diverse (None: never).
@@ -125,12 +126,6 @@ class Detector:
             return np.zeros(len(values), dtype=np.int64)
         counts = pc.count_substring_regex(values, self.span_pattern)
         return np.asarray(counts.to_numpy(zero_copy_only=False), dtype=np.int64)
-
-    def hinted(self, header: str) -> bool:
-        """Whether a field's name or title hints at this type (the shipped hints)."""
-        from ..decide import default_rules
-
-        return default_rules().hints.judge(header).get(self.type) == "yes"
 
 
 def decimal(values: pa.Array) -> np.ndarray:

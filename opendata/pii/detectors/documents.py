@@ -18,7 +18,7 @@ class Passport(Detector):
     cell_pattern = r"^(E\d{8}|E[A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7,8})$"
     masked_pattern = r"^[EGDSP][A-Z]?\*{4,8}\d{0,4}$"
     needs_hint = True  # a letter and eight digits is also many an internal code
-    uncertain_unhinted = 0.3
+    uncertain_unhinted = True
 
 
 @register

@@ -110,7 +110,7 @@ class PersonName(Detector):
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values
-    uncertain_unhinted = 0.3
+    uncertain_unhinted = True
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Two to four Chinese characters led by a surname are read off the bytes (six, nine or
