@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from .detectors import REGISTRY
 from .normalize import changed, normalize
+from .scan import _at
 
 __all__ = ["MASKED", "NONE", "ORDER", "cell_types"]
 
@@ -63,7 +64,3 @@ def _claim(text: pa.Array, left: np.ndarray, order: list[str], out: np.ndarray) 
         out[left[hits]] = ORDER.index(kind)
         left = left[~hits]
     return left
-
-
-def _at(values: pa.Array, index: np.ndarray) -> pa.Array:
-    return values if len(index) == len(values) else values.take(pa.array(index))

@@ -60,22 +60,17 @@ def treat_field(column: pa.Array, pii_type: str | None, operator: str, params: d
     index = np.flatnonzero(present)
     values = column if len(index) == len(column) else column.take(pa.array(index))
     tally = tally if tally is not None else Counter()
+    keep = np.zeros(len(index), dtype=bool)  # cells already masked in the source
     if operator in ANY_VALUE or pii_type not in ORDER:
         treated = OPERATORS[operator].apply(values, pii_type, params, key)
         tally[pii_type or "value"] += len(index)
     else:
         types = cell_types(values, first=pii_type)
         treated = values
-        own = types == ORDER.index(pii_type)
-        if own.any():
-            treated = _replace(treated, own, OPERATORS[operator].apply(_at(values, own), pii_type, params, key))
-            tally[pii_type] += int(own.sum())
         for code in np.unique(types[types >= 0]):
             kind = ORDER[code]
-            if kind == pii_type:
-                continue
             rows = types == code
-            op, p = others.get(kind, ("none", {}))
+            op, p = (operator, params) if kind == pii_type else others.get(kind, ("none", {}))
             if op in ("none", "suppress"):
                 treated = _replace(treated, rows, generic(_at(values, rows), generic_treatment))
                 tally["generic"] += int(rows.sum())
@@ -86,11 +81,9 @@ def treat_field(column: pa.Array, pii_type: str | None, operator: str, params: d
         if unknown.any():
             treated = _replace(treated, unknown, generic(_at(values, unknown), generic_treatment))
             tally["generic"] += int(unknown.sum())
-        tally["masked"] += int((types == MASKED).sum())
         keep = types == MASKED
-        same = to_mask(pc.fill_null(pc.equal(treated, values), False)) & ~keep
-    if operator in ANY_VALUE or pii_type not in ORDER:
-        same = to_mask(pc.fill_null(pc.equal(treated, values), False))
+        tally["masked"] += int(keep.sum())
+    same = to_mask(pc.fill_null(pc.equal(treated, values), False)) & ~keep
     if same.any():  # the treatment left it as it was: it is not let through raw
         treated = _replace(treated, same, generic(_at(values, same), generic_treatment))
         tally["generic"] += int(same.sum())
