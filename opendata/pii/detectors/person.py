@@ -12,16 +12,17 @@ from ...bitmaps import to_mask
 from ...strings import bmp_chars, char_table
 from .base import Detector, all_digits, byte_lengths, char_matrix, digit_sums, register, valid_dates
 
-def _surname_data() -> dict[str, str]:
-    """The surnames (``data/surnames.txt``, made by ``scripts/make_surnames.py`` from 《百家姓》 and
-    jieba's dictionary): single, compound, and their romanised (pinyin) forms."""
+def _data_file(name: str) -> dict[str, str]:
+    """A generated data file (``data/<name>``): one ``key value`` line each, ``#`` comments."""
     from importlib.resources import files
 
-    text = files("opendata.pii").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    text = files("opendata.pii").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
-_DATA = _surname_data()
+# The surnames (``data/surnames.txt``, made by ``scripts/make_surnames.py`` from 《百家姓》 and
+# jieba's dictionary): single, compound, and their romanised (pinyin) forms.
+_DATA = _data_file("surnames.txt")
 SURNAMES = _DATA["single"].strip()
 COMPOUND = tuple(_DATA["compound"].split())
 PINYIN_SURNAMES = tuple(_DATA["pinyin"].split())
@@ -38,6 +39,14 @@ _SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|�
               "俄木|曲比|吉伍|海来|阿尔|勒格|木乃|日火|拉马|吉木|阿西|马海|瓦其|阿果|阿呷|伍呷|木嘎|阿布|尔古|"
               "布哈|拉则|日呷|阿衣|伍各|沙呷|依火|阿说|木果|莫色")
 _SURNAMELESS = f"({_SYLLABLES}){{2,3}}"
+#: The alphabet of transliterated names (Uyghur, Kazakh, Mongolian …: 买买提, 古丽娜尔, 叶尔江),
+#: measured against ordinary text by ``scripts/make_translit.py`` (``data/translit.txt``).
+TRANSLIT = _data_file("translit.txt")["chars"].strip()
+# Four to twelve of them in a row are a name written without a separator (阿卜杜拉阿依达娜), unless
+# a place's suffix follows (克拉玛依市, 博尔塔拉州): ordinary text has almost no such runs.
+_RUN = f"[{TRANSLIT}]{{4,12}}"
+_PLACE_SUFFIX = "市县区州镇乡村路街盟旗省"
+_RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
 _PINYIN = "|".join(PINYIN_SURNAMES)
 _ROMAN = f"(?i:({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-z]{{2,12}})? ({_PINYIN}))"
@@ -61,7 +70,7 @@ NAME_ENDS = "|".join(AFTER_NAME) + "|的|在|[，。；：、,;:（(\\s]"
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
 _DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
-_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_SURNAMELESS}|{_NAME})"
+_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME})"
 
 
 def name_span(named: bool = False) -> str:
@@ -75,7 +84,9 @@ def name_span(named: bool = False) -> str:
     3. after a word of kinship or a colon-less cue, a name of a known form up to its end mark
        (市民薛辰菲来电, 其母亲禚香琴的), or any two or three characters before a verb (父亲禚英称);
     4. at the start of a sentence, two to four characters (or a transliterated name) before a verb
-       (蒋聪斌反映, 俄木石布反映).
+       (蒋聪斌反映, 俄木石布反映);
+    5. anywhere, a run of four to twelve characters of transliterated names (:data:`TRANSLIT`)
+       not followed by a place's suffix (…与阿卜杜拉阿依达娜一起…).
     """
     def group(kind: str, i: int, body: str) -> str:
         return f"(?P<{kind}{i}>{body})" if named else f"({body})"
@@ -94,6 +105,7 @@ def name_span(named: bool = False) -> str:
         group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, any_verb),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 4, any_verb),
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 6, verbs),
+        group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
     ])
 
 
