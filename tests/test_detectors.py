@@ -121,6 +121,12 @@ def _shape_corpus(seed=12, n=20_000):
         out.append("".join(chars))
     out += [name(r) for _ in range(300)]
     out += ["7NK伟", "7NK伟芳", "王4|_", "王4|_芳"]  # ASCII bytes with the low bits of 王 and 伟
+    from opendata.pii.detectors.person import divisions
+    places = divisions()[0].to_pylist()
+    for _ in range(600):  # street addresses led by a division or by a made-up place, with and without a dwelling
+        out.append(r.choice([r.choice(places), r.choice(places), "示范市", "某某"]) + r.choice(["文三", "解放", "和平"])
+                   + r.choice(["路", "街", "村", "巷"]) + str(r.randint(1, 300)) + r.choice(["号", "号", "号3幢201室", "弄4号"])
+                   + r.choice(["", "", "601", "，"]))
     # 2- and 3-byte leads near the provinces; "fuY" has the low bits of 浙 (U+6D59) in ASCII bytes
     out += ["éA12345", "ÀA123456", "\u4e00A12345", "\uffffA12345", "fuYA12345", "fuYA1234D"]
     for _ in range(n):

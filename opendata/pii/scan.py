@@ -465,7 +465,7 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
     counts = _digit_run_spans(detector, values)
     if counts is None:
         counts = detector.spans(values)
-    if type(detector).validate is Detector.validate or not counts.any():
+    if type(detector).validate is Detector.validate or not detector.validate_spans or not counts.any():
         return counts
     index = np.flatnonzero(counts)
     first = pc.struct_field(pc.extract_regex(values.take(pa.array(index)),

@@ -49,6 +49,9 @@ class Detector:
     #: before the span's check digits or calendar are tested.
     span_prefix: ClassVar[str | None] = None
     masked_pattern: ClassVar[str | None] = None
+    #: whether a span found in text must also pass ``cell_pattern`` and ``validate`` (check
+    #: digits); False where ``validate`` weighs whole cells only (an address's leading division).
+    validate_spans: ClassVar[bool] = True
     #: share of a column's non-empty values that must match for the column to count without a hint.
     min_ratio: ClassVar[float] = 0.6
     #: a check-digit or fixed-format type: one valid value is personal wherever it stands.

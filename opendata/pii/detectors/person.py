@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -162,23 +163,79 @@ def compound_surnames(points: np.ndarray) -> np.ndarray:
 @register
 class Address(Detector):
     type = "address"
-    # A dwelling: down to building, unit or room, a village group (…村6组40号) or an estate's
-    # building-unit-room numbers (…家园4-1-1404), which locate a household. A cell is an address
-    # only if it reads as one (no sentence punctuation); inside text the span must reach that detail.
+    # A dwelling: down to building, unit or room, a village group (…村6组40号) or house number
+    # (…村58号), an estate's building-unit-room numbers (…家园4-1-1404), a lane and house
+    # (…路88弄3号) or a house number and room (…3号601), which locate a household. A cell is an
+    # address only if it reads as one (no sentence punctuation); inside text the span must reach
+    # that detail. A street and house number alone (…路88号) is an address when the cell begins
+    # with an administrative division (:func:`division_led`): an office's street address in a
+    # column of 办公地址 stays out by the header (``schemas/pii_hints.yaml``).
     _chars = r"[\x{4e00}-\x{9fa5}A-Za-z0-9（）()#\-]"
     _detail = (r"((\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)"
                r"|(村|社区|屯|寨|庄|组)[\x{4e00}-\x{9fa5}]{0,6}?\d+(组|队|社)(\d+号)?"
+               r"|(村|社区|屯|寨|庄|组)\d+号"
+               r"|\d+弄\d+号"
                r"|(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|广场|山庄|名都|华庭|雅居|公馆|里)\d+-\d+(-\d+)?)")
-    cell_pattern = rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
+    _dwelling = (rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
+                 rf"|^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?\d+号\d{{3,4}}室?$")
+    # A street (or village, town) and house number: an address when a division leads (validate).
+    _street_number = (rf"^[\x{{4e00}}-\x{{9fa5}}]{{2,}}{_chars}*?(路|街|巷|弄|道|胡同|村|镇|乡|屯|组){_chars}*?"
+                      rf"\d+号{_chars}*$")
+    cell_pattern = f"{_dwelling}|{_street_number}"
     # In text: a place name, then building, unit or room; a village group or house number; an
-    # estate's building-unit-room numbers.
+    # estate's building-unit-room numbers; a lane and house number, with the room.
     span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|大道)\d+弄\d+号(\d+室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?\d+(组|队|社))?\d+号"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道)\d+号"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道)\d+号(\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)\d+-\d+(-\d+)?")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
+
+    def cells(self, values: pa.Array) -> np.ndarray:
+        # A dwelling by the pattern (one pass: the usual address column ends there); the rest, a
+        # street and house number, only where a division leads. Spans in text need neither.
+        out = to_mask(pc.match_substring_regex(values, self._dwelling))
+        rest = np.flatnonzero(~out)
+        if len(rest):
+            subset = values if len(rest) == len(values) else values.take(pa.array(rest))
+            street = to_mask(pc.match_substring_regex(subset, self._street_number))
+            if street.any():
+                index = np.flatnonzero(street)
+                out[rest[index]] = division_led(subset.take(pa.array(index)))
+        return out
+
+    def validate(self, candidates: pa.Array) -> np.ndarray:
+        """The rule of :meth:`cells` for values that fit ``cell_pattern``: a dwelling, or led by a
+        division."""
+        ok = to_mask(pc.match_substring_regex(candidates, self._dwelling))
+        rest = np.flatnonzero(~ok)
+        if len(rest):
+            ok[rest] = division_led(candidates if len(rest) == len(candidates) else candidates.take(pa.array(rest)))
+        return ok
+
+    # A span in text (家住文三路88号) is an address by its own pattern: no division needed.
+    validate_spans = False
+
+
+def division_led(values: pa.Array) -> np.ndarray:
+    """Which values begin with an administrative division of China (浙江省杭州市…, 杭州…, 义县…):
+    every province, city and county, from ``data/divisions.txt`` (``scripts/make_divisions.py``,
+    from cpca's adcode table), read the first time this runs."""
+    names, lengths = divisions()
+    led = np.zeros(len(values), dtype=bool)
+    for k in lengths:
+        led |= to_mask(pc.fill_null(pc.is_in(pc.utf8_slice_codeunits(values, 0, k), value_set=names), False))
+    return led
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[pa.Array, tuple[int, ...]]:
+    """Every province, city and county name (full and short forms), and their lengths."""
+    data = _data_file("divisions.txt")
+    names = sorted({n for key in ("province", "city", "county", "short") for n in data[key].split()})
+    return pa.array(names, pa.string()), tuple(sorted({len(n) for n in names}))
 
 
 @register
