@@ -8,7 +8,17 @@ Evidence is combined here, in one place:
 - **the values**: counts from the scanner — whole-cell matches of the type (normalised: separators,
   full-width characters, case and prefixes removed before check digits are tested), already
   masked values, spans inside free text, and for check-digit types how many cells had the shape
-  (so that values passing the check by chance are told from real identifiers);
+  (so that values passing the check by chance are told from real identifiers). What a value of
+  each type must be is the detector's (``opendata.pii.detectors``), from data where data exists:
+  surnames (``data/surnames.txt``, from 《百家姓》 and jieba's dictionary), the alphabet of
+  transliterated names (``data/translit.txt``, measured against jieba's dictionary) and China's
+  administrative divisions (``data/divisions.txt``, from cpca's adcode table: a street and house
+  number is an address when a province, city or county leads it);
+- **context** (``Counts.linked``, counted by the scanner per batch), which counts as a header hint:
+  dates that equal, row by row, the birth date inside an ID column beside are birth dates; in a
+  table whose rows are people (a column mostly of resident ID numbers), a column at least half
+  of whose cells are diverse names of a known form is a column of names, its names of no known
+  form included (``scan.LINKED_NAMES``);
 - **thresholds** from the policy (``detection:``): the share that decides a column, the noise floor
   under which a weak signal is ignored, and the share a header hint needs.
 
@@ -278,7 +288,8 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
                          counts.span_matches if status == "spans" else 0,
                          counts.span_cells if status == "spans" else 0, reason)
 
-    # Context counts as a hint: dates that are, row by row, the birth dates in an ID column beside.
+    # Context counts as a hint: dates that are, row by row, the birth dates in an ID column beside;
+    # names in a table of people.
     hinted = hint == "yes" or counts.linked >= 0.5 * sampled
     if not detector.personal:  # an organisation's identifier: reported, never asked about
         if share >= detector.min_ratio:

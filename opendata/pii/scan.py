@@ -66,7 +66,9 @@ class Counts:
     span_matches: int = 0
     distinct: int = 0  # distinct matched values, summed over batches (an upper bound)
     shaped: int = 0  # cells of the type's shape, passing its check or not (check-digit types only)
-    linked: int = 0  # birth dates equal to the birth date in an ID number of the same row
+    # context: birth dates equal to the birth date in an ID number of the same row; names in a
+    # table whose rows are people (a column of ID numbers beside)
+    linked: int = 0
     loose: int = 0  # unclaimed cells of two to twelve Chinese characters and no digit (names, under a name header)
 
     def add(self, other: "Counts") -> None:
@@ -540,17 +542,43 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
                                 default=0)
     if not raw_only:
         _link_birth_dates(batch, nonempty, counts)
+        _link_names(nonempty, counts)
     return BatchScan(nonempty, counts, numeric)
+
+
+def _ids_beside(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> list[str]:
+    """The columns of a batch that are mostly resident ID numbers: its rows are people."""
+    return [n for n, per in counts.items() if "cn_resident_id" in per and nonempty[n]
+            and per["cn_resident_id"].matches >= 0.5 * nonempty[n]]
+
+
+#: the share of a column's cells that must be names of a known form (surname-led, transliterated,
+#: surname-less), diverse, for the column to count as names when ID numbers stand beside it.
+LINKED_NAMES = 0.5
+
+
+def _link_names(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:
+    """Context: in a table whose rows are people (a column of ID numbers), a column that is mostly
+    names of a known form, and diverse, is a column of names whatever its header (字段2 beside
+    字段3): its names of no known form (阿不都热合曼买买提) count with them. Categories repeat (民族,
+    性别) and organisations' names are longer: neither reaches the share."""
+    ids = _ids_beside(nonempty, counts)
+    if not ids:
+        return
+    for name, per in counts.items():
+        names = per.get("person_name")
+        if name in ids or names is None or not nonempty[name]:
+            continue
+        if names.matches >= LINKED_NAMES * nonempty[name] and names.distinct >= 0.5 * names.matches:
+            names.linked += names.matches + names.loose
 
 
 def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:
     """Context: a column of dates beside a column of ID numbers, row by row the birth dates the
     IDs hold, is a column of birth dates whatever its header (字段4 beside 字段3)."""
-    def mostly(kind: str) -> list[str]:
-        return [n for n, per in counts.items() if kind in per and nonempty[n]
-                and per[kind].matches >= 0.5 * nonempty[n]]
-
-    ids, dates = mostly("cn_resident_id"), mostly("birth_date")
+    ids = _ids_beside(nonempty, counts)
+    dates = [n for n, per in counts.items() if "birth_date" in per and nonempty[n]
+             and per["birth_date"].matches >= 0.5 * nonempty[n]]
     if not ids or not dates:
         return
     from .detectors.person import written_dates

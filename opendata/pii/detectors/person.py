@@ -42,10 +42,15 @@ _SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|�
 _SURNAMELESS = f"({_SYLLABLES}){{2,3}}"
 #: The alphabet of transliterated names (Uyghur, Kazakh, Mongolian …: 买买提, 古丽娜尔, 叶尔江),
 #: measured against ordinary text by ``scripts/make_translit.py`` (``data/translit.txt``).
-TRANSLIT = _data_file("translit.txt")["chars"].strip()
-# Four to twelve of them in a row are a name written without a separator (阿卜杜拉阿依达娜), unless
-# a place's suffix follows (克拉玛依市, 博尔塔拉州): ordinary text has almost no such runs.
-_RUN = f"[{TRANSLIT}]{{4,12}}"
+_TRANSLIT_DATA = _data_file("translit.txt")
+TRANSLIT = _TRANSLIT_DATA["chars"].strip()
+#: … and its syllables that hold a common character (阿不都, 苏来曼).
+TRANSLIT_UNITS = tuple(_TRANSLIT_DATA["units"].split())
+# Four or more of them in a row are a name (or names) written without a separator (阿卜杜拉阿依达娜), unless
+# a place's suffix follows (克拉玛依市, 博尔塔拉州): ordinary text has almost no such runs. A run
+# with a syllable of three in it needs one more character (别克阿不都拉).
+_UNIT = f"({'|'.join(TRANSLIT_UNITS)})"
+_RUN = f"(([{TRANSLIT}]|{_UNIT}){{0,24}}{_UNIT}([{TRANSLIT}]|{_UNIT}){{1,24}}|[{TRANSLIT}]{{4,32}})"
 _PLACE_SUFFIX = "市县区州镇乡村路街盟旗省"
 _RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
@@ -86,7 +91,7 @@ def name_span(named: bool = False) -> str:
        (市民薛辰菲来电, 其母亲禚香琴的), or any two or three characters before a verb (父亲禚英称);
     4. at the start of a sentence, two to four characters (or a transliterated name) before a verb
        (蒋聪斌反映, 俄木石布反映);
-    5. anywhere, a run of four to twelve characters of transliterated names (:data:`TRANSLIT`)
+    5. anywhere, a run of four or more characters of transliterated names (:data:`TRANSLIT`)
        not followed by a place's suffix (…与阿卜杜拉阿依达娜一起…).
     """
     def group(kind: str, i: int, body: str) -> str:
