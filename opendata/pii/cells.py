@@ -22,7 +22,7 @@ __all__ = ["MASKED", "NONE", "ORDER", "cell_types"]
 #: the personal types in the order they claim a cell: check digits and fixed formats first (a
 #: valid ID number is not also a bank card), the looser patterns last.
 ORDER = tuple(t for t in ("cn_resident_id", "bank_card", "cn_mobile", "email", "cn_passport",
-                          "cn_license_plate", "cn_landline", "ip_address", "birth_date", "address",
+                          "cn_license_plate", "cn_landline", "qq_number", "ip_address", "birth_date", "address",
                           "person_name") if t in REGISTRY)
 NONE = -1
 MASKED = -2

@@ -270,6 +270,8 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
         return None
     rules = rules or default_rules()
     hint = rules.hints.judge(header).get(detector.type)
+    if hint == "yes" and rules.hints.by_type.get(detector.type, TypeHints()).person and rules.hints.attribute(header):
+        hint = None  # 与户主关系, 车主类型: the header names an attribute of the person, not the person
     if hint == "not":
         return None  # an organisation's switchboard, account or office: not a person's
     kind = detector.type

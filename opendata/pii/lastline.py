@@ -31,7 +31,7 @@ from .scan import _anywhere
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "identifier_cells", "name_cue_cells", "raw_cells"]
 
 # Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them.
-_RUN = r"[0-9０-９](?:[ \-]?[0-9０-９]){13,17}[0-9０-９Xx]"
+_RUN = r"[0-9０-９](?:[ .\-]?[0-9０-９]){13,17}[0-9０-９Xx]"
 # A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code).
 _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
 
@@ -67,7 +67,7 @@ def _unmasked_name(tail: str) -> bool:
 
 
 def _digits(run: str) -> str:
-    return run.translate(_FULLWIDTH).replace(" ", "").replace("-", "")
+    return run.translate(_FULLWIDTH).replace(" ", "").replace("-", "").replace(".", "")
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -47,9 +47,18 @@ def pii_types(texts: list[str]) -> list[set[str]]:
     return out
 
 
-def holds_pii(text: str) -> bool:
-    """Whether ``text`` holds personal information (as :func:`pii_types` finds it)."""
-    return bool(text) and bool(pii_types([text])[0])
+def holds_pii(text: str, label: bool = False) -> bool:
+    """Whether ``text`` holds personal information (as :func:`pii_types` finds it); a ``label``
+    (a field name) that names an attribute (与户主关系) holds no name."""
+    if not text:
+        return False
+    kinds = pii_types([text])[0]
+    if label and "person_name" in kinds:
+        from .decide import default_rules
+
+        if default_rules().hints.attribute(text):
+            kinds.discard("person_name")
+    return bool(kinds)
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -95,11 +104,23 @@ def _properties(package: "Package") -> Iterator[tuple[str | None, str, str]]:
                     yield res.name, f"resources[{i}].header[{k}]", str(label)
 
 
+def _is_label(where: str) -> bool:
+    """Whether ``where`` is a field's name or title, or a header label (short labels, not prose)."""
+    return where.endswith((".name", ".title")) and ".fields[" in where or ".header[" in where
+
+
 def metadata_hits(package: "Package") -> list[MetadataHit]:
     """Every property of ``package`` that holds personal information."""
     from ..masking import sample
 
+    from .decide import default_rules
+
     props = list(_properties(package))
     found = pii_types([text for _, _, text in props])
+    hints = default_rules().hints
+    for (_, where, text), kinds in zip(props, found):
+        # A label that names an attribute (与户主关系, 单位名称) is not a name after a cue.
+        if "person_name" in kinds and _is_label(where) and hints.attribute(text):
+            kinds.discard("person_name")
     return [MetadataHit(resource, where, kind, sample(text))
             for (resource, where, text), kinds in zip(props, found) for kind in sorted(kinds)]

@@ -51,7 +51,7 @@ _ANY_OR_SPAN = f"{_CELL_ANY}|{_SPAN_ANY}"
 # In this order when every matcher runs: check digits before looser patterns (a valid ID number
 # that also passes Luhn is an ID number).
 _PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_service_number", "cn_mobile", "email", "cn_passport", "cn_license_plate",
-             "cn_landline", "ip_address", "birth_date", "address", "person_name")
+             "cn_landline", "qq_number", "ip_address", "birth_date", "address", "person_name")
 _RAW_MATCHERS = [(REGISTRY[t], "cell") for t in sorted(REGISTRY, key=lambda t: (_PRIORITY + (t,)).index(t))]
 _MATCHERS = _RAW_MATCHERS + [(d, "masked") for d, _ in _RAW_MATCHERS if d.masked_pattern]
 
@@ -627,7 +627,7 @@ def report_name(name: str) -> str:
     from ..masking import sample
     from .metadata import holds_pii
 
-    return sample(name) if holds_pii(name) else name
+    return sample(name) if holds_pii(name, label=True) else name
 
 
 @dataclass
@@ -711,6 +711,10 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
     detected = [d for kind, counts in totals.items()
                 if (d := decide(REGISTRY[kind], counts, nonempty, headers, rules))]
     detected = _phone_family(detected, totals, nonempty)
+    if any(d.type == "cn_service_number" and d.status == "column" for d in detected):
+        # A column of service lines (400, 95xxx) is an organisation's: the few landlines among
+        # them are its switchboards, not a person's (a mobile number still counts: it is strong).
+        detected = [d for d in detected if not (d.type == "cn_landline" and d.uncertain)]
     if any(d.status == "column" and d.personal for d in detected):
         # The field is treated whole, each cell by its own type: cells of another type found in it
         # are treated as that type, and there is nothing left to ask.

@@ -1,4 +1,4 @@
-"""护照 and 机动车号牌."""
+"""护照、港澳通行证 and 机动车号牌."""
 
 from __future__ import annotations
 
@@ -14,9 +14,12 @@ PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂
 @register
 class Passport(Detector):
     type = "cn_passport"
-    # E + 8 digits; E + letter (no I/O) + 7 digits; older G + 8; D/S/P diplomatic, service, public affairs.
-    cell_pattern = r"^(E\d{8}|E[A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7,8})$"
-    masked_pattern = r"^[EGDSP][A-Z]?\*{4,8}\d{0,4}$"
+    # Travel documents. Passports: E + 8 digits; E + letter (no I/O) + 7 digits; older G + 8;
+    # D/S/P diplomatic, service, public affairs. Permits for Hong Kong and Macao: a mainland
+    # resident's 往来港澳通行证, C + 8 digits or C + letter + 7; a Hong Kong or Macao resident's
+    # 来往内地通行证 (回乡证), H or M + 8 digits (+ 2 of the renewal count on the older cards).
+    cell_pattern = r"^(E\d{8}|E[A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7,8}|C\d{8}|C[A-HJ-NP-Z]\d{7}|[HM]\d{8}(\d{2})?)$"
+    masked_pattern = r"^[EGDSPCHM][A-Z]?\*{4,8}\d{0,4}$"
     needs_hint = True  # a letter and eight digits is also many an internal code
     uncertain_unhinted = True
 
@@ -27,7 +30,7 @@ class LicensePlate(Detector):
     _plate = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z]"
               "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])")
     cell_pattern = f"^{_plate}$"
-    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z][·•・ ]?"  # in text also 浙A·12345, 浙A 12345
+    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z][·•・ \\-]?"  # in text also 浙A·12345, 浙A 12345, 浙A-12345
                     "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])")
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
 

@@ -65,18 +65,28 @@ COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房�
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属")
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
-AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警")
+AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
+              "驾驶", "驾车", "签收", "领取", "签字")
+#: words that hand a matter to a person (请张三同志…, 交李四签收) …
+HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
+#: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
+TITLES = ("同志", "先生", "女士", "老师", "师傅")
+PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
 # A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
 # character but these (operators.base.python_pattern writes it for Python's re).
 _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被]"
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
-NAME_ENDS = "|".join(AFTER_NAME) + "|的|在|[，。；：、,;:（(\\s]"
+NAME_ENDS = "|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址")) + "|的|在|[，。；：、,;:（(\\s]"
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
 _DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
 _ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME})"
+# Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
+_NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
+# A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
+_NAME_BEFORE_称 = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
 
 
 def name_span(named: bool = False) -> str:
@@ -92,7 +102,12 @@ def name_span(named: bool = False) -> str:
     4. at the start of a sentence, two to four characters (or a transliterated name) before a verb
        (蒋聪斌反映, 俄木石布反映);
     5. anywhere, a run of four or more characters of transliterated names (:data:`TRANSLIT`)
-       not followed by a place's suffix (…与阿卜杜拉阿依达娜一起…).
+       not followed by a place's suffix (…与阿卜杜拉阿依达娜一起…);
+    6. after a word that hands a matter over, a name of a known form before a title or a verb of
+       receiving (请黎东亦同志, 交汤霞涵签收);
+    7. names of a known form listed with 、, at the start of a clause or after 与/和/同, before the
+       mark or word of people that ends the list (经查，熊玉一、黎超秀两户; 与田辉英、薛丽力共同).
+    After a cue, names listed with 、 are taken with the first.
     """
     def group(kind: str, i: int, body: str) -> str:
         return f"(?P<{kind}{i}>{body})" if named else f"({body})"
@@ -105,13 +120,18 @@ def name_span(named: bool = False) -> str:
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = "[\\x{4e00}-\\x{9fa5}·•・]"
     return "|".join([
-        group("p", 1, _CONTEXT) + group("n", 1, _ANY_NAME),
+        group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
-        group("p", 3, f"({loose})\\s?") + group("n", 3, _ANY_NAME) + group("s", 3, NAME_ENDS),
-        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, any_verb),
-        group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 4, any_verb),
+        group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]"),
+        group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
+        group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 6, verbs),
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
+        group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
+        + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理'))})"),
+        group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
+        + group("s", 9, f"({'|'.join(PEOPLE)}|[，。；,;]|$)"),
     ])
 
 
@@ -177,7 +197,8 @@ class Address(Detector):
     # column of 办公地址 stays out by the header (``schemas/pii_hints.yaml``).
     _chars = r"[\x{4e00}-\x{9fa5}A-Za-z0-9（）()#\-]"
     _detail = (r"((\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)"
-               r"|(村|社区|屯|寨|庄|组)[\x{4e00}-\x{9fa5}]{0,6}?\d+(组|队|社)(\d+号)?"
+               r"|(村|社区|屯|寨|庄|组)[\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社)(\d+号)?"
+               r"|\d+号\d+楼[A-Za-z]?\d*室"
                r"|(村|社区|屯|寨|庄|组)\d+号"
                r"|\d+弄\d+号"
                r"|(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|广场|山庄|名都|华庭|雅居|公馆|里)\d+-\d+(-\d+)?)")
@@ -192,8 +213,8 @@ class Address(Detector):
     span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|大道)\d+弄\d+号(\d+室?)?"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?\d+(组|队|社))?\d+号"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道)\d+号(\d{3,4}室?)?"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)\d+-\d+(-\d+)?")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
