@@ -169,3 +169,78 @@ def test_categories_and_organisations_beside_an_id_column_stay_what_they_are(r):
                                       {"字段1": ids, "字段2": nations, "字段3": units})))
     assert not any(d.type == "person_name" for d in detections(report, "字段2"))
     assert not any(d.type == "person_name" for d in detections(report, "字段3"))
+
+
+# ---- forms found on a second blind corpus (issue 14's causes, written by someone else) -------------------
+
+@FEW
+@given(st.integers(0, 2 ** 32))
+def test_names_listed_handed_over_or_titled_in_free_text_are_masked(seed):
+    r = random.Random(seed)
+    a, b, c = name(r), name(r), name(r)
+    texts = [f"经查，{a}、{b}两户长期在楼道堆放杂物。", f"请{a}同志于本周五前到服务中心办理。", f"交{b}签收",
+             f"与{a}、{b}共同居住于和平里。", f"车主{c}驾驶浙A12345在收费站被多扣费。", f"其子{a}、{b}（电话另告）"]
+    masked = _mask_name_spans(pa.array(texts), "*").to_pylist()
+    assert leaks([a, b, c], masked) == [], masked
+
+
+def test_lists_of_places_and_titles_without_names_stay():
+    texts = ["我们去杭州、宁波出差。", "请于本周五前到服务中心办理。", "单位名称", "经查，该路段两户商铺占道经营。"]
+    assert _mask_name_spans(pa.array(texts), "*").to_pylist() == texts
+
+
+@FEW
+@given(st.integers(0, 2 ** 32), st.sampled_from([".", "-", " "]))
+def test_identifiers_in_text_written_with_dots_dashes_or_groups_are_found(seed, sep):
+    r = random.Random(seed)
+    rid = resident_id(r)
+    plate = f"皖{r.choice('ABCX')}{sep if sep != '.' else '-'}{r.choice('DF')}{r.randint(1000, 9999)}"
+    area, number = r.choice(["023", "0471", "0991"]), f"{r.randint(2, 9)}{r.randint(100, 999)}{r.randint(1000, 9999)}"
+    landline = r.choice([f"{area} {number[:4]} {number[4:]}", f"（{area}）{number}", f"{area}{number}"])
+    texts = [f"身份证号{rid[:6]}{sep}{rid[6:14]}{sep}{rid[14:]}已核验", f"其车辆{plate}在门口被刮擦",
+             f"联系电话{landline}。"]
+    for kind, text in zip(("cn_resident_id", "cn_license_plate", "cn_landline"), texts):
+        assert span_counts(REGISTRY[kind], pa.array([text]))[0] == 1, (kind, text)
+
+
+def test_village_groups_in_numerals_and_floor_rooms_are_address_spans():
+    texts = ["家住下宅村八组79号附近施工", "香港九龙城区太子道西264号24楼C室楼上漏水", "地址：枫树湾村一组100号"]
+    assert (span_counts(REGISTRY["address"], pa.array(texts)) > 0).all()
+    assert REGISTRY["address"].cells(pa.array(["某县下宅村八组79号", "弥敦道29号2楼C室"])).all()
+
+
+@FEW
+@given(st.integers(0, 2 ** 32), st.sampled_from(["QQ", "qq号", "QQ号码"]))
+def test_qq_numbers_under_a_qq_header_are_treated_and_numbers_elsewhere_are_not(seed, header):
+    r = random.Random(seed)
+    values = [str(r.randint(10_000, 9_999_999_999)) for _ in range(ROWS)]
+    directory = package(Path(tempfile.mkdtemp(prefix="od-ev-")) / "p", {header: values, "数量": values})
+    report = od.check(od.load(directory))
+    assert "qq_number" in decided(report, header)
+    assert "qq_number" not in decided(report, "数量")
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert [row[header] for row in rows if row[header] in values] == []
+    assert [row["数量"] for row in rows] == values  # the same numbers under a count header stay
+
+
+@FEW
+@given(st.integers(0, 2 ** 32), st.sampled_from(["Travel Doc", "证件", "通行证号码"]))
+def test_hong_kong_and_macao_permits_are_travel_documents(seed, header):
+    r = random.Random(seed)
+    digits = lambda n: "".join(str(r.randint(0, 9)) for _ in range(n))  # noqa: E731
+    values = [r.choice([f"C{digits(8)}", f"CA{digits(7)}", f"H{digits(8)}", f"M{digits(10)}", f"E{digits(8)}"])
+              for _ in range(ROWS)]
+    directory = package(Path(tempfile.mkdtemp(prefix="od-ev-")) / "p", {header: values})
+    assert "cn_passport" in decided(od.check(od.load(directory)), header)
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert leaks(values, output_cells(rows)) == []
+
+
+def test_an_attribute_label_after_a_cue_word_is_no_name_and_its_values_are_not_asked_about():
+    from opendata.pii.metadata import holds_pii
+
+    assert not holds_pii("与户主关系", label=True) and not holds_pii("单位名称", label=True)
+    assert holds_pii("联系人：张伟")
+    relations = ["户主", "配偶", "长子", "孙子", "孙女", "女", "子"] * 5
+    report = od.check(od.load(package(Path(tempfile.mkdtemp(prefix="od-ev-")) / "p", {"与户主关系": relations})))
+    assert not any(f.code in ("pii_uncertain", "pii_in_metadata") for f in report.findings)

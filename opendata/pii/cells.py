@@ -17,15 +17,32 @@ from .detectors import REGISTRY
 from .normalize import changed, normalize
 from .scan import _at
 
-__all__ = ["MASKED", "NONE", "ORDER", "cell_types"]
+__all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisation_cells"]
 
 #: the personal types in the order they claim a cell: check digits and fixed formats first (a
 #: valid ID number is not also a bank card), the looser patterns last.
 ORDER = tuple(t for t in ("cn_resident_id", "bank_card", "cn_mobile", "email", "cn_passport",
-                          "cn_license_plate", "cn_landline", "qq_number", "ip_address", "birth_date", "address",
-                          "person_name") if t in REGISTRY)
+                          "cn_license_plate", "cn_landline", "ip_address", "birth_date", "address",
+                          "person_name", "qq_number") if t in REGISTRY)
 NONE = -1
 MASKED = -2
+#: an organisation's value in a person's field (当事人 that is a company, 证件号码 that is a USCC):
+#: not personal information, so it stays as it is.
+ORGANISATION = -3
+# An organisation's name: at least two characters before the word that says what it is.
+_ORGANISATION_NAME = (r"^[\x{4e00}-\x{9fa5}（）()A-Za-z0-9]{2,}(有限责任公司|股份有限公司|有限公司|公司|合作社|经营部|门市部|"
+                      r"厂|商行|工作室|事务所|研究所|医院|学校|协会|委员会|集团|超市|酒店|宾馆|饭店|银行|支行|分行|"
+                      r"中心|个体工商户)$")
+
+
+def organisation_cells(values: pa.Array) -> np.ndarray:
+    """Which cells (trimmed, no nulls) hold an organisation's value: a valid unified social credit
+    code, or an organisation's name (…有限公司, …合作社, …经营部)."""
+    out = to_mask(pc.match_substring_regex(values, _ORGANISATION_NAME))
+    rest = np.flatnonzero(~out)
+    if len(rest):
+        out[rest] = REGISTRY["cn_uscc"].cells(_at(values, rest))
+    return out
 
 
 def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
@@ -52,6 +69,9 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
         for kind in ORDER:
             masked |= REGISTRY[kind].masked(_at(text, left))
         out[left[masked]] = MASKED
+        left = left[~masked]
+    if len(left):
+        out[left[organisation_cells(_at(text, left))]] = ORGANISATION
     return out
 
 

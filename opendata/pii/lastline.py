@@ -10,7 +10,8 @@ field not treated whole, the third on every field that was):
 - **name cues**: a cue word that introduces a person in free text (来电人、反映人、市民、患者 …)
   followed by two to four Chinese characters, unmasked, standing as a word;
 - **raw cells**: in a field decided personal and treated whole, a non-empty cell the output left
-  byte for byte as it was.
+  byte for byte as it was (other than one already masked, or an organisation's name or unified
+  social credit code, which the treatment keeps on purpose).
 
 Each returns counts per field; :func:`opendata.redact.redact` fails closed on any of them.
 """
@@ -123,4 +124,9 @@ def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     if not same.any():
         return 0
     masked = to_mask(pc.fill_null(pc.match_substring_regex(raw, r"[*＊]|某"), False))
-    return int((same & ~masked).sum())
+    left = np.flatnonzero(same & ~masked)
+    if len(left) == 0:
+        return 0
+    from .cells import organisation_cells  # an organisation's value in a person's field stays
+
+    return int((~organisation_cells(pc.utf8_trim_whitespace(raw.take(pa.array(left))))).sum())

@@ -5,7 +5,8 @@ Once a field is decided to hold type T, every non-empty cell is treated:
 - cells of T get the field's treatment;
 - cells holding another personal type get that type's treatment (a mobile number in an e-mail
   column is masked as a mobile number, ``138****5678``, not as an e-mail);
-- cells already masked (``张*``, ``138****5678``) stay as they are;
+- cells already masked (``张*``, ``138****5678``) stay as they are, and so do an organisation's
+  values in a person's field (a company as 当事人, its unified social credit code as 证件号码);
 - cells of no known form (a name outside every pattern) get the generic treatment of the policy
   (the full mask by default);
 - and any cell the treatment left as it was (an address already at street level under
@@ -25,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
-from .cells import MASKED, NONE, ORDER, cell_types
+from .cells import MASKED, NONE, ORDER, ORGANISATION, cell_types
 from .operators import OPERATORS
 from .operators.mask import mask_cells
 
@@ -83,6 +84,10 @@ def treat_field(column: pa.Array, pii_type: str | None, operator: str, params: d
             tally["generic"] += int(unknown.sum())
         keep = types == MASKED
         tally["masked"] += int(keep.sum())
+        organisation = types == ORGANISATION
+        if organisation.any():
+            keep |= organisation
+            tally["organisation"] += int(organisation.sum())
     same = to_mask(pc.fill_null(pc.equal(treated, values), False)) & ~keep
     if same.any():  # the treatment left it as it was: it is not let through raw
         treated = _replace(treated, same, generic(_at(values, same), generic_treatment))

@@ -50,7 +50,7 @@ TRANSLIT_UNITS = tuple(_TRANSLIT_DATA["units"].split())
 # a place's suffix follows (克拉玛依市, 博尔塔拉州): ordinary text has almost no such runs. A run
 # with a syllable of three in it needs one more character (别克阿不都拉).
 _UNIT = f"({'|'.join(TRANSLIT_UNITS)})"
-_RUN = f"(([{TRANSLIT}]|{_UNIT}){{0,24}}{_UNIT}([{TRANSLIT}]|{_UNIT}){{1,24}}|[{TRANSLIT}]{{4,32}})"
+_RUN = f"(([{TRANSLIT}]|{_UNIT})*{_UNIT}([{TRANSLIT}]|{_UNIT})+|[{TRANSLIT}]{{4,}})"
 _PLACE_SUFFIX = "市县区州镇乡村路街盟旗省"
 _RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
@@ -87,6 +87,8 @@ _ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME})"
 _NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
 _NAME_BEFORE_称 = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
+# … and before another verb a name does not end in 人 (当事人驾驶, 申请人反映: the cue, not a name).
+_NAME_BEFORE_VERB = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某人]"
 
 
 def name_span(named: bool = False) -> str:
@@ -106,7 +108,9 @@ def name_span(named: bool = False) -> str:
     6. after a word that hands a matter over, a name of a known form before a title or a verb of
        receiving (请黎东亦同志, 交汤霞涵签收);
     7. names of a known form listed with 、, at the start of a clause or after 与/和/同, before the
-       mark or word of people that ends the list (经查，熊玉一、黎超秀两户; 与田辉英、薛丽力共同).
+       mark or word of people that ends the list (经查，熊玉一、黎超秀两户; 与田辉英、薛丽力共同);
+       before a word of people, names of any form (经查，瓦扎曲布、陶春嫣两户); before a title, any
+       two or three characters (请侬华新同志).
     After a cue, names listed with 、 are taken with the first.
     """
     def group(kind: str, i: int, body: str) -> str:
@@ -123,15 +127,19 @@ def name_span(named: bool = False) -> str:
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
-        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]"),
-        group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]"),
+        group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
         group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
-        group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 6, verbs),
+        group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]") + group("s", 6, verbs),
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
         group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
         + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理'))})"),
         group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
         + group("s", 9, f"({'|'.join(PEOPLE)}|[，。；,;]|$)"),
+        group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han}{{1,5}}?(、{start}{han}{{1,5}}?)+")
+        + group("s", 11, f"({'|'.join(PEOPLE)})"),
+        group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}")
+        + group("s", 12, f"({'|'.join(TITLES)})"),
     ])
 
 
@@ -201,7 +209,7 @@ class Address(Detector):
                r"|\d+号\d+楼[A-Za-z]?\d*室"
                r"|(村|社区|屯|寨|庄|组)\d+号"
                r"|\d+弄\d+号"
-               r"|(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|广场|山庄|名都|华庭|雅居|公馆|里)\d+-\d+(-\d+)?)")
+               r"|(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|广场|山庄|名都|华庭|雅居|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?)")
     _dwelling = (rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
                  rf"|^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?\d+号\d{{3,4}}室?$")
     # A street (or village, town) and house number: an address when a division leads (validate).
@@ -215,7 +223,7 @@ class Address(Detector):
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|大道)\d+弄\d+号(\d+室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)\d+-\d+(-\d+)?")
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
 
