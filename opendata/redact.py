@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import messages
+from .bitmaps import to_mask
 from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
 from .package import Package, Resource, load
 from .parallel import ordered_map
@@ -290,11 +291,11 @@ class _TreatedOutput:
     def step(self, batch: pa.RecordBatch) -> tuple | None:
         tallies: dict[str, Counter] = {}
         treated = treat_batch(batch, self.plans, self.key, fast=True, tallies=tallies)
-        rescan = self._rescan(treated)
+        rescan = self._rescan(batch, treated)
         if rescan is not None and self._spans_left(rescan):
             tallies = {}
             treated = treat_batch(batch, self.plans, self.key, tallies=tallies)  # spans in other written forms
-            rescan = self._rescan(treated)
+            rescan = self._rescan(batch, treated)
         combos = count_combinations([treated], self.qi) if self.count_qi else None
         rows_in = treated.num_rows
         last = self._last_line(batch, treated)
@@ -322,8 +323,19 @@ class _TreatedOutput:
                 found[name] = counts
         return found
 
-    def _rescan(self, treated: pa.RecordBatch) -> BatchScan | None:
-        return scan_batch(treated.select(self.treated_fields), raw_only=True) if self.treated_fields else None
+    def _rescan(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> BatchScan | None:
+        """The output's treated fields scanned again; in a field treated whole, an organisation's
+        value kept on purpose (a company as 当事人) is not scanned as a person's."""
+        if not self.treated_fields:
+            return None
+        columns = []
+        for name in self.treated_fields:
+            out = treated.column(name)
+            plan = self._by_name.get(name)
+            if plan is not None and any(not t.spans and not t.cells for t in plan.treatments):
+                out = _without_organisations(batch.column(name), out)
+            columns.append(out)
+        return scan_batch(pa.RecordBatch.from_arrays(columns, names=list(self.treated_fields)), raw_only=True)
 
     def _spans_left(self, rescan: BatchScan) -> bool:
         """Whether a type whose spans were treated in a field is still found there."""
@@ -593,6 +605,22 @@ def _treat_resource(res: Resource, plans: list[FieldPlan], key, policy: Policy, 
     finally:
         output.close()
     return output
+
+
+def _without_organisations(raw: pa.Array, out: pa.Array) -> pa.Array:
+    """``out`` with the cells it kept from ``raw`` that are an organisation's values emptied."""
+    from .pii.cells import organisation_cells
+
+    same = to_mask(pc.fill_null(pc.equal(raw.cast(pa.string()), out.cast(pa.string())), False))
+    if not same.any():
+        return out
+    index = np.flatnonzero(same)
+    organisation = organisation_cells(pc.utf8_trim_whitespace(raw.take(pa.array(index)).cast(pa.string())))
+    if not organisation.any():
+        return out
+    blank = np.zeros(len(out), dtype=bool)
+    blank[index[organisation]] = True
+    return pc.if_else(pa.array(blank), pa.scalar("", pa.string()), out.cast(pa.string()))
 
 
 def _last_line(outputs: dict[str, "_TreatedOutput"]) -> None:

@@ -208,7 +208,8 @@ def test_a_policy_sets_the_detection_thresholds_and_extends_the_header_hints(tmp
                              "id,bhxm\n" + "".join(f"{i},{v}\n" for i, v in enumerate(values)))
     detected = lambda policy: {d.type: d.status for d in od.check(od.load(directory), policy=policy)  # noqa: E731
                                .scan.resource("data").field("bhxm").detected}
-    assert "person_name" not in detected(load_policy())
+    # (the transliterated names alone are found as names in text, not as a column of names)
+    assert detected(load_policy()).get("person_name") != "column"
     extended = dict(base, id="dept-names", pii_hints={"person_name": {"tokens": ["bhxm"]}})
     (tmp_path / "extended.yaml").write_text(yaml.safe_dump(extended, allow_unicode=True), encoding="utf-8")
     assert detected(load_policy(tmp_path / "extended.yaml")) == {"person_name": "column"}

@@ -47,6 +47,7 @@ _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
 _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
+                         "驾驶|驾车|签收|领取|签字|同志|两户|共同|"
                          "现|在|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
 
