@@ -244,3 +244,24 @@ def test_an_attribute_label_after_a_cue_word_is_no_name_and_its_values_are_not_a
     relations = ["户主", "配偶", "长子", "孙子", "孙女", "女", "子"] * 5
     report = od.check(od.load(package(Path(tempfile.mkdtemp(prefix="od-ev-")) / "p", {"与户主关系": relations})))
     assert not any(f.code in ("pii_uncertain", "pii_in_metadata") for f in report.findings)
+
+
+@FEW
+@given(st.integers(0, 2 ** 32))
+def test_companies_and_their_credit_codes_in_a_person_field_stay_and_the_persons_do_not(seed):
+    from pii_data import uscc
+
+    r = random.Random(seed)
+    persons = [name(r) for _ in range(ROWS)]
+    ids = [resident_id(r) for _ in range(ROWS)]
+    companies = [f"{r.choice(('杭州', '拉萨', '喀什'))}{name(r)}{r.choice(('贸易有限公司', '餐饮管理经营部', '农业合作社'))}"
+                 for _ in range(ROWS // 3)]
+    codes = [uscc(r) for _ in range(ROWS // 3)]
+    parties = persons + companies
+    numbers = ids + codes
+    directory = package(Path(tempfile.mkdtemp(prefix="od-ev-")) / "p", {"当事人": parties, "证件号码": numbers})
+    rows, report, _ = redacted(directory, directory.parent / "out")
+    assert [row["当事人"] for row in rows[ROWS:]] == companies
+    assert [row["证件号码"] for row in rows[ROWS:]] == codes
+    assert leaks(persons + ids, output_cells(rows[:ROWS])) == []
+    assert [row["当事人"] for row in rows[:ROWS] if row["当事人"] in persons] == []

@@ -35,10 +35,15 @@ _ORGANISATION_NAME = (r"^[\x{4e00}-\x{9fa5}（）()A-Za-z0-9]{2,}(有限责任�
                       r"中心|个体工商户)$")
 
 
+def organisation_names(values: pa.Array) -> np.ndarray:
+    """Which cells are an organisation's name (…有限公司, …合作社, …经营部), trimmed."""
+    return to_mask(pc.fill_null(pc.match_substring_regex(pc.utf8_trim_whitespace(values), _ORGANISATION_NAME), False))
+
+
 def organisation_cells(values: pa.Array) -> np.ndarray:
     """Which cells (trimmed, no nulls) hold an organisation's value: a valid unified social credit
     code, or an organisation's name (…有限公司, …合作社, …经营部)."""
-    out = to_mask(pc.match_substring_regex(values, _ORGANISATION_NAME))
+    out = organisation_names(values)
     rest = np.flatnonzero(~out)
     if len(rest):
         out[rest] = REGISTRY["cn_uscc"].cells(_at(values, rest))

@@ -55,7 +55,13 @@ class BankCard(Detector):
         return decimal(values) & (lengths >= 16) & (lengths <= 19)
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
-        return luhn_valid(candidates) & issuer_prefix(candidates)
+        ok = luhn_valid(candidates) & issuer_prefix(candidates)
+        eighteen = np.flatnonzero(ok & (byte_lengths(candidates) == 18))
+        if len(eighteen):  # a valid resident ID passes Luhn one time in ten: it is an ID, not a card
+            from .resident_id import ric_valid
+
+            ok[eighteen[ric_valid(candidates.take(pa.array(eighteen)))]] = False
+        return ok
 
 
 # Card issuers' prefixes (BIN ranges): UnionPay 62 and 60, Visa 4, Mastercard 51–55 and 2221–2720,

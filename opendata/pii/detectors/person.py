@@ -158,6 +158,17 @@ class PersonName(Detector):
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values
     uncertain_unhinted = True
 
+    def spans(self, values: pa.Array) -> np.ndarray:
+        # An organisation's name (拉萨夏海电子科技合作社) holds no person's name in text: its
+        # characters only look like one (operators.mask skips the same cells).
+        counts = super().spans(values)
+        if counts.any():
+            from ..cells import organisation_names
+
+            index = np.flatnonzero(counts)
+            counts[index[organisation_names(values.take(pa.array(index)))]] = 0
+        return counts
+
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Two to four Chinese characters led by a surname are read off the bytes (six, nine or
         # twelve), surname and given characters looked up by code point; what that does not take

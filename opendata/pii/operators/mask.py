@@ -199,7 +199,13 @@ def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -
 def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     """Names in free text (:func:`~opendata.pii.detectors.person.name_span`): the cue before and the
     verb or mark after stay, the name keeps its first character (来电人张**, 蒋**反映)."""
+    from ..cells import organisation_names
+
     compiled = re.compile(python_pattern(name_span(named=True)))
+    organisations = organisation_names(values)
+    if organisations.any():  # an organisation's name holds no person's name (PersonName.spans)
+        masked = _mask_name_spans(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
+        return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
 
     def one(match: "re.Match[str]") -> str:
         i = next(k for k in range(1, 13) if match.group(f"n{k}") is not None)
