@@ -12,7 +12,6 @@ import argparse
 import ctypes
 import errno
 import functools
-import http.server
 import json
 import os
 import platform
@@ -335,28 +334,18 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return EXIT_BLOCKED if any(f.overdue for f in rows) else EXIT_OK
 
 
-class _PortalHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".csv": "text/csv; charset=utf-8",
-        ".json": "application/json; charset=utf-8",
-        ".jsonld": "application/ld+json; charset=utf-8",
-        ".parquet": "application/vnd.apache.parquet",
-        ".html": "text/html; charset=utf-8",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        _err("%s %s" % (self.address_string(), format % args))
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
-    directory = Path(args.directory)
-    if not (directory / "index.html").is_file():
-        raise OpendataError("input.not_found", path=str(directory / "index.html"))
-    handler = functools.partial(_PortalHandler, directory=str(directory))
-    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
-        _err(messages.t("serve.listening", host=args.host, port=server.server_address[1], path=directory))
-        server.serve_forever()
+    from .server import serve  # Starlette, uvicorn and DuckDB only when a server starts
+
+    serve(args.directory, host=args.host, port=args.port, max_rows=args.max_rows, timeout=args.timeout,
+          usage_path=args.usage, say=_err)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .server.stats import report
+
+    _out(report(args.catalog, since=args.since, fmt=args.format, usage_path=args.usage))
     return EXIT_OK
 
 
@@ -447,7 +436,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("directory", help=h("local_catalog"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--max-rows", type=int, default=1000, help=h("max_rows"))
+    p.add_argument("--timeout", type=float, default=5.0, help=h("query_timeout"))
+    p.add_argument("--usage", help=h("usage_file"))
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("stats", help=h("stats"))
+    p.add_argument("--catalog", default="site", help=h("local_catalog"))
+    p.add_argument("--since", help=h("since"))
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--usage", help=h("usage_file"))
+    p.set_defaults(func=cmd_stats)
     return parser
 
 

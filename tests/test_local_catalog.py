@@ -7,9 +7,6 @@ import http.client
 import io
 import json
 import os
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
 
 import pyarrow.parquet as pq
 import pytest
@@ -17,7 +14,7 @@ import pytest
 import opendata as od
 from conftest import EXAMPLES, approved, make_package
 from opendata.trust.audit import AuditLog
-from opendata.cli import _PortalHandler
+from serving import serving
 
 VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))
 
@@ -116,18 +113,18 @@ def test_publish_is_recorded_in_a_verifiable_log(site):
 
 
 def test_served_over_http_on_loopback(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_PortalHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+    with serving(site) as base:
+        conn = http.client.HTTPConnection("127.0.0.1", int(base.rsplit(":", 1)[1]), timeout=5)
         conn.request("GET", "/datasets/demo-schools/data/schools.csv")
         response = conn.getresponse()
         body = response.read()
         assert response.status == 200 and response.getheader("Content-Type") == "text/csv; charset=utf-8"
         assert body == (site / "datasets/demo-schools/data/schools.csv").read_bytes()
-    finally:
-        server.shutdown()
+        for hidden in ("/.opendata-catalog", "/.lock", "/.usage/usage.sqlite", "/datasets/../.lock"):
+            conn.request("GET", hidden)
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 404, hidden
 
 
 def test_invalid_dataset_can_be_neither_approved_nor_published(tmp_path):
