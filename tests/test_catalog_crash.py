@@ -74,7 +74,8 @@ def test_an_unchanged_publish_repairs_stale_index_files_and_a_damaged_release(tm
     package = _version(tmp_path, "1", "id,name\n1,甲\n")
     catalog = tmp_path / "site"
     assert run("publish", package.basepath, "--catalog", catalog).code == 0
-    rendered = {name: (catalog / name).read_bytes() for name in ("catalog.json", "catalog.jsonld", "index.html")}
+    rendered = {name: (catalog / name).read_bytes() for name in ("catalog.json", "catalog.jsonld", "index.html",
+                                                                  "search-index.js", "assets/portal.js")}
     for name in rendered:
         (catalog / name).write_text("stale", encoding="utf-8")
     live = catalog / "datasets" / "crash-data" / "data" / "data.csv"

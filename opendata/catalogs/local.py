@@ -3,7 +3,8 @@
 Layout of the catalogue directory::
 
     .opendata-catalog                marker: this directory is ours to write
-    index.html, assets/style.css     the portal
+    index.html, search-index.js,     the portal: its search index (derived from the live releases),
+    assets/style.css, portal.js      stylesheet and script (no external CDN)
     catalog.jsonld                   DCAT-AP catalogue; catalog.json: every CKAN package dict
     audit.jsonl                      hash-chained log of every publish and retraction
     datasets/<name>  ->  ../releases/<name>/<release-id>     (symlink)
@@ -32,7 +33,7 @@ from ..trust.audit import AuditLog, public_reason
 from ..errors import CatalogError, InputError
 from ..paths import require_writable
 from ..release import Release, restricted_resource, sha256_file
-from . import dcat, portal
+from . import dcat, portal, portal_assets, preview, search_index
 from .metadata import extra, merge_extras
 from .base import PublishResult
 
@@ -271,8 +272,10 @@ class LocalCatalog:
         (directory / "package.json").write_text(
             json.dumps(package_dict, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         dictionary = json.loads((directory / "dictionary.json").read_text(encoding="utf-8"))
+        # The preview is read from the release's own files: the approved bytes, as published.
+        previews = preview.build(directory, dictionary, release.rows)
         (directory / "index.html").write_text(
-            portal.dataset_page(package_dict, dictionary, lang=self.lang), encoding="utf-8")
+            portal.dataset_page(package_dict, dictionary, lang=self.lang, previews=previews), encoding="utf-8")
 
     def _switch(self, name: str, target: Path) -> None:
         link = self.dataset_dir(name)
@@ -286,9 +289,12 @@ class LocalCatalog:
         """The index files, derived from the live releases alone (so re-rendering repairs them);
         a file already right is left alone."""
         packages = self.datasets()
+        docs = search_index.read_documents(self.path, packages)
         title = messages.t("portal.title", lang=self.lang)
-        for path, text in ((self.path / "assets" / "style.css", portal.STYLE),
-                           (self.path / "index.html", portal.index_page(packages, lang=self.lang)),
+        for path, text in ((self.path / "assets" / "style.css", portal_assets.STYLE),
+                           (self.path / "assets" / "portal.js", portal_assets.SCRIPT),
+                           (self.path / "search-index.js", search_index.index_script(docs, self.lang)),
+                           (self.path / "index.html", portal.index_page(docs, lang=self.lang)),
                            (self.path / "catalog.json", json.dumps(packages, ensure_ascii=False, indent=2)),
                            (self.path / "catalog.jsonld",
                             json.dumps(dcat.catalog(packages, title=title), ensure_ascii=False, indent=2))):

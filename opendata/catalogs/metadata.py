@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from typing import Any
 
 from .. import taxonomy
@@ -22,6 +23,27 @@ TAG_PATTERN = re.compile(r"[^\w\s.-]", re.UNICODE)
 def _tag(text: str) -> str:
     # CKAN tags: alphanumeric (Unicode letters allowed), spaces, -, _ and .; at most 100 chars.
     return TAG_PATTERN.sub("", str(text)).strip()[:100]
+
+
+#: Ids of packages and resources are derived from names (UUID 5): the same across releases and
+#: restarts, as a CKAN keeps its ids when a dataset is updated.
+_NAMESPACE = uuid.UUID("6f1d0c52-9d0b-4f47-9b51-0d7e0c2a1f19")
+
+
+def package_id(name: str) -> str:
+    """The id of dataset ``name`` in the embedded catalogue's API."""
+    return str(uuid.uuid5(_NAMESPACE, f"package/{name}"))
+
+
+def resource_id(name: str, url: str) -> str:
+    """The id of the resource at ``url`` (relative to the release) of dataset ``name``."""
+    return str(uuid.uuid5(_NAMESPACE, f"resource/{name}/{url}"))
+
+
+def _license_url(package: Package) -> str:
+    licenses = package.descriptor.get("licenses") or []
+    path = licenses[0].get("path", "") if licenses and isinstance(licenses[0], dict) else ""
+    return path if isinstance(path, str) and path.startswith(("https://", "http://")) else ""
 
 
 def _license(package: Package) -> tuple[str, str]:
@@ -94,6 +116,7 @@ def ckan_package(package: Package, release: Release, *, modified: str | None = N
         "organization": {"name": org_id, "title": org.get("zh", org_id)} if org_id else None,
         "license_id": license_id,
         "license_title": license_title,
+        **({"license_url": _license_url(package)} if _license_url(package) else {}),
         "url": package.descriptor.get("homepage", ""),
         "tags": [{"name": t} for t in (_tag(k) for k in keywords) if len(t) >= 2],
         "groups": [{"name": props["subject"]}] if props.get("subject") else [],

@@ -12,24 +12,13 @@ from __future__ import annotations
 import json
 import os
 import threading
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..catalogs import search_index
-from ..catalogs.metadata import extra
+from ..catalogs.metadata import extra, package_id, resource_id
 from .datastore import CKAN_TYPES, Table
-
-_NAMESPACE = uuid.UUID("6f1d0c52-9d0b-4f47-9b51-0d7e0c2a1f19")
-
-
-def package_id(name: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"package/{name}"))
-
-
-def resource_id(name: str, url: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"resource/{name}/{url}"))
 
 
 @dataclass
