@@ -99,12 +99,12 @@ def index_page(docs: list[dict[str, Any]], *, lang: str) -> str:
 <h2 id="results-heading" class="visually-hidden">{escape(t("portal.results"))}</h2>
 <div class="toolbar">
 <p id="count" role="status" aria-live="polite" tabindex="-1">{escape(t("portal.found", count=len(docs)))}</p>
+<button type="button" id="clear" hidden>{escape(t("portal.clear"))}</button>
 <div><label for="sort">{escape(t("portal.sort"))}</label>
 <select id="sort" name="sort"><option value="updated">{escape(t("portal.sort.updated"))}</option>
 <option value="title">{escape(t("portal.sort.title"))}</option></select></div>
 </div>
-<div id="empty" class="empty" hidden><p>{escape(t("portal.empty"))}</p>
-<button type="button" id="clear">{escape(t("portal.clear"))}</button></div>
+<div id="empty" class="empty" hidden><p>{escape(t("portal.empty"))}</p></div>
 <noscript><p class="muted">{escape(t("portal.noscript"))} <a href="catalog.json">catalog.json</a></p></noscript>
 <ul class="datasets" id="results">{items}</ul>
 <nav class="pager" id="pager" aria-label="{escape(t("portal.pager"))}"{" hidden" if len(docs) <= PAGE_SIZE else ""}>

@@ -107,6 +107,7 @@ SCRIPT = r"""
     var empty = document.getElementById('empty'), pager = document.getElementById('pager');
     var prev = document.getElementById('prev'), next = document.getElementById('next');
     var info = document.getElementById('pageinfo'), facetBox = document.getElementById('facets');
+    var clear = document.getElementById('clear');
     var state = {q: '', sort: 'updated', page: 1, sel: {}};
     FACETS.forEach(function (f) { state.sel[f] = []; });
 
@@ -154,6 +155,7 @@ SCRIPT = r"""
       if (state.page > pages) { state.page = pages; }
       count.textContent = fill(t.found, {count: hits.length});
       empty.hidden = hits.length > 0;
+      clear.hidden = !state.q && FACETS.every(function (f) { return !state.sel[f].length; });
       list.replaceChildren.apply(list, hits.slice((state.page - 1) * PAGE, state.page * PAGE).map(item));
       pager.hidden = pages < 2;
       info.textContent = fill(t.page, {page: state.page, pages: pages});
@@ -177,8 +179,9 @@ SCRIPT = r"""
       return li;
     }
     function renderFacets(textHits) {
-      var focused = document.activeElement && document.activeElement.dataset
-        ? document.activeElement.dataset.key : null;
+      var active = document.activeElement;
+      var focused = active && active.type === 'checkbox' && facetBox.contains(active)
+        ? [active.name, active.value] : null;
       FACETS.forEach(function (f) {
         var box = facetBox.querySelector('[data-facet="' + f + '"] .options');
         if (!box) { return; }
@@ -190,7 +193,6 @@ SCRIPT = r"""
         var names = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
         box.replaceChildren.apply(box, names.map(function (v) {
           var label = el('label'), input = el('input', {type: 'checkbox', name: f, value: v});
-          input.dataset.key = f + '\u0000' + v;
           input.checked = state.sel[f].indexOf(v) >= 0;
           label.appendChild(input);
           label.appendChild(el('span', {}, (labels[f] || {})[v] || v));
@@ -199,8 +201,9 @@ SCRIPT = r"""
         }));
       });
       if (focused) {  // re-rendering must not lose a keyboard user's place
-        var again = facetBox.querySelector('input[data-key="' + CSS.escape(focused) + '"]');
-        if (again) { again.focus(); }
+        facetBox.querySelectorAll('input').forEach(function (input) {
+          if (input.name === focused[0] && input.value === focused[1]) { input.focus(); }
+        });
       }
     }
     facetBox.addEventListener('change', function (e) {
@@ -217,8 +220,9 @@ SCRIPT = r"""
     sort.addEventListener('change', function () { state.sort = sort.value; state.page = 1; render(); });
     prev.addEventListener('click', function () { state.page -= 1; render(); count.focus(); });
     next.addEventListener('click', function () { state.page += 1; render(); count.focus(); });
-    document.getElementById('clear').addEventListener('click', function () {
+    clear.addEventListener('click', function () {
       state.q = ''; q.value = ''; FACETS.forEach(function (f) { state.sel[f] = []; }); state.page = 1; render();
+      q.focus();
     });
     var filters = document.getElementById('filters');
     if (filters && window.matchMedia && window.matchMedia('(max-width: 760px)').matches) { filters.open = false; }
