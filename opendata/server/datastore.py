@@ -85,6 +85,7 @@ class Engine:
         self._duckdb = duckdb
         self.timeout = timeout
         self._db = duckdb.connect(":memory:")
+        self._db.execute("SET preserve_insertion_order = true")  # file order without a sort (see search)
         for setting in ("SET enable_object_cache = true", "SET parquet_metadata_cache = true"):
             try:  # cache Parquet footers between queries (the setting's name changed across versions)
                 self._db.execute(setting)
@@ -103,7 +104,9 @@ class Engine:
         order = self._order(table, sort)
         source = f"read_parquet({_literal(str(table.path))}, file_row_number = true)"
         columns = ", ".join(["file_row_number + 1 AS _id"] + [_quote(n) for n in selected if n != "_id"])
-        statement = (f"SELECT {columns} FROM {source}{where} ORDER BY {order} "
+        # No sort asked: no ORDER BY. DuckDB keeps a scan's rows in file order (preserve_insertion_order,
+        # on by default), so the page is the file's rows in order without sorting the whole table.
+        statement = (f"SELECT {columns} FROM {source}{where}{' ORDER BY ' + order if order else ''} "
                      f"LIMIT {int(limit)} OFFSET {int(offset)}")
         cursor = self._db.cursor()
         timer = threading.Timer(self.timeout, cursor.interrupt)
@@ -176,6 +179,7 @@ class Engine:
 
     @staticmethod
     def _order(table: Table, sort: str | None) -> str:
+        """The ORDER BY list, or "" for file order."""
         parts = []
         for item in (sort or "").split(","):
             words = item.split()
@@ -190,5 +194,7 @@ class Engine:
             if name not in table.names:
                 raise QueryError("sort", "api.unknown_field", name=name)
             parts.append(f"{_quote(name)} {direction.upper()} NULLS LAST")
+        if not parts:
+            return ""
         parts.append("file_row_number ASC")  # ties in file order: paging is stable
         return ", ".join(parts)
