@@ -251,3 +251,16 @@ def test_reading_verbs_refuse_a_directory_that_is_not_a_catalogue(run, tmp_path)
         result = run("--lang", "en", *args)
         assert result.code == 2 and "is not an existing opendata local catalogue" in result.err, args
     assert not (tmp_path / "sitee").exists()
+
+
+def test_served_pages_and_index_are_compressed_but_data_files_are_not(site):
+    with serving(site) as base:
+        conn = http.client.HTTPConnection("127.0.0.1", int(base.rsplit(":", 1)[1]), timeout=5)
+        for path, compressed in (("/search-index.js", True), ("/index.html", True),
+                                 ("/datasets/demo-schools/data/schools.csv", False)):
+            conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+            response = conn.getresponse()
+            body = response.read()
+            assert response.status == 200, path
+            assert (response.getheader("Content-Encoding") == "gzip") is compressed, path
+        assert body == (site / "datasets/demo-schools/data/schools.csv").read_bytes()
