@@ -264,3 +264,19 @@ def test_served_pages_and_index_are_compressed_but_data_files_are_not(site):
             assert response.status == 200, path
             assert (response.getheader("Content-Encoding") == "gzip") is compressed, path
         assert body == (site / "datasets/demo-schools/data/schools.csv").read_bytes()
+
+
+def test_preview_is_bounded_and_made_from_the_published_files(tmp_path):
+    """A 2 MB cell (longer than the preview's read block) and 500 rows: the page shows 20 rows, the
+    long cell cut, and nothing of the rows after them."""
+    fields = [{"name": "id", "type": "integer"}, {"name": "note", "opendata": {"pii": "none"}},
+              {"name": "day", "type": "date"}, {"name": "level", "type": "number"}]
+    rows = [f"{i},{'长' * 700_000 if i == 1 else f'记录{i}'},2026-01-{1 + i % 28:02d},{i % 17}" for i in range(500)]
+    directory = make_package(tmp_path / "pkg", fields, "id,note,day,level\n" + "\n".join(rows) + "\n")
+    od.publish(approved(directory, tmp_path / "approved"), od.LocalCatalog(tmp_path / "site"))
+    page = (tmp_path / "site/datasets/test-data/index.html").read_text("utf-8")
+    preview = page.split('<table class="preview">', 1)[1].split("</table>", 1)[0]
+    assert preview.count("<tr>") == 21 and "记录19" in preview and "记录20" not in preview
+    assert "长" * 119 + "…" in preview and "长" * 121 not in preview
+    assert "<polyline" in page and "记录499" not in page  # the chart: level over day
+    assert len(page) < 200_000

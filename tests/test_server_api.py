@@ -268,3 +268,25 @@ def test_usage_is_counted_per_dataset_and_day_without_client_data(published, tmp
     bad = subprocess.run([sys.executable, "-m", "opendata.cli", "stats", "--catalog", str(site), "--since", "yesterday"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "--since" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_no_file_outside_the_catalogue_is_served_and_browsers_may_call_the_api(published, tmp_path):
+    site, _ = published
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the public", encoding="utf-8")
+    (site / "leak").symlink_to(tmp_path)  # a link planted in the catalogue, leading out of it
+    try:
+        with serving(site) as base:
+            for path in ("/leak/secret.txt", "/%2e%2e/secret.txt", "/.usage/usage.sqlite", "/.opendata-catalog"):
+                try:
+                    urllib.request.urlopen(base + path, timeout=10)
+                    raise AssertionError(f"{path} was served")
+                except urllib.error.HTTPError as error:
+                    assert error.code == 404, path
+            request = urllib.request.Request(base + "/api/3/action/datastore_search", method="OPTIONS",
+                                             headers={"Origin": "https://example.org",
+                                                      "Access-Control-Request-Method": "POST"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.status == 204 and response.headers["Access-Control-Allow-Origin"] == "*"
+    finally:
+        (site / "leak").unlink()

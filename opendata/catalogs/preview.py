@@ -42,27 +42,43 @@ class Preview:
     notes: list[str] = field(default_factory=list)
 
 
-def _first_rows(path: Path, names: list[str]) -> list[list[str]]:
-    """The first rows of the published CSV, as the text it holds (one block read)."""
+def _cut(text: str) -> str:
+    return text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1] + "…"
+
+
+def _first_rows(path: Path, parquet: Path, names: list[str]) -> list[list[str]]:
+    """The first rows of the published CSV, as the text it holds (read in 1 MiB blocks up to them).
+    Should the reader refuse the file's shape, the rows are shown from the Parquet file."""
     import pyarrow.csv as pa_csv
 
     options = pa_csv.ReadOptions(block_size=1 << 20, encoding="utf-8")
     convert = pa_csv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False,
                                     quoted_strings_can_be_null=False)
-    reader = pa_csv.open_csv(path, read_options=options, convert_options=convert)
+    batches, count = [], 0
     try:
-        batch = reader.read_next_batch()
-    except StopIteration:
-        return []
-    finally:
-        reader.close()
-    rows = batch.slice(0, PREVIEW_ROWS).to_pylist()
+        reader = pa_csv.open_csv(path, read_options=options, convert_options=convert)
+        try:
+            while count < PREVIEW_ROWS:  # a block ends where it ends: read on to the rows shown, no further
+                try:
+                    batches.append(reader.read_next_batch())
+                except StopIteration:
+                    break
+                count += batches[-1].num_rows
+        finally:
+            reader.close()
+    except pa.ArrowInvalid:  # e.g. "straddling object straddles two block boundaries"
+        import pyarrow.parquet as pq
+
+        first = next(pq.ParquetFile(parquet).iter_batches(batch_size=PREVIEW_ROWS), None)
+        if first is None:
+            return []
+        return [[_cut("" if v is None else str(v)) for v in row.values()] for row in first.to_pylist()]
+    rows = [row for batch in batches for row in batch.to_pylist()][:PREVIEW_ROWS]
     out = []
     for row in rows:
         cells = []
         for name in names:
-            text = str(row.get(name) or "")
-            cells.append(text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1] + "…")
+            cells.append(_cut(str(row.get(name) or "")))
         out.append(cells)
     return out
 
@@ -134,6 +150,6 @@ def build(release_dir: Path, dictionary: list[dict[str, Any]], rows: dict[str, i
         fields = [d for d in dictionary if d["resource"] == resource]
         names = [f["field"] for f in fields]
         out.append(Preview(resource, [(f["field"], f.get("title") or "") for f in fields],
-                           _first_rows(csv_path, names), rows.get(resource, 0),
+                           _first_rows(csv_path, parquet, names), rows.get(resource, 0),
                            chart=_chart(parquet, fields), map=_map(parquet, fields)))
     return out

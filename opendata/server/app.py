@@ -54,7 +54,9 @@ class PortalFiles:
     def __init__(self, root: Path, recorder: usage_mod.UsageRecorder | None) -> None:
         from starlette.middleware.gzip import GZipMiddleware
 
-        self.static = StaticFiles(directory=str(root), html=True, follow_symlink=True)
+        # follow_symlink=False: a path is served only if its real path lies inside the catalogue (the
+        # datasets/<name> links point into releases/, so they pass; a link leading out does not).
+        self.static = StaticFiles(directory=str(root), html=True, follow_symlink=False)
         # Pages, the search index and metadata compress ~10x; data files go out as they are (their
         # bytes and length are what the recorded hashes and sizes describe).
         self.compressed = GZipMiddleware(self.static, minimum_size=1024)
@@ -143,6 +145,12 @@ def create_app(root: str | Path, *, lang: str | None = None, max_rows: int = 100
     async def api_root(request: Request) -> Response:
         return _json(200, {"version": 3})
 
+    async def preflight(request: Request) -> Response:
+        """CORS preflight of a browser's JSON POST from another site (the API is public and read-only)."""
+        return Response(status_code=204, headers={
+            "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": "86400"})
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         async def flusher() -> None:
@@ -161,6 +169,8 @@ def create_app(root: str | Path, *, lang: str | None = None, max_rows: int = 100
     routes = [
         Route("/api/3/action/{action}", action, methods=["GET", "POST"]),
         Route("/api/action/{action}", action, methods=["GET", "POST"]),
+        Route("/api/3/action/{action}", preflight, methods=["OPTIONS"]),
+        Route("/api/action/{action}", preflight, methods=["OPTIONS"]),
         Route("/api/3", api_root), Route("/api", api_root),
         Mount("/", app=PortalFiles(root, recorder)),
     ]
