@@ -82,6 +82,7 @@ def test_package_list_show_and_resource_ids(api):
     assert data and all(r["datastore_active"] for r in data)
     assert all(r["url"].startswith("http://127.0.0.1:") for r in pkg["resources"])
     assert ck.action.resource_show(id=data[0]["id"])["url"] == data[0]["url"]
+    assert ck.action.package_show(id=pkg["id"])["name"] == WEATHER  # by id too, as CKAN
     with pytest.raises(ckanapi.NotFound):
         ck.action.package_show(id="no-such-dataset")
 
@@ -195,6 +196,9 @@ def test_restricted_datasets_are_listed_but_their_data_is_not_served(api, publis
     status, body = _raw(base, "/api/3/action/datastore_search", {"resource_id": guessed})
     assert status == 404 and body["error"]["__type"] == "Not Found Error"
     assert not list((site / "datasets" / RESTRICTED).glob("data/*"))
+    page = (site / "datasets" / RESTRICTED / "index.html").read_text("utf-8")
+    assert '<a href="mailto:apply@demo.example">apply@demo.example</a>' in page  # how to apply, as a link
+    assert 'id="preview"' not in page and "ST017" not in page  # no preview: there is no data to show
 
 
 def test_package_search_with_facets(api):

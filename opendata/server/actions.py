@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from .. import messages
 from ..catalogs.search_index import FACETS
+from ..catalogs.metadata import package_id
 from .catalog_view import CatalogView, resource_id
 from .datastore import Engine, QueryError, QueryTimeout
 
@@ -114,8 +115,7 @@ def package_show(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     if not ident or not isinstance(ident, str):
         raise ctx.invalid("id", "api.missing")
     listing = ctx.view.listing()
-    pkg = listing.by_name.get(ident) or next(
-        (p for p in listing.packages if ctx.view.api_package(p, "")["id"] == ident), None)
+    pkg = listing.by_name.get(ident) or next((p for p in listing.packages if package_id(p["name"]) == ident), None)
     if pkg is None:
         raise ctx.not_found("api.no_dataset", name=ident)
     out = ctx.view.api_package(pkg, ctx.base_url)
