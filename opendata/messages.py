@@ -979,8 +979,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Search and filters need JavaScript; the most recently updated datasets are listed below, "
                               "the full list is in catalog.json."},
     "portal.preview": {"zh": "数据预览", "en": "Preview"},
-    "portal.preview_note": {"zh": "前 {shown} 行，共 {rows} 行（发布时从已审核的数据生成）",
-                            "en": "first {shown} of {rows} rows (made at publishing from the approved data)"},
+    "portal.preview_note": {"zh": "前 {shown} 行，共 {rows} 行（发布时从已审核的数据生成；表格可左右滚动）",
+                            "en": "first {shown} of {rows} rows (made at publishing from the approved data; the table scrolls sideways)"},
     "portal.chart": {"zh": "趋势图：{value}（按{date}）", "en": "Chart: {value} over {date}"},
     "portal.chart_note": {"zh": "取前 {rows} 行；{points} 个点", "en": "first {rows} rows; {points} points"},
     "portal.map": {"zh": "位置分布：{lon} / {lat}", "en": "Map: {lon} / {lat}"},

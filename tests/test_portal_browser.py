@@ -211,3 +211,12 @@ def test_375px_phone_layout_has_no_horizontal_scroll(served, path):
         if path == "/":
             d.find_element("css selector", "#filters summary").click()  # the filters, opened, fit too
             assert d.execute_script("return document.documentElement.scrollWidth") <= 375
+
+
+def test_a_link_to_a_selection_opens_it_and_a_new_hash_is_followed(served, desktop):
+    base, _ = served
+    d = desktop
+    d.get(base + "/#subject=health&subject=weather")
+    assert _count(d) == 2
+    d.get(base + "/#q=zzzz")  # only the hash changes: no reload, the page follows it
+    assert _count(d) == 0 and d.find_element("id", "empty").is_displayed()

@@ -270,10 +270,11 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
              ("type", t("portal.type")), ("description", t("portal.description")),
              ("constraints", t("portal.constraints"))]
     dict_rows = "".join(
-        "<tr>" + "".join(f'<td data-label="{escape(label)}">{cell}</td>' for (_, label), cell in zip(heads, [
+        "<tr>" + "".join(f'<td data-label="{escape(label)}"{nowrap}>{cell}</td>' for (key, label), cell in zip(heads, [
             escape(d["resource"]), f'<code>{escape(d["field"])}</code>', escape(d["title"]),
             escape(type_label(d["type"], lang)), escape(d["description"]),
-            escape(describe_constraints(json.loads(d["constraints"] or "{}"), lang=lang))])) + "</tr>"
+            escape(describe_constraints(json.loads(d["constraints"] or "{}"), lang=lang))])
+            for nowrap in [' class="nowrap"' if key in ("resource", "type") else ""]) + "</tr>"
         for d in dictionary)
     restricted = ""
     if extra(pkg, "opendata_openness") == "restricted":

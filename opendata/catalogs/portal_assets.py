@@ -12,7 +12,7 @@ STYLE = """
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin:0; font:15px/1.6 -apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
-       color:var(--fg); background:#fff; overflow-wrap:anywhere; }
+       color:var(--fg); background:#fff; overflow-wrap:break-word; }
 header.site { background:var(--accent); color:#fff; padding:16px 20px; }
 header.site a { color:#fff; text-decoration:none; }
 header.site .title { margin:0; font-size:21px; font-weight:600; }
@@ -51,7 +51,10 @@ ul.datasets p { margin:6px 0; }
 table { border-collapse:collapse; width:100%; margin:8px 0 20px; }
 th, td { border:1px solid var(--line); padding:6px 10px; text-align:left; vertical-align:top; }
 th { background:var(--bg); font-weight:600; }
+table.meta { table-layout:fixed; }
 table.meta th { width:160px; }
+table.meta td { overflow-wrap:anywhere; }
+td.nowrap { white-space:nowrap; }
 .scroll { overflow-x:auto; max-width:100%; margin:8px 0 20px; border:1px solid var(--line); }
 .scroll table { margin:0; width:auto; min-width:100%; }
 .scroll td, .scroll th { white-space:nowrap; overflow-wrap:normal; }
@@ -70,7 +73,8 @@ footer { color:var(--muted); font-size:13px; margin-top:32px; }
   table.stack thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display:block; width:100%; }
   table.stack tr { border:1px solid var(--line); border-radius:6px; margin-bottom:10px; padding:4px 0; }
-  table.stack td { border:0; padding:3px 10px; }
+  table.stack td { border:0; padding:3px 10px; overflow-wrap:anywhere; white-space:normal; }
+  table.stack td:empty { display:none; }
   table.stack td::before { content:attr(data-label) "："; font-weight:600; color:var(--muted); }
 }
 """
@@ -226,6 +230,7 @@ SCRIPT = r"""
     });
     var filters = document.getElementById('filters');
     if (filters && window.matchMedia && window.matchMedia('(max-width: 760px)').matches) { filters.open = false; }
+    window.addEventListener('hashchange', function () { readHash(); render(); });  // a link to a selection
     root.classList.add('live');
     readHash();
     render();
