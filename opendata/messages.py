@@ -952,6 +952,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "api.unsupported": {"zh": "不支持参数 {field}", "en": "{field} is not supported"},
     "api.timeout": {"zh": "查询超过 {seconds} 秒的时限，已停止；请缩小范围（filters、fields、limit）",
                     "en": "the query ran past the {seconds} s limit and was stopped; narrow it (filters, fields, limit)"},
+    "api.busy": {"zh": "查询过多，服务器繁忙；请稍后重试", "en": "too many queries at once; try again shortly"},
     "api.no_dataset": {"zh": "未找到数据集：{name}", "en": "Not found: dataset {name}"},
     "api.no_resource": {"zh": "未找到资源：{id}", "en": "Not found: resource {id}"},
     "api.no_datastore": {"zh": "未找到可查询的资源：{id}（只有无条件开放数据集的数据文件可以查询）",

@@ -66,3 +66,17 @@ def test_a_query_past_the_time_limit_is_interrupted(table):
     with pytest.raises(QueryTimeout):
         for _ in range(5):  # a sort of 200,000 rows takes far longer than half a millisecond
             engine.search(t, q="zzz", sort="code desc", limit=1)
+
+
+def test_queries_wait_for_a_slot_and_give_up_at_the_time_limit(table):
+    from opendata.server.datastore import QueryBusy
+
+    t, _ = table
+    engine = Engine(timeout=0.2, parallel=1)
+    assert engine._slots.acquire(timeout=1)  # a long query holds the only slot
+    try:
+        with pytest.raises(QueryBusy):
+            engine.search(t, limit=1)
+    finally:
+        engine._slots.release()
+    assert engine.search(t, limit=1)["total"] == 200_000  # the slot is free again

@@ -17,7 +17,7 @@ from .. import messages
 from ..catalogs.search_index import FACETS
 from ..catalogs.metadata import package_id
 from .catalog_view import CatalogView, resource_id
-from .datastore import Engine, QueryError, QueryTimeout
+from .datastore import Engine, QueryBusy, QueryError, QueryTimeout
 
 
 class ApiError(Exception):
@@ -272,6 +272,8 @@ def datastore_search(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     except QueryTimeout:
         raise ApiError(409, {"__type": "Validation Error",
                              "query": [ctx.t("api.timeout", seconds=ctx.engine.timeout)]}) from None
+    except QueryBusy:
+        raise ApiError(503, {"__type": "Service Unavailable", "message": ctx.t("api.busy")}) from None
     names = found["names"]
     records = found["records"] if records_format == "lists" else [dict(zip(names, r)) for r in found["records"]]
     link = f"/api/3/action/datastore_search?resource_id={rid}"

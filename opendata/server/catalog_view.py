@@ -108,5 +108,7 @@ class CatalogView:
             dictionary = json.loads((parquet.parent.parent / "dictionary.json").read_text(encoding="utf-8"))
             fields = [(d["field"], CKAN_TYPES.get(d.get("type") or "string", "text"), d.get("title") or "")
                       for d in dictionary if d["resource"] == res["opendata_resource"]]
+            if len(self._tables) >= 512:  # releases replaced since: forget the oldest
+                self._tables.pop(next(iter(self._tables)))
             table = self._tables[key] = Table(parquet, fields)
         return name, table

@@ -42,6 +42,10 @@ class QueryTimeout(Exception):
     """The query ran past the time limit and was stopped."""
 
 
+class QueryBusy(Exception):
+    """Every query slot stayed taken for the whole time limit: the server is saturated."""
+
+
 @dataclass(frozen=True)
 class Table:
     """A queryable resource: its Parquet file and its fields as (name, DataStore type, title)."""
@@ -79,11 +83,15 @@ class Engine:
     """One in-memory DuckDB database; a cursor (its own connection) per query, so queries run in
     parallel threads and each can be interrupted alone."""
 
-    def __init__(self, *, timeout: float = 5.0, threads: int | None = None) -> None:
+    def __init__(self, *, timeout: float = 5.0, threads: int | None = None, parallel: int = 4,
+                 memory_limit: str = "2GB") -> None:
         import duckdb
 
         self._duckdb = duckdb
         self.timeout = timeout
+        # At most ``parallel`` queries run at once (each already uses every core); the others wait
+        # for a slot up to the time limit, so a burst of heavy queries queues instead of thrashing.
+        self._slots = threading.BoundedSemaphore(parallel)
         self._db = duckdb.connect(":memory:")
         self._db.execute("SET preserve_insertion_order = true")  # file order without a sort (see search)
         for setting in ("SET enable_object_cache = true", "SET parquet_metadata_cache = true"):
@@ -93,6 +101,7 @@ class Engine:
                 pass
         if threads:
             self._db.execute(f"SET threads = {int(threads)}")
+        self._db.execute(f"SET memory_limit = {_literal(memory_limit)}")  # a sort spills to disk past it
 
     def search(self, table: Table, *, filters: dict[str, Any] | None = None, q: Any = None,
                fields: list[str] | None = None, sort: str | None = None, limit: int = 100,
@@ -108,6 +117,8 @@ class Engine:
         # on by default), so the page is the file's rows in order without sorting the whole table.
         statement = (f"SELECT {columns} FROM {source}{where}{' ORDER BY ' + order if order else ''} "
                      f"LIMIT {int(limit)} OFFSET {int(offset)}")
+        if not self._slots.acquire(timeout=self.timeout):
+            raise QueryBusy()
         cursor = self._db.cursor()
         timer = threading.Timer(self.timeout, cursor.interrupt)
         timer.start()
@@ -122,6 +133,7 @@ class Engine:
         finally:
             timer.cancel()
             cursor.close()
+            self._slots.release()
         names = ["_id"] + [n for n in selected if n != "_id"]
         records = [[_json_value(v) for v in row] for row in rows]
         out_fields = [{"id": "_id", "type": "int"}] + [
