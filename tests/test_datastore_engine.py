@@ -41,6 +41,9 @@ def test_pages_without_a_sort_are_in_file_order_across_row_groups(table):
 def test_sort_and_q_match_pandas(table):
     t, frame = table
     engine = Engine()
+    quoted = engine.search(t, sort='"we""ird name" DESC, value', limit=5, fields=["value"])
+    expected = frame.sort_values(['we"ird name', "value"], ascending=[False, True], kind="stable").iloc[:5]
+    assert [r[0] - 1 for r in quoted["records"]] == expected.index.tolist()
     result = engine.search(t, sort="value desc", limit=30, offset=777, fields=["value"])
     expected = frame.sort_values("value", ascending=False, kind="stable").iloc[777:807]
     assert [r[0] - 1 for r in result["records"]] == expected.index.tolist()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,11 @@ CKAN_TYPES = {
 }
 #: DuckDB type a filter value is cast to, per DataStore type (anything else is compared as text).
 _SQL_TYPES = {"int": "BIGINT", "numeric": "DOUBLE", "bool": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMP"}
+
+
+#: One item of ``sort``: a field name, bare or in double quotes (CKAN's form for names with spaces),
+#: then asc or desc.
+_SORT_ITEM = re.compile(r'\s*(?:"((?:[^"]|"")+)"|([^\s"]+))(?:\s+(asc|desc))?\s*', re.IGNORECASE)
 
 
 class QueryError(Exception):
@@ -197,12 +203,13 @@ class Engine:
         """The ORDER BY list, or "" for file order."""
         parts = []
         for item in (sort or "").split(","):
-            words = item.split()
-            if not words:
+            if not item.strip():
                 continue
-            name, direction = words[0].strip('"'), (words[1].lower() if len(words) > 1 else "asc")
-            if len(words) > 2 or direction not in ("asc", "desc"):
+            match = _SORT_ITEM.fullmatch(item)
+            if match is None:
                 raise QueryError("sort", "api.sort_syntax", value=item.strip())
+            name = match.group(1).replace('""', '"') if match.group(1) is not None else match.group(2)
+            direction = (match.group(3) or "asc").lower()
             if name == "_id":
                 parts.append(f"file_row_number {direction.upper()}")
                 continue
