@@ -5,6 +5,7 @@ and usage figures, keyboard use, and a 375 px phone layout without horizontal sc
 from __future__ import annotations
 
 import csv
+import json
 import io
 import re
 import urllib.request
@@ -220,3 +221,29 @@ def test_a_link_to_a_selection_opens_it_and_a_new_hash_is_followed(served, deskt
     assert _count(d) == 2
     d.get(base + "/#q=zzzz")  # only the hash changes: no reload, the page follows it
     assert _count(d) == 0 and d.find_element("id", "empty").is_displayed()
+
+
+def test_markup_in_catalogue_text_is_shown_as_text_never_run(tmp_path, desktop):
+    """A title, description, keyword and field title holding markup: shown literally by the static
+    page, the script's list and the dataset page; no script of theirs runs."""
+    from conftest import make_package
+
+    hostile = '<img src=x onerror="window.pwned=1">'
+    fields = [{"name": "id", "type": "integer", "title": hostile}, {"name": "v", "type": "number"}]
+    directory = make_package(tmp_path / "pkg", fields, "id,v\n1,2\n2,3\n", name="hostile-text",
+                             description='</script><script>window.pwned=2</script>说明',
+                             keywords=["<b>kw</b>"])
+    descriptor = json.loads((directory / "datapackage.json").read_text("utf-8"))
+    descriptor["title"] = "测试" + hostile
+    (directory / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
+    site = tmp_path / "site"
+    od.publish(approved(directory, tmp_path / "approved"), od.LocalCatalog(site))
+    d = desktop
+    d.get((site / "index.html").as_uri())
+    assert hostile in d.find_element("css selector", "#results li h3").text
+    _type(d, "onerror")  # the script draws the list from the index
+    assert _count(d) == 1 and hostile in _visible_titles(d)[0]
+    d.get((site / "datasets/hostile-text/index.html").as_uri())
+    assert hostile in d.find_element("tag name", "h1").text
+    assert d.execute_script("return window.pwned") is None
+    assert not d.find_elements("css selector", "img[src=x]")
