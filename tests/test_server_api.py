@@ -4,6 +4,7 @@ server: results and totals are compared with the same query computed by pandas o
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -294,3 +295,20 @@ def test_no_file_outside_the_catalogue_is_served_and_browsers_may_call_the_api(p
                 assert response.status == 204 and response.headers["Access-Control-Allow-Origin"] == "*"
     finally:
         (site / "leak").unlink()
+
+
+def test_stats_reads_a_ckans_own_tracking(published, tmp_path):
+    """For a CKAN, opendata stats reads tracking_summary (package_show include_tracking) without an
+    API key — here from opendata serve, which answers it as CKAN does."""
+    site, _ = published
+    with serving(site, "--usage", str(tmp_path / "usage.sqlite")) as base:
+        urllib.request.urlopen(f"{base}/datasets/demo-schools/data/schools.csv", timeout=10).read()
+        env = {k: v for k, v in os.environ.items() if k != "OPENDATA_CKAN_API_KEY"}
+        tracked = subprocess.run([sys.executable, "-m", "opendata.cli", "stats", "--catalog", base, "--format", "json"],
+                                 capture_output=True, text=True, timeout=60, env=env)
+        assert tracked.returncode == 0, tracked.stderr
+        views = {d["name"]: d for d in json.loads(tracked.stdout)["datasets"]}
+        assert views["demo-schools"]["views"] == 1 and views[WEATHER]["views"] == 0
+        since = subprocess.run([sys.executable, "-m", "opendata.cli", "stats", "--catalog", base, "--since", "2026-01-01"],
+                               capture_output=True, text=True, timeout=60)
+        assert since.returncode == 2 and "--since" in since.stderr
