@@ -212,6 +212,11 @@ def test_package_search_with_facets(api):
     assert [r["name"] for r in found["results"]] == ["demo-bus-routes-stops"]
     by_field_title = ck.action.package_search(q="相对湿度")  # a field title only
     assert [r["name"] for r in by_field_title["results"]] == [WEATHER]
+    for q, name in (("交通运输局", "demo-bus-routes-stops"),  # the publisher's name
+                    ("交通出行", "demo-bus-routes-stops"),  # a keyword
+                    ("20 位流水号", WEATHER),  # words of the description
+                    ("GBK 编码", "demo-schools")):
+        assert [r["name"] for r in ck.action.package_search(q=q)["results"]] == [name], q
     narrowed = ck.action.package_search(fq="opendata_openness:unconditional res_format:CSV", rows=1, start=1,
                                         sort="title_string asc", **{"facet.field": json.dumps(["organization"])})
     assert narrowed["count"] == 3 and len(narrowed["results"]) == 1

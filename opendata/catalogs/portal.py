@@ -17,7 +17,6 @@ from typing import Any
 from .. import messages, taxonomy
 from . import charts, search_index
 from .metadata import extra, resource_id
-from .portal_assets import SCRIPT, STYLE
 from .preview import Preview
 
 PAGE_SIZE = 20

@@ -103,8 +103,7 @@ SCRIPT = r"""
     var PAGE = parseInt(t.pageSize, 10) || 20;
     var docs = index.datasets, labels = index.labels;
     docs.forEach(function (d) {  // the same text opendata serve's package_search looks in
-      var publisher = (labels.organization || {})[d.organization] || d.organization;
-      d._h = [d.title, d.notes, d.keywords.join(' '), publisher, d.fields.join(' ')].join('\n').toLowerCase();
+      d._h = [d.title, d.notes, d.keywords.join(' '), d.publisher || '', d.fields.join(' ')].join('\n').toLowerCase();
     });
     var q = document.getElementById('q'), sort = document.getElementById('sort');
     var list = document.getElementById('results'), count = document.getElementById('count');

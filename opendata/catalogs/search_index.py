@@ -48,6 +48,9 @@ def document(pkg: dict[str, Any], dictionary: Iterable[dict[str, Any]] = ()) -> 
         "notes": (pkg.get("notes") or "")[:NOTES_LIMIT],
         "keywords": [t["name"] for t in pkg.get("tags", [])],
         "organization": pkg.get("owner_org") or "",
+        # The publisher's names in every language, so either finds it whatever the portal's language.
+        "publisher": " ".join(dict.fromkeys(
+            taxonomy.label("organizations", pkg.get("owner_org"), lang) for lang in ("zh", "en"))),
         "subject": extra(pkg, "opendata_subject"),
         "openness": extra(pkg, "opendata_openness"),
         "frequency": extra(pkg, "opendata_frequency"),
@@ -57,11 +60,10 @@ def document(pkg: dict[str, Any], dictionary: Iterable[dict[str, Any]] = ()) -> 
     }
 
 
-def haystack(doc: dict[str, Any], labels: dict[str, dict[str, str]]) -> str:
+def haystack(doc: dict[str, Any]) -> str:
     """The lower-cased text a query is looked for in: title, description, keywords, publisher and
     field titles (the portal's script builds the same string from the same document)."""
-    publisher = labels.get("organization", {}).get(doc["organization"], doc["organization"])
-    return "\n".join([doc["title"], doc["notes"], " ".join(doc["keywords"]), publisher,
+    return "\n".join([doc["title"], doc["notes"], " ".join(doc["keywords"]), doc.get("publisher", ""),
                       " ".join(doc["fields"])]).lower()
 
 

@@ -57,7 +57,7 @@ class CatalogView:
                 packages = json.loads(path.read_text(encoding="utf-8"))
                 docs = search_index.read_documents(self.root, packages)
                 labels = search_index.facet_labels(docs, self.lang)
-                listing = Listing(packages, docs, [search_index.haystack(d, labels) for d in docs], labels,
+                listing = Listing(packages, docs, [search_index.haystack(d) for d in docs], labels,
                                   {p["name"]: p for p in packages})
                 for pkg in packages:
                     for res in pkg.get("resources", []):
