@@ -47,6 +47,10 @@ def test_sort_and_q_match_pandas(table):
     result = engine.search(t, sort="value desc", limit=30, offset=777, fields=["value"])
     expected = frame.sort_values("value", ascending=False, kind="stable").iloc[777:807]
     assert [r[0] - 1 for r in result["records"]] == expected.index.tolist()
+    chosen = engine.search(t, filters={'we"ird name': "乙"}, q="c00", sort="value asc", offset=40, limit=25)
+    subset = frame[(frame['we"ird name'] == "乙") & frame["code"].str.lower().str.contains("c00")]
+    expected = subset.sort_values("value", kind="stable").iloc[40:65]
+    assert [r[0] - 1 for r in chosen["records"]] == expected.index.tolist() and chosen["total"] == len(subset)
     result = engine.search(t, q="c0001", limit=1000)  # case-insensitive substring, as pandas computes it
     text = frame[["code", 'we"ird name']]  # q looks in the text fields
     mask = text.apply(lambda c: c.str.lower().str.contains("c0001", regex=False)).any(axis=1)
