@@ -713,6 +713,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "argparse.invalid_value": {"zh": "无效的 %(type)s 值：%(value)r", "en": "invalid %(type)s value: %(value)r"},
     "argparse.not_allowed_with": {"zh": "不能与参数 %s 同时使用", "en": "not allowed with argument %s"},
     "argparse.one_required": {"zh": "参数 %s 必须给出其中之一", "en": "one of the arguments %s is required"},
+    "input.shared_schema_missing": {
+        "zh": "{path}：资源“{resource}”引用的共享表结构 {schema} 不存在（已查找：{where}）",
+        "en": "{path}: resource \"{resource}\" refers to the shared schema {schema}, which does not exist (looked in: {where})",
+    },
+    "publish.missing_metadata": {
+        "zh": "数据集“{name}”不能发布：缺少 {missing}。请补充到 datapackage.json（在工作区中用 opendata describe 起草的数据集会自动填写）",
+        "en": "dataset \"{name}\" cannot be published: it has no {missing}. Add them to datapackage.json "
+        "(opendata describe fills them in from the workspace)",
+    },
+    "publish.property.title": {"zh": "标题（title）", "en": "title (title)"},
+    "publish.property.licenses": {"zh": "许可协议（licenses）", "en": "licence (licenses)"},
+    "publish.property.opendata.publisher": {"zh": "发布部门（opendata.publisher）", "en": "publisher (opendata.publisher)"},
+    "publish.property.opendata.contact": {"zh": "联系方式（opendata.contact：姓名及邮箱、电话或网址）",
+                                          "en": "contact (opendata.contact: a name and an e-mail, phone or URL)"},
+    "publish.name_taken": {
+        "zh": "目录中已有名为“{name}”的数据集，发布部门为 {publisher}（本数据集：{ours}）；不会替换它。"
+        "请改用另一个数据集标识，或确认要替换时加 --replace",
+        "en": "the catalogue already has a dataset named \"{name}\" from publisher {publisher} (this one: {ours}); "
+        "it is not replaced. Choose another name, or pass --replace if it should be replaced",
+    },
     "workspace.none": {"zh": "{cwd} 及其上级目录中没有 opendata.toml；请先运行 opendata init 目录 创建工作区，或设置 OPENDATA_CONFIG",
                        "en": "no opendata.toml in {cwd} or above it; create a workspace with opendata init DIR, or set OPENDATA_CONFIG"},
     "workspace.exists": {"zh": "{path} 已存在；不会覆盖已有的工作区", "en": "{path} already exists; an existing workspace is never overwritten"},
