@@ -127,7 +127,7 @@ def _title(path: Path, title: str | None, sheet_title: str | None) -> str:
 
     if title:
         return title.strip()
-    for candidate in (sheet_title, path.stem, path.parent.name):
+    for candidate in (sheet_title, path.stem):
         if candidate and not is_generic(candidate):
             return candidate.strip()
     raise InputError("describe.generic_title", path=str(path), stem=path.stem)
@@ -138,7 +138,7 @@ def describe(path: str | Path, *, title: str | None = None, name: str | None = N
     """Draft a complete descriptor for the bare table at ``path`` (see the module's docstring).
 
     Raises :class:`InputError` for an unreadable file, or when neither ``title``, the sheet's title
-    row, the file name nor its folder says what the data is (a file called ``data.csv``).
+    row nor the file name says what the data is (a file called ``data.csv``).
     """
     from . import workspace
     from .check import check

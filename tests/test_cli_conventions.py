@@ -90,7 +90,7 @@ def test_quiet_leaves_results_and_errors_only(run, tmp_path):
 def test_completion_scripts_name_every_verb_and_are_valid_shell(run, tmp_path):
     result = run("completion", "bash")
     assert result.code == 0
-    for verb in ("check", "init", "keys", "publish", "catalog", "audit"):
+    for verb in ("check", "describe", "init", "keys", "publish", "catalog", "audit"):
         assert verb in result.out
     assert '"keys trust") words="' in result.out and "--unrevoke" in result.out
     script = tmp_path / "complete.bash"
