@@ -133,6 +133,35 @@ def _title(path: Path, title: str | None, sheet_title: str | None) -> str:
     raise InputError("describe.generic_title", path=str(path), stem=path.stem)
 
 
+def _spreadsheet_layout(path: Path, sheet: str | None) -> dict[str, Any]:
+    """For a workbook: which sheet, where its table is (a dialect), its title row, what was
+    skipped and why (row numbers only: a note may name a person), and the other sheets."""
+    from .readers import format_of
+
+    if format_of(path, None) != "xlsx":
+        return {}
+    from .readers.excel import read_rows, sheet_names
+    from .readers.layout import find_table
+
+    names = sheet_names(path)
+    chosen = sheet
+    if chosen is None:  # the first sheet with data
+        chosen = next((n for n in names if any(c.strip() for r in read_rows(path, n) for c in r)), names[0] if names else None)
+    rows = read_rows(path, chosen)
+    found = find_table(rows)
+    notes = []
+    if len(names) > 1:
+        notes.append(messages.t("describe.sheets", sheet=chosen, others=", ".join(n for n in names if n != chosen)))
+    for kind in ("title", "note"):
+        skipped = [str(r) for r, why in found.skipped if why == kind]
+        if skipped:
+            notes.append(messages.t(f"describe.skipped_{kind}", rows=", ".join(skipped)))
+    if len(found.header_rows) > 1:
+        notes.append(messages.t("describe.header_rows", rows=", ".join(map(str, found.header_rows))))
+    return {"sheet": chosen if len(names) > 1 or sheet is not None else None, "dialect": found.dialect or None,
+            "title": found.title, "notes": notes}
+
+
 def describe(path: str | Path, *, title: str | None = None, name: str | None = None,
              sheet: str | None = None, policy: Any = None) -> Draft:
     """Draft a complete descriptor for the bare table at ``path`` (see the module's docstring).
@@ -152,8 +181,8 @@ def describe(path: str | Path, *, title: str | None = None, name: str | None = N
 
     path = Path(path)
     policy = policy or load_policy()
-    source = open_table(path, sheet=sheet)
-    layout = getattr(source, "layout", None) or {}
+    layout = _spreadsheet_layout(path, sheet)
+    source = open_table(path, sheet=layout.get("sheet", sheet), dialect=layout.get("dialect"))
     dataset_title = _title(path, title, layout.get("title"))
     dataset_name = name or ascii_name(dataset_title)
     if not dataset_name or is_generic(dataset_name) or not NAME_PATTERN.match(dataset_name):
@@ -200,8 +229,8 @@ def describe(path: str | Path, *, title: str | None = None, name: str | None = N
         resource["encoding"] = source.encoding
     if layout.get("dialect"):
         resource["dialect"] = layout["dialect"]
-    if sheet is not None:
-        resource["sheet"] = sheet
+    if layout.get("sheet") is not None:
+        resource["sheet"] = layout["sheet"]
     descriptor: dict[str, Any] = {"name": dataset_name, "title": dataset_title}
     if ws is not None and ws.defaults.get("license"):
         descriptor["licenses"] = [{"name": ws.defaults["license"]}]
