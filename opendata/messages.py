@@ -733,6 +733,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the catalogue already has a dataset named \"{name}\" from publisher {publisher} (this one: {ours}); "
         "it is not replaced. Choose another name, or pass --replace if it should be replaced",
     },
+    "cli.progress.done": {"zh": "{step}：读取 {rows} 行、{size} MB 文本，用时 {seconds} 秒", "en": "{step}: {rows} rows, {size} MB of text read in {seconds} s"},
     "cli.progress.describe": {"zh": "正在分析 {name}", "en": "describing {name}"},
     "describe.summary": {"zh": "数据集草稿：{name}（{title}），{fields} 个字段", "en": "draft dataset: {name} ({title}), {fields} fields"},
     "describe.grade": {"zh": "建议等级 {grade}，开放属性：{openness}。理由：", "en": "suggested grade {grade}, openness: {openness}. Why:"},

@@ -128,3 +128,10 @@ def test_the_command_spares_pyarrow_the_pandas_import_but_opendata_can_still_use
             "import pyarrow as pa\nprint(code, 'pandas' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code, str(bare)], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.split()[-2:] == ["0", "False"]
+
+
+def test_verbose_says_how_much_was_read_and_how_long_it_took(run):
+    result = run("--lang", "en", "check", EXAMPLES / "weather", "-v")
+    assert result.code == 0
+    assert "checking demo-weather-observations:" in result.err and "rows" in result.err and " s" in result.err
+    assert "rows" not in run("check", EXAMPLES / "weather").err
