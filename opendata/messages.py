@@ -763,6 +763,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "en": "totals and notes below the data skipped: row {rows} (recorded as dialect.commentRows)"},
     "describe.header_rows": {"zh": "表头占两行（合并单元格）：第 {rows} 行，已合成字段标题（dialect.headerRows）",
                              "en": "a header over two rows (merged cells): rows {rows}, joined into the field titles (dialect.headerRows)"},
+    "workspace.untrusted": {"zh": "{path} 属于其他用户或任何人可写，不作为工作区使用；确认可信后用 OPENDATA_CONFIG 指定它",
+                            "en": "{path} belongs to another user or is writable by anyone, so it is not used as the workspace; if you trust it, name it in OPENDATA_CONFIG"},
     "workspace.none": {"zh": "{cwd} 及其上级目录中没有 opendata.toml；请先运行 opendata init 目录 创建工作区，或设置 OPENDATA_CONFIG",
                        "en": "no opendata.toml in {cwd} or above it; create a workspace with opendata init DIR, or set OPENDATA_CONFIG"},
     "workspace.exists": {"zh": "{path} 已存在；不会覆盖已有的工作区", "en": "{path} already exists; an existing workspace is never overwritten"},

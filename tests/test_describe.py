@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import opendata as od
+from conftest import EXAMPLES as ROOT_EXAMPLES
 from opendata import workspace
 
 ENTERPRISES_ZH = ("统一社会信用代码,企业名称,法定代表人,联系电话,注册资本\n"
@@ -167,3 +168,17 @@ def test_the_api_is_typed_and_documented(ws):
     out = od.describe.__module__ and __import__("opendata.describe", fromlist=["write"]).write(draft, ws / "datasets" / "x")
     assert od.load(out).name == "qi-ye-deng-ji-xin-xi"
     assert workspace.find.__doc__ and workspace.Workspace.__doc__
+
+
+def test_a_workspace_anyone_can_write_is_not_trusted_when_found_by_searching(tmp_path, monkeypatch, run):
+    import os
+
+    (tmp_path / "opendata.toml").write_text('[keys]\nhome = "/tmp/elsewhere"\n', encoding="utf-8")
+    os.chmod(tmp_path / "opendata.toml", 0o666)
+    (tmp_path / "below").mkdir()
+    monkeypatch.chdir(tmp_path / "below")
+    monkeypatch.delenv("OPENDATA_CONFIG", raising=False)
+    result = run("--lang", "en", "check", ROOT_EXAMPLES / "weather")
+    assert result.code == 2 and "writable by anyone" in result.err
+    monkeypatch.setenv("OPENDATA_CONFIG", str(tmp_path / "opendata.toml"))  # named: trusted
+    assert workspace.find().root == tmp_path.resolve()
