@@ -734,6 +734,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it is not replaced. Choose another name, or pass --replace if it should be replaced",
     },
     "cli.progress.done": {"zh": "{step}：读取 {rows} 行、{size} MB 文本，用时 {seconds} 秒", "en": "{step}: {rows} rows, {size} MB of text read in {seconds} s"},
+    "check.publish_needs": {"zh": "注意：发布前还须补充 {missing}（opendata describe 会按工作区填写）",
+                            "en": "note: publishing will also need {missing} (opendata describe fills them in from the workspace)"},
     "cli.progress.describe": {"zh": "正在分析 {name}", "en": "describing {name}"},
     "describe.summary": {"zh": "数据集草稿：{name}（{title}），{fields} 个字段", "en": "draft dataset: {name} ({title}), {fields} fields"},
     "describe.grade": {"zh": "建议等级 {grade}，开放属性：{openness}。理由：", "en": "suggested grade {grade}, openness: {openness}. Why:"},

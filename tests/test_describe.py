@@ -182,3 +182,14 @@ def test_a_workspace_anyone_can_write_is_not_trusted_when_found_by_searching(tmp
     assert result.code == 2 and "writable by anyone" in result.err
     monkeypatch.setenv("OPENDATA_CONFIG", str(tmp_path / "opendata.toml"))  # named: trusted
     assert workspace.find().root == tmp_path.resolve()
+
+
+def test_check_names_what_publishing_will_need_on_a_draft_outside_a_workspace(tmp_path, monkeypatch, run):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "医院名录.csv").write_text("医院名称,床位数\n示范医院,300\n", encoding="utf-8")
+    assert run("describe", tmp_path / "医院名录.csv", "--out", tmp_path / "yiyuan").code == 0
+    result = run("--lang", "en", "check", tmp_path / "yiyuan")
+    assert "publishing will also need" in result.out
+    for prop in ("licenses", "opendata.publisher", "opendata.contact"):
+        assert prop in result.out
+    assert "publishing will also need" not in run("check", ROOT_EXAMPLES / "weather").out

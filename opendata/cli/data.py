@@ -16,12 +16,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     package = load(args.path)
     with progress("cli.progress.check", name=package.name):
         report = check(package, policy=policy_of(args), limit=args.limit)
+    from ..trust.accountable import missing_metadata
+
+    missing = missing_metadata(package.descriptor)
     if args.format == "json":
         out(report.to_json())
     else:
         for line in report.notes:
             note(line)
         out(report.to_text())
+        if missing:  # the check does not need them, publishing does: say so now, not at the gate
+            out(messages.t("check.publish_needs", missing="; ".join(messages.t(f"publish.property.{p}")
+                                                                       for p in missing)))
     return EXIT_OK if report.publishable else EXIT_BLOCKED
 
 
