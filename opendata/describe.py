@@ -122,6 +122,15 @@ def match_shared(header: list[str]) -> tuple[str, dict[int, dict[str, Any]]] | N
     return best
 
 
+def _serial_dates(label: str, ftype: str, column: Any) -> bool:
+    """Whether a column headed as a date holds whole numbers in Excel's serial-date range (1927–2119):
+    cells left unformatted in the workbook, which only the officer can turn back into dates."""
+    if ftype != "integer" or not re.search(r"日期|时间|年月日|date", label, re.IGNORECASE):
+        return False
+    values = [int(v) for v in column.to_pylist() if v]
+    return bool(values) and all(10_000 <= v <= 80_000 for v in values)
+
+
 def _title(path: Path, title: str | None, sheet_title: str | None) -> str:
     from .naming import is_generic
 
@@ -193,6 +202,7 @@ def describe(path: str | Path, *, title: str | None = None, name: str | None = N
     matched = shared[1] if shared else {}
     taken: set[str] = {f["name"] for f in matched.values()}
     fields: list[dict[str, Any]] = []
+    decisions: list[str] = []
     for i, label in enumerate(header):
         if i in matched:
             spec = json.loads(json.dumps(matched[i]))
@@ -205,11 +215,12 @@ def describe(path: str | Path, *, title: str | None = None, name: str | None = N
             spec = {"name": identifier(label, i, taken), "type": infer_type(column)}
             if label:
                 spec["title"] = label
+            if _serial_dates(label, spec["type"], column):
+                decisions.append(messages.t("describe.decide_serial_dates", field=label or spec["name"]))
         fields.append(spec)
 
     ws = workspace.find()
     props: dict[str, Any] = {}
-    decisions: list[str] = []
     if ws is not None:
         defaults = ws.defaults
         if ws.publisher.get("id"):

@@ -713,6 +713,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "argparse.invalid_value": {"zh": "无效的 %(type)s 值：%(value)r", "en": "invalid %(type)s value: %(value)r"},
     "argparse.not_allowed_with": {"zh": "不能与参数 %s 同时使用", "en": "not allowed with argument %s"},
     "argparse.one_required": {"zh": "参数 %s 必须给出其中之一", "en": "one of the arguments %s is required"},
+    "input.sheet_layout": {"zh": "{path}：按 dialect 读取：表头在第 {header} 行，跳过其上方 {before} 行，跳过合计、备注行 {skipped}",
+                           "en": "{path}: read as its dialect says: header on row {header}, {before} rows above it skipped, totals and notes skipped: rows {skipped}"},
     "input.shared_schema_missing": {
         "zh": "{path}：资源“{resource}”引用的共享表结构 {schema} 不存在（已查找：{where}）",
         "en": "{path}: resource \"{resource}\" refers to the shared schema {schema}, which does not exist (looked in: {where})",
@@ -746,6 +748,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "en": "field \"{field}\" may hold {type}: confirm it with a pii type, or \"none\""},
     "describe.decide_grade": {"zh": "数据集等级：未声明，按策略默认等级处理（当前 {grade}）；确认没有敏感内容后，在 opendata.grade 中写明等级",
                               "en": "the dataset's grade is not declared, so the policy's default applies (now {grade}); once you are sure nothing is sensitive, set opendata.grade"},
+    "describe.decide_serial_dates": {"zh": "字段“{field}”像是未设置日期格式的 Excel 日期序号（如 45292 即 2024-01-01）：请在 Excel 中把该列设为日期格式后重新导出",
+                                      "en": "field \"{field}\" looks like Excel serial dates left unformatted (45292 is 2024-01-01): format the column as dates in Excel and export again"},
     "describe.decide_missing": {"zh": "缺少{property}", "en": "missing: {property}"},
     "describe.decide_description": {"zh": "写一段说明（description）：数据从哪里来、包含什么", "en": "write a description: where the data comes from and what it holds"},
     "describe.decide_keywords": {"zh": "补充关键词（keywords）", "en": "add keywords"},

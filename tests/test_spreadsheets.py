@@ -44,8 +44,9 @@ def test_describe_finds_the_table_under_title_rows_over_totals_and_notes(ws, run
     assert [f["title"] for f in fields] == EXPECTED_TITLES
     assert [f["type"] for f in fields] == ["integer", "string", "integer", "integer", "date"]  # text numbers, serial dates
     assert (ws / "datasets" / "population" / resource["path"]).is_file()
-    checked = run("check", ws / "datasets" / "population")
+    checked = run("--lang", "en", "check", ws / "datasets" / "population")
     assert checked.code == 0, checked.out
+    assert "header on row 3, 4, 2 rows above it skipped, totals and notes skipped: rows 8, 9, 10, 11" in checked.err
     table = od.load(ws / "datasets" / "population").resources[0].to_arrow(typed=False)
     assert table.num_rows == 3  # no total, no note
     assert table.column("di_qu").to_pylist() == ["示范一区", "示范二区", "示范三区"]
@@ -95,3 +96,17 @@ def test_find_table_on_shapes_it_was_not_written_for():
     text_first = [["名称", "地址"], ["示范医院", "示范路1号"], ["示范学校", "示范路2号"]]
     assert find_table(text_first).header_rows == [1]
     assert header_labels([["x", "合并", "", "y"], ["", "上", "下", ""]], [1, 2]) == ["x", "合并 上", "合并 下", "y"]
+
+
+def test_unformatted_excel_serial_dates_are_named_for_the_officer(ws, run):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["登记日期", "名称"])
+    book.active.append([45292, "甲"])
+    book.active.append([45293, "乙"])
+    book.save(ws / "示范登记表.xlsx")
+    result = run("--lang", "en", "describe", ws / "示范登记表.xlsx")
+    assert result.code == 0 and 'field "登记日期" looks like Excel serial dates' in result.err
+    (ws / "示范人数表.csv").write_text("区划日期说明,人数\n甲,45292\n", encoding="utf-8")
+    assert "serial dates" not in run("--lang", "en", "describe", ws / "示范人数表.csv").err

@@ -125,4 +125,10 @@ def open_excel(path: Path, sheet: str | int | None = None, dialect: dict[str, An
     def chunks(batch_rows: int) -> Iterator[Chunk]:
         return batched(iter(body), width, batch_rows, width_issue(width))
 
-    return TableSource(str(path), "xlsx", header, None, chunks)
+    notes = []
+    if header_rows != [1] or skip:  # what the dialect made the reader leave out, by row number only
+        from .. import messages
+
+        notes.append(messages.t("input.sheet_layout", path=str(path), header=", ".join(map(str, header_rows)),
+                                before=header_rows[0] - 1, skipped=", ".join(map(str, sorted(skip))) or "-"))
+    return TableSource(str(path), "xlsx", header, None, chunks, notes=notes)
