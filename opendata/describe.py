@@ -198,6 +198,11 @@ def describe(path: str | Path, *, title: str | None = None, name: str | None = N
         raise InputError("describe.generic_title", path=str(path), stem=dataset_title)
     first = next(iter(source.chunks(SAMPLE_ROWS)), None)
     header = [h.strip() for h in source.header]
+    from .pii.metadata import holds_pii
+
+    held = [str(i + 1) for i, label in enumerate(header) if holds_pii(label)]
+    if held:  # a first row of data read as the header: its values would become field titles, and be published
+        raise InputError("describe.header_holds_pii", path=str(path), columns=", ".join(held))
     shared = match_shared(header)
     matched = shared[1] if shared else {}
     taken: set[str] = {f["name"] for f in matched.values()}

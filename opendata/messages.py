@@ -759,6 +759,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "matches the shared schema {schema}: {matched} of {columns} columns (its field names, types and constraints are used)"},
     "describe.generic_title": {"zh": "{path}：名称“{stem}”看不出是什么数据；请用 --title 给出数据集标题",
                                "en": "{path}: the name \"{stem}\" does not say what the data is; give the dataset a title with --title"},
+    "describe.header_holds_pii": {"zh": "{path}：表头第 {columns} 列含个人信息，像是数据而不是列名；请在文件第一行加上列名后重试（不会把它写进描述文件）",
+                                  "en": "{path}: header column {columns} holds personal information, so it looks like data, not a column name; add a header row and try again (it is not written into a descriptor)"},
     "describe.exists": {"zh": "{path} 已存在；起草不会覆盖已有的描述文件", "en": "{path} already exists; a draft never overwrites a descriptor"},
     "describe.written": {"zh": "已写入数据集目录 {path}（检查：opendata check {path}）", "en": "dataset directory written: {path} (check it: opendata check {path})"},
     "workspace.bad_frequency": {"zh": "更新频率“{value}”不在目录中（可用值：{allowed}）", "en": "update frequency \"{value}\" is not in the catalogue (allowed: {allowed})"},

@@ -193,3 +193,12 @@ def test_check_names_what_publishing_will_need_on_a_draft_outside_a_workspace(tm
     for prop in ("licenses", "opendata.publisher", "opendata.contact"):
         assert prop in result.out
     assert "publishing will also need" not in run("check", ROOT_EXAMPLES / "weather").out
+
+
+def test_a_first_row_of_personal_data_is_never_made_into_field_titles(ws, run):
+    # no header row: the first row is somebody's record (synthetic ID number with a valid check digit)
+    (ws / "人员名单.csv").write_text("11010519491231002X,13800138000\n110105194912310037,13912345678\n", encoding="utf-8")
+    result = run("--lang", "en", "describe", ws / "人员名单.csv", "--out", ws / "datasets" / "x")
+    assert result.code == 2 and "header column 1, 2 holds personal information" in result.err
+    assert "11010519491231002X" not in result.err + result.out
+    assert not (ws / "datasets" / "x").exists()
