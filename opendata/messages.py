@@ -670,6 +670,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.keys_trust": {"zh": "信任一名审核人的公钥（或用 --audit 信任审计公钥）", "en": "trust a reviewer's public key (or, with --audit, an audit key)"},
     "cli.help.keys_revoke": {"zh": "撤销对某密钥的信任", "en": "revoke trust in a key"},
     "cli.help.keys_public": {"zh": "输出签名密钥（或 --audit 审计密钥）的公钥", "en": "print a signing key's (or, with --audit, the audit key's) public key"},
+    "cli.help.keys_pem": {"zh": "公钥文件（PEM）", "en": "a public key file (PEM)"},
     "cli.help.key_id": {"zh": "密钥标识", "en": "a key id"},
     "cli.help.catalog_pull": {"zh": "从目录取回一个已发布的数据集", "en": "read a published dataset back from a catalogue"},
     "cli.help.catalog_diff": {"zh": "比较本地目录与另一个目录", "en": "compare a local catalogue with another"},

@@ -61,7 +61,8 @@ def test_argparse_speaks_chinese_by_default_and_english_on_request(run):
     assert "用法：opendata check" in zh.err and "错误：缺少必需的参数：path" in zh.err
     assert "usage" not in zh.err and "error" not in zh.err
     help_zh = run("--help")
-    assert "显示此帮助并退出" in help_zh.out and "选项" in help_zh.out and "show this help" not in help_zh.out
+    assert "显示此帮助并退出" in help_zh.out and "\n选项：\n" in help_zh.out and "show this help" not in help_zh.out
+    assert "\noptions:\n" in run("--lang", "en", "--help").out
     en = run("--lang", "en", "check")
     assert "usage: opendata check" in en.err and "the following arguments are required: path" in en.err
     bad = run("keys", "nonsense")

@@ -153,7 +153,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     a.set_defaults(func=keys_list)
 
     a = actions.add_parser("trust", help=h("keys_trust"), description=h("keys_trust"), parents=[common])
-    a.add_argument("file", metavar="PEM", help=h("keys_file"))
+    a.add_argument("file", metavar="PEM", help=h("keys_pem"))
     a.add_argument("--reviewer", help=h("keys_reviewer"))
     a.add_argument("--expires", help=h("expires"))
     a.add_argument("--unrevoke", action="store_true", help=h("unrevoke"))
