@@ -54,7 +54,8 @@ def find_table(rows: list[list[str]]) -> Layout:
     if widest == 0:
         return Layout([1])
     # The header: the first row filled across most of the table's width (a title row is one cell).
-    header = next(i for i, w in enumerate(widths) if w >= max(2, 0.5 * widest))
+    # A one-column sheet has its header in its first filled row.
+    header = next(i for i, w in enumerate(widths) if w >= max(min(2, widest), 0.5 * widest))
     header_rows = [header + 1]
     below = rows[header + 1] if header + 1 < len(rows) else []
     if below and _filled(below) and all(not _NUMBER.match(c.strip()) for c in below if c.strip()) \
