@@ -55,8 +55,10 @@ def require_own_name(catalog: Catalog, package: Package, *, replace: bool = Fals
         return
     try:
         existing = catalog.get(package.name)  # type: ignore[attr-defined]
-    except CatalogError:
-        return  # not there: a new dataset
+    except CatalogError as exc:
+        if exc.code == "catalog.unknown_dataset":
+            return  # not there: a new dataset
+        raise  # cannot tell (unreachable, refused): never assume the name is free
     theirs = extra(existing, "opendata_publisher") or "-"
     ours = package.opendata.get("publisher") or "-"
     if theirs != ours:
