@@ -50,3 +50,9 @@ def test_find_table_always_names_rows_of_the_sheet(rows):
     assert all(r > layout.header_rows[-1] and r <= len(rows) for r in layout.comment_rows)
     labels = header_labels(rows, layout.header_rows)
     assert len(labels) == max(len(rows[r - 1]) for r in layout.header_rows)
+
+
+def test_only_rows_after_the_last_data_row_are_notes():
+    rows = [["名称", "说明", "数量"], ["说明书印刷厂", "甲", "1"], ["合计表格厂", "乙", "2"], ["合计", "", "3"],
+            ["填报单位：示范局", "", ""]]
+    assert find_table(rows).comment_rows == [4, 5]  # rows 2 and 3 start like notes but are data

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: a row starting with one of these is a note or a total, not data
-FOOTER = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|填报单位|填表单位|填报人|填表人|制表人|制表单位|制表日期|制表|审核人|审核|"
-                    r"负责人|单位负责人|统计负责人|联系电话|填报日期|注[:：]|注\s*[0-9一二三四五六七八九十]|说明|备注|数据来源|资料来源|"
-                    r"total|subtotal|note)", re.IGNORECASE)
+FOOTER = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计|填报单位|填表单位|填报人|填表人|制表人|制表单位|制表日期|制表|"
+                    r"审核人|审核|负责人|单位负责人|统计负责人|联系电话|填报日期|注|说明|备注|数据来源|资料来源|"
+                    r"total|subtotal|note|notes)\s*(?:$|[:：]|[0-9一二三四五六七八九十、.]|\s)", re.IGNORECASE)
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
@@ -70,20 +70,20 @@ def find_table(rows: list[list[str]]) -> Layout:
             if layout.title is None and not re.match(r"^(单位|计量单位)[:：]", text):
                 layout.title = text
     first_data = header_rows[-1]  # 0-based index of the first data row
-    for i in range(first_data, len(rows)):
+    # Totals and notes close the table: only the rows after the last data row are skipped, so a
+    # data row that happens to start with 说明 or 合计 in the middle of the table stays data.
+    footer: list[int] = []
+    for i in range(len(rows) - 1, first_data - 1, -1):
         cells = [c.strip() for c in rows[i] if c.strip()]
         if not cells:
             continue  # blank rows are not data either way; the reader skips them as empty
-        first = cells[0]
-        if FOOTER.match(first) or (len(cells) == 1 and widest > 2 and i > first_data and _rest_is_notes(rows, i)):
-            layout.comment_rows.append(i + 1)
-            layout.skipped.append((i + 1, "note"))
+        if FOOTER.match(cells[0]) or (len(cells) == 1 and widest > 2):
+            footer.append(i + 1)
+        else:
+            break
+    layout.comment_rows = sorted(footer)
+    layout.skipped += [(r, "note") for r in layout.comment_rows]
     return layout
-
-
-def _rest_is_notes(rows: list[list[str]], index: int) -> bool:
-    """A lone cell is a note when nothing after it is a full data row."""
-    return all(len(_filled(r)) <= 1 for r in rows[index + 1:])
 
 
 def header_labels(rows: list[list[str]], header_rows: list[int], join: str = " ") -> list[str]:
