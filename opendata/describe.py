@@ -147,7 +147,10 @@ def _spreadsheet_layout(path: Path, sheet: str | None) -> dict[str, Any]:
     skipped and why (row numbers only: a note may name a person), and the other sheets."""
     from .readers import format_of
 
-    if format_of(path, None) != "xlsx":
+    fmt = format_of(path, None)
+    if fmt == "csv":
+        return _csv_layout(path)
+    if fmt != "xlsx":
         return {}
     from .readers.excel import read_rows, sheet_names
     from .readers.layout import find_table
@@ -169,6 +172,50 @@ def _spreadsheet_layout(path: Path, sheet: str | None) -> dict[str, Any]:
         notes.append(messages.t("describe.header_rows", rows=", ".join(map(str, found.header_rows))))
     return {"sheet": chosen if len(names) > 1 or sheet is not None else None, "dialect": found.dialect or None,
             "title": found.title, "notes": notes}
+
+
+#: a CSV up to this size is read whole to find totals and notes at its end; a larger one only its top
+CSV_LAYOUT_BYTES = 20 << 20
+CSV_TOP_ROWS = 200
+
+
+def _csv_layout(path: Path) -> dict[str, Any]:
+    """Title rows, a two-row header and closing notes in a CSV export, as a dialect (the delimiter
+    too when it is not a comma, so the file is never sniffed differently later)."""
+    import csv as pycsv
+    import itertools
+
+    from . import encoding as enc
+    from .readers.csv import sniff_delimiter
+    from .readers.layout import find_table
+
+    codec = enc.detect(path)
+    delimiter = sniff_delimiter(path, codec)
+    whole = path.stat().st_size <= CSV_LAYOUT_BYTES
+    try:
+        with open(path, encoding=codec.codec, newline="", errors="strict") as handle:
+            text = handle.read() if whole else "".join(itertools.islice(handle, CSV_TOP_ROWS))
+    except (OSError, UnicodeDecodeError):
+        return {}  # the reader reports it, naming the row
+    text = text.lstrip("\ufeff")
+    try:
+        rows = list(pycsv.reader(text.splitlines(), delimiter=delimiter))
+    except pycsv.Error:
+        return {}
+    found = find_table(rows)
+    dialect = dict(found.dialect)
+    if not whole:
+        dialect.pop("commentRows", None)  # the end of the file was not read
+    if dialect and delimiter != ",":
+        dialect["delimiter"] = delimiter
+    notes = []
+    for kind in ("title", "note"):
+        skipped = [str(r) for r, why in found.skipped if why == kind and (whole or kind == "title")]
+        if skipped:
+            notes.append(messages.t(f"describe.skipped_{kind}", rows=", ".join(skipped)))
+    if len(found.header_rows) > 1:
+        notes.append(messages.t("describe.header_rows", rows=", ".join(map(str, found.header_rows))))
+    return {"dialect": dialect or None, "title": found.title, "notes": notes}
 
 
 def describe(path: str | Path, *, title: str | None = None, name: str | None = None,
@@ -198,9 +245,11 @@ def describe(path: str | Path, *, title: str | None = None, name: str | None = N
         raise InputError("describe.generic_title", path=str(path), stem=dataset_title)
     first = next(iter(source.chunks(SAMPLE_ROWS)), None)
     header = [h.strip() for h in source.header]
-    from .pii.metadata import holds_pii
+    from .pii.metadata import pii_types
 
-    held = [str(i + 1) for i, label in enumerate(header) if holds_pii(label)]
+    # Numbers with a structure (ID, phone, card numbers, e-mail …) only: a short Chinese header such
+    # as 公园名称 can read like a person's name, and a title is what a header is for.
+    held = [str(i + 1) for i, kinds in enumerate(pii_types(header)) if kinds - {"person_name", "address"}]
     if held:  # a first row of data read as the header: its values would become field titles, and be published
         raise InputError("describe.header_holds_pii", path=str(path), columns=", ".join(held))
     shared = match_shared(header)

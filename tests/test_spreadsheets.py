@@ -110,3 +110,25 @@ def test_unformatted_excel_serial_dates_are_named_for_the_officer(ws, run):
     assert result.code == 0 and 'field "登记日期" looks like Excel serial dates' in result.err
     (ws / "示范人数表.csv").write_text("区划日期说明,人数\n甲,45292\n", encoding="utf-8")
     assert "serial dates" not in run("--lang", "en", "describe", ws / "示范人数表.csv").err
+
+
+def test_a_csv_export_with_a_title_row_and_totals(ws, run):
+    (ws / "示范表.csv").write_text("示范市2024年公园名录\n名称,面积,开放时间\n示范公园,12.5,全天\n滨江公园,8,6:00-22:00\n"
+                                  "合计,20.5,\n填报单位：示范市园林局\n", encoding="gbk")
+    result = run("--lang", "en", "describe", ws / "示范表.csv", "--out", ws / "datasets" / "parks")
+    assert result.code == 0, result.err
+    descriptor = json.loads((ws / "datasets" / "parks" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["title"] == "示范市2024年公园名录"
+    resource = descriptor["resources"][0]
+    assert resource["dialect"] == {"headerRows": [2], "commentRows": [5, 6]} and resource["encoding"] == "gbk"
+    assert [f["title"] for f in resource["schema"]["fields"]] == ["名称", "面积", "开放时间"]
+    assert resource["schema"]["fields"][1]["type"] == "number"
+    assert run("check", ws / "datasets" / "parks").code == 0
+    rows = od.load(ws / "datasets" / "parks").resources[0].to_arrow(typed=False)
+    assert rows.column(0).to_pylist() == ["示范公园", "滨江公园"]
+
+
+def test_a_plain_csv_gets_no_dialect(ws, run):
+    (ws / "示范名录.csv").write_text("名称,数量\n甲,1\n乙,2\n", encoding="utf-8")
+    result = run("describe", ws / "示范名录.csv", "--format", "json")
+    assert "dialect" not in json.loads(result.out)["resources"][0]
