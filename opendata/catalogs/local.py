@@ -207,7 +207,9 @@ class LocalCatalog:
         files re-rendered where stale, and a missing audit record written (status ``published``).
         """
         name, release_id = release.name, release.release_id
-        url = str((self.dataset_dir(name) / "index.html").resolve())
+        # The dataset's stable address, not where its link points now: that release is removed
+        # when this one replaces it.
+        url = str(self.path.resolve() / "datasets" / name / "index.html")
         try:
             with self._locked():
                 self._clean()

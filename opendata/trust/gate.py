@@ -15,6 +15,7 @@ import shutil
 from typing import Any
 
 from . import audit
+from .accountable import require_metadata, require_own_name
 from .approval import Approval, ApprovalError, check_against, verify
 from .snapshot import APPROVAL, snapshot
 from ..catalogs.base import Catalog, PublishResult
@@ -28,13 +29,15 @@ from ..release import export
 
 
 def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
-            modified: str | None = None) -> PublishResult:
+            modified: str | None = None, replace: bool = False) -> PublishResult:
     """Publish an approved ``package`` to ``catalog``, as the check and the approval allow.
 
     无条件开放 datasets go out whole; 受限开放 ones as a catalogue entry with metadata and data
     dictionary but no data; 禁止开放 ones are refused. Raises :class:`ApprovalError` (a
     :class:`PolicyError`) with the exact reason when the gate refuses; nothing reaches the
-    catalogue then.
+    catalogue then. A dataset needs a title, a licence, a publisher and a contact; one whose name
+    another publisher holds in ``catalog`` is refused unless ``replace``
+    (:mod:`.accountable`).
     """
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
@@ -45,6 +48,7 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     # check and the release are made from its private copy, never from the live paths again.
     with snapshot(package.basepath) as snap:
         package = snap.package
+        require_metadata(package)
         approval = verify(snap.origin, snap.files)
         if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
             raise ApprovalError("approval.retracted", approval=approval.id)
@@ -56,6 +60,7 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
         if report.openness == "prohibited":
             raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
         check_against(approval, package, report)
+        require_own_name(catalog, package, replace=replace)
         staging = catalog.staging_dir()
         try:
             release = export(package, staging / "release", with_data=report.openness == "unconditional")
