@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import requests
@@ -13,22 +15,77 @@ import opendata as od
 from conftest import ROOT, approved, make_package
 from opendata.catalogs.ckan import CkanCatalog
 from opendata.catalogs import ops
+from opendata.catalogs.metadata import extra
 from opendata.errors import CatalogError
 
 
+# The two configurations every CKAN test runs against: a bare CKAN, and one with ckanext-scheming
+# (the shipped schema) and ckanext-dcat, as government sites run it. Each has its own state
+# directory and ports, taken from the environment (the CKAN_DEV_* settings of scripts/ckan-dev;
+# CKAN_DEV_EXT_* for the second), so the suite can run beside other servers.
+CONFIGS = {
+    "bare": {"extensions": "", "dir": "CKAN_DEV_DIR", "port": "CKAN_DEV_PORT", "solr": "CKAN_DEV_SOLR_PORT",
+             "redis": "CKAN_DEV_REDIS_PORT", "defaults": ("build/ckan-dev", "5055", "8984", "6390"),
+             "url": "OPENDATA_CKAN_URL", "key": "OPENDATA_CKAN_API_KEY"},
+    "scheming+dcat": {"extensions": "scheming,dcat", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
+                      "solr": "CKAN_DEV_EXT_SOLR_PORT", "redis": "CKAN_DEV_EXT_REDIS_PORT",
+                      "defaults": ("build/ckan-dev-ext", "5056", "8986", "6392"),
+                      "url": "OPENDATA_CKAN_EXT_URL", "key": "OPENDATA_CKAN_EXT_API_KEY"},
+}
+
+
+@dataclass(frozen=True)
+class Ckan:
+    url: str
+    key: str
+    config: str
+    directory: Path | None  # its CKAN_DEV_DIR, when this suite started it
+
+    def __iter__(self):  # url, key = ckan
+        return iter((self.url, self.key))
+
+    @property
+    def extended(self) -> bool:
+        return self.config != "bare"
+
+
+def _start(config: str) -> Ckan:
+    spec = CONFIGS[config]
+    url, key = os.environ.get(spec["url"]), os.environ.get(spec["key"])
+    if url and key:
+        return Ckan(url, key, config, None)
+    if os.environ.get("OPENDATA_SKIP_CKAN") == "1":
+        pytest.skip("OPENDATA_SKIP_CKAN=1: CKAN integration tests not run")
+    directory, port, solr, redis = spec["defaults"]
+    env = dict(os.environ, CKAN_DEV_EXTENSIONS=spec["extensions"],
+               CKAN_DEV_DIR=os.environ.get(spec["dir"]) or str(ROOT / directory),
+               CKAN_DEV_PORT=os.environ.get(spec["port"]) or port,
+               CKAN_DEV_SOLR_PORT=os.environ.get(spec["solr"]) or solr,
+               CKAN_DEV_REDIS_PORT=os.environ.get(spec["redis"]) or redis)
+    proc = subprocess.run([str(ROOT / "scripts" / "ckan-dev"), "start"], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        pytest.fail(f"scripts/ckan-dev start ({config}) failed:\n" + proc.stderr[-3000:])
+    out = dict(line.removeprefix("export ").split("=", 1) for line in proc.stdout.splitlines()
+               if line.startswith("export "))
+    return Ckan(out["OPENDATA_CKAN_URL"], out["OPENDATA_CKAN_API_KEY"], config, Path(env["CKAN_DEV_DIR"]))
+
+
+_started: dict[str, Ckan] = {}
+
+
+@pytest.fixture(scope="session", params=list(CONFIGS))
+def ckan(request) -> Ckan:
+    if request.param not in _started:
+        _started[request.param] = _start(request.param)
+    return _started[request.param]
+
+
 @pytest.fixture(scope="session")
-def ckan():
-    url, key = os.environ.get("OPENDATA_CKAN_URL"), os.environ.get("OPENDATA_CKAN_API_KEY")
-    if not (url and key):
-        if os.environ.get("OPENDATA_SKIP_CKAN") == "1":
-            pytest.skip("OPENDATA_SKIP_CKAN=1: CKAN integration tests not run")
-        proc = subprocess.run([str(ROOT / "scripts" / "ckan-dev"), "start"], capture_output=True, text=True)
-        if proc.returncode != 0:
-            pytest.fail("scripts/ckan-dev start failed:\n" + proc.stderr[-3000:])
-        env = dict(line.removeprefix("export ").split("=", 1) for line in proc.stdout.splitlines()
-                   if line.startswith("export "))
-        url, key = env["OPENDATA_CKAN_URL"], env["OPENDATA_CKAN_API_KEY"]
-    return url, key
+def ckan_ext() -> Ckan:
+    """The scheming + dcat configuration alone (for what only it has: the DCAT endpoint)."""
+    if "scheming+dcat" not in _started:
+        _started["scheming+dcat"] = _start("scheming+dcat")
+    return _started["scheming+dcat"]
 
 
 class CountingCkan(CkanCatalog):
@@ -70,10 +127,9 @@ def test_create_publishes_public_and_the_download_equals_the_approved_file(ckan,
     shown = catalog.get(name)
     assert shown["private"] is False and shown["organization"]["name"] == "demo-weather"
     assert [g["name"] for g in shown["groups"]] == ["weather"]
-    extras = {e["key"]: e["value"] for e in shown["extras"]}
-    assert extras["opendata_grade"] == "L1" and extras["opendata_openness"] == "unconditional"
-    assert extras["opendata_frequency"] == "daily" and extras["opendata_policy"].startswith("zj-default")
-    assert extras["opendata_approval"] and shown["version"] == "1.0-r1"
+    assert extra(shown, "opendata_grade") == "L1" and extra(shown, "opendata_openness") == "unconditional"
+    assert extra(shown, "opendata_frequency") == "daily" and extra(shown, "opendata_policy").startswith("zj-default")
+    assert extra(shown, "opendata_approval") and shown["version"] == "1.0-r1"
     assert name in _anonymous_names(url)
     csv = next(r for r in shown["resources"] if r["opendata_file"].endswith(".csv") and "data/" in r["opendata_file"])
     downloaded = requests.get(csv["url"], timeout=30).content  # as the public gets it
@@ -112,7 +168,7 @@ def test_restricted_datasets_are_published_without_data(ckan, tmp_path):
     shown = CkanCatalog(url, key).get(name)
     files = {r["opendata_file"] for r in shown["resources"]}
     assert files == {"dictionary.csv", "dictionary.json", "datapackage.json"}
-    assert {e["key"]: e["value"] for e in shown["extras"]}["opendata_openness"] == "restricted"
+    assert extra(shown, "opendata_openness") == "restricted"
 
 
 def test_a_failure_between_uploads_leaves_the_dataset_private_and_the_next_run_completes_it(ckan, tmp_path):

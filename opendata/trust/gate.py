@@ -20,7 +20,7 @@ from .snapshot import APPROVAL, snapshot
 from ..catalogs.base import Catalog, PublishResult
 from ..catalogs.metadata import ckan_package
 from ..check import check
-from ..errors import PolicyError
+from ..errors import CatalogError, PolicyError
 from ..package import Package
 from ..paths import require_writable
 from ..policy.rules import Policy
@@ -61,7 +61,16 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
             release = export(package, staging / "release", with_data=report.openness == "unconditional")
             package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
                                                         approval=approval)
-            result = catalog.store(release, package_dict)
+            try:
+                result = catalog.store(release, package_dict)
+            except CatalogError as exc:
+                # The log says that this publish failed, where, and what became of the dataset
+                # (field names and codes only: CKAN's own text may quote a value).
+                audit.record("publish_failed", dataset=package.name, catalog=catalog.label, approval=approval.id,
+                             error=exc.code, cause=exc.params.get("cause", exc.code),
+                             ckan_action=exc.params.get("action", ""), field=exc.params.get("field", ""),
+                             undone=exc.params.get("undone", ""))
+                raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     audit.record("publish", dataset=package.name, catalog=catalog.label, status=result.status,
