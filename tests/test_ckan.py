@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,9 @@ CONFIGS = {
 @dataclass(frozen=True)
 class Ckan:
     url: str
-    key: str
-    config: str
-    directory: Path | None  # its CKAN_DEV_DIR, when this suite started it
+    key: str = field(repr=False)  # an API token: never in test output
+    config: str = ""
+    directory: Path | None = None  # its CKAN_DEV_DIR, when this suite started it
 
     def __iter__(self):  # url, key = ckan
         return iter((self.url, self.key))
@@ -289,3 +290,95 @@ def test_transient_5xx_is_retried_with_backoff_and_permanent_4xx_is_not():
         assert info.value.code == "ckan.not_authorized" and calls["n"] == before + 1  # no retry
     finally:
         server.shutdown()
+
+
+# -- every metadata property, through CKAN and back ---------------------------------------------------
+FULL = {"publisher": "demo-weather", "subject": "weather", "frequency": "daily", "openness": "unconditional",
+        "grade": "L1", "updated": "2026-11-20", "issued": "2026-01-05", "spatial": "示范市",
+        "temporal": {"start": "2026-10-01", "end": "2026-10-31"},
+        "contact": {"name": "数据开放办公室", "email": "opendata@demo-city.example"}}
+
+
+def _full_dataset(tmp_path, **changes):
+    name = f"ckan-full-{uuid.uuid4().hex[:10]}"
+    directory = make_package(
+        tmp_path / "src", [{"name": "station", "title": "站号"}, {"name": "temp", "type": "number", "title": "气温"}],
+        "station,temp\nA1,12.5\nA2,13.0\n", name=name, grade=None, version="1.0", description="示范市逐日气温观测",
+        keywords=["气象", "气温"], opendata={**FULL, **changes},
+        licenses=[{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                   "path": "https://creativecommons.org/licenses/by/4.0/"}])
+    return approved(directory, tmp_path / name), name
+
+
+def test_ckans_own_dcat_endpoint_shows_every_property(ckan_ext, tmp_path):
+    """Published with every property, read back from CKAN's /dataset/NAME.ttl (ckanext-dcat)."""
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, RDF, XSD
+
+    VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+    SPDX = Namespace("http://spdx.org/rdf/terms#")
+    SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+    SCHEMA = Namespace("http://schema.org/")
+    EU = "http://publications.europa.eu/resource/authority/"
+    url, key = ckan_ext
+    package, name = _full_dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    response = requests.get(f"{url}/dataset/{name}.ttl", timeout=30)
+    assert response.status_code == 200, response.text[:500]
+    g = Graph().parse(data=response.content.decode("utf-8"), format="turtle")  # Turtle is UTF-8
+    ds = g.value(predicate=RDF.type, object=DCAT.Dataset)
+    assert ds is not None, response.text
+    one = lambda s, p: g.value(s, p)  # noqa: E731
+    assert str(one(ds, DCT.title)) == "测试数据"
+    assert str(one(ds, DCT.description)) == "示范市逐日气温观测"
+    assert {str(k) for k in g.objects(ds, DCAT.keyword)} == {"气象", "气温"}
+    assert str(one(one(ds, DCT.publisher), FOAF.name)) == "示范市气象局"
+    assert set(g.objects(ds, DCAT.theme)) == {URIRef(EU + "data-theme/ENVI")}
+    assert one(ds, DCT.accrualPeriodicity) == URIRef(EU + "frequency/DAILY")
+    contact = one(ds, DCAT.contactPoint)
+    assert str(one(contact, VCARD.fn)) == "数据开放办公室"
+    assert str(one(contact, VCARD.hasEmail)) == "mailto:opendata@demo-city.example"
+    period = one(ds, DCT.temporal)
+    assert str(one(period, DCAT.startDate) or one(period, SCHEMA.startDate)).startswith("2026-10-01")
+    assert str(one(period, DCAT.endDate) or one(period, SCHEMA.endDate)).startswith("2026-10-31")
+    assert str(one(one(ds, DCT.spatial), SKOS.prefLabel)) == "示范市"
+    assert one(ds, DCT.accessRights) == URIRef(EU + "access-right/PUBLIC")
+    assert str(one(ds, DCT.issued)).startswith("2026-01-05")
+    assert str(one(ds, DCT.modified)).startswith("2026-11-20")  # the data's own date, not CKAN's record time
+    shown = CkanCatalog(url, key).get(name)
+    assert shown["license_id"] == "CC-BY-4.0"  # the shipped licence register is installed there
+    distributions = list(g.objects(ds, DCAT.distribution))
+    assert len(distributions) == 5
+    for resource in shown["resources"]:
+        dist = next(d for d in distributions if str(one(d, DCT.title)) == resource["name"])
+        assert str(one(dist, DCAT.accessURL)) == resource["url"]
+        content = requests.get(resource["url"], timeout=30).content  # the download URL gives the file
+        assert one(dist, DCT.license) == URIRef(EU + "licence/CC_BY_4_0")
+        assert str(one(dist, DCT["format"])) == resource["format"] and resource["format"] in ("CSV", "PARQUET", "JSON")
+        assert str(one(dist, DCAT.mediaType)) == resource["mimetype"]
+        assert one(dist, DCAT.byteSize).toPython() == len(content)
+        checksum = one(dist, SPDX.checksum)
+        assert one(checksum, SPDX.checksumValue) == Literal(hashlib.sha256(content).hexdigest(), datatype=XSD.hexBinary)
+        assert one(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
+        if resource["opendata_file"] == "data/data.csv":
+            assert content == (package.basepath / "data" / "data.csv").read_bytes()
+    catalog = Graph().parse(data=requests.get(f"{url}/catalog.ttl", timeout=30).content.decode("utf-8"),
+                            format="turtle")
+    assert (None, DCT.identifier, None) in catalog and any(
+        str(t) == "测试数据" for t in catalog.objects(None, DCT.title))
+
+
+def test_restricted_access_rights_reach_the_dcat_endpoint(ckan_ext, tmp_path):
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCAT, DCTERMS as DCT, RDF
+
+    url, key = ckan_ext
+    package, name = _full_dataset(tmp_path, openness="restricted", grade="L2")
+    od.publish(package, CkanCatalog(url, key))
+    g = Graph().parse(data=requests.get(f"{url}/dataset/{name}.ttl", timeout=30).content.decode("utf-8"),
+                      format="turtle")
+    ds = g.value(predicate=RDF.type, object=DCAT.Dataset)
+    assert g.value(ds, DCT.accessRights) == URIRef(
+        "http://publications.europa.eu/resource/authority/access-right/RESTRICTED")
+    files = {str(g.value(d, DCT.title)) for d in g.objects(ds, DCAT.distribution)}
+    assert not any("(CSV)" in f or "(PARQUET)" in f for f in files if "数据字典" not in f)
