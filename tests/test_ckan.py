@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import uuid
@@ -382,3 +383,135 @@ def test_restricted_access_rights_reach_the_dcat_endpoint(ckan_ext, tmp_path):
         "http://publications.europa.eu/resource/authority/access-right/RESTRICTED")
     files = {str(g.value(d, DCT.title)) for d in g.objects(ds, DCAT.distribution)}
     assert not any("(CSV)" in f or "(PARQUET)" in f for f in files if "数据字典" not in f)
+
+
+# -- failure never takes data down ----------------------------------------------------------------------
+class RefusingCkan(CkanCatalog):
+    """The real backend; CKAN "refuses" its ``fail_at``-th call (a validation error naming a field)."""
+
+    def __init__(self, *args, fail_at: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calls: list[str] = []
+        self.fail_at = fail_at
+
+    def call(self, action, files=None, **data):
+        self.calls.append(action)
+        if len(self.calls) == self.fail_at:
+            raise CatalogError("ckan.validation", url=self.url, action=action, field="injected_field",
+                               reason="injected_field: refused (injected)")
+        return super().call(action, files=files, **data)
+
+
+def _state(url, key, name):
+    """What the public and opendata see of a dataset: visibility, metadata, resources."""
+    shown = CkanCatalog(url, key).get(name)
+    from opendata.catalogs.ckan import MANAGED
+
+    return {"private": shown["private"], "version": shown.get("version"), "notes": shown.get("notes"),
+            "props": {k: extra(shown, k) for k in sorted(MANAGED)},
+            "resources": sorted((r["id"], r.get("hash"), r.get("opendata_file")) for r in shown["resources"])}
+
+
+def _last_record(name):
+    return [r for r in od.audit.central().records() if r.get("dataset") == name][-1]
+
+
+def test_a_refusal_at_any_step_of_an_update_leaves_the_public_dataset_as_it_was(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path / "v1")
+    od.publish(package, CkanCatalog(url, key))
+    before = _state(url, key, name)
+    csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
+    published_csv = requests.get(csv["url"], timeout=30).content
+    source = package.basepath.parent / "src"
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,14.0\n", encoding="utf-8")
+    descriptor = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["description"] = "更新后的简介"
+    descriptor["opendata"]["frequency"] = "weekly"
+    (source / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    changed = approved(source, tmp_path / "v2")
+    steps = 0
+    for n in range(1, 60):
+        catalog = RefusingCkan(url, key, fail_at=n)
+        try:
+            od.publish(changed, catalog)
+        except CatalogError as exc:
+            steps = n
+            assert "injected_field" in exc.render("en"), exc.render("en")  # the error names the field
+            assert _state(url, key, name) == before, f"refused at call {n} ({catalog.calls[-1]})"
+            assert name in _anonymous_names(url)
+            assert requests.get(csv["url"], timeout=30).content == published_csv
+            record = _last_record(name)
+            assert record["action"] == "publish_failed" and record["field"] == "injected_field"
+            continue
+        break  # no refusal left to inject: the publish went through
+    assert steps >= 8  # metadata, visibility, each upload, the switch: every step was refused once
+    after = CkanCatalog(url, key).get(name)
+    assert not after["private"] and after["notes"] == "更新后的简介" and extra(after, "opendata_frequency") == "weekly"
+    csv = next(r for r in after["resources"] if r["opendata_file"] == "data/data.csv")
+    assert requests.get(csv["url"], timeout=30).content == (changed.basepath / "data" / "data.csv").read_bytes()
+    assert len(after["resources"]) == 5
+
+
+def test_a_refusal_at_any_step_of_a_create_publishes_nothing_and_the_next_run_completes_it(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path)
+    admin = CkanCatalog(url, key)
+    steps = 0
+    for n in range(1, 60):
+        catalog = RefusingCkan(url, key, fail_at=n)
+        try:
+            od.publish(package, catalog)
+        except CatalogError as exc:
+            steps = n
+            assert "injected_field" in exc.render("en")
+            assert name not in _anonymous_names(url)  # nothing half-published in public
+            assert _last_record(name)["action"] == "publish_failed"
+            if catalog.calls[-1] == "resource_create" and catalog.calls.count("resource_create") == 2:
+                assert od.publish(package, CkanCatalog(url, key)).status == "published"  # completes it
+                shown = admin.get(name)
+                assert not shown["private"] and len(shown["resources"]) == 5
+            found = admin._show(name)
+            if found is not None:  # start the next step from nothing again
+                admin.call("dataset_purge", id=found["id"])
+            continue
+        break
+    assert steps >= 8 and not admin.get(name)["private"]
+
+
+def test_ckan_refusing_the_metadata_of_an_update_leaves_the_dataset_public_and_names_the_field(ckan, tmp_path):
+    """A real refusal (CKAN limits a version to 100 characters): checked before visibility changes."""
+    url, key = ckan
+    package, name = _full_dataset(tmp_path / "v1")
+    od.publish(package, CkanCatalog(url, key))
+    before = _state(url, key, name)
+    source = package.basepath.parent / "src"
+    descriptor = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = "1." + "9" * 120
+    (source / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,14.0\n", encoding="utf-8")
+    catalog = CountingCkan(url, key)
+    with pytest.raises(CatalogError) as info:
+        od.publish(approved(source, tmp_path / "v2"), catalog)
+    assert "version" in info.value.render("en") and info.value.params["field"] == "version"
+    assert catalog.uploads == 0  # refused before anything was uploaded or hidden
+    assert _state(url, key, name) == before and name in _anonymous_names(url)
+    record = _last_record(name)
+    assert record["action"] == "publish_failed" and record["field"] == "version"
+
+
+def test_republishing_repairs_a_resource_whose_file_was_lost(ckan, tmp_path):
+    url, key = ckan
+    if ckan.directory is None:
+        pytest.skip("the CKAN was not started by this suite: its storage is not ours to damage")
+    package, name = _dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
+    rid = csv["id"]
+    (ckan.directory / "storage" / "resources" / rid[:3] / rid[3:6] / rid[6:]).unlink()
+    assert requests.get(csv["url"], timeout=30).status_code != 200
+    catalog = CountingCkan(url, key)
+    assert od.publish(package, catalog).status == "published" and catalog.uploads == 1
+    csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
+    assert requests.get(csv["url"], timeout=30).content == (package.basepath / "data" / "data.csv").read_bytes()
+    assert od.publish(package, CountingCkan(url, key)).status == "unchanged"

@@ -101,9 +101,11 @@ class CkanCatalog:
             except ckanapi.NotFound:
                 self._schema = None
             except CatalogError as exc:
-                if exc.code not in ("ckan.error", "ckan.validation"):  # unreachable, not authorised: say so
+                # Only CKAN's "Action name not known" means no ckanext-scheming; any other failure
+                # (unreachable, not authorised, refused) is said, not taken for a bare CKAN.
+                if exc.code != "ckan.error" or "Action name not known" not in str(exc.params.get("reason")):
                     raise
-                self._schema = None  # "Action name not known": no ckanext-scheming
+                self._schema = None
         return self._schema  # type: ignore[return-value]
 
     def license_ids(self) -> set[str]:
@@ -212,7 +214,8 @@ class CkanCatalog:
         undo = _Undo(self, existing, schema)
         try:
             # The metadata first, on the dataset as it stands: CKAN validates it, and refuses it whole.
-            self.call("package_patch", id=existing["id"], **self._fields(meta, self._markers(existing), schema))
+            self.call("package_patch", id=existing["id"], version=version,
+                      **self._fields(meta, self._markers(existing), schema))
             undo.metadata_changed = True
             if files_changed:
                 if not existing.get("private"):
@@ -221,7 +224,7 @@ class CkanCatalog:
                 current = self._show(name) or existing
                 undo.created = self._upload(current, release, resources, broken=broken, on_upload=on_upload,
                                             replace=True, keep=undo.created)
-            self.call("package_patch", id=existing["id"], private=False, version=version,
+            self.call("package_patch", id=existing["id"], private=False,
                       **self._fields({"extras": meta["extras"]}, markers, schema, only_extras=True),
                       **({"resources": self._final_resources(existing["id"], release, undo.created)}
                          if files_changed else {}))
