@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import os
 import subprocess
 import uuid
@@ -17,6 +18,7 @@ import opendata as od
 from conftest import ROOT, approved, make_package
 from opendata.catalogs.ckan import CkanCatalog
 from opendata.catalogs import ops
+from opendata import taxonomy
 from opendata.catalogs.metadata import extra
 from opendata.errors import CatalogError
 
@@ -515,3 +517,64 @@ def test_republishing_repairs_a_resource_whose_file_was_lost(ckan, tmp_path):
     csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
     assert requests.get(csv["url"], timeout=30).content == (package.basepath / "data" / "data.csv").read_bytes()
     assert od.publish(package, CountingCkan(url, key)).status == "unchanged"
+
+
+# -- ckanext-scheming: the shipped schema, installed as the README says ----------------------------------
+def test_each_property_is_sent_once_as_a_field_where_the_schema_has_it(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path)
+    catalog = CkanCatalog(url, key)
+    od.publish(package, catalog)
+    shown = catalog.get(name)
+    extras = {e["key"] for e in shown.get("extras", [])}
+    schema = catalog.schema()
+    if ckan.extended:
+        assert schema is not None and {"opendata_subject", "frequency", "access_rights"} <= schema.dataset_fields
+        assert shown["opendata_subject"] == "weather" and shown["opendata_grade"] == "L1"
+        assert shown["frequency"] == "http://publications.europa.eu/resource/authority/frequency/DAILY"
+        assert not extras & schema.dataset_fields  # never both
+    else:
+        assert schema is None and "opendata_subject" not in shown
+        assert {"opendata_subject", "opendata_grade", "frequency", "access_rights", "modified"} <= extras
+        assert shown["license_id"] == "cc-by"  # the default register: CKAN's nearest id, so a licence link shows
+        assert shown["license_url"]
+
+
+def test_the_select_fields_refuse_a_value_outside_the_taxonomy(ckan_ext):
+    url, key = ckan_ext
+    catalog = CkanCatalog(url, key)
+    with pytest.raises(CatalogError) as info:
+        catalog.call("package_create", name=f"bad-{uuid.uuid4().hex[:8]}", title="x", owner_org="demo-weather",
+                     opendata_subject="not-a-subject", private=True)
+    assert info.value.code == "ckan.validation" and info.value.params["field"] == "opendata_subject"
+    assert catalog.schema().choices["opendata_publisher"] == [o for o in taxonomy.items("organizations")]
+
+
+def test_ckan_dev_keeps_each_directorys_state_in_its_own_database(ckan):
+    if ckan.directory is None:
+        pytest.skip("the CKAN was not started by this suite")
+    ini = (ckan.directory / "ckan.ini").read_text(encoding="utf-8")
+    database = re.search(r"^sqlalchemy.url = postgresql://(\w+):\w+@127.0.0.1/(\w+)$", ini, re.M)
+    digest = hashlib.sha256(str(ckan.directory.resolve()).encode()).hexdigest()[:12]
+    assert database.group(1) == database.group(2) == f"ckan_dev_{digest}"
+    assert (ckan.directory / "db.initialized").read_text().strip() == database.group(2)
+
+
+def test_an_editor_of_the_organization_can_publish_what_the_readme_says(ckan, tmp_path):
+    """The administrator's guide: organizations and groups made ahead of time by a sysadmin; the
+    publishing user is an editor of the organization and a member of the groups; no sysadmin."""
+    url, key = ckan
+    admin = CkanCatalog(url, key)
+    user = f"publisher{uuid.uuid4().hex[:8]}"
+    admin.call("user_create", name=user, email=f"{user}@opendata.invalid", password=uuid.uuid4().hex)
+    admin.call("organization_member_create", id="demo-weather", username=user, role="editor")
+    admin.call("group_member_create", id="weather", username=user, role="member")
+    token = admin.call("api_token_create", user=user, name="opendata")["token"]
+    package, name = _full_dataset(tmp_path)
+    catalog = CkanCatalog(url, token, create_organizations=False)
+    assert od.publish(package, catalog).status == "published"
+    shown = admin.get(name)
+    assert not shown["private"] and [g["name"] for g in shown["groups"]] == ["weather"]
+    assert od.publish(package, CkanCatalog(url, token, create_organizations=False)).status == "unchanged"
+    od.retract(catalog, name, reason="test")  # making it private again needs no more rights
+    assert admin.get(name)["private"]
