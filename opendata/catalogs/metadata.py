@@ -25,7 +25,7 @@ from . import licenses
 SHA256 = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256"
 #: The DCAT properties a dataset carries (ckanext-dcat's names), in the order they are documented.
 DCAT_KEYS = ("frequency", "theme", "access_rights", "issued", "modified", "temporal_start", "temporal_end",
-             "spatial_text", "contact_name", "contact_email")
+             "spatial_text", "spatial_bbox", "spatial_centroid", "contact_name", "contact_email")
 
 TAG_PATTERN = re.compile(r"[^\w\s.-]", re.UNICODE)
 
@@ -82,6 +82,8 @@ def dcat_properties(package: Package, modified: str, report: Any = None) -> dict
         "temporal_start": str(temporal.get("start") or ""),
         "temporal_end": str(temporal.get("end") or ""),
         "spatial_text": props.get("spatial", ""),
+        "spatial_bbox": props.get("spatial_bbox", ""),
+        "spatial_centroid": props.get("spatial_centroid", ""),
         "contact_name": contact.get("name", ""),
         "contact_email": contact.get("email", ""),
     }
