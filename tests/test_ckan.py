@@ -578,3 +578,17 @@ def test_an_editor_of_the_organization_can_publish_what_the_readme_says(ckan, tm
     assert od.publish(package, CkanCatalog(url, token, create_organizations=False)).status == "unchanged"
     od.retract(catalog, name, reason="test")  # making it private again needs no more rights
     assert admin.get(name)["private"]
+
+
+def test_the_readme_gives_the_administrator_the_config_lines_the_extended_ckan_runs_with(ckan_ext):
+    """The administrator's guide is what the tests run: each ckan.ini line of the README is in the
+    configuration scripts/ckan-dev made for the scheming + dcat CKAN, and that CKAN serves the schema."""
+    if ckan_ext.directory is None:
+        pytest.skip("the CKAN was not started by this suite")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- ckan-admin-config:", 1)[1].split("```ini", 1)[1].split("```", 1)[0]
+    lines = [line.strip().replace("/ABSOLUTE/PATH", str(ROOT)) for line in block.splitlines() if line.strip()]
+    ini = {line.strip() for line in (ckan_ext.directory / "ckan.ini").read_text(encoding="utf-8").splitlines()}
+    assert len(lines) == 6 and [line for line in lines if line not in ini] == []
+    schema = CkanCatalog(*ckan_ext).schema()
+    assert schema is not None and "opendata_openness" in schema.choices
