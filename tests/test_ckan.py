@@ -592,3 +592,35 @@ def test_the_readme_gives_the_administrator_the_config_lines_the_extended_ckan_r
     assert len(lines) == 6 and [line for line in lines if line not in ini] == []
     schema = CkanCatalog(*ckan_ext).schema()
     assert schema is not None and "opendata_openness" in schema.choices
+
+
+def test_the_api_key_goes_to_no_other_site_than_the_ckan():
+    """A resource URL pointing elsewhere (edited in CKAN, or a link) is fetched without the key."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            seen.append(self.headers.get("Authorization"))
+            self.send_response(200)
+            self.send_header("Content-Length", "3")
+            self.end_headers()
+            self.wfile.write(b"abc")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    elsewhere = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        catalog = CkanCatalog("http://127.0.0.1:9", "secret-key")
+        assert catalog._downloadable({"url": f"{elsewhere}/file.csv"}, 3)
+        same = CkanCatalog(elsewhere, "secret-key")
+        assert same._downloadable({"url": f"{elsewhere}/file.csv"}, 3)
+        assert not same._downloadable({"url": f"{elsewhere}/file.csv"}, 4)  # not the approved size
+    finally:
+        server.shutdown()
+    assert seen == [None, "secret-key", "secret-key"]

@@ -152,3 +152,23 @@ def test_the_licence_register_is_in_ckans_format():
     assert isinstance(register, list) and all({"id", "title", "url"} <= set(e) for e in register)
     ids = [e["id"] for e in register]
     assert len(ids) == len(set(ids)) and "CC-BY-4.0" in ids
+
+
+def test_hostile_metadata_cannot_break_the_description():
+    """Quotes, angle brackets, newlines and a malformed e-mail stay literals (or are left out): the
+    Turtle still parses and says the same as the JSON-LD."""
+    from opendata.catalogs import dcat
+
+    pkg = {"name": "hostile", "title": 'a"b<c>\n}d', "notes": "x\"\"\" . <y>", "tags": [{"name": "t>"}],
+           "owner_org": "demo-weather", "license_id": "CC-BY-4.0", "resources": [],
+           "extras": [{"key": "contact_email", "value": "a b>@x"}, {"key": "contact_name", "value": "名<"},
+                      {"key": "spatial_text", "value": "示范市\"> ."}]}
+    document = dcat.catalog([pkg], title="t", base=BASE)
+    ttl = Graph().parse(data=dcat.turtle(document), format="turtle")
+    ld = Graph().parse(data=json.dumps(document, ensure_ascii=False), format="json-ld")
+    from rdflib.compare import isomorphic
+
+    assert isomorphic(ttl, ld)
+    dataset = URIRef(f"{BASE}datasets/hostile/#dataset")
+    assert str(ttl.value(dataset, DCT.title)) == 'a"b<c>\n}d'
+    assert ttl.value(ttl.value(dataset, DCAT.contactPoint), Namespace("http://www.w3.org/2006/vcard/ns#").hasEmail) is None

@@ -295,8 +295,14 @@ class CkanCatalog:
                 out.add(path)
         return out
 
+    def _auth_for(self, url: str) -> dict[str, str]:
+        """The API key goes only to this CKAN: a resource URL elsewhere (edited, or a link) is
+        fetched without it."""
+        same_site = url.startswith(self.url + "/")
+        return {"Authorization": self._api_key} if self._api_key and same_site else {}
+
     def _downloadable(self, resource: dict[str, Any], size: int) -> bool:
-        headers = {"Authorization": self._api_key} if self._api_key else {}
+        headers = self._auth_for(resource.get("url", ""))
         try:
             with requests.get(resource.get("url", ""), headers=headers, stream=True, timeout=self._timeout) as response:
                 if response.status_code != 200:
@@ -349,7 +355,7 @@ class CkanCatalog:
 
     def download(self, resource: dict[str, Any], target: Path) -> None:
         """Download a resource file (the API key is sent, so private datasets work too)."""
-        headers = {"Authorization": self._api_key} if self._api_key else {}
+        headers = self._auth_for(resource["url"])
         try:
             with requests.get(resource["url"], headers=headers, stream=True, timeout=self._timeout) as response:
                 response.raise_for_status()

@@ -19,6 +19,7 @@ a CKAN with ckanext-dcat describe a dataset alike. What DCAT-AP asks for and how
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .. import taxonomy
@@ -26,6 +27,7 @@ from . import licenses
 from .metadata import SHA256, extra, resource_sha256
 
 EU = "http://publications.europa.eu/resource/authority/"
+EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 IANA = "http://www.iana.org/assignments/media-types/"
 LOCAL_AUTHORITY = "http://purl.org/adms/publishertype/LocalAuthority"
 STABLE = EU + "planned-availability/STABLE"
@@ -170,7 +172,7 @@ class _Builder:
             point: dict[str, Any] = {"@type": ["vcard:Kind", "vcard:Organization"]}
             if name:
                 point["vcard:fn"] = _zh(name)
-            if email:
+            if email and EMAIL.fullmatch(email):  # anything else would make an invalid IRI
                 point["vcard:hasEmail"] = {"@id": f"mailto:{email}"}
             node["dcat:contactPoint"] = point
         temporal = _json(extra(pkg, "opendata_temporal")) or {}
