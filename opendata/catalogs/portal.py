@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from .. import messages, taxonomy
-from .metadata import extra
+from .metadata import extra, resource_sha256
 
 STYLE = """
 :root { --fg:#1d2733; --muted:#5b6775; --line:#dde3ea; --accent:#0b5cad; --bg:#f6f8fa; }
@@ -151,7 +151,7 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
         downloads.append(
             f'<tr><td><a href="{escape(res["url"])}" download>{escape(res["name"])}</a></td>'
             f'<td>{escape(res.get("format", ""))}</td><td>{_size(int(res.get("size", 0)))}{escape(rows)}</td>'
-            f'<td><code>{escape(res.get("hash", "")[:19])}…</code></td></tr>')
+            f'<td><code title="SHA-256 {escape(resource_sha256(res))}">sha256:{escape(resource_sha256(res)[:12])}…</code></td></tr>')
     dict_rows = "".join(
         f'<tr><td>{escape(d["resource"])}</td><td><code>{escape(d["field"])}</code></td><td>{escape(d["title"])}</td>'
         f'<td>{escape(d["type"])}</td><td>{escape(d["description"])}</td>'
