@@ -124,12 +124,18 @@ def test_themes_formats_and_licences_are_eu_vocabulary_iris_with_the_chinese_lab
 
 def test_the_base_url_comes_from_the_configuration(tmp_path, monkeypatch):
     (tmp_path / "opendata.toml").write_text(
-        f'[catalogs.portal]\npath = "site"\nbase_url = "{BASE}"\n', encoding="utf-8")
+        f'[catalogs.portal]\npath = "site"\nbase_url = "{BASE}"\npublisher = "demo-data"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("OPENDATA_CONFIG", str(tmp_path / "opendata.toml"))
     from opendata.catalogs import open_catalog
 
-    assert open_catalog("portal").base_url == BASE
+    portal = open_catalog("portal")
+    assert portal.base_url == BASE and portal.publisher == "demo-data"
+    package = approved(make_package(tmp_path / "src", [{"name": "a", "title": "甲"}], "a\nx\n", name="one",
+                                    opendata={"publisher": "demo-weather", "subject": "weather"}), tmp_path / "one")
+    od.publish(package, portal)
+    data = Graph().parse(tmp_path / "site" / "catalog.ttl", format="turtle")
+    assert data.value(URIRef(BASE), DCT.publisher) == URIRef(f"{BASE}organizations/demo-data")
 
 
 # -- the catalogue configuration files agree with each other -----------------------------------------------

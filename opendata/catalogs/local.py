@@ -59,10 +59,14 @@ def _write_atomic(path: Path, text: str) -> None:
 class LocalCatalog:
     """A catalogue in a local directory (created on first publish)."""
 
-    def __init__(self, path: str | os.PathLike[str], *, lang: str | None = None, base_url: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, lang: str | None = None, base_url: str | None = None,
+                 publisher: str | None = None) -> None:
         """``base_url``: the absolute URL the directory is served at, for the IRIs of its DCAT
-        description (default ``OPENDATA_BASE_URL``, else the directory's ``file://`` URL)."""
+        description (default ``OPENDATA_BASE_URL``, else the directory's ``file://`` URL);
+        ``publisher``: the organization (an id of catalog/organizations.json) that runs the
+        catalogue (default: the first there)."""
         self.path = Path(path)
+        self.publisher = publisher or ""
         base = base_url or os.environ.get("OPENDATA_BASE_URL") or self.path.resolve().as_uri()
         self.base_url = base if base.endswith("/") else base + "/"
         self.lang = messages.normalize_language(lang) if lang else messages.current_language()
@@ -291,7 +295,7 @@ class LocalCatalog:
         a file already right is left alone."""
         packages = self.datasets()
         title = messages.t("portal.title", lang=self.lang)
-        described = dcat.catalog(packages, title=title, base=self.base_url)
+        described = dcat.catalog(packages, title=title, base=self.base_url, publisher=self.publisher)
         for path, text in ((self.path / "assets" / "style.css", portal.STYLE),
                            (self.path / "index.html", portal.index_page(packages, lang=self.lang)),
                            (self.path / "catalog.json", json.dumps(packages, ensure_ascii=False, indent=2)),
