@@ -590,6 +590,8 @@ def test_the_readme_gives_the_administrator_the_config_lines_the_extended_ckan_r
     lines = [line.strip().replace("/ABSOLUTE/PATH", str(ROOT)) for line in block.splitlines() if line.strip()]
     ini = {line.strip() for line in (ckan_ext.directory / "ckan.ini").read_text(encoding="utf-8").splitlines()}
     assert len(lines) == 6 and [line for line in lines if line not in ini] == []
+    schema_file = (ROOT / "catalog" / "ckan_dataset_schema.yaml").read_text(encoding="utf-8")
+    assert f"#   {lines[1].replace(str(ROOT), '/ABSOLUTE/PATH')}" in schema_file  # the YAML's own comment agrees
     schema = CkanCatalog(*ckan_ext).schema()
     assert schema is not None and "opendata_openness" in schema.choices
 
