@@ -562,8 +562,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot reach CKAN ({url}, {reason}); gave up after retries, nothing was made public; try again later",
     },
     "ckan.update_undone": {
-        "zh": "CKAN（{url}）在更新数据集“{name}”时拒绝了 {action}（字段：{field}）：{reason}；本次所做的更改已撤回，数据集保持原样（原来公开的仍然公开、内容不变；撤回完整：{undone}）",
-        "en": "CKAN ({url}) refused {action} while updating dataset \"{name}\" (field: {field}): {reason}; what this run changed was taken back and the dataset is left as it was (public and unchanged if it was public; undone completely: {undone})",
+        "zh": "CKAN（{url}）在更新数据集“{name}”时拒绝了 {action}（字段：{field}）：{reason}；本次所做的更改已全部撤回，数据集保持原样（原来公开的仍然公开、内容不变）",
+        "en": "CKAN ({url}) refused {action} while updating dataset \"{name}\" (field: {field}): {reason}; what this run changed was taken back and the dataset is left as it was (public and unchanged if it was public)",
+    },
+    "ckan.update_undo_failed": {
+        "zh": "CKAN（{url}）在更新数据集“{name}”时拒绝了 {action}（字段：{field}）：{reason}；撤回本次更改时也出错，数据集可能暂为非公开或多出新资源；请再次发布以完成更新",
+        "en": "CKAN ({url}) refused {action} while updating dataset \"{name}\" (field: {field}): {reason}; taking back this run's changes failed too, so the dataset may be private or hold extra resources for now; publish again to complete the update",
     },
     "ckan.schema_refused": {
         "zh": "CKAN（{url}）的数据集模式（ckanext-scheming）不会接受数据集“{name}”的字段 {field}（{reason}）；未向 CKAN 发送任何更改",

@@ -391,14 +391,16 @@ def test_restricted_access_rights_reach_the_dcat_endpoint(ckan_ext, tmp_path):
 class RefusingCkan(CkanCatalog):
     """The real backend; CKAN "refuses" its ``fail_at``-th call (a validation error naming a field)."""
 
-    def __init__(self, *args, fail_at: int, **kwargs):
+    def __init__(self, *args, fail_at: int, also_fail: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.calls: list[str] = []
         self.fail_at = fail_at
+        self.also_fail = also_fail  # actions refused every time after the first refusal
 
     def call(self, action, files=None, **data):
         self.calls.append(action)
-        if len(self.calls) == self.fail_at:
+        failed = len(self.calls) > self.fail_at
+        if len(self.calls) == self.fail_at or (failed and action in self.also_fail):
             raise CatalogError("ckan.validation", url=self.url, action=action, field="injected_field",
                                reason="injected_field: refused (injected)")
         return super().call(action, files=files, **data)
@@ -453,6 +455,29 @@ def test_a_refusal_at_any_step_of_an_update_leaves_the_public_dataset_as_it_was(
     csv = next(r for r in after["resources"] if r["opendata_file"] == "data/data.csv")
     assert requests.get(csv["url"], timeout=30).content == (changed.basepath / "data" / "data.csv").read_bytes()
     assert len(after["resources"]) == 5
+
+
+def test_when_taking_back_fails_too_the_error_says_so_and_the_next_run_completes_the_update(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path / "v1")
+    od.publish(package, CkanCatalog(url, key))
+    source = package.basepath.parent / "src"
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,15.0\n", encoding="utf-8")
+    changed = approved(source, tmp_path / "v2")
+    probe = RefusingCkan(url, key, fail_at=10_000)
+    od.publish(changed, probe)  # how many calls a whole update takes …
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,16.0\n", encoding="utf-8")
+    again = approved(source, tmp_path / "v3")
+    last = len(probe.calls)  # … so the last one (the switch) is refused, and every undo patch with it
+    with pytest.raises(CatalogError) as info:
+        od.publish(again, RefusingCkan(url, key, fail_at=last, also_fail=("package_patch",)))
+    assert info.value.code == "ckan.update_undo_failed" and "publish again" in info.value.render("en")
+    assert _last_record(name)["undone"] == "no"
+    assert od.publish(again, CkanCatalog(url, key)).status == "published"
+    shown = CkanCatalog(url, key).get(name)
+    csv = next(r for r in shown["resources"] if r["opendata_file"] == "data/data.csv")
+    assert not shown["private"] and len(shown["resources"]) == 5
+    assert requests.get(csv["url"], timeout=30).content == (again.basepath / "data" / "data.csv").read_bytes()
 
 
 def test_a_refusal_at_any_step_of_a_create_publishes_nothing_and_the_next_run_completes_it(ckan, tmp_path):

@@ -228,9 +228,12 @@ class CkanCatalog:
                       **self._fields({"extras": meta["extras"]}, markers, schema, only_extras=True),
                       **({"resources": self._final_resources(existing["id"], release, undo.created)}
                          if files_changed else {}))
-        except CatalogError as exc:
+        except Exception as exc:  # whatever stopped it, take back what this run did
             undo.run()
-            raise CatalogError("ckan.update_undone", url=self.url, name=name, action=exc.params.get("action", ""),
+            if not isinstance(exc, CatalogError):
+                raise
+            key = "ckan.update_undone" if undo.complete else "ckan.update_undo_failed"
+            raise CatalogError(key, url=self.url, name=name, action=exc.params.get("action", ""),
                                reason=exc.params.get("reason", exc.code), field=exc.params.get("field", "-"),
                                cause=exc.code, undone="yes" if undo.complete else "no") from None
         return PublishResult(name, "published", f"{self.url}/dataset/{name}", release.release_id)
