@@ -561,6 +561,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法连接 CKAN（{url}，{reason}）；多次重试后放弃，未公开任何内容，可稍后重试",
         "en": "cannot reach CKAN ({url}, {reason}); gave up after retries, nothing was made public; try again later",
     },
+    "ckan.update_undone": {
+        "zh": "CKAN（{url}）在更新数据集“{name}”时拒绝了 {action}（字段：{field}）：{reason}；本次所做的更改已全部撤回，数据集保持原样（原来公开的仍然公开、内容不变）",
+        "en": "CKAN ({url}) refused {action} while updating dataset \"{name}\" (field: {field}): {reason}; what this run changed was taken back and the dataset is left as it was (public and unchanged if it was public)",
+    },
+    "ckan.update_undo_failed": {
+        "zh": "CKAN（{url}）在更新数据集“{name}”时拒绝了 {action}（字段：{field}）：{reason}；撤回本次更改时也出错，数据集可能暂为非公开或多出新资源；请再次发布以完成更新",
+        "en": "CKAN ({url}) refused {action} while updating dataset \"{name}\" (field: {field}): {reason}; taking back this run's changes failed too, so the dataset may be private or hold extra resources for now; publish again to complete the update",
+    },
+    "ckan.schema_refused": {
+        "zh": "CKAN（{url}）的数据集模式（ckanext-scheming）不会接受数据集“{name}”的字段 {field}（{reason}）；未向 CKAN 发送任何更改",
+        "en": "the dataset schema of CKAN ({url}) (ckanext-scheming) would refuse field {field} of dataset \"{name}\" ({reason}); nothing was sent to CKAN",
+    },
     "ckan.download": {"zh": "下载 {url} 失败：{reason}", "en": "downloading {url} failed: {reason}"},
     "ckan.no_organization": {"zh": "数据集“{name}”没有数源部门（opendata.publisher）", "en": "dataset \"{name}\" has no publisher (opendata.publisher)"},
     "ckan.unknown_organization": {"zh": "CKAN（{url}）中没有组织“{organization}”，且不允许自动创建", "en": "CKAN ({url}) has no organization \"{organization}\" and may not create it"},

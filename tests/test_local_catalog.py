@@ -78,7 +78,8 @@ def test_package_json_is_a_ckan_package_dict(site):
     assert extras["opendata_frequency"] == "monthly" and extras["opendata_openness"] == "unconditional"
     data = [r for r in meta["resources"] if r["format"] == "CSV" and r.get("opendata_resource")]
     assert data[0]["url"] == "data/enterprises.csv" and data[0]["opendata_rows"] == 320
-    digest = data[0]["hash"].split(":", 1)[1]
+    digest = data[0]["hash"]  # hex, as DCAT's spdx:checksumValue; the algorithm named beside it
+    assert data[0]["hash_algorithm"] == "http://spdx.org/rdf/terms#checksumAlgorithm_sha256"
     from opendata.release import sha256_file
 
     assert sha256_file(site / "datasets/demo-enterprise-registrations/data/enterprises.csv") == digest
@@ -100,7 +101,7 @@ def test_dcat_catalogue_lists_datasets_and_distributions(site):
     assert ids == {od.load(d).name for d in VALID}
     weather = next(d for d in dcat["dcat:dataset"] if d["dct:identifier"] == "demo-weather-observations")
     urls = [x["dcat:downloadURL"]["@id"] for x in weather["dcat:distribution"]]
-    assert "datasets/demo-weather-observations/data/observations.csv" in urls
+    assert site.resolve().as_uri() + "/datasets/demo-weather-observations/data/observations.csv" in urls
     assert weather["dct:accrualPeriodicity"]["@id"].endswith("/DAILY")
 
 

@@ -5,7 +5,7 @@ Layout of the catalogue directory::
     .opendata-catalog                marker: this directory is ours to write
     index.html, search-index.js,     the portal: its search index (derived from the live releases),
     assets/style.css, portal.js      stylesheet and script (no external CDN)
-    catalog.jsonld                   DCAT-AP catalogue; catalog.json: every CKAN package dict
+    catalog.jsonld, catalog.ttl      DCAT-AP 3.0.1 catalogue (dcat.py); catalog.json: every CKAN package dict
     audit.jsonl                      hash-chained log of every publish and retraction
     datasets/<name>  ->  ../releases/<name>/<release-id>     (symlink)
     releases/<name>/<release-id>/    index.html, package.json, datapackage.json,
@@ -60,8 +60,16 @@ def _write_atomic(path: Path, text: str) -> None:
 class LocalCatalog:
     """A catalogue in a local directory (created on first publish)."""
 
-    def __init__(self, path: str | os.PathLike[str], *, lang: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, lang: str | None = None, base_url: str | None = None,
+                 publisher: str | None = None) -> None:
+        """``base_url``: the absolute URL the directory is served at, for the IRIs of its DCAT
+        description (default ``OPENDATA_BASE_URL``, else the directory's ``file://`` URL);
+        ``publisher``: the organization (an id of catalog/organizations.json) that runs the
+        catalogue (default: the first there)."""
         self.path = Path(path)
+        self.publisher = publisher or ""
+        base = base_url or os.environ.get("OPENDATA_BASE_URL") or self.path.resolve().as_uri()
+        self.base_url = base if base.endswith("/") else base + "/"
         self.lang = messages.normalize_language(lang) if lang else messages.current_language()
         self.label = str(self.path)
         self.audit = AuditLog(self.path / "audit.jsonl")
@@ -293,13 +301,14 @@ class LocalCatalog:
         packages = self.datasets()
         docs = search_index.read_documents(self.path, packages)
         title = messages.t("portal.title", lang=self.lang)
+        described = dcat.catalog(packages, title=title, base=self.base_url, publisher=self.publisher)
         for path, text in ((self.path / "assets" / "style.css", portal_assets.STYLE),
                            (self.path / "assets" / "portal.js", portal_assets.SCRIPT),
                            (self.path / "search-index.js", search_index.index_script(docs, self.lang)),
                            (self.path / "index.html", portal.index_page(docs, lang=self.lang)),
                            (self.path / "catalog.json", json.dumps(packages, ensure_ascii=False, indent=2)),
-                           (self.path / "catalog.jsonld",
-                            json.dumps(dcat.catalog(packages, title=title), ensure_ascii=False, indent=2))):
+                           (self.path / "catalog.jsonld", json.dumps(described, ensure_ascii=False, indent=2)),
+                           (self.path / "catalog.ttl", dcat.turtle(described))):
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 _write_atomic(path, text)
 

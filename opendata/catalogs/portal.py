@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import messages, taxonomy
 from . import charts, search_index
-from .metadata import extra, resource_id
+from .metadata import extra, resource_id, resource_sha256
 from .preview import Preview
 
 PAGE_SIZE = 20
@@ -263,8 +263,8 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
             f'<tr><td data-label="{escape(labels["file"])}"><a href="{escape(res["url"])}" download>{escape(res["name"])}</a></td>'
             f'<td data-label="{escape(labels["format"])}">{escape(res.get("format", ""))}</td>'
             f'<td data-label="{escape(labels["size"])}">{_size(int(res.get("size", 0)))}{escape(rows)}</td>'
-            f'<td data-label="{escape(labels["checksum"])}"><code title="{escape(res.get("hash", ""))}">'
-            f'{escape(res.get("hash", "")[:19])}…</code></td></tr>')
+            f'<td data-label="{escape(labels["checksum"])}"><code title="SHA-256 {escape(resource_sha256(res))}">'
+            f'sha256:{escape(resource_sha256(res)[:12])}…</code></td></tr>')
     heads = [("resource", t("portal.resource")), ("field", t("portal.field")), ("title", t("portal.field_title")),
              ("type", t("portal.type")), ("description", t("portal.description")),
              ("constraints", t("portal.constraints"))]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from . import audit
 from .accountable import require_metadata, require_own_name
@@ -21,7 +22,7 @@ from .snapshot import APPROVAL, snapshot
 from ..catalogs.base import Catalog, PublishResult
 from ..catalogs.metadata import ckan_package
 from ..check import check
-from ..errors import PolicyError
+from ..errors import CatalogError, PolicyError
 from ..package import Package
 from ..paths import require_writable
 from ..policy.rules import Policy
@@ -50,29 +51,43 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
         package = snap.package
         require_metadata(package)
         approval = verify(snap.origin, snap.files)
-        if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
-            raise ApprovalError("approval.retracted", approval=approval.id)
-        retracted = _retracted_since(catalog, package.name, approval)
-        if retracted is not None:
-            raise ApprovalError("approval.retracted_since", approval=approval.id, approved=approval.record["time"],
-                                retracted=retracted)
-        report = check(package, policy=policy)
-        if report.openness == "prohibited":
-            raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
-        check_against(approval, package, report)
-        require_own_name(catalog, package, replace=replace)
-        staging = catalog.staging_dir()
-        try:
-            release = export(package, staging / "release", with_data=report.openness == "unconditional")
-            package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
-                                                        approval=approval)
-            result = catalog.store(release, package_dict)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        with _failure_audited(package.name, catalog, approval.id):
+            if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
+                raise ApprovalError("approval.retracted", approval=approval.id)
+            retracted = _retracted_since(catalog, package.name, approval)
+            if retracted is not None:
+                raise ApprovalError("approval.retracted_since", approval=approval.id, approved=approval.record["time"],
+                                    retracted=retracted)
+            report = check(package, policy=policy)
+            if report.openness == "prohibited":
+                raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
+            check_against(approval, package, report)
+            require_own_name(catalog, package, replace=replace)
+            staging = catalog.staging_dir()
+            try:
+                release = export(package, staging / "release", with_data=report.openness == "unconditional")
+                package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
+                                                            approval=approval)
+                result = catalog.store(release, package_dict)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
     audit.record("publish", dataset=package.name, catalog=catalog.label, status=result.status,
                  release=result.release_id, approval=approval.id, reviewer=approval.reviewer,
                  openness=report.openness, files={f.path: f.sha256 for f in release.files})
     return result
+
+
+@contextmanager
+def _failure_audited(name: str, catalog: Catalog, approval_id: str) -> Iterator[None]:
+    """Record in the log that a publish failed on the catalogue's side, where, and what became of
+    the dataset (codes and field names only: a catalogue's own text may quote a value)."""
+    try:
+        yield
+    except CatalogError as exc:
+        audit.record("publish_failed", dataset=name, catalog=catalog.label, approval=approval_id,
+                     error=exc.code, cause=exc.params.get("cause", exc.code), ckan_action=exc.params.get("action", ""),
+                     field=exc.params.get("field", ""), undone=exc.params.get("undone", ""))
+        raise
 
 
 def _retracted_in_audit(name: str, approval_id: str) -> bool:
