@@ -43,6 +43,7 @@ class Resource:
     descriptor: dict[str, Any]
     path: Path | None = None
     table: pa.Table | None = None  # for packages built from DataFrames
+    frame: Any = None  # a Spark DataFrame (opendata.engines.spark.from_spark): read by the Spark engine only
     schema_inferred: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -261,6 +262,10 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
 
 def _format_or_none(path: Path, raw: dict[str, Any]) -> str | None:
     try:
+        if path.is_dir():  # a table in parts: the format of its parts
+            from .readers import table_parts
+
+            return format_of(table_parts(path, raw.get("format"))[0], raw.get("format"))
         return format_of(path, raw.get("format"))
     except InputError:
         return None  # reported when the file is opened
