@@ -33,11 +33,19 @@ class SparkEngine:
 
     def analyze(self, package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, ...] = (),
                 rules: Any = None, also: Any = None):
+        """:func:`opendata.check.analyze` on Spark. ``also`` (redact's speculative output, written
+        during the check on one machine) is not run: the Spark redaction treats in its own pass."""
         from .analyze import SparkRun
 
         self.close()
-        self.run = SparkRun(self.spark, package, limit=limit, terms=terms, also=also)
+        self.run = SparkRun(self.spark, package, limit=limit, terms=terms)
         return self.run.analyze(rules)
+
+    def treat_resource(self, resource: Resource, plans: Any, key: Any, policy: Any, report: Any, path: Any):
+        """:func:`opendata.redact._treat_resource` on Spark (see :mod:`.treat`)."""
+        from .treat import treat_resource
+
+        return treat_resource(self.spark, resource, plans, key, policy, report, path)
 
     def k_anonymity(self, resource: Resource, k: int):
         return self.run.rare(resource, k)
@@ -80,11 +88,15 @@ def scan(package: Any, *, sample_rows: int | None = None, rules: Any = None, spa
         run.close()
 
 
-def redact(package: Any, out_dir: Any, **kwargs: Any):
-    """:func:`opendata.redact.redact` on Spark (see :mod:`.redact`)."""
-    from .redact import redact as spark_redact
+def redact(package: Any, out_dir: Any, *, spark: Any = None, **kwargs: Any):
+    """:func:`opendata.redact.redact` on Spark: the same output files, byte for byte (see :mod:`.treat`)."""
+    from ...redact import redact as local_redact
 
-    return spark_redact(_package(package), out_dir, **kwargs)
+    engine = SparkEngine(spark)
+    try:
+        return local_redact(_package(package), out_dir, engine=engine, **kwargs)
+    finally:
+        engine.close()
 
 
 def from_spark(df: Any, name: str, *, title: str | None = None, schema: dict[str, Any] | None = None,

@@ -8,7 +8,7 @@
 ``OPENDATA_SPARK_MASTER`` overrides the master; ``OPENDATA_SPARK_CONF`` adds settings as
 ``key=value`` pairs separated by ``;``. The Spark UI is off unless a setting turns it on, and in
 local mode the driver binds to 127.0.0.1 only. No key material is ever put into the settings:
-keyed treatments reach the executors as a broadcast value (see :mod:`.redact`).
+keyed treatments reach the executors as a broadcast value (see :mod:`.treat`).
 """
 
 from __future__ import annotations
