@@ -76,9 +76,20 @@ def _policy(args: argparse.Namespace):
     return load_policy(args.policy) if getattr(args, "policy", None) else load_policy()
 
 
+def _engine(args: argparse.Namespace):
+    """The engine object for ``--engine`` (or OPENDATA_ENGINE, opendata.toml): None for this machine."""
+    from .engines import engine_name
+
+    if engine_name(getattr(args, "engine", None)) != "spark":
+        return None
+    from .engines.spark import SparkEngine
+
+    return SparkEngine()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     package = load(args.path)
-    report = check(package, policy=_policy(args), limit=args.limit)
+    report = check(package, policy=_policy(args), limit=args.limit, engine=_engine(args))
     if args.format == "json":
         _out(report.to_json())
     else:
@@ -89,7 +100,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    report = scan(load(args.path), sample_rows=args.sample, rules=_policy(args).detection)
+    engine = _engine(args)
+    if engine is not None:
+        from .engines.spark import scan as spark_scan
+
+        report = spark_scan(load(args.path), sample_rows=args.sample, rules=_policy(args).detection,
+                            spark=engine.spark)
+    else:
+        report = scan(load(args.path), sample_rows=args.sample, rules=_policy(args).detection)
     _out(report.to_json() if args.format == "json" else report.to_text())
     return EXIT_OK
 
@@ -97,7 +115,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_redact(args: argparse.Namespace) -> int:
     policy = _policy(args)
     out, report = redact(load(args.path), args.out, policy=policy, mask_all=tuple(args.mask_all),
-                         suppress=tuple(args.suppress))
+                         suppress=tuple(args.suppress), engine=_engine(args))
     if args.format == "json":
         _out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -372,6 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--limit", type=int, default=1000, help=h("limit"))
     p.add_argument("--policy", help=h("policy"))
+    p.add_argument("--engine", choices=["local", "spark"], help=h("engine"))
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("scan", help=h("scan"))
@@ -379,6 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--sample", type=int, help=h("sample"))
     p.add_argument("--policy", help=h("policy"))
+    p.add_argument("--engine", choices=["local", "spark"], help=h("engine"))
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("redact", help=h("redact"))
@@ -388,6 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--mask-all", action="append", default=[], metavar="FIELD", help=h("mask_all"))
     p.add_argument("--suppress", action="append", default=[], metavar="FIELD", help=h("suppress"))
+    p.add_argument("--engine", choices=["local", "spark"], help=h("engine"))
     p.set_defaults(func=cmd_redact)
 
     p = sub.add_parser("keys", help=h("keys"))

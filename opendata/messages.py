@@ -654,6 +654,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.limit": {"zh": "每个资源列出的问题数上限（默认 1000，全部计数）", "en": "problems listed per resource (default 1000; all are counted)"},
     "cli.help.policy": {"zh": "分级策略文件（默认：opendata.toml 中 [policy] file，否则为内置默认策略）", "en": "policy file (default: [policy] file in opendata.toml, else the shipped default)"},
     "cli.help.scan": {"zh": "找出每个字段中的个人信息", "en": "find personal information in every field"},
+    "cli.help.engine": {"zh": "运行引擎：local（本机，默认）或 spark（Apache Spark；主节点地址见 opendata.toml 的 [spark] 或 OPENDATA_SPARK_MASTER）",
+                        "en": "where to run: local (this machine, the default) or spark (Apache Spark; master from [spark] "
+                              "in opendata.toml or OPENDATA_SPARK_MASTER)"},
     "cli.help.sample": {"zh": "每个资源只扫描前 N 行", "en": "scan only the first N rows of each resource"},
     "cli.help.redact": {"zh": "写出个人信息已处理的副本（发布格式）", "en": "write a copy with personal information treated (in published form)"},
     "cli.help.out": {"zh": "输出目录（新建或为空）", "en": "output directory (new or empty)"},

@@ -129,14 +129,15 @@ class SparkRun:
         first = keyed.withColumn("first", F.min("pos").over(Window.partitionBy("h1", "h2")))
         dups = first.filter(F.col("pos") != F.col("first"))
         top = dups.orderBy("h1", "h2", "pos").limit(max(self.limit, 0)).select("pos", "first").collect()
-        return dups.count(), [(r.pos, r.first) for r in top]
+        # Fewer than the limit: that is all of them (one Spark job fewer).
+        return len(top) if len(top) < self.limit else dups.count(), [(r.pos, r.first) for r in top]
 
     def dangling(self, name: str, number: int, target: str, fields: tuple[str, ...]) -> tuple[int, list[int]]:
         """Rows whose foreign key is in no row of ``target``: how many, the first ``limit`` positions."""
         refs = self._kind(target, REFERENCE, self.refs[target].index(fields)).select("h1", "h2").distinct()
         bad = self._kind(name, FOREIGN, number).join(refs, ["h1", "h2"], "left_anti")
         top = bad.select("pos").orderBy("pos").limit(max(self.limit, 0)).collect()
-        return bad.count(), [r.pos for r in top]
+        return len(top) if len(top) < self.limit else bad.count(), [r.pos for r in top]
 
     def rare(self, resource: Resource, k: int) -> KAnonymity | None:
         """The quasi-identifier combinations of fewer than ``k`` rows (counted by Spark): how many,
@@ -148,8 +149,10 @@ class SparkRun:
             return None
         groups = (self._kind(resource.name, QUASI).groupBy("texts")
                   .agg(F.count(F.lit(1)).alias("n"), F.min("pos").alias("first")).filter(F.col("n") < k))
-        totals = groups.agg(F.count(F.lit(1)).alias("groups"), F.sum("n").alias("rows")).collect()[0]
         first = groups.orderBy("first").limit(5).collect()
+        if len(first) < 5:  # all of them
+            return KAnonymity(fields, k, {tuple(r.texts): r.n for r in first})
+        totals = groups.agg(F.count(F.lit(1)).alias("groups"), F.sum("n").alias("rows")).collect()[0]
         return KAnonymity(fields, k, {tuple(r.texts): r.n for r in first}, int(totals.groups or 0),
                           int(totals.rows or 0))
 
@@ -267,7 +270,8 @@ class SparkRun:
         for number, name in enumerate(job.uniques):
             field_number = schema.field_names.index(name) + 1
             total, top = self.repeated(resource.name, UNIQUE, number)
-            report.counts["unique-error"] += total
+            if total:  # (a key absent, not 0, where nothing repeats: as the single-machine report)
+                report.counts["unique-error"] += total
             for pos, first in top:
                 row, first_row = numbering.row(pos), numbering.row(first)
                 if len(errors) + len(repeated) < limit:
