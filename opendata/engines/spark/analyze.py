@@ -12,7 +12,6 @@ from __future__ import annotations
 import pickle
 from collections import Counter, deque
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ...check import Finding
@@ -27,7 +26,7 @@ from ...readers.base import Chunk
 from ...validate import DEFAULT_LIMIT, ResourceReport, ValidationError, ValidationReport
 from ...validate.integrity import integrity_errors, row_count_errors
 from ...validate.table import _primary_key_error, label_errors
-from .job import FOREIGN, OUTPUT_DDL, PART_SHIFT, PRIMARY, QUASI, REFERENCE, SUMMARY, UNIQUE, PartJob
+from .job import FOREIGN, OUTPUT_DDL, PART_SHIFT, PRIMARY, QUASI, REFERENCE, SUMMARY, UNIQUE, PartJob, raise_failure
 
 _LOCAL = (1 << PART_SHIFT) - 1
 
@@ -90,6 +89,7 @@ class SparkRun:
                 self.parts[r.name] = source.rdd.getNumPartitions()
             else:
                 job.parts, job.open_args = parts_of(r)
+                job.header = r.open().header  # the first part's (read here: a few bytes)
                 self.parts[r.name] = len(job.parts)
                 source = spark.range(0, len(job.parts), 1, len(job.parts))
             self.jobs[r.name] = job
@@ -117,7 +117,9 @@ class SparkRun:
         numbering = self.numbering[resource.name] = Numbering(lasts, self.parts[resource.name], base)
         ordered = self._kind(resource.name, SUMMARY).select("pos", "payload").orderBy("pos")
         for row in ordered.toLocalIterator():
-            yield numbering, row.pos >> PART_SHIFT, pickle.loads(row.payload)
+            summary = pickle.loads(row.payload)
+            raise_failure(summary)
+            yield numbering, row.pos >> PART_SHIFT, summary
 
     # -- keys --------------------------------------------------------------------------------------
     def repeated(self, name: str, kind: int, key: int) -> tuple[int, list[tuple[int, int]]]:

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 import numpy as np
 import pyarrow as pa
 
+from ...errors import InputError, OpendataError
 from ...formulas import formula_counts
 from ...pii.scan import scan_batch
 from ...policy.sensitive import cell_hits
@@ -68,20 +69,29 @@ class PartJob:
     quasi: tuple[str, ...] = ()
     #: a further per-chunk step: ``step(batch, chunk, part)`` returning something picklable
     also: Any = None
+    #: the first part's header, which every part must have
+    header: list[str] | None = None
 
     # -- reading ---------------------------------------------------------------------------------
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         if self.parts:
             for batch in batches:
                 for part in batch.column(0).to_pylist():
-                    yield from self.run_part(int(part), self.file_chunks(int(part)))
+                    try:
+                        yield from self.run_part(int(part), self.file_chunks(int(part)))
+                    except OpendataError as exc:
+                        # Said to the driver, which raises it as one machine would (by name, no traceback).
+                        yield failure(int(part), exc)
         else:
             from pyspark import TaskContext
 
             yield from self.run_part(TaskContext.get().partitionId(), self.frame_chunks(batches))
 
     def file_chunks(self, part: int) -> Iterator[Chunk]:
-        return open_table(Path(self.parts[part]), **self.open_args).chunks()
+        source = open_table(Path(self.parts[part]), **self.open_args)
+        if self.header is not None and source.header != self.header:
+            raise InputError("input.part_header", path=self.parts[part], first=self.parts[0])
+        return source.chunks()
 
     @staticmethod
     def frame_chunks(batches: Iterator[pa.RecordBatch]) -> Iterator[Chunk]:
@@ -155,6 +165,24 @@ class PartJob:
                 h1, h2, _ = key_hashes(columns)
                 keep = ~all_null(columns)
                 yield _rows(REFERENCE, number, pos[keep], h1[keep], h2[keep])
+
+
+#: the last position of a part: a failure sorts after the part's chunks, before the next part's
+_LAST = (1 << PART_SHIFT) - 1
+
+
+def failure(part: int, exc: OpendataError) -> pa.RecordBatch:
+    """A summary row that carries an error of opendata's (class, message key and parameters)."""
+    payload = pickle.dumps({"error": (type(exc), exc.key, exc.params)}, protocol=pickle.HIGHEST_PROTOCOL)
+    return _rows(SUMMARY, 0, np.array([(part << PART_SHIFT) | _LAST], dtype=np.int64), payload=[payload],
+                 h1=np.array([-1], dtype=np.int64))
+
+
+def raise_failure(summary: dict[str, Any]) -> None:
+    """Raise the error a task reported, if this summary is one."""
+    if "error" in summary:
+        cls, key, params = summary["error"]
+        raise cls(key, **params)
 
 
 def quasi_rows(batch: pa.RecordBatch, fields: tuple[str, ...], pos: np.ndarray) -> pa.RecordBatch:

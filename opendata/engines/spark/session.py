@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from typing import Any
 
 from ... import config
@@ -55,6 +56,9 @@ def settings() -> tuple[str, dict[str, str]]:
 
 def session() -> Any:
     """The active SparkSession, or a new one from :func:`settings`."""
+    # pyspark warns on every Arrow call that it has not been certified with pandas 3; opendata
+    # passes Arrow batches only, no pandas objects, so the warning says nothing to our users.
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -65,6 +69,8 @@ def session() -> Any:
             active.conf.set(key, value)
         return active
     master, conf = settings()
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # and no warning about which address
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.master(master).appName("opendata")

@@ -27,12 +27,11 @@ import pyarrow as pa
 
 from ...package import Resource
 from ...pii.scan import Counts, merge_counts
-from ...policy.kanon import quasi_identifiers
 from ...readers.base import Chunk
 from ...redact import FieldPlan, _live_quasi_identifiers, _qi_generalization, _TreatedOutput, treat_batch
 from ...release import CsvSink
-from .analyze import SparkRun, parts_of
-from .job import OUTPUT_DDL, PART_SHIFT, QUASI, SUMMARY, PartJob, _rows, quasi_rows
+from .analyze import parts_of
+from .job import OUTPUT_DDL, PART_SHIFT, QUASI, SUMMARY, PartJob, _rows, quasi_rows, raise_failure
 
 _BLOCK = 1 << 20
 
@@ -164,6 +163,7 @@ def treat_resource(spark: Any, resource: Resource, plans: list[FieldPlan], key: 
         files: list[str] = []
         for row in out.select("pos", "payload").orderBy("pos").toLocalIterator():
             summary = pickle.loads(row.payload)
+            raise_failure(summary)
             output.add(summary)
             if not files or files[-1] != summary["file"]:
                 files.append(summary["file"])
