@@ -43,14 +43,25 @@ def parts_of(resource: Resource) -> tuple[list[str], dict[str, Any]]:
 
 
 class Numbering:
-    """Row numbers of the whole table from positions (part, row in part)."""
+    """Row numbers of the whole table from positions (part, row in part), learnt from the chunk
+    summaries as they arrive in table order: a part's rows follow the previous part's last row."""
 
-    def __init__(self, lasts: dict[int, int], parts: int, base: int) -> None:
+    def __init__(self, base: int) -> None:
+        self.base = base  # the row number before a part's first data row (1: a header row)
         self.offsets: dict[int, int] = {}
-        offset = 0
-        for part in range(parts):
-            self.offsets[part] = offset
-            offset += lasts.get(part, base) - base
+        self._part: int | None = None
+        self._next = 0  # the offset of the part after the current one, so far
+        self._last = base
+
+    def see(self, part: int, last: int | None) -> int:
+        """Take the summary of a chunk of ``part`` (its last row number); returns the part's offset."""
+        if part != self._part:
+            start = self._next
+            self.offsets[part], self._part, self._last = start, part, self.base
+        if last is not None:
+            self._last = max(self._last, last)
+        self._next = self.offsets[part] + self._last - self.base
+        return self.offsets[part]
 
     def row(self, pos: int) -> int:
         return self.offsets[pos >> PART_SHIFT] + (pos & _LOCAL)
@@ -106,20 +117,15 @@ class SparkRun:
 
         return self.frames[name].filter((F.col("kind") == kind) & (F.col("key") == key))
 
-    def summaries(self, resource: Resource, base: int) -> Iterator[tuple[Numbering, int, dict[str, Any]]]:
-        """Each chunk's summary in table order, with the part it came from (read one at a time)."""
-        rows = self._kind(resource.name, SUMMARY).select("pos", "h1").collect()  # one small row per chunk
-        lasts: dict[int, int] = {}
-        for row in rows:
-            if row.h1 >= 0:
-                part = row.pos >> PART_SHIFT
-                lasts[part] = max(lasts.get(part, base), row.h1)
-        numbering = self.numbering[resource.name] = Numbering(lasts, self.parts[resource.name], base)
+    def summaries(self, resource: Resource, base: int) -> Iterator[tuple[Numbering, int, int, dict[str, Any]]]:
+        """Each chunk's summary in table order, with its part's offset (read one partition at a time)."""
+        numbering = self.numbering[resource.name] = Numbering(base)
         ordered = self._kind(resource.name, SUMMARY).select("pos", "payload").orderBy("pos")
         for row in ordered.toLocalIterator():
             summary = pickle.loads(row.payload)
             raise_failure(summary)
-            yield numbering, row.pos >> PART_SHIFT, summary
+            part = row.pos >> PART_SHIFT
+            yield numbering, part, numbering.see(part, summary["last"]), summary
 
     # -- keys --------------------------------------------------------------------------------------
     def repeated(self, name: str, kind: int, key: int) -> tuple[int, list[tuple[int, int]]]:
@@ -218,16 +224,13 @@ class SparkRun:
         fks = list(schema.foreign_keys)
         pending: list[deque[int]] = []
         dangling_total = 0
+        for number, fk in enumerate(fks):
+            count, top = self.dangling(resource.name, number, fk.resource or resource.name, fk.reference_fields)
+            dangling_total += count
+            pending.append(deque(top))
         numbering = None
-        for numbering, part, s in self.summaries(resource, 1 if has_header else 0):
-            if not pending:  # the positions are known once the first summary is here
-                for number, fk in enumerate(fks):
-                    count, top = self.dangling(resource.name, number, fk.resource or resource.name,
-                                               fk.reference_fields)
-                    dangling_total += count
-                    pending.append(deque(numbering.row(p) for p in top))
-            offset = numbering.offsets[part]
-            last = (s["last"] or 0) + offset
+        for numbering, part, offset, s in self.summaries(resource, 1 if has_header else 0):
+            last = (part << PART_SHIFT) | s["last"] if s["last"] is not None else -1  # as a position
             report.rows += s["rows"]
             report.counts.update(s["counts"])
             errors.extend(replace(e, row=e.row + offset if e.row is not None else None)
@@ -240,8 +243,8 @@ class SparkRun:
             for number, (fk, queue) in enumerate(zip(fks, pending)):
                 if number in s.get("fk", ()):
                     report.counts["foreign-key"] += 0  # as the single-machine pass: checked, maybe none
-                while queue and queue[0] <= last:
-                    row = queue.popleft()
+                while queue and queue[0] <= last:  # the dangling keys of this chunk
+                    row = numbering.row(queue.popleft())
                     if len(errors) < limit:
                         errors.append(ValidationError("foreign-key", row=row, params={
                             "fields": ", ".join(fk.fields), "reference": fk.resource or resource.name}))
