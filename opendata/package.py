@@ -45,7 +45,7 @@ class Resource:
     descriptor: dict[str, Any]
     path: Path | None = None
     table: pa.Table | None = None  # for packages built from DataFrames
-    frame: Any = None  # a Spark DataFrame (opendata.engines.spark.from_spark): read by the Spark engine only
+    frame: Any = None  # a Spark DataFrame (opendata.engines.spark.Frame): read by the Spark engine
     schema_inferred: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -53,6 +53,8 @@ class Resource:
         """Open the resource for streaming (header read now, rows when pulled)."""
         if self.table is not None:
             return open_arrow(self.table, f"<{self.name}>")
+        if self.frame is not None:  # rows streamed from Spark, a partition at a time
+            return self.frame.open(f"<{self.name}>")
         assert self.path is not None
         return open_table(self.path, format=self.descriptor.get("format"),
                           encoding=self.descriptor.get("encoding"),

@@ -155,11 +155,11 @@ def test_quasi_identifiers_rare_only_in_the_whole_table(spark, tmp_path):
 def test_a_spark_dataframe_is_checked_like_the_same_pandas_dataframe(spark):
     import pandas as pd
 
-    rows = [[str(i), f"1380013{i:04d}", "西湖区" if i % 2 else "滨江区", str(i % 7)] for i in range(500)]
+    rows = [[str(i), f"1380013{i:04d}", "西湖区" if i % 2 else "滨江区", str(i % 7), f"K-{i % 5}"] for i in range(500)]
     rows[10][0] = rows[400][0]  # a repeat across partitions
-    frame = pd.DataFrame(rows, columns=["编号", "手机", "区县", "数量"])
+    frame = pd.DataFrame(rows, columns=["编号", "手机", "区县", "数量", "联系人"])
     schema = {"fields": [{"name": "编号", "type": "integer", "constraints": {"unique": True}},
-                         {"name": "手机"}, {"name": "区县"}, {"name": "数量", "type": "integer"}]}
+                         {"name": "手机"}, {"name": "区县"}, {"name": "数量", "type": "integer"}, {"name": "联系人"}]}
     # In order, in several partitions (a union keeps its sides' partitions, one after the other).
     df = spark.createDataFrame(frame.iloc[:200]).union(spark.createDataFrame(frame.iloc[200:]))
     assert df.rdd.getNumPartitions() >= 2
@@ -168,6 +168,10 @@ def test_a_spark_dataframe_is_checked_like_the_same_pandas_dataframe(spark):
     distributed = ods.check(ods.from_spark(df, "calls", schema=schema)).to_dict("en")
     _same(local, distributed)
     assert local["validation"]["resources"][0]["errorCounts"] == {"unique-error": 1}
+    # A header that names a person over values that are not names: asked, with masked samples
+    # (read back from the DataFrame's first rows).
+    uncertain = [f for f in local["findings"] if f["code"] == "pii_uncertain"]
+    assert uncertain and "、" in uncertain[0]["message"] and "{samples}" not in uncertain[0]["message"]
 
 
 # -- redaction ------------------------------------------------------------------------------------

@@ -99,6 +99,44 @@ def redact(package: Any, out_dir: Any, *, spark: Any = None, **kwargs: Any):
         engine.close()
 
 
+class Frame:
+    """A Spark DataFrame as a resource's data. The Spark engine reads it on the executors;
+    :meth:`open` streams it to this process a partition at a time, numbered as the engine numbers
+    it, for what reads a resource here (the first rows a finding shows as masked samples)."""
+
+    def __init__(self, df: Any) -> None:
+        self.df = df
+
+    def open(self, label: str) -> Any:
+        import numpy as np
+        import pyarrow as pa
+
+        from ...readers.base import Chunk, TableSource, arrow_to_text, column_names
+        from pyspark.sql.pandas.types import to_arrow_schema
+
+        header = list(self.df.columns)
+        schema = to_arrow_schema(self.df.schema)
+
+        def chunks(batch_rows: int):
+            start, rows = 2, []
+
+            def chunk(rows):
+                table = pa.Table.from_pylist([r.asDict() for r in rows], schema=schema)
+                arrays = [arrow_to_text(c.combine_chunks()) for c in table.columns]
+                return Chunk(pa.RecordBatch.from_arrays(arrays, names=column_names(len(header))),
+                             np.arange(start, start + len(rows), dtype=np.int64))
+
+            for row in self.df.toLocalIterator():
+                rows.append(row)
+                if len(rows) >= batch_rows:
+                    yield chunk(rows)
+                    start, rows = start + len(rows), []
+            if rows:
+                yield chunk(rows)
+
+        return TableSource(label, "memory", header, None, chunks)
+
+
 def from_spark(df: Any, name: str, *, title: str | None = None, schema: dict[str, Any] | None = None,
                **properties: Any) -> Package:
     """A one-resource package over a Spark DataFrame (a Hive table: ``spark.table("db.t")``).
@@ -120,6 +158,7 @@ def from_spark(df: Any, name: str, *, title: str | None = None, schema: dict[str
         arrow = to_arrow_schema(df.schema)
         schema = {"fields": [{"name": f.name, "type": _dtype_type(f.type)} for f in arrow]}
     parsed = Schema.from_descriptor(schema, path="<DataFrame>", resource=name)
-    resource = Resource(name, parsed, {"name": name, "path": f"{name}.csv"}, frame=df, schema_inferred=inferred)
+    resource = Resource(name, parsed, {"name": name, "path": f"{name}.csv"}, frame=Frame(df),
+                        schema_inferred=inferred)
     descriptor = {"name": name, "title": title or name, **properties, "resources": [resource.descriptor]}
     return Package(descriptor, [resource], None, "<DataFrame>")

@@ -96,7 +96,7 @@ class SparkRun:
                           foreign=[fk.fields for fk in schema.foreign_keys], references=refs[r.name],
                           quasi=quasi_identifiers(r) if validate else (), also=also(r) if also else None)
             if r.frame is not None:
-                source = r.frame
+                source = r.frame.df
                 self.parts[r.name] = source.rdd.getNumPartitions()
             else:
                 job.parts, job.open_args = parts_of(r)
@@ -171,7 +171,7 @@ class SparkRun:
         job = CellsJob(self.jobs[resource.name].schema, self.jobs[resource.name].parts,
                        self.jobs[resource.name].open_args, wanted={p: sorted(c) for p, c in wanted.items()})
         if resource.frame is not None:
-            source = resource.frame
+            source = resource.frame.df
         else:
             parts = sorted({p >> PART_SHIFT for p in wanted})
             source = self.spark.createDataFrame([(p,) for p in parts], "id long").repartition(len(parts))
@@ -205,7 +205,7 @@ class SparkRun:
 
     def _header(self, resource: Resource) -> tuple[str, str, str | None, list[str], bool, list[str], bool]:
         if resource.frame is not None:
-            return f"<{resource.name}>", "memory", None, list(resource.frame.columns), True, [], True
+            return f"<{resource.name}>", "memory", None, list(resource.frame.df.columns), True, [], True
         source = resource.open()
         return (source.path, source.format, source.encoding, source.header, source.has_header, source.notes,
                 source.header_case)

@@ -111,7 +111,7 @@ class TreatedParts:
 
 def _source(spark: Any, resource: Resource, job: PartJob) -> Any:
     if resource.frame is not None:
-        return resource.frame
+        return resource.frame.df
     return spark.range(0, len(job.parts), 1, len(job.parts))
 
 
