@@ -19,7 +19,7 @@ import pytest
 
 import opendata as od
 from conftest import EXAMPLES, REVIEWER
-from opendata.engines.spark import session as session_module
+from opendata.engines.spark.session import settings as spark_settings
 from opendata.errors import InputError
 from opendata.pii.scan import scan as local_scan
 from opendata.trust import keys as keyring
@@ -274,17 +274,17 @@ def test_master_and_settings_come_from_opendata_toml_and_the_environment(tmp_pat
     monkeypatch.setenv("OPENDATA_CONFIG", str(tmp_path / "opendata.toml"))
     monkeypatch.delenv("OPENDATA_SPARK_MASTER", raising=False)
     monkeypatch.delenv("OPENDATA_SPARK_CONF", raising=False)
-    master, conf = session_module.settings()
+    master, conf = spark_settings()
     assert master == "spark://10.0.0.5:7077" and conf["spark.executor.memory"] == "8g"
     assert conf["spark.ui.enabled"] == "false" and "spark.driver.bindAddress" not in conf
     monkeypatch.setenv("OPENDATA_SPARK_MASTER", "local[3]")
     monkeypatch.setenv("OPENDATA_SPARK_CONF", "spark.ui.enabled=true; spark.executor.cores = 2")
-    master, conf = session_module.settings()
+    master, conf = spark_settings()
     assert master == "local[3]" and conf["spark.ui.enabled"] == "true" and conf["spark.executor.cores"] == "2"
     assert conf["spark.driver.bindAddress"] == "127.0.0.1"
     monkeypatch.setenv("OPENDATA_SPARK_CONF", "no-equals-sign")
     with pytest.raises(InputError):
-        session_module.settings()
+        spark_settings()
 
 
 def test_an_unknown_engine_is_refused_with_the_known_ones(run):

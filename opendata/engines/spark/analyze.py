@@ -198,7 +198,7 @@ class SparkRun:
         out = []
         for resource in self.package.resources:
             accumulator = ScanAccumulator(resource, rules)
-            for _, _, summary in self.summaries(resource, 1):
+            for _, _, _, summary in self.summaries(resource, 1):
                 accumulator.add(summary["rows"], summary["scan"])
             out.append(accumulator.finish())
         return ScanReport(out)
