@@ -12,7 +12,7 @@ from __future__ import annotations
 import pickle
 from collections import Counter, deque
 from dataclasses import replace
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from ...check import Finding
 from ...masking import sample
@@ -71,8 +71,7 @@ class SparkRun:
     """One package's pass on Spark: a persisted output frame per resource, merged on demand."""
 
     def __init__(self, spark: Any, package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, ...] = (),
-                 validate: bool = True, scan: bool = True,
-                 also: Callable[[Resource], Any] | None = None) -> None:
+                 validate: bool = True, scan: bool = True) -> None:
         from pyspark import StorageLevel
 
         self.spark, self.package, self.limit = spark, package, limit
@@ -94,7 +93,7 @@ class SparkRun:
             job = PartJob(schema, [], limit=limit, validate=validate, scan=scan, terms=terms,
                           text_fields=text_fields(r), uniques=uniques, primary=bool(pk) and shared is None,
                           foreign=[fk.fields for fk in schema.foreign_keys], references=refs[r.name],
-                          quasi=quasi_identifiers(r) if validate else (), also=also(r) if also else None)
+                          quasi=quasi_identifiers(r) if validate else ())
             if r.frame is not None:
                 source = r.frame.df
                 self.parts[r.name] = source.rdd.getNumPartitions()

@@ -67,8 +67,6 @@ class PartJob:
     foreign: list[tuple[str, ...]] = field(default_factory=list)
     references: list[tuple[str, ...]] = field(default_factory=list)
     quasi: tuple[str, ...] = ()
-    #: a further per-chunk step: ``step(batch, chunk, part)`` returning something picklable
-    also: Any = None
     #: the first part's header, which every part must have
     header: list[str] | None = None
 
@@ -127,8 +125,6 @@ class PartJob:
             summary["scan"] = scan_batch(batch)
             summary["cells"] = cell_hits(batch, chunk.rows, self.text_fields, self.terms)
             summary["formulas"] = formula_counts(batch)
-        if self.also is not None:
-            summary["also"] = self.also(batch, chunk, part)
         if self.quasi and all(n in batch.schema.names for n in self.quasi):
             yield quasi_rows(batch, self.quasi, pos)
         yield _rows(SUMMARY, 0, np.array([(part << PART_SHIFT) | seq], dtype=np.int64),
