@@ -7,7 +7,7 @@ whether the report is the same.
 Data: a register of ``--rows`` rows × 8 columns (ids with some repeated, mobile numbers, names,
 districts and birth years as quasi-identifiers, ages with some out of range, free text with phone
 numbers), as ``--parts`` CSV parts, with a primary key and a unique field. The driver's peak RSS
-is the Python driver process's (``ru_maxrss``); in Spark's local mode the JVM beside it runs the
+is the Python driver process's (VmHWM); in Spark's local mode the JVM beside it runs the
 executors too, so its memory is reported apart (the JVM's own peak from /proc, as VmHWM).
 """
 
@@ -17,7 +17,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -83,6 +82,12 @@ def _jvm_peak(stop: threading.Event, found: dict) -> None:
         stop.wait(0.5)
 
 
+def _own_peak_kib() -> int:
+    """This process's peak RSS (VmHWM: unlike ``ru_maxrss``, not inherited from the parent across exec)."""
+    status = Path("/proc/self/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+
+
 def run_one(mode: str, package_dir: Path) -> dict:
     """One measurement, in this process: ``local`` or a Spark master."""
     import opendata as od
@@ -111,7 +116,7 @@ def run_one(mode: str, package_dir: Path) -> dict:
     watcher.join()
     digest = hashlib.sha256(report.to_json("en").encode()).hexdigest()[:12]
     return {"mode": mode, "seconds": round(seconds, 1), "startup": round(startup, 1),
-            "driver_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            "driver_rss_mib": _own_peak_kib() // 1024,
             "jvm_mib": found.get("jvm", 0) // 1024, "rows": report.validation.resources[0].rows,
             "errors": report.validation.error_count, "report": digest}
 
