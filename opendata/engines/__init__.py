@@ -1,5 +1,5 @@
 """Where the passes over the data run: on this machine (``local``, the default) or on Apache Spark
-(``spark``: :mod:`opendata.engines.spark`, installed with ``pip install 'opendata[spark]'``).
+(``spark``: :mod:`opendata.engines.spark`, installed with ``pip install 'opendata-zj[spark]'``).
 
 Both give the same reports: the Spark engine runs the same per-batch functions on the same
 batches and merges their results on the driver in the same order; only what crosses batches
