@@ -135,7 +135,10 @@ def people_package(directory: Path, *, parts: int = 4, rows: int = 60, seed: int
                               "foreignKeys": [{"fields": "部门", "reference": {"resource": "depts", "fields": "代码"}}]}
     if primary_key:
         schema["primaryKey"] = ["编号"]
-    descriptor = {"name": "people", "title": "来电登记", "opendata": {"grade": "L2"}, "resources": [
+    descriptor = {"name": "people", "title": "来电登记", "licenses": [{"name": "CC-BY-4.0"}],
+                  "opendata": {"grade": "L2", "publisher": "demo-data",
+                               "contact": {"name": "数据开放办公室", "email": "opendata@demo-city.example"}},
+                  "resources": [
         {"name": "people", "path": "people", "format": fmt, "schema": schema},
         {"name": "depts", "path": "depts.csv",
          "schema": {"fields": [{"name": "代码", "constraints": {"unique": True}}, {"name": "名称"}],
