@@ -169,6 +169,10 @@ def cmd_keys(args: argparse.Namespace) -> int:
     elif args.action == "revoke":
         keys.trust_revoke(args.file)
         _out(messages.t("keys.revoked", key_id=args.file))
+    elif args.action == "recipient":
+        from .cli_delivery import keys_recipient
+
+        return keys_recipient(args)
     elif args.action == "public":
         _out((keys.audit_public_pem() if args.audit else keys.public_pem(args.file)).rstrip())
     else:
@@ -391,7 +395,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_redact)
 
     p = sub.add_parser("keys", help=h("keys"))
-    p.add_argument("action", choices=["init", "rotate", "list", "trust", "revoke", "public"])
+    p.add_argument("action", choices=["init", "rotate", "list", "trust", "revoke", "public", "recipient"])
+    p.add_argument("--out", help=h("out"))
     p.add_argument("file", nargs="?", help=h("keys_file"))
     p.add_argument("--reviewer", help=h("keys_reviewer"))
     p.add_argument("--encrypt", action="store_true", help=h("encrypt"))
@@ -442,6 +447,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", help=h("audit_name"))
     p.add_argument("--log", help=h("audit_log"))
     p.set_defaults(func=cmd_audit)
+
+    from .cli_delivery import register as register_delivery
+
+    register_delivery(sub, h)
 
     p = sub.add_parser("serve", help=h("serve"))
     p.add_argument("directory", help=h("local_catalog"))
@@ -495,7 +504,8 @@ def _tune_allocators() -> None:
 _WRITE_ERRORS = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR, errno.EISDIR)
 
 #: Verbs that append to the central audit log (and may write output before they do).
-AUDITED = ("check", "redact", "approve", "publish", "retract", "regrade")
+AUDITED = ("check", "redact", "approve", "publish", "retract", "regrade",
+           "apply", "grant", "refuse", "revoke", "deliver", "trace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

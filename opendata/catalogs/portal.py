@@ -143,6 +143,7 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
                                                              else pkg.get("license_id"))),
         (t("portal.keywords"), "、".join(tag["name"] for tag in pkg.get("tags", []))),
         (t("portal.contact"), contact_text),
+        (t("portal.grants"), extra(pkg, "opendata_grants")),
     ]
     meta_rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in meta if v)
     downloads = []
