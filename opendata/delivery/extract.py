@@ -79,20 +79,24 @@ def _check_fields(grant: dict[str, Any], package: Any, report: Any, policy: Poli
             raise PolicyError("delivery.pii_uncertain", field=d["field"])
         fg = grades[key]
         op = d["treatment"]["operator"]
-        minimum = rules.minimum_for(fg.grade)
         types = [t for t in fg.pii if t in policy.pii]
+        grade = fg.grade  # as graded now; a declared treatment the delivery does not apply lowers nothing:
+        if fg.reason != "disclosed":  # personal information counts at its untreated grade
+            for t in types:
+                grade = policy.higher(policy.pii[t].grade, grade)
+        minimum = rules.minimum_for(grade)
         if rules.rank(op) < 0 or rules.rank(op) < rules.rank(minimum):
-            raise PolicyError("delivery.too_weak", field=d["field"], operator=op, grade=fg.grade, minimum=minimum,
+            raise PolicyError("delivery.too_weak", field=d["field"], operator=op, grade=grade, minimum=minimum,
                               allowed=", ".join(rules.strength[max(rules.rank(minimum), 0):]))
         if op != "none" and any(op not in policy.pii[t].treated for t in types):
-            raise PolicyError("delivery.too_weak", field=d["field"], operator=op, grade=fg.grade, minimum=minimum,
+            raise PolicyError("delivery.too_weak", field=d["field"], operator=op, grade=grade, minimum=minimum,
                               allowed="-")
-        after = fg.grade if op == "none" or not types else policy.grades[0].id
+        after = grade if op == "none" or not types else policy.grades[0].id
         for t in types if op != "none" else []:
             after = policy.higher(policy.pii[t].treated[op], after)
         if op != "suppress":
             worst = policy.higher(after, worst)
-        out[key] = {"operator": op, "types": types, "grade": fg.grade, "grade_after": after}
+        out[key] = {"operator": op, "types": types, "grade": grade, "grade_after": after}
     if "restricted" not in policy.grade(worst).openness:
         raise PolicyError("delivery.grade_too_high", grade=worst)
     return out
