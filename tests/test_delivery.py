@@ -384,3 +384,15 @@ def test_ids_are_never_paths():
     with pytest.raises(InputError):
         store.load("grant", "../../etc/passwd")
     assert re.match(r"^grant-[0-9a-f]{16}$", store.new_id("grant"))
+
+
+def test_a_grant_signed_by_a_reviewer_key_revoked_since_is_refused(world, tmp_path):
+    from opendata.trust import keys
+
+    key_id = keys.create_signing_key("临时审核员")
+    app = _apply(world, tmp_path, _recipient(tmp_path))
+    dl.grant(app, dl.review(app), reviewer="临时审核员", out=tmp_path / "grant.json")
+    keys.trust_revoke(key_id)
+    with pytest.raises(PolicyError) as info:
+        dl.deliver(tmp_path / "grant.json", world / "source", tmp_path / "out")
+    assert info.value.code == "approval.revoked_key"

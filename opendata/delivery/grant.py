@@ -262,8 +262,10 @@ def verify_grant(path_or_record: str | Path | dict[str, Any], *, now: dt.datetim
         raise GrantError("delivery.grant_untrusted", key_id=str(record.get("key_id")))
     if entry.get("revoked"):
         raise GrantError("approval.revoked_key", key_id=record["key_id"], when=entry["revoked"])
-    if entry.get("expires") and dt.datetime.fromisoformat(entry["expires"]) < dt.datetime.fromisoformat(record["issued"]):
-        raise GrantError("approval.expired_key", key_id=record["key_id"], when=entry["expires"])
+    if entry.get("expires"):  # as for approvals: signed before the key expired, and used before too
+        key_expires = dt.datetime.fromisoformat(trust_keys.parse_time(entry["expires"]))
+        if dt.datetime.fromisoformat(record["issued"]) > key_expires or (now or dt.datetime.now(dt.timezone.utc)) > key_expires:
+            raise GrantError("approval.expired_key", key_id=record["key_id"], when=entry["expires"])
     if entry.get("reviewer") != record.get("reviewer"):
         raise GrantError("approval.wrong_reviewer", key_id=record["key_id"], reviewer=str(record.get("reviewer")))
     stored = store.load("grant", str(record.get("id")))

@@ -14,7 +14,7 @@ another key has a valid tag with probability 2⁻¹⁶.
 **Keyed masks.** A masked cell keeps exactly the characters the policy's mask keeps; only the
 number of ``*`` in its masked run varies, among :data:`MASK_VARIANTS` lengths (the length of the
 masked part says nothing true: it never shows how many characters were hidden). The variant is
-the first whose HMAC(k_mask, output) has its low bit 0, so about 7/8 of a recipient's masked
+the first whose HMAC(k_mask, output) has its low bit 0, so about 15/16 of a recipient's masked
 values carry bit 0 under their key, and any other masked value carries it with probability 1/2.
 
 Both marks are properties of single cells: they survive any subset of rows or columns, re-sorting,
@@ -36,8 +36,8 @@ from ..trust.keys import DataKey
 
 BODY_HEX, TAG_HEX = 20, 4
 TOKEN = re.compile(r"^[0-9a-f]{%d}$" % (BODY_HEX + TAG_HEX))
-#: extra ``*`` a masked run may get: 0, 1 or 2.
-MASK_VARIANTS = 3
+#: extra ``*`` a masked run may get: 0 to 3.
+MASK_VARIANTS = 4
 #: probability that a cell not made under a grant's key passes its test
 P_TOKEN = 2.0 ** (-4 * TAG_HEX)
 P_MASK = 0.5
@@ -84,7 +84,7 @@ def mask_bit(keys: GrantKeys, text: str) -> int:
 
 
 def mark_mask(keys: GrantKeys, masked: str) -> str:
-    """``masked`` with its longest ``*`` run lengthened by 0…2, the first variant whose bit is 0."""
+    """``masked`` with its longest ``*`` run lengthened by 0…3, the first variant whose bit is 0."""
     runs = list(_RUN.finditer(masked))
     if not runs:
         return masked
