@@ -166,7 +166,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
         best = result.best
         _out(messages.t("delivery.trace_nobody", grants=len(result.candidates), tokens=result.tokens,
                         masked=result.masked, best=f"{best.grant} ({best.organisation})" if best else "-",
-                        confidence=f"{best.confidence:.6f}" if best else "0"))
+                        confidence=f"{best.confidence:.6f}" if best else "0", needed=f"{1 - result.alpha:.6f}"))
         return EXIT_BLOCKED
     return EXIT_OK
 

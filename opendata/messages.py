@@ -184,9 +184,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "delivery.trace_nobody": {
         "zh": "无法确定来源：文件中的标记不足以指认任何接收方（检验 {grants} 份批准书；{tokens} 个假名、"
-        "{masked} 个掩码值；最接近的 {best}，置信度 {confidence}）",
+        "{masked} 个掩码值；最接近的 {best}，置信度 {confidence}，指认需达到 {needed}）",
         "en": "cannot name a recipient: the file's marks do not single anyone out ({grants} grants tested; "
-        "{tokens} pseudonyms, {masked} masked values; closest {best}, confidence {confidence})",
+        "{tokens} pseudonyms, {masked} masked values; closest {best}, confidence {confidence}, naming needs "
+        "{needed})",
     },
     # ---- input and descriptors -------------------------------------------------------------
     "input.not_found": {

@@ -15,8 +15,8 @@ trace names *any* innocent recipient is at most α, whatever the file — one in
 trace. The confidence shown is ``1 − G·p``.
 
 What it needs to name someone (with α = 10⁻⁶, G = 50): 2 distinct pseudonym cells from the
-recipient's extract, or about 40–60 distinct masked cells (15/16 of them carry bit 0; measured in
-``benchmarks/trace_experiment.py``). A file with
+recipient's extract, or about 60 distinct masked cells (15/16 of them carry bit 0; 50 of 50 at 60
+cells, 40 of 50 at 40, in ``benchmarks/trace_experiment.py``). A file with
 neither — only untreated columns, or the marks rewritten — cannot be attributed: the answer is
 "nobody", with the best candidate's confidence.
 """
