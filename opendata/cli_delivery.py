@@ -57,7 +57,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
     app = apply(args.name, args.catalog, applicant=args.applicant, contact=args.contact, purpose=args.purpose,
                 until=args.until, recipient_key=args.recipient_key, fields=_names(args.fields),
-                identity=args.identity or "", out=args.out)
+                identity=args.identity or "", out=args.out, rows=args.rows)
     _out(messages.t("delivery.applied", id=app.id, dataset=app.dataset, fields=len(app.record["fields"]),
                     until=app.record["until"], path=args.out))
     return EXIT_OK
@@ -80,7 +80,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
     from .trust import keys
 
     app = load_application(args.application)
-    r = review(app, fields=_names(args.fields), treatments=_treatments(args.treat))
+    r = review(app, fields=_names(args.fields), treatments=_treatments(args.treat), rows=args.rows)
     rec = app.record
     _out(messages.t("delivery.review_head", id=app.id, organisation=rec["applicant"]["organisation"],
                     dataset=app.dataset, grade=r.dataset_grade, until=rec["until"], purpose=rec["purpose"]))
@@ -90,6 +90,9 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         allowed=",".join(d.allowed)))
     if r.not_requested:
         _out(messages.t("delivery.review_not_requested", fields=", ".join(r.not_requested)))
+    if r.rows:
+        _out(messages.t("delivery.review_rows", field=f"{r.rows['resource']}.{r.rows['field']}",
+                        values=", ".join(r.rows["values"])))
     if not args.yes:
         if not sys.stdin.isatty() or input(messages.t("delivery.confirm", reviewer=args.reviewer)).strip().lower() \
                 not in ("y", "yes", "是"):
@@ -183,6 +186,7 @@ def register(sub: argparse._SubParsersAction, h: Callable[[str], str]) -> None:
     p.add_argument("--until", required=True, help=h("until"))
     p.add_argument("--recipient-key", required=True, help=h("recipient_key"))
     p.add_argument("--fields", help=h("fields"))
+    p.add_argument("--rows", metavar="FIELD=V1,V2", help=h("rows"))
     p.add_argument("--out", required=True, help=h("application_out"))
     p.set_defaults(func=cmd_apply)
 
@@ -191,6 +195,7 @@ def register(sub: argparse._SubParsersAction, h: Callable[[str], str]) -> None:
     p.add_argument("--reviewer", required=True, help=h("reviewer"))
     p.add_argument("--fields", help=h("fields"))
     p.add_argument("--treat", action="append", default=[], metavar="FIELD=OPERATOR", help=h("treat"))
+    p.add_argument("--rows", metavar="FIELD=V1,V2", help=h("rows"))
     p.add_argument("--yes", action="store_true", help=h("yes"))
     p.add_argument("--out", required=True, help=h("grant_out"))
     p.set_defaults(func=cmd_grant)

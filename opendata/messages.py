@@ -37,6 +37,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "字段“{field}”不在申请范围内：批准不能超出申请",
         "en": "field \"{field}\" was not requested: a grant never gives more than was asked for",
     },
+    "delivery.bad_rows": {
+        "zh": "行范围“{spec}”无效，应为 字段=值1,值2",
+        "en": "invalid row selection \"{spec}\", expected FIELD=VALUE1,VALUE2",
+    },
+    "delivery.rows_personal": {
+        "zh": "字段“{field}”含个人信息，不能用来选择行（选择条件会写入批准书）",
+        "en": "field \"{field}\" holds personal information and cannot select rows (the selection is written into the grant)",
+    },
+    "delivery.rows_not_requested": {
+        "zh": "行范围“{spec}”超出申请的范围",
+        "en": "row selection \"{spec}\" goes beyond what the application asked for",
+    },
     "delivery.bad_date": {"zh": "日期“{value}”无效，应为 YYYY-MM-DD", "en": "invalid date \"{value}\", expected YYYY-MM-DD"},
     "delivery.until_past": {"zh": "使用期限 {until} 已过", "en": "the period of use ends in the past ({until})"},
     "delivery.until_too_far": {
@@ -154,6 +166,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "  {field}  等级 {grade}  类型 {types}  最低处理 {minimum}  → 批准处理 {treatment}（可选 {allowed}）",
         "en": "  {field}  grade {grade}  types {types}  minimum {minimum}  → granted as {treatment} (allowed {allowed})",
     },
+    "delivery.review_rows": {"zh": "  只交付 {field} 为以下值的行：{values}", "en": "  only rows whose {field} is one of: {values}"},
     "delivery.review_not_requested": {"zh": "  未申请的字段：{fields}", "en": "  fields not requested: {fields}"},
     "delivery.confirm": {"zh": "以 {reviewer} 的身份签署批准？[y/N] ", "en": "Sign the grant as {reviewer}? [y/N] "},
     "delivery.declined": {"zh": "未签署批准", "en": "grant not signed"},
@@ -802,6 +815,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.application_out": {"zh": "申请文件的输出路径", "en": "where to write the application"},
     "cli.help.application": {"zh": "申请文件 APPLICATION.json", "en": "the application file, APPLICATION.json"},
     "cli.help.grant": {"zh": "审核申请并签署批准书", "en": "review an application and sign a grant"},
+    "cli.help.rows": {"zh": "只交付该字段取这些值的行（FIELD=值1,值2）", "en": "only rows whose FIELD is one of the values (FIELD=V1,V2)"},
     "cli.help.treat": {"zh": "某字段采用更强的处理（FIELD=OPERATOR）", "en": "a stronger treatment for a field (FIELD=OPERATOR)"},
     "cli.help.grant_out": {"zh": "批准书的输出路径", "en": "where to write the grant"},
     "cli.help.refuse": {"zh": "拒绝申请（须说明理由）", "en": "refuse an application, with a reason"},

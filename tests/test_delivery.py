@@ -396,3 +396,28 @@ def test_a_grant_signed_by_a_reviewer_key_revoked_since_is_refused(world, tmp_pa
     with pytest.raises(PolicyError) as info:
         dl.deliver(tmp_path / "grant.json", world / "source", tmp_path / "out")
     assert info.value.code == "approval.revoked_key"
+
+
+def test_only_the_granted_rows_are_delivered_and_never_more_than_asked(world, tmp_path, run):
+    keydir = _recipient(tmp_path)
+    until = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    r = run("apply", NAME, "--catalog", world / "site", "--applicant", "行范围测试", "--contact", CONTACT,
+            "--purpose", "研究", "--until", until, "--recipient-key", keydir / "recipient.pub",
+            "--fields", "case_id,district,amount", "--rows", "district=示范区,东湖区", "--out", tmp_path / "app.json")
+    assert r.code == 0, r.err
+    r = run("grant", tmp_path / "app.json", "--reviewer", REVIEWER, "--rows", "district=示范区,西山区", "--yes",
+            "--out", tmp_path / "g.json")
+    assert r.code == 2 and not (tmp_path / "g.json").exists()  # beyond the application
+    r = run("grant", tmp_path / "app.json", "--reviewer", REVIEWER, "--rows", "district=东湖区", "--yes",
+            "--out", tmp_path / "grant.json")
+    assert r.code == 0, r.err
+    dl.deliver(tmp_path / "grant.json", world / "source", tmp_path / "out")
+    dl.receive(tmp_path / "out", keydir / "recipient.key", tmp_path / "plain")
+    got = _read_csv(tmp_path / "plain" / "data" / "recipients.csv")
+    wanted = [row for row in SOURCE_ROWS if row[4] == "东湖区"]
+    assert got and len(got) == len(wanted) and {g["district"] for g in got} == {"东湖区"}
+    assert [g["case_id"] for g in got] == [row[0] for row in wanted]
+    with pytest.raises(PolicyError) as info:  # personal data never selects rows (it would sit in the grant)
+        dl.apply(NAME, str(world / "site"), applicant="x", contact="y", purpose="z", until=until,
+                 recipient_key=keydir / "recipient.pub", rows="id_number=339901199001011234")
+    assert info.value.code == "delivery.rows_personal"

@@ -89,6 +89,25 @@ def resolve_fields(requested: list[str] | None, available: list[tuple[str, dict[
     return out
 
 
+def parse_rows(spec: str | None, available: list[tuple[str, dict[str, Any]]]) -> dict[str, Any] | None:
+    """A row restriction ``FIELD=V1,V2`` (rows whose FIELD is one of the values) as
+    ``{resource, field, values}``; only a field holding no personal information may select rows
+    (the values are written into the grant)."""
+    if not spec:
+        return None
+    name, sep, values = str(spec).partition("=")
+    wanted = [v.strip() for v in values.split(",") if v.strip()]
+    if not sep or not wanted:
+        raise InputError("delivery.bad_rows", spec=str(spec)[:80])
+    hits = [(r, f) for r, f in available if name.strip() in (f["name"], f"{r}.{f['name']}")]
+    if not hits:
+        raise InputError("delivery.unknown_field", field=name.strip(), known=", ".join(f["name"] for _, f in available)[:400])
+    resource, f = hits[0]
+    if (f.get("opendata") or {}).get("pii") not in (None, "none") or (f.get("opendata") or {}).get("treated"):
+        raise PolicyError("delivery.rows_personal", field=f["name"])
+    return {"resource": resource, "field": f["name"], "values": sorted(set(wanted))}
+
+
 def parse_until(value: str, policy: Policy, *, today: dt.date | None = None) -> str:
     """The last day of use: a date after today, at most the policy's ``max_days`` away."""
     try:
@@ -105,7 +124,8 @@ def parse_until(value: str, policy: Policy, *, today: dt.date | None = None) -> 
 
 def apply(name: str, catalog: str, *, applicant: str, contact: str, purpose: str, until: str,
           recipient_key: str | Path, fields: list[str] | None = None, identity: str = "",
-          terms: str | None = None, out: str | Path | None = None, policy: Policy | None = None) -> Application:
+          terms: str | None = None, out: str | Path | None = None, policy: Policy | None = None,
+          rows: str | None = None) -> Application:
     """Record an application for the restricted dataset ``name`` of ``catalog`` (see the module)."""
     policy = policy or load_policy()
     for what, value in (("--applicant", applicant), ("--contact", contact), ("--purpose", purpose)):
@@ -119,12 +139,13 @@ def apply(name: str, catalog: str, *, applicant: str, contact: str, purpose: str
         raise PolicyError("delivery.not_restricted", name=name,
                           openness=extra(entry, "opendata_openness") or "-")
     requested = resolve_fields(fields, dataset_fields(descriptor))
+    selected = parse_rows(rows, dataset_fields(descriptor))
     terms = terms if terms is not None else terms_text()
     ident = store.new_id("app")
     record = {
         "format": FORMAT, "id": ident, "dataset": name, "catalog": catalog,
         "applicant": {"organisation": applicant.strip(), "contact": contact.strip(), "identity": identity.strip()},
-        "purpose": purpose.strip(), "fields": requested, "until": parse_until(until, policy),
+        "purpose": purpose.strip(), "fields": requested, "rows": selected, "until": parse_until(until, policy),
         "recipient_key": {"id": dkeys.recipient_id(public), "public": _b64(dkeys.raw(public))},
         "terms": terms, "terms_sha256": hashlib.sha256(terms.encode("utf-8")).hexdigest(), "terms_accepted": True,
         "received": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import InputError, PolicyError
 from ..policy.rules import Policy, load_policy
@@ -97,6 +98,13 @@ def _check_fields(grant: dict[str, Any], package: Any, report: Any, policy: Poli
         if op != "suppress":
             worst = policy.higher(after, worst)
         out[key] = {"operator": op, "types": types, "grade": grade, "grade_after": after}
+    selected = grant.get("rows")
+    if selected:
+        key = (selected["resource"], selected["field"])
+        if key not in grades:
+            raise PolicyError("delivery.field_missing", field=f"{key[0]}.{key[1]}", dataset=package.name)
+        if grades[key].pii:
+            raise PolicyError("delivery.rows_personal", field=key[1])
     if "restricted" not in policy.grade(worst).openness:
         raise PolicyError("delivery.grade_too_high", grade=worst)
     return out
@@ -163,10 +171,16 @@ def _write_extract(package: Any, plans: dict[tuple[str, str], dict], grant: dict
                  if (res.name, f.name) in plans and plans[(res.name, f.name)]["operator"] != "suppress"]
         if not names:
             continue
+        selected = grant.get("rows") if (grant.get("rows") or {}).get("resource") == res.name else None
+        if selected is not None and selected["field"] not in res.schema.field_names:
+            raise PolicyError("delivery.field_missing", field=f"{res.name}.{selected['field']}", dataset=package.name)
         sink = CsvSink(into / "data" / f"{res.name}.csv", names)
         count = 0
         try:
             for batch in res.raw_batches():
+                if selected is not None:  # only the granted rows, before anything is treated
+                    column = pc.utf8_trim_whitespace(batch.column(batch.schema.get_field_index(selected["field"])))
+                    batch = batch.filter(pc.fill_null(pc.is_in(column, value_set=pa.array(selected["values"])), False))
                 arrays = [_treat(batch.column(batch.schema.get_field_index(n)), plans[(res.name, n)], keys, policy)
                           for n in names]
                 sink.write(pa.RecordBatch.from_arrays(arrays, names=names))

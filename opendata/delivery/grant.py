@@ -27,7 +27,7 @@ from ..trust import audit
 from ..trust import keys as trust_keys
 from . import keys as dkeys
 from . import signing, store
-from .application import Application, catalogue_descriptor, dataset_fields, load_application
+from .application import Application, catalogue_descriptor, dataset_fields, load_application, parse_rows
 
 FORMAT = "opendata-grant/1"
 REFUSAL = "opendata-refusal/1"
@@ -98,10 +98,12 @@ class Review:
     dataset_grade: str
     fields: list[FieldDecision] = field(default_factory=list)
     not_requested: list[str] = field(default_factory=list)
+    #: only rows whose field holds one of these values (``None``: every row)
+    rows: dict[str, Any] | None = None
 
 
 def review(application: Application, *, fields: list[str] | None = None, treatments: dict[str, str] | None = None,
-           policy: Policy | None = None) -> Review:
+           rows: str | None = None, policy: Policy | None = None) -> Review:
     """The request against the dataset's grade and fields, with the proposed treatment of each.
 
     ``fields`` narrows the request (a grant never gives more than was asked); ``treatments``
@@ -144,7 +146,12 @@ def review(application: Application, *, fields: list[str] | None = None, treatme
     for d in decisions:
         dataset_grade = policy.higher(d.grade, dataset_grade)
     others = [f"{r}.{f['name']}" for r, f in dataset_fields(descriptor) if (r, f["name"]) not in requested]
-    return Review(application, dataset_grade, decisions, others)
+    asked = record.get("rows")
+    selected = parse_rows(rows, dataset_fields(descriptor)) if rows else asked
+    if asked and (selected["resource"], selected["field"]) != (asked["resource"], asked["field"]) \
+            or asked and not set(selected["values"]) <= set(asked["values"]):
+        raise InputError("delivery.rows_not_requested", spec=str(rows)[:80])
+    return Review(application, dataset_grade, decisions, others, selected)
 
 
 def _decided(application_id: str) -> bool:
@@ -174,7 +181,7 @@ def grant(application: Application, review_: Review, *, reviewer: str, key_id: s
         "recipient": {"organisation": record["applicant"]["organisation"], "key_id": record["recipient_key"]["id"],
                       "public_key": record["recipient_key"]["public"]},
         "purpose_sha256": hashlib.sha256(record["purpose"].encode("utf-8")).hexdigest(),
-        "fields": [d.to_dict() for d in review_.fields], "grade": review_.dataset_grade,
+        "fields": [d.to_dict() for d in review_.fields], "rows": review_.rows, "grade": review_.dataset_grade,
         "issued": now.isoformat(timespec="seconds"), "expires": expires.isoformat(timespec="seconds"),
         "terms_sha256": record["terms_sha256"], "policy": policy.summary(), "reviewer": reviewer,
         "department_key": {"key_id": department_id,
