@@ -1,6 +1,7 @@
 """Layered configuration: defaults < ``opendata.toml`` < environment variables < explicit arguments.
 
-``opendata.toml`` is read from ``$OPENDATA_CONFIG`` or the working directory. Secrets never live
+``opendata.toml`` is read from ``$OPENDATA_CONFIG``, else the nearest one in the working directory
+or a directory above it (a department's workspace, :mod:`opendata.workspace`). Secrets never live
 here: keys come from key files or the environment.
 
     [policy]
@@ -23,8 +24,20 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 
+CONFIG_NAME = "opendata.toml"
+
+
 def config_path() -> Path:
-    return Path(os.environ.get("OPENDATA_CONFIG") or "opendata.toml")
+    """``$OPENDATA_CONFIG``, else the first ``opendata.toml`` from the working directory upward,
+    else ``opendata.toml`` in the working directory (which need not exist)."""
+    if os.environ.get("OPENDATA_CONFIG"):
+        return Path(os.environ["OPENDATA_CONFIG"])
+    here = Path.cwd()
+    for directory in (here, *here.parents):
+        candidate = directory / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return Path(CONFIG_NAME)
 
 
 @lru_cache(maxsize=8)

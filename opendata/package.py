@@ -12,10 +12,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from . import messages
@@ -27,6 +26,9 @@ from .readers.base import DEFAULT_BATCH_ROWS, Chunk, TableSource, open_arrow
 from .schema import Schema
 from .validate.support import check_resource
 from .validate.types import read_column
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
 #: Resource properties that state facts about one particular data file (checked by validation).
@@ -88,8 +90,10 @@ class Resource:
             return pa.table({f.name: pa.array([], t) for f, t in zip(self.schema.fields, types)})
         return pa.Table.from_batches(batches)
 
-    def to_pandas(self, typed: bool = True) -> pd.DataFrame:
+    def to_pandas(self, typed: bool = True) -> "pd.DataFrame":
         """The whole resource as a DataFrame; string columns keep their exact text."""
+        import pandas as pd  # only here: a third of a second that reading and checking never need
+
         return self.to_arrow(typed).to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
 
 
@@ -282,7 +286,7 @@ def _load_bare(path: Path) -> Package:
     return Package(package, [resource], path.parent, str(path))
 
 
-def from_pandas(df: pd.DataFrame, name: str, *, title: str | None = None,
+def from_pandas(df: "pd.DataFrame", name: str, *, title: str | None = None,
                 schema: dict[str, Any] | None = None, **properties: Any) -> Package:
     """A one-resource package from a DataFrame (schema inferred from dtypes unless given)."""
     if not NAME_PATTERN.match(name):

@@ -1,5 +1,8 @@
 """Taxonomies of the catalogue (``catalog/*.json``): subject areas, update frequencies, openness
-levels and publishing organizations, each with Chinese and English labels."""
+levels and publishing organizations, each with Chinese and English labels.
+
+A department's workspace extends them: ``organizations.json`` and ``taxonomies/<kind>.json`` add
+entries (an entry with a shipped id replaces it), and its ``[publisher]`` is an organisation."""
 
 from __future__ import annotations
 
@@ -21,11 +24,29 @@ def _load(kind: str, root: str) -> dict[str, dict[str, Any]]:
         return {item["id"]: item for item in json.load(handle)["items"]}
 
 
+def _workspace_items(kind: str) -> dict[str, dict[str, Any]]:
+    from . import workspace
+
+    ws = workspace.find()
+    if ws is None:
+        return {}
+    found: dict[str, dict[str, Any]] = {}
+    # _load reads <directory>/<kind>.json: the workspace root (organizations.json), then taxonomies/
+    for directory in ([ws.root] if kind == "organizations" else []) + [ws.taxonomies_dir]:
+        if (directory / f"{kind}.json").is_file():
+            found.update(_load(kind, str(directory)))
+    publisher = ws.publisher
+    if kind == "organizations" and publisher.get("id"):
+        found.setdefault(publisher["id"], {"id": publisher["id"], "zh": publisher.get("zh") or publisher["id"],
+                                           "en": publisher.get("en") or publisher.get("zh") or publisher["id"]})
+    return found
+
+
 def items(kind: str) -> dict[str, dict[str, Any]]:
-    """All entries of a taxonomy, by id."""
+    """All entries of a taxonomy, by id: the shipped ones and the workspace's."""
     if kind not in KINDS:
         raise ValueError(f"unknown taxonomy {kind!r}")
-    return _load(kind, str(catalog_dir()))
+    return {**_load(kind, str(catalog_dir())), **_workspace_items(kind)}
 
 
 def get(kind: str, ident: str | None) -> dict[str, Any] | None:

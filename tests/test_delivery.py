@@ -421,3 +421,17 @@ def test_only_the_granted_rows_are_delivered_and_never_more_than_asked(world, tm
         dl.apply(NAME, str(world / "site"), applicant="x", contact="y", purpose="z", until=until,
                  recipient_key=keydir / "recipient.pub", rows="id_number=339901199001011234")
     assert info.value.code == "delivery.rows_personal"
+
+
+def test_in_a_workspace_applications_and_grants_are_kept_in_it_and_never_committed(tmp_path, monkeypatch):
+    from opendata import workspace
+
+    ws = workspace.init(tmp_path / "bureau", publisher_id="demo-health", publisher_name="示范市卫生健康委员会",
+                        contact_name="数据办", contact_email="data@example.gov.cn")
+    monkeypatch.setenv("OPENDATA_CONFIG", str(ws.config_path))
+    home = store.home()
+    assert home == ws.root / "delivery" and home.stat().st_mode & 0o077 == 0
+    assert "delivery/" in (ws.root / ".gitignore").read_text("utf-8").split()
+    monkeypatch.delenv("OPENDATA_CONFIG")
+    monkeypatch.chdir(tmp_path)
+    assert store.home() != ws.root / "delivery"  # outside it: beside the keys

@@ -1,8 +1,8 @@
 """Where the department keeps applications and grants (受限开放), and how they are written.
 
-One function says where: :func:`home`. Until the department workspace (``opendata init``) exists
-it is ``$OPENDATA_HOME/delivery``, beside the keys; wiring it to the workspace is a change here
-and nowhere else.
+One function says where: :func:`home` — ``delivery/`` in the department's workspace
+(``opendata init``; :func:`opendata.workspace.find`), else ``$OPENDATA_HOME/delivery`` beside the
+keys. The workspace's ``.gitignore`` leaves it out: it holds applicants' personal data.
 
     <home>/applications/<id>.json    the application as received: applicant's contact and identity
                                      (personal data: private, mode 0600, never in a public file)
@@ -29,8 +29,12 @@ _ID = re.compile(r"^(app|grant)-[0-9a-f]{16}$")
 
 def home() -> Path:
     """The directory of applications and grants (see the module); created 0700."""
-    path = keys.ensure_home() / "delivery"
-    path.mkdir(mode=0o700, exist_ok=True)
+    from .. import workspace
+
+    found = workspace.find()
+    path = found.path("delivery") if found is not None else keys.ensure_home() / "delivery"
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
     return path
 
 

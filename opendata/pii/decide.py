@@ -38,7 +38,9 @@ from typing import Any, Iterable
 
 import yaml
 
+from .. import yamltext
 from .detectors import REGISTRY, Detector
+
 
 __all__ = ["Detection", "Hints", "Rules", "decide", "default_rules", "header_only", "overruled"]
 
@@ -200,7 +202,7 @@ def load_hints(path: Path) -> Hints:
     from ..errors import DescriptorError, InputError
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamltext.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError("input.not_found", path=str(path)) from exc
     except (UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -22,7 +22,6 @@ from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any
 
 from .. import messages, taxonomy
-from ..pii.operators import OPERATORS
 from ..pii.decide import overruled
 from ..pii.scan import Detection, ScanReport, declared_types, report_name, treated_operator
 from .rules import Policy
@@ -104,6 +103,8 @@ def _grade_pii(kind: str, detection: Detection | None, props: dict[str, Any], de
     treated = props.get("treated") or {}
     operator = treated_operator(treated, kind) or (props.get("treatment") or {}).get("operator")
     if treated:
+        from ..pii.operators import OPERATORS  # ff3 and the ciphers only when treated data is graded
+
         grade = rule.treated.get(operator)
         if grade is None:
             findings.append(Finding("treatment_not_accepted", resource, name, params={"operator": operator, "type": kind}))

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .. import config
+from .. import config, yamltext
 from ..errors import DescriptorError
 from ..paths import schemas_dir
 
@@ -131,7 +131,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
 @lru_cache(maxsize=16)
 def _parse(raw: bytes, where: str) -> Policy:
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
+        data = yamltext.safe_load(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         from ..errors import InputError
 

@@ -71,7 +71,9 @@ class TableSource:
 
     def chunks(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[Chunk]:
         """Stream the table's rows as :class:`Chunk` objects in file order."""
-        return self._chunks(batch_rows)
+        from ..progress import counted
+
+        return counted(self._chunks(batch_rows))
 
 
 def merge_chunks(chunks: Iterator[Chunk], batch_rows: int, batch_bytes: int) -> Iterator[Chunk]:

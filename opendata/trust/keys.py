@@ -30,8 +30,13 @@ DATA_KEYS = "data-keys.json"
 
 
 def home() -> Path:
-    """``$OPENDATA_HOME``, or ``~/.opendata``."""
-    return Path(os.environ.get("OPENDATA_HOME") or Path.home() / ".opendata")
+    """``$OPENDATA_HOME``, else the workspace's ``[keys] home`` (``opendata.toml``), else ``~/.opendata``."""
+    if os.environ.get("OPENDATA_HOME"):
+        return Path(os.environ["OPENDATA_HOME"])
+    from .. import config
+
+    configured = config.get("keys", "home")
+    return config.resolve_path(configured) if configured else Path.home() / ".opendata"
 
 
 def ensure_home() -> Path:

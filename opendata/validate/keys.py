@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -28,6 +27,8 @@ _NULL = "\x00<null>"
 
 def key_hashes(columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """128-bit hashes (as two uint64 arrays) of the rows of ``columns``, and which rows have no null."""
+    from pandas.util import hash_array  # pandas only when a table has keys to compare
+
     h1 = np.zeros(len(columns[0]), dtype=np.uint64)
     h2 = np.zeros(len(columns[0]), dtype=np.uint64)
     complete = np.ones(len(columns[0]), dtype=bool)
@@ -37,8 +38,8 @@ def key_hashes(columns: Sequence[pa.Array]) -> tuple[np.ndarray, np.ndarray, np.
         # null hashes as a token no text cell has, so partly-null keys compare (as Frictionless).
         text = pc.fill_null(pc.cast(column, pa.string()), _NULL).to_numpy(zero_copy_only=False)
         with np.errstate(over="ignore"):
-            h1 = h1 * np.uint64(1_000_003) ^ pd.util.hash_array(text, hash_key=_KEY_A, categorize=False)
-            h2 = h2 * np.uint64(1_000_033) ^ pd.util.hash_array(text, hash_key=_KEY_B, categorize=False)
+            h1 = h1 * np.uint64(1_000_003) ^ hash_array(text, hash_key=_KEY_A, categorize=False)
+            h2 = h2 * np.uint64(1_000_033) ^ hash_array(text, hash_key=_KEY_B, categorize=False)
     return h1, h2, complete
 
 

@@ -13,23 +13,10 @@ import os
 import sys
 from typing import Callable
 
-from . import messages
-
-EXIT_OK, EXIT_BLOCKED = 0, 1
-
-
-def _out(text: str) -> None:
-    from .cli import terminal_safe
-
-    sys.stdout.write(terminal_safe(text) + "\n")
-    sys.stdout.flush()
-
-
-def _err(text: str) -> None:
-    from .cli import terminal_safe
-
-    sys.stderr.write(terminal_safe(text) + "\n")
-    sys.stderr.flush()
+from .. import messages
+from .common import EXIT_BLOCKED, EXIT_OK
+from .common import err as _err
+from .common import out as _out
 
 
 def _passphrase() -> str | None:
@@ -42,8 +29,8 @@ def _names(value: str | None) -> list[str] | None:
 
 def keys_recipient(args: argparse.Namespace) -> int:
     """``opendata keys recipient --out DIR``."""
-    from .delivery.keys import create_recipient
-    from .errors import InputError
+    from ..delivery.keys import create_recipient
+    from ..errors import InputError
 
     if not args.out:
         raise InputError("delivery.missing_value", option="--out")
@@ -53,7 +40,7 @@ def keys_recipient(args: argparse.Namespace) -> int:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from .delivery import apply
+    from ..delivery import apply
 
     app = apply(args.name, args.catalog, applicant=args.applicant, contact=args.contact, purpose=args.purpose,
                 until=args.until, recipient_key=args.recipient_key, fields=_names(args.fields),
@@ -64,7 +51,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def _treatments(values: list[str]) -> dict[str, str]:
-    from .errors import InputError
+    from ..errors import InputError
 
     out = {}
     for item in values:
@@ -76,8 +63,8 @@ def _treatments(values: list[str]) -> dict[str, str]:
 
 
 def cmd_grant(args: argparse.Namespace) -> int:
-    from .delivery import grant, load_application, review
-    from .trust import keys
+    from ..delivery import grant, load_application, review
+    from ..trust import keys
 
     app = load_application(args.application)
     r = review(app, fields=_names(args.fields), treatments=_treatments(args.treat), rows=args.rows)
@@ -108,7 +95,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
 
 
 def cmd_refuse(args: argparse.Namespace) -> int:
-    from .delivery import load_application, refuse
+    from ..delivery import load_application, refuse
 
     app = load_application(args.application)
     refuse(app, reviewer=args.reviewer, reason=args.reason)
@@ -117,8 +104,8 @@ def cmd_refuse(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    from .delivery import revoke
-    from .delivery.store import read_json
+    from ..delivery import revoke
+    from ..delivery.store import read_json
 
     record = read_json(args.grant)
     revoke(record, reason=args.reason)
@@ -127,7 +114,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_deliver(args: argparse.Namespace) -> int:
-    from .delivery import deliver
+    from ..delivery import deliver
 
     d = deliver(args.grant, args.package, args.out)
     record = json.loads((d.directory / "manifest.json").read_text(encoding="utf-8"))
@@ -137,7 +124,7 @@ def cmd_deliver(args: argparse.Namespace) -> int:
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
-    from .delivery import receive
+    from ..delivery import receive
 
     got = receive(args.directory, args.key, args.out, passphrase=_passphrase())
     _out(messages.t("delivery.received", count=len(got.files), grant=got.grant["id"],
@@ -147,7 +134,7 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from .delivery import verify
+    from ..delivery import verify
 
     manifest, checked = verify(args.directory)
     _out(messages.t("delivery.verified", count=len(checked), grant=manifest["grant"], department=manifest["key_id"]))
@@ -155,7 +142,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
-    from .delivery import trace
+    from ..delivery import trace
 
     result = trace(args.file)
     if args.format == "json":
@@ -174,9 +161,12 @@ def cmd_trace(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction, h: Callable[[str], str]) -> None:
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
     """Add the verbs to the ``opendata`` parser."""
-    p = sub.add_parser("apply", help=h("apply_verb"))
+    def verb(name: str, key: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=h(key), description=h(key), parents=[common])
+
+    p = verb("apply", "apply_verb")
     p.add_argument("name", help=h("dataset"))
     p.add_argument("--catalog", required=True, help=h("catalog"))
     p.add_argument("--applicant", required=True, help=h("applicant"))
@@ -190,7 +180,7 @@ def register(sub: argparse._SubParsersAction, h: Callable[[str], str]) -> None:
     p.add_argument("--out", required=True, help=h("application_out"))
     p.set_defaults(func=cmd_apply)
 
-    p = sub.add_parser("grant", help=h("grant"))
+    p = verb("grant", "grant")
     p.add_argument("application", help=h("application"))
     p.add_argument("--reviewer", required=True, help=h("reviewer"))
     p.add_argument("--fields", help=h("fields"))
@@ -200,36 +190,35 @@ def register(sub: argparse._SubParsersAction, h: Callable[[str], str]) -> None:
     p.add_argument("--out", required=True, help=h("grant_out"))
     p.set_defaults(func=cmd_grant)
 
-    p = sub.add_parser("refuse", help=h("refuse"))
+    p = verb("refuse", "refuse")
     p.add_argument("application", help=h("application"))
     p.add_argument("--reviewer", required=True, help=h("reviewer"))
     p.add_argument("--reason", required=True, help=h("reason"))
     p.set_defaults(func=cmd_refuse)
 
-    p = sub.add_parser("revoke", help=h("revoke_grant"))
+    p = verb("revoke", "revoke_grant")
     p.add_argument("grant", help=h("grant_file"))
     p.add_argument("--reason", required=True, help=h("reason"))
     p.set_defaults(func=cmd_revoke)
 
-    p = sub.add_parser("deliver", help=h("deliver"))
+    p = verb("deliver", "deliver")
     p.add_argument("grant", help=h("grant_file"))
     p.add_argument("package", help=h("path"))
     p.add_argument("--out", required=True, help=h("out"))
     p.set_defaults(func=cmd_deliver)
 
-    p = sub.add_parser("receive", help=h("receive"))
+    p = verb("receive", "receive")
     p.add_argument("directory", help=h("delivery_dir"))
     p.add_argument("--key", required=True, help=h("recipient_private"))
     p.add_argument("--out", required=True, help=h("out"))
     p.set_defaults(func=cmd_receive)
 
-    p = sub.add_parser("verify", help=h("verify"))
+    p = verb("verify", "verify")
     p.add_argument("directory", help=h("delivery_dir"))
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("trace", help=h("trace"))
+    p = verb("trace", "trace")
     p.add_argument("file", help=h("leaked_file"))
-    p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_trace)
 
 

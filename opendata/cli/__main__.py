@@ -1,0 +1,7 @@
+"""``python -m opendata.cli``."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

@@ -1,0 +1,88 @@
+"""Verbs on one dataset's data: ``check``, ``scan``, ``redact``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .. import messages
+from .common import EXIT_BLOCKED, EXIT_OK, note, out, policy_of, progress
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..check import check
+    from ..package import load
+
+    package = load(args.path)
+    with progress("cli.progress.check", name=package.name):
+        report = check(package, policy=policy_of(args), limit=args.limit)
+    if args.format == "json":
+        out(report.to_json())
+    else:
+        for line in report.notes:
+            note(line)
+        out(report.to_text())
+    return EXIT_OK if report.publishable else EXIT_BLOCKED
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from ..package import load
+    from ..pii.scan import scan
+
+    package = load(args.path)
+    with progress("cli.progress.scan", name=package.name):
+        report = scan(package, sample_rows=args.sample, rules=policy_of(args).detection)
+    out(report.to_json() if args.format == "json" else report.to_text())
+    return EXIT_OK
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from ..package import load
+    from ..redact import redact
+
+    policy = policy_of(args)
+    package = load(args.path)
+    with progress("cli.progress.redact", name=package.name):
+        _, report = redact(package, args.out, policy=policy, mask_all=tuple(args.mask_all),
+                           suppress=tuple(args.suppress))
+    if args.format == "json":
+        out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    out(messages.t("redact.done", path=args.out))
+    for res in report.to_dict()["resources"]:
+        for f in res["fields"]:
+            parts = []
+            for t in f["treatments"]:
+                text = (messages.t("redact.spans") if t["spans"] else "") + messages.t(f"pii.{t['type']}") \
+                    if t["type"] else ""
+                parts.append(f"{t['operator']} {text}".strip() + (messages.t("redact.auto") if t["auto"] else ""))
+            out(messages.t("redact.field", resource=res["name"], field=f["name"], treatments="；".join(parts)))
+        if res["suppressedRows"] or res["generalizedQuasiIdentifiers"]:
+            out(messages.t("redact.rows_suppressed", resource=res["name"], rows=res["suppressedRows"],
+                           k=policy.k, fields=", ".join(res["generalizedQuasiIdentifiers"]) or "-"))
+    if report.key_id:
+        out(messages.t("redact.key", key_id=report.key_id))
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h) -> None:
+    """The data verbs on the parser ``sub``; ``common`` carries the global options."""
+    p = sub.add_parser("check", help=h("check"), description=h("check"), parents=[common])
+    p.add_argument("path", help=h("path"))
+    p.add_argument("--limit", type=int, default=1000, help=h("limit"))
+    p.add_argument("--policy", help=h("policy"))
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("scan", help=h("scan"), description=h("scan"), parents=[common])
+    p.add_argument("path", help=h("path"))
+    p.add_argument("--sample", type=int, help=h("sample"))
+    p.add_argument("--policy", help=h("policy"))
+    p.set_defaults(func=cmd_scan)
+
+    p = sub.add_parser("redact", help=h("redact"), description=h("redact"), parents=[common])
+    p.add_argument("path", help=h("path"))
+    p.add_argument("--out", required=True, help=h("out"))
+    p.add_argument("--policy", help=h("policy"))
+    p.add_argument("--mask-all", action="append", default=[], metavar="FIELD", help=h("mask_all"))
+    p.add_argument("--suppress", action="append", default=[], metavar="FIELD", help=h("suppress"))
+    p.set_defaults(func=cmd_redact)
