@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import opendata.delivery as dl
@@ -131,3 +131,21 @@ def test_the_binomial_tail_is_the_exact_sum(n, p, data):
         assert got == 1.0  # no evidence
     else:
         assert got == pytest.approx(exact, rel=1e-9, abs=1e-300)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_whatever_part_of_an_extract_leaks_no_innocent_recipient_is_named(extracts, tmp_path_factory, data):
+    _, got = extracts
+    who = data.draw(st.sampled_from(sorted(got)))
+    grant, path = got[who]
+    rows = _rows(path)
+    picked = data.draw(st.lists(st.integers(0, len(rows) - 1), min_size=1, max_size=120, unique=True))
+    columns = data.draw(st.lists(st.sampled_from(list(rows[0])), min_size=1, max_size=6, unique=True))
+    encoding = data.draw(st.sampled_from(["utf-8", "gbk"]))
+    leak = _leak([rows[i] for i in picked], columns, tmp_path_factory.mktemp("leak") / "leak.csv", encoding=encoding)
+    named = [c.grant for c in dl.trace(leak, record=False).named]
+    assert named in ([], [grant])
+    if {"id_number", "person"} & set(columns) and len(picked) >= 2:
+        assert named == [grant]  # two pseudonym cells or more always suffice

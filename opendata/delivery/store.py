@@ -92,10 +92,23 @@ def load(kind: str, ident: str) -> dict[str, Any] | None:
     return read_json(path) if path.is_file() else None
 
 
+#: plaintext a killed delivery left behind is removed by the next one after this long
+STALE_SECONDS = 6 * 3600
+
+
 def scratch() -> Path:
-    """A private directory for plaintext while it is encrypted (remove it when done)."""
+    """A private directory for plaintext while it is encrypted (remove it when done); what a
+    killed delivery left there long ago is removed first."""
+    import shutil
     import tempfile
+    import time
 
     where = home() / "tmp"
     where.mkdir(mode=0o700, exist_ok=True)
+    for stale in where.glob("extract-*"):
+        try:
+            if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            continue
     return Path(tempfile.mkdtemp(prefix="extract-", dir=where))

@@ -100,6 +100,14 @@ class TraceResult:
                 "best": self.best.to_dict() if self.best else None}
 
 
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def _cells(path: Path) -> tuple[int, set[str], set[str]]:
     """Rows, and the distinct pseudonym-shaped and masked cells of every column of the file."""
     from ..package import load
@@ -124,28 +132,29 @@ def _cells(path: Path) -> tuple[int, set[str], set[str]]:
     return rows, tokens, masked
 
 
-def deliveries() -> dict[str, dict[str, Any]]:
-    """Every delivery in the audit log, by grant: organisation, dataset and data key id."""
-    out: dict[str, dict[str, Any]] = {}
+def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
+    """Every delivery in the audit log, by grant and data key (a grant delivered again after the
+    data key was rotated carries other marks): organisation and dataset."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for r in audit.central().records():
         if r.get("action") == "deliver" and isinstance(r.get("grant"), str):
-            out.setdefault(r["grant"], {"organisation": r.get("organisation", "?"), "dataset": r.get("dataset", "?"),
-                                        "data_key": r.get("data_key")})
+            out.setdefault((r["grant"], str(r.get("data_key"))),
+                           {"organisation": r.get("organisation", "?"), "dataset": r.get("dataset", "?")})
     return out
 
 
 def trace(path: str | Path, *, record: bool = True) -> TraceResult:
     """Which recipient's extract ``path`` comes from, if its cells say so (see the module)."""
     path = Path(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    digest = _sha256(path) if path.is_file() else ""
     rows, tokens, masked = _cells(path)
     result = TraceResult(str(path), digest, rows, len(tokens), len(masked))
     known = deliveries()
     tested = max(len(known), 1)
     bodies = [(t[:watermark.BODY_HEX], t[watermark.BODY_HEX:]) for t in tokens]
-    for grant_id, info in known.items():
+    for (grant_id, key_id), info in known.items():
         try:
-            key = trust_keys.data_key(info.get("data_key"))
+            key = trust_keys.data_key(key_id)
         except KeyMaterialError:
             continue  # a key this installation no longer holds: that grant cannot be tested
         keys = watermark.grant_keys(key, grant_id)
@@ -157,7 +166,11 @@ def trace(path: str | Path, *, record: bool = True) -> TraceResult:
         c.p_value = min(1.0, 2 * min(p_token, p_mask))
         c.confidence = max(0.0, 1.0 - tested * c.p_value)
         result.candidates.append(c)
-    result.candidates.sort(key=lambda c: (c.p_value, c.grant))
+    best: dict[str, Candidate] = {}
+    for c in result.candidates:  # one line per grant: its best delivery
+        if c.grant not in best or c.p_value < best[c.grant].p_value:
+            best[c.grant] = c
+    result.candidates = sorted(best.values(), key=lambda c: (c.p_value, c.grant))
     if record:
         audit.record("trace", file_sha256=digest, rows=rows, pseudonym_cells=len(tokens), masked_cells=len(masked),
                      grants_tested=len(result.candidates), named=[c.grant for c in result.named])
