@@ -113,6 +113,11 @@ def main() -> int:
     rng = random.Random(args.seed)
     tally: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     trace_times = []
+    # Calibration: for an innocent grant P(G·p ≤ t) ≤ t/G, so over N innocent tests at most N·t/G
+    # are expected at or below t; count them.
+    levels = (0.1, 0.01, 0.001, 1e-6)
+    innocent_tests = 0
+    below = dict.fromkeys(levels, 0)
     for grant_id, (who, path) in extracts.items():
         rows = _rows(path)
         for label, share, columns, resort, how in SCENARIOS:
@@ -130,6 +135,12 @@ def main() -> int:
             t["right"] += named == [grant_id]
             t["nobody"] += not named
             t["innocent"] += sum(1 for g in named if g != grant_id)
+            grants_tested = len(result.candidates)
+            for c in result.candidates:
+                if c.grant != grant_id:
+                    innocent_tests += 1
+                    for level in levels:
+                        below[level] += grants_tested * c.p_value <= level
             innocent = max((c.confidence for c in result.candidates if c.grant != grant_id), default=0.0)
             t["max_innocent"] = max(t["max_innocent"], innocent)
             true = next(c for c in result.candidates if c.grant == grant_id)
@@ -150,6 +161,11 @@ def main() -> int:
               f"{int(t['innocent'])} | {t['max_innocent']:.3g} | {t['min_true']:.6g} |")
     innocent_total = sum(int(t["innocent"]) for t in tally.values())
     print(f"\ninnocent recipients named in all {len(trace_times)} traces: {innocent_total}")
+    print(f"\ncalibration over {innocent_tests} innocent grant tests (G = {args.recipients}):\n")
+    print("| G·p at most | innocent tests | bound N·t/G |")
+    print("|---|---|---|")
+    for level in levels:
+        print(f"| {level:g} | {below[level]} | {innocent_tests * level / args.recipients:.3g} |")
     import shutil
 
     shutil.rmtree(work, ignore_errors=True)

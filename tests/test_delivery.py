@@ -99,6 +99,7 @@ def test_the_whole_path_apply_grant_deliver_verify_receive_trace(world, tmp_path
     actions = [rec["action"] for rec in audit.central().records() if grant_id in (rec.get("grant"),)]
     assert actions[:2] == ["grant", "deliver"] and "trace" not in actions  # trace records the file, not the grant id
     assert any(rec["action"] == "trace" and grant_id in rec.get("named", []) for rec in audit.central().records())
+    assert run("audit", "verify").code == 0  # every step appended to an intact, signed chain
 
 
 def test_the_encrypted_delivery_holds_no_plaintext_data(world, tmp_path):
@@ -435,3 +436,12 @@ def test_in_a_workspace_applications_and_grants_are_kept_in_it_and_never_committ
     monkeypatch.delenv("OPENDATA_CONFIG")
     monkeypatch.chdir(tmp_path)
     assert store.home() != ws.root / "delivery"  # outside it: beside the keys
+
+
+def test_a_valid_grant_this_department_did_not_keep_is_refused(world, tmp_path):
+    app = _apply(world, tmp_path, _recipient(tmp_path))
+    record = _grant(app, tmp_path)
+    (store.home() / "grants" / f"{record['id']}.json").unlink()  # issued elsewhere, or its copy removed
+    with pytest.raises(PolicyError) as info:
+        dl.deliver(tmp_path / "grant.json", world / "source", tmp_path / "out")
+    assert info.value.code == "delivery.unknown_grant"
