@@ -132,6 +132,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：交付清单签名无效或不是批准书指定的部门密钥所签",
         "en": "{path}: the manifest's signature fails, or it is not signed by the department key the grant names",
     },
+    "delivery.not_pinned": {
+        "zh": "交付清单由密钥 {key_id} 签名，而不是 {path} 中的部门密钥，拒绝",
+        "en": "the manifest is signed by {key_id}, not by the department key in {path}; refused",
+    },
+    "delivery.unpinned": {
+        "zh": "注意：未用 --trust 固定部门公钥；请与部门公布的交付公钥核对密钥标识 {key_id}",
+        "en": "note: no department key pinned with --trust; compare key id {key_id} with the delivery key the "
+        "department publishes",
+    },
     "delivery.wrong_key": {
         "zh": "密钥 {key_id} 不是这批数据的接收方密钥（应为 {wanted}）",
         "en": "key {key_id} is not the recipient key of this delivery ({wanted} is)",
@@ -880,6 +889,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.keys_trust": {"zh": "信任一名审核人的公钥（或用 --audit 信任审计公钥）", "en": "trust a reviewer's public key (or, with --audit, an audit key)"},
     "cli.help.keys_revoke": {"zh": "撤销对某密钥的信任", "en": "revoke trust in a key"},
     "cli.help.keys_recipient": {"zh": "为申请方生成接收密钥对（X25519）", "en": "make an applicant's recipient key pair (X25519)"},
+    "cli.help.delivery_key": {"zh": "输出本部门的交付签名公钥（接收方用 receive --trust 固定它）", "en": "print the department's delivery public key (recipients pin it with receive --trust)"},
+    "cli.help.delivery_trust": {"zh": "部门的交付公钥（opendata keys public --delivery 输出）；只接受它签名的交付", "en": "the department's delivery public key (from opendata keys public --delivery); only deliveries it signed are accepted"},
     "cli.help.keys_public": {"zh": "输出签名密钥（或 --audit 审计密钥）的公钥", "en": "print a signing key's (or, with --audit, the audit key's) public key"},
     "cli.help.key_id": {"zh": "密钥标识", "en": "a key id"},
     "cli.help.catalog_pull": {"zh": "从目录取回一个已发布的数据集", "en": "read a published dataset back from a catalogue"},

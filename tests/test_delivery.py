@@ -445,3 +445,38 @@ def test_a_valid_grant_this_department_did_not_keep_is_refused(world, tmp_path):
     with pytest.raises(PolicyError) as info:
         dl.deliver(tmp_path / "grant.json", world / "source", tmp_path / "out")
     assert info.value.code == "delivery.unknown_grant"
+
+
+def test_a_recipient_who_pins_the_department_key_refuses_a_delivery_someone_else_signed(world, tmp_path, run):
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from opendata.delivery import signing
+    from opendata.delivery.extract import _sha256
+    from opendata.delivery.keys import raw
+    from opendata.trust.keys import key_id_of
+
+    keydir = _recipient(tmp_path)
+    app = _apply(world, tmp_path, keydir)
+    _grant(app, tmp_path)
+    dl.deliver(tmp_path / "grant.json", world / "source", tmp_path / "out")
+    r = run("keys", "public", "--delivery")
+    assert r.code == 0 and "BEGIN PUBLIC KEY" in r.out
+    (tmp_path / "department.pem").write_text(r.out, encoding="ascii")
+    assert run("verify", tmp_path / "out", "--trust", tmp_path / "department.pem").code == 0
+    # A forger re-signs grant and manifest with keys of their own: consistent in itself…
+    forger = Ed25519PrivateKey.generate()
+    grant = json.loads((tmp_path / "out" / "grant.json").read_text("utf-8"))
+    grant["department_key"] = {"key_id": key_id_of(forger.public_key()),
+                               "public_key": base64.b64encode(raw(forger.public_key())).decode()}
+    signing.sign(grant, forger)
+    (tmp_path / "out" / "grant.json").write_text(json.dumps(grant, ensure_ascii=False), encoding="utf-8")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    manifest["grant_sha256"] = _sha256(tmp_path / "out" / "grant.json")
+    signing.sign(manifest, forger)
+    (tmp_path / "out" / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    assert run("verify", tmp_path / "out").code == 0  # …so only the pinned key tells
+    r = run("receive", tmp_path / "out", "--key", keydir / "recipient.key", "--trust", tmp_path / "department.pem",
+            "--out", tmp_path / "plain")
+    assert r.code == 1 and not (tmp_path / "plain").exists()

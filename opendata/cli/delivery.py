@@ -126,18 +126,22 @@ def cmd_deliver(args: argparse.Namespace) -> int:
 def cmd_receive(args: argparse.Namespace) -> int:
     from ..delivery import receive
 
-    got = receive(args.directory, args.key, args.out, passphrase=_passphrase())
+    got = receive(args.directory, args.key, args.out, passphrase=_passphrase(), trust=args.trust)
     _out(messages.t("delivery.received", count=len(got.files), grant=got.grant["id"],
                     department=got.manifest["key_id"], reviewer=got.grant.get("reviewer"),
                     reviewer_key=got.grant.get("key_id"), path=got.directory))
+    if not args.trust:
+        _err(messages.t("delivery.unpinned", key_id=got.manifest["key_id"]))
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from ..delivery import verify
 
-    manifest, checked = verify(args.directory)
+    manifest, checked = verify(args.directory, trust=args.trust)
     _out(messages.t("delivery.verified", count=len(checked), grant=manifest["grant"], department=manifest["key_id"]))
+    if not args.trust:
+        _err(messages.t("delivery.unpinned", key_id=manifest["key_id"]))
     return EXIT_OK
 
 
@@ -210,11 +214,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p = verb("receive", "receive")
     p.add_argument("directory", help=h("delivery_dir"))
     p.add_argument("--key", required=True, help=h("recipient_private"))
+    p.add_argument("--trust", metavar="DEPARTMENT.pem", help=h("delivery_trust"))
     p.add_argument("--out", required=True, help=h("out"))
     p.set_defaults(func=cmd_receive)
 
     p = verb("verify", "verify")
     p.add_argument("directory", help=h("delivery_dir"))
+    p.add_argument("--trust", metavar="DEPARTMENT.pem", help=h("delivery_trust"))
     p.set_defaults(func=cmd_verify)
 
     p = verb("trace", "trace")

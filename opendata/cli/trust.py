@@ -86,6 +86,11 @@ def keys_revoke(args: argparse.Namespace) -> int:
 def keys_public(args: argparse.Namespace) -> int:
     from ..trust import keys
 
+    if getattr(args, "delivery", False):  # the key recipients pin (receive --trust)
+        from ..delivery.keys import delivery_public_pem
+
+        out(delivery_public_pem().rstrip())
+        return EXIT_OK
     out((keys.audit_public_pem() if args.audit else keys.public_pem(args.file)).rstrip())
     return EXIT_OK
 
@@ -173,6 +178,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     a = actions.add_parser("public", help=h("keys_public"), description=h("keys_public"), parents=[common])
     a.add_argument("file", metavar="KEY_ID", nargs="?", help=h("key_id"))
     a.add_argument("--audit", action="store_true", help=h("audit_key"))
+    a.add_argument("--delivery", action="store_true", help=h("delivery_key"))
     a.set_defaults(func=keys_public)
 
     a = actions.add_parser("recipient", help=h("keys_recipient"), description=h("keys_recipient"), parents=[common])

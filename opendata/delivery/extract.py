@@ -292,11 +292,14 @@ class Received:
     files: list[str]
 
 
-def _check_delivery(directory: Path, *, now: dt.datetime | None = None) -> tuple[dict, dict]:
-    """The manifest and the grant of a delivery, each signed and bound to the other."""
+def _check_delivery(directory: Path, *, trust: str | Path | None = None) -> tuple[dict, dict]:
+    """The manifest and the grant of a delivery, each signed and bound to the other; with
+    ``trust`` (the department's delivery public key, PEM), signed by that key and no other."""
     manifest = store.read_json(directory / MANIFEST)
     if manifest.get("format") != FORMAT or not signing.signature_ok(manifest):
         raise PolicyError("delivery.manifest_tampered", path=str(directory / MANIFEST))
+    if trust is not None and dkeys.pinned_key_id(trust) != manifest.get("key_id"):
+        raise PolicyError("delivery.not_pinned", key_id=str(manifest.get("key_id")), path=str(trust))
     grant = store.read_json(directory / GRANT)
     if not signing.signature_ok(grant) or _sha256(directory / GRANT) != manifest.get("grant_sha256") \
             or grant.get("id") != manifest.get("grant"):
@@ -319,12 +322,14 @@ def _safe_name(directory: Path, name: str) -> Path:
 
 
 def receive(directory: str | Path, key: str | Path, out: str | Path, *, passphrase: str | None = None,
-            now: dt.datetime | None = None) -> Received:
+            trust: str | Path | None = None, now: dt.datetime | None = None) -> Received:
     """Decrypt a delivery with the recipient's private key into ``out`` and check everything: the
-    signatures, that it is for this key, that the grant has not expired, every chunk and every
-    file's SHA-256. Nothing is left in ``out`` unless all of it holds."""
+    signatures (by the department key ``trust`` names, when given — without it anyone could make
+    a delivery that checks out against itself), that it is for this key, that the grant has not
+    expired, every chunk and every file's SHA-256. Nothing is left in ``out`` unless all of it
+    holds."""
     directory, out = Path(directory), Path(out)
-    manifest, grant = _check_delivery(directory, now=now)
+    manifest, grant = _check_delivery(directory, trust=trust)
     private = dkeys.load_recipient_private(key, passphrase)
     mine = dkeys.recipient_id(private.public_key())
     if mine != manifest.get("recipient_key") or mine != grant["recipient"]["key_id"]:
@@ -364,12 +369,12 @@ def receive(directory: str | Path, key: str | Path, out: str | Path, *, passphra
     return Received(grant, manifest, out, names)
 
 
-def verify(directory: str | Path) -> tuple[dict[str, Any], list[str]]:
+def verify(directory: str | Path, *, trust: str | Path | None = None) -> tuple[dict[str, Any], list[str]]:
     """Check a delivery (encrypted: every payload's SHA-256) or a received copy (decrypted: every
     file's SHA-256) against its signed manifest and grant; returns the manifest and the files
     checked. :class:`PolicyError` names the first file that differs."""
     directory = Path(directory)
-    manifest, _ = _check_delivery(directory)
+    manifest, _ = _check_delivery(directory, trust=trust)
     checked = []
     encrypted = (directory / PAYLOAD).is_dir()
     for entry in manifest["files"]:

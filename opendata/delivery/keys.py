@@ -135,3 +135,25 @@ def ed25519_from_raw(text: str) -> Ed25519PublicKey:
         return Ed25519PublicKey.from_public_bytes(base64.b64decode(text, validate=True))
     except (ValueError, TypeError) as exc:
         raise KeyMaterialError("keys.bad_public_key") from exc
+
+
+def delivery_public_pem() -> str:
+    """The department's delivery public key as PEM: recipients pin it (``receive --trust``)."""
+    _, private = delivery_signing_key()
+    return private.public_key().public_bytes(serialization.Encoding.PEM,
+                                             serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def pinned_key_id(source: str | os.PathLike[str]) -> str:
+    """The key id of an Ed25519 public key in a PEM file (a department's delivery key)."""
+    try:
+        data = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise InputError("input.not_found", path=str(source)) from None
+    try:
+        public = serialization.load_pem_public_key(data)
+    except (ValueError, TypeError) as exc:
+        raise KeyMaterialError("keys.bad_public_key") from exc
+    if not isinstance(public, Ed25519PublicKey):
+        raise KeyMaterialError("keys.bad_public_key")
+    return trust_keys.key_id_of(public)
