@@ -23,7 +23,6 @@ re-encoding and CSV↔Excel, as long as the tokens and the ``*`` runs are kept a
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 from dataclasses import dataclass
@@ -62,16 +61,16 @@ def grant_keys(key: DataKey, grant_id: str) -> GrantKeys:
 
 
 def _mac(secret: bytes, text: str) -> bytes:
-    return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).digest()
+    return hmac.digest(secret, text.encode("utf-8"), "sha256")  # OpenSSL's one-shot HMAC: ~3x hmac.new
 
 
 def token(keys: GrantKeys, value: str) -> str:
-    body = hmac.new(keys.pseudo, value.encode("utf-8"), hashlib.sha256).hexdigest()[:BODY_HEX]
+    body = _mac(keys.pseudo, value).hex()[:BODY_HEX]
     return body + tag_of(keys, body)
 
 
 def tag_of(keys: GrantKeys, body: str) -> str:
-    return hmac.new(keys.tag, body.encode("ascii"), hashlib.sha256).hexdigest()[:TAG_HEX]
+    return _mac(keys.tag, body).hex()[:TAG_HEX]
 
 
 def pseudonymize(values: pa.Array, keys: GrantKeys) -> pa.Array:
@@ -85,12 +84,15 @@ def mask_bit(keys: GrantKeys, text: str) -> int:
 
 def mark_mask(keys: GrantKeys, masked: str) -> str:
     """``masked`` with its longest ``*`` run lengthened by 0…3, the first variant whose bit is 0."""
-    runs = list(_RUN.finditer(masked))
-    if not runs:
+    run = max(_RUN.finditer(masked), key=lambda m: m.end() - m.start(), default=None)
+    if run is None:
         return masked
-    run = max(runs, key=lambda m: m.end() - m.start())
-    variants = [masked[:run.end()] + "*" * extra + masked[run.end():] for extra in range(MASK_VARIANTS)]
-    return next((v for v in variants if mask_bit(keys, v) == 0), variants[0])
+    head, tail = masked[:run.end()], masked[run.end():]
+    for extra in range(MASK_VARIANTS):
+        variant = head + "*" * extra + tail
+        if _mac(keys.mask, variant)[0] & 1 == 0:
+            return variant
+    return masked
 
 
 def mark_masks(values: pa.Array, keys: GrantKeys) -> pa.Array:
