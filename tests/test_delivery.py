@@ -480,3 +480,40 @@ def test_a_recipient_who_pins_the_department_key_refuses_a_delivery_someone_else
     r = run("receive", tmp_path / "out", "--key", keydir / "recipient.key", "--trust", tmp_path / "department.pem",
             "--out", tmp_path / "plain")
     assert r.code == 1 and not (tmp_path / "plain").exists()
+
+
+def test_a_signed_grant_weaker_than_the_minimum_is_still_refused_at_delivery(world, tmp_path):
+    """Defence in depth: even a grant a trusted reviewer signed (through code that skipped the
+    review's check) cannot take a field out weaker than the policy allows."""
+    app = _apply(world, tmp_path, _recipient(tmp_path), fields=["case_id", "id_number"])
+    review = dl.review(app)
+    next(d for d in review.fields if d.field == "id_number").treatment = "none"
+    dl.grant(app, review, reviewer=REVIEWER, out=tmp_path / "grant.json")
+    with pytest.raises(PolicyError) as info:
+        dl.deliver(tmp_path / "grant.json", world / "source", tmp_path / "out")
+    assert info.value.code == "delivery.too_weak" and "id_number" in info.value.render("en")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_undeclared_personal_column_is_held_to_its_types_minimum(tmp_path):
+    """A column nobody declared, in which the detectors find mobile numbers, is graded by them at
+    delivery: granted as it is, it is refused."""
+    from conftest import make_package
+    from pii_data import mobile, rng
+
+    from opendata.delivery.extract import _check_fields
+    from opendata.check import check
+    from opendata.package import load
+
+    r = rng(5)
+    text = "id,contact\n" + "".join(f"{i},{mobile(r)}\n" for i in range(60))
+    pkg = load(make_package(tmp_path / "p", [{"name": "id", "type": "string"}, {"name": "contact", "type": "string"}],
+                            text, name=NAME))
+    policy = load_policy()
+    grant = {"fields": [{"resource": "data", "field": "contact", "treatment": {"operator": "none"}}]}
+    with pytest.raises(PolicyError) as info:
+        _check_fields(grant, pkg, check(pkg, policy=policy), policy)
+    assert info.value.code == "delivery.too_weak"
+    grant["fields"][0]["treatment"]["operator"] = "pseudonymize"
+    plans = _check_fields(grant, pkg, check(pkg, policy=policy), policy)
+    assert plans[("data", "contact")]["types"] == ["cn_mobile"]
