@@ -453,7 +453,7 @@ def test_a_recipient_who_pins_the_department_key_refuses_a_delivery_someone_else
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from opendata.delivery import signing
-    from opendata.delivery.extract import _sha256
+    from opendata.release import sha256_file
     from opendata.delivery.keys import raw
     from opendata.trust.keys import key_id_of
 
@@ -473,7 +473,7 @@ def test_a_recipient_who_pins_the_department_key_refuses_a_delivery_someone_else
     signing.sign(grant, forger)
     (tmp_path / "out" / "grant.json").write_text(json.dumps(grant, ensure_ascii=False), encoding="utf-8")
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
-    manifest["grant_sha256"] = _sha256(tmp_path / "out" / "grant.json")
+    manifest["grant_sha256"] = sha256_file(tmp_path / "out" / "grant.json")
     signing.sign(manifest, forger)
     (tmp_path / "out" / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     assert run("verify", tmp_path / "out").code == 0  # …so only the pinned key tells

@@ -35,6 +35,7 @@ import pyarrow.compute as pc
 
 from ..errors import InputError, PolicyError
 from ..policy.rules import Policy, load_policy
+from ..release import sha256_file
 from ..trust import audit
 from ..trust import keys as trust_keys
 from . import envelope, signing, store, watermark
@@ -54,14 +55,6 @@ class Delivery:
     rows: dict[str, int]
     fields: dict[str, str]
     files: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _check_fields(grant: dict[str, Any], package: Any, report: Any, policy: Policy) -> dict[tuple[str, str], dict]:
@@ -259,8 +252,8 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
             files.append({"name": name, "payload": payload, **sealer.seal_file(path, staging / payload, name)})
         _, department = dkeys.delivery_signing_key()
         manifest = {
-            "format": FORMAT, "grant": grant["id"], "grant_sha256": _sha256(staging / GRANT),
-            "terms_sha256": _sha256(staging / TERMS), "dataset": grant["dataset"],
+            "format": FORMAT, "grant": grant["id"], "grant_sha256": sha256_file(staging / GRANT),
+            "terms_sha256": sha256_file(staging / TERMS), "dataset": grant["dataset"],
             "recipient_key": grant["recipient"]["key_id"], "expires": grant["expires"],
             "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "rows": rows,
             "cipher": sealer.header, "files": files,
@@ -280,7 +273,7 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
     audit.record("deliver", grant=grant["id"], dataset=grant["dataset"],
                  organisation=grant["recipient"]["organisation"], recipient_key=grant["recipient"]["key_id"],
                  data_key=data_key.id, fields=granted, marks=dict(marks), rows=rows,
-                 manifest_sha256=_sha256(out / MANIFEST), files={f["name"]: f["sha256"] for f in files})
+                 manifest_sha256=sha256_file(out / MANIFEST), files={f["name"]: f["sha256"] for f in files})
     return Delivery(grant["id"], out, rows, granted, files)
 
 
@@ -301,15 +294,15 @@ def _check_delivery(directory: Path, *, trust: str | Path | None = None) -> tupl
     if trust is not None and dkeys.pinned_key_id(trust) != manifest.get("key_id"):
         raise PolicyError("delivery.not_pinned", key_id=str(manifest.get("key_id")), path=str(trust))
     grant = store.read_json(directory / GRANT)
-    if not signing.signature_ok(grant) or _sha256(directory / GRANT) != manifest.get("grant_sha256") \
+    if not signing.signature_ok(grant) or sha256_file(directory / GRANT) != manifest.get("grant_sha256") \
             or grant.get("id") != manifest.get("grant"):
         raise PolicyError("delivery.grant_tampered", id=str(manifest.get("grant"))[:40])
     department = grant.get("department_key") or {}
     if department.get("key_id") != manifest.get("key_id") or department.get("public_key") != manifest.get("public_key"):
         raise PolicyError("delivery.manifest_tampered", path=str(directory / MANIFEST))
     terms = directory / TERMS
-    if not terms.is_file() or _sha256(terms) != manifest.get("terms_sha256") or \
-            _sha256(terms) != grant.get("terms_sha256"):
+    if not terms.is_file() or sha256_file(terms) != manifest.get("terms_sha256") or \
+            sha256_file(terms) != grant.get("terms_sha256"):
         raise PolicyError("delivery.file_changed", file=TERMS)
     return manifest, grant
 
@@ -382,7 +375,7 @@ def verify(directory: str | Path, *, trust: str | Path | None = None) -> tuple[d
         path = _safe_name(directory, name)
         if not path.is_file():
             raise PolicyError("delivery.file_missing", file=name)
-        if _sha256(path) != (entry["payload_sha256"] if encrypted else entry["sha256"]):
+        if sha256_file(path) != (entry["payload_sha256"] if encrypted else entry["sha256"]):
             raise PolicyError("delivery.file_changed", file=name)
         checked.append(name)
     return manifest, checked

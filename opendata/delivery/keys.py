@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -107,26 +106,7 @@ def delivery_signing_key() -> tuple[str, Ed25519PrivateKey]:
     Like the audit key it is unencrypted, so a delivery needs no passphrase; unlike a reviewer key
     it cannot sign a grant: grants are verified against the trust store's reviewer keys only.
     """
-    path = trust_keys.keys_dir() / DELIVERY_KEY
-    if not path.is_file():
-        private = Ed25519PrivateKey.generate()
-        pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption()).decode("ascii")
-        staged = path.with_name(f".{DELIVERY_KEY}.{secrets.token_hex(4)}")
-        trust_keys._write_private(staged, pem)
-        try:
-            os.link(staged, path)  # one key wins when two processes start at once
-        except FileExistsError:
-            pass
-        finally:
-            staged.unlink(missing_ok=True)
-    trust_keys._check_private(path)
-    try:
-        private = serialization.load_pem_private_key(path.read_bytes(), None)
-    except (TypeError, ValueError) as exc:
-        raise KeyMaterialError("keys.unreadable", path=str(path)) from exc
-    if not isinstance(private, Ed25519PrivateKey):
-        raise KeyMaterialError("keys.unreadable", path=str(path))
+    private = trust_keys.installation_key(DELIVERY_KEY)
     return trust_keys.key_id_of(private.public_key()), private
 
 

@@ -23,7 +23,6 @@ neither — only untreated columns, or the marks rewritten — cannot be attribu
 
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any
 import pyarrow.compute as pc
 
 from ..errors import KeyMaterialError
+from ..release import sha256_file
 from ..trust import audit
 from ..trust import keys as trust_keys
 from . import watermark
@@ -100,14 +100,6 @@ class TraceResult:
                 "best": self.best.to_dict() if self.best else None}
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _cells(path: Path) -> tuple[int, set[str], set[str]]:
     """Rows, and the distinct pseudonym-shaped and masked cells of every column of the file."""
     from ..package import load
@@ -146,7 +138,7 @@ def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
 def trace(path: str | Path, *, record: bool = True) -> TraceResult:
     """Which recipient's extract ``path`` comes from, if its cells say so (see the module)."""
     path = Path(path)
-    digest = _sha256(path) if path.is_file() else ""
+    digest = sha256_file(path) if path.is_file() else ""
     rows, tokens, masked = _cells(path)
     result = TraceResult(str(path), digest, rows, len(tokens), len(masked))
     known = deliveries()
