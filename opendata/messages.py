@@ -198,6 +198,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "核验通过：{count} 个文件与签名的交付清单一致（批准书 {grant}，部门密钥 {department}）",
         "en": "verified: {count} files match the signed manifest (grant {grant}, department key {department})",
     },
+    "delivery.trace_disagrees": {
+        "zh": "审计日志中批准书 {grant} 的接收方与签名的批准书不一致，拒绝溯源",
+        "en": "the audit log's recipient of grant {grant} differs from the signed grant; not traced",
+    },
     "delivery.trace_named": {
         "zh": "溯源：来自批准书 {grant}（接收方 {organisation}，数据集 {dataset}），置信度 {confidence}；"
         "{tokens} 个假名中 {tokens_ok} 个、{masked} 个掩码值中 {masks_ok} 个带有其标记",

@@ -17,6 +17,7 @@ import opendata.delivery as dl
 from conftest import REVIEWER
 from delivery_data import publish_restricted, write_source
 from opendata.delivery import watermark
+from opendata.errors import PolicyError
 from opendata.delivery.trace import ALPHA, binomial_sf
 from opendata.trust import keys
 
@@ -149,3 +150,22 @@ def test_whatever_part_of_an_extract_leaks_no_innocent_recipient_is_named(extrac
     assert named in ([], [grant])
     if {"id_number", "person"} & set(columns) and len(picked) >= 2:
         assert named == [grant]  # two pseudonym cells or more always suffice
+
+
+def test_a_trace_refuses_to_read_an_edited_audit_log(extracts, tmp_path, monkeypatch):
+    """Whoever edits the log to put another organisation on a delivery gets no answer, not a
+    wrong one."""
+    from opendata.trust import audit
+
+    _, got = extracts
+    grant, path = got["甲研究院"]
+    log = audit.central()
+    copy = tmp_path / "audit.jsonl"
+    lines = log.path.read_text("utf-8").splitlines(keepends=True)
+    copy.write_text("".join(line.replace("甲研究院", "乙大学") if grant in line and '"deliver"' in line else line
+                            for line in lines), encoding="utf-8")
+    copy.with_name("audit.jsonl.head").write_bytes(log.head_path.read_bytes())
+    monkeypatch.setattr(audit, "central", lambda: audit.AuditLog(copy, mode=0o600))
+    with pytest.raises(PolicyError) as info:
+        dl.trace(path, record=False)
+    assert info.value.code == "audit.broken"

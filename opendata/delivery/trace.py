@@ -30,7 +30,7 @@ from typing import Any
 
 import pyarrow.compute as pc
 
-from ..errors import KeyMaterialError
+from ..errors import KeyMaterialError, PolicyError
 from ..release import sha256_file
 from ..trust import audit
 from ..trust import keys as trust_keys
@@ -126,12 +126,28 @@ def _cells(path: Path) -> tuple[int, set[str], set[str]]:
 
 def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
     """Every delivery in the audit log, by grant and data key (a grant delivered again after the
-    data key was rotated carries other marks): organisation and dataset."""
+    data key was rotated carries other marks): organisation and dataset.
+
+    The log must be intact (its chain, checkpoints and signed head): an edited log could name
+    someone else. The organisation is taken from the reviewer-signed grant where the department
+    still keeps it, and must agree with the log.
+    """
+    from . import signing, store
+
+    log = audit.central()
+    problem = log.verify()
+    if problem is not None:
+        raise PolicyError("audit.broken", path=str(log.path), line=problem.line, reason=problem.render())
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in audit.central().records():
+    for r in log.records():
         if r.get("action") == "deliver" and isinstance(r.get("grant"), str):
+            organisation = r.get("organisation", "?")
+            kept = store.load("grant", r["grant"])
+            if kept is not None and signing.signature_ok(kept) and \
+                    (kept.get("recipient") or {}).get("organisation") != organisation:
+                raise PolicyError("delivery.trace_disagrees", grant=r["grant"])
             out.setdefault((r["grant"], str(r.get("data_key"))),
-                           {"organisation": r.get("organisation", "?"), "dataset": r.get("dataset", "?")})
+                           {"organisation": organisation, "dataset": r.get("dataset", "?")})
     return out
 
 
