@@ -55,6 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "使用期限 {until} 超过策略允许的最长 {days} 天",
         "en": "the period of use ({until}) is longer than the policy's maximum of {days} days",
     },
+    "delivery.until_beyond_application": {
+        "zh": "批准的使用期限 {until} 长于申请的 {asked}",
+        "en": "the granted period ({until}) is longer than the one asked for ({asked})",
+    },
     "delivery.not_restricted": {
         "zh": "数据集“{name}”的开放属性是 {openness}，不是受限开放：无需（或不能）申请",
         "en": "dataset \"{name}\" is {openness}, not restricted: there is nothing to apply for",
@@ -830,6 +834,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.grant": {"zh": "审核申请并签署批准书", "en": "review an application and sign a grant"},
     "cli.help.rows": {"zh": "只交付该字段取这些值的行（FIELD=值1,值2）", "en": "only rows whose FIELD is one of the values (FIELD=V1,V2)"},
     "cli.help.treat": {"zh": "某字段采用更强的处理（FIELD=OPERATOR）", "en": "a stronger treatment for a field (FIELD=OPERATOR)"},
+    "cli.help.grant_until": {"zh": "缩短使用期限（不能长于申请）", "en": "a shorter period of use than asked for (never longer)"},
     "cli.help.grant_out": {"zh": "批准书的输出路径", "en": "where to write the grant"},
     "cli.help.refuse": {"zh": "拒绝申请（须说明理由）", "en": "refuse an application, with a reason"},
     "cli.help.revoke_grant": {"zh": "撤销批准书", "en": "revoke a grant"},

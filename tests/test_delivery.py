@@ -517,3 +517,16 @@ def test_an_undeclared_personal_column_is_held_to_its_types_minimum(tmp_path):
     grant["fields"][0]["treatment"]["operator"] = "pseudonymize"
     plans = _check_fields(grant, pkg, check(pkg, policy=policy), policy)
     assert plans[("data", "contact")]["types"] == ["cn_mobile"]
+
+
+def test_a_reviewer_may_shorten_the_period_of_use_never_lengthen_it(world, tmp_path, run):
+    _apply(world, tmp_path, _recipient(tmp_path))  # asks for 90 days
+    longer = (dt.date.today() + dt.timedelta(days=120)).isoformat()
+    r = run("grant", tmp_path / "application.json", "--reviewer", REVIEWER, "--until", longer, "--yes",
+            "--out", tmp_path / "grant.json")
+    assert r.code == 1 and not (tmp_path / "grant.json").exists()
+    shorter = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    r = run("grant", tmp_path / "application.json", "--reviewer", REVIEWER, "--until", shorter, "--yes",
+            "--out", tmp_path / "grant.json")
+    assert r.code == 0, r.err
+    assert json.loads((tmp_path / "grant.json").read_text("utf-8"))["expires"].startswith(shorter)

@@ -88,7 +88,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
     key_id = keys.active_signing_key_id(args.reviewer)
     entry = next((e for e in keys.signing_keys() if e["id"] == key_id), {})
     record = grant(app, r, reviewer=args.reviewer, key_id=key_id,
-                   passphrase=_passphrase() if entry.get("encrypted") else None, out=args.out)
+                   passphrase=_passphrase() if entry.get("encrypted") else None, out=args.out, until=args.until)
     _out(messages.t("delivery.granted", id=record["id"], organisation=record["recipient"]["organisation"],
                     fields=len(record["fields"]), expires=record["expires"], path=args.out))
     return EXIT_OK
@@ -190,6 +190,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("--fields", help=h("fields"))
     p.add_argument("--treat", action="append", default=[], metavar="FIELD=OPERATOR", help=h("treat"))
     p.add_argument("--rows", metavar="FIELD=V1,V2", help=h("rows"))
+    p.add_argument("--until", metavar="YYYY-MM-DD", help=h("grant_until"))
     p.add_argument("--yes", action="store_true", help=h("yes"))
     p.add_argument("--out", required=True, help=h("grant_out"))
     p.set_defaults(func=cmd_grant)

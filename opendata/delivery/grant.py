@@ -161,18 +161,25 @@ def _decided(application_id: str) -> bool:
 
 def grant(application: Application, review_: Review, *, reviewer: str, key_id: str | None = None,
           passphrase: str | None = None, out: str | Path | None = None, policy: Policy | None = None,
-          now: dt.datetime | None = None) -> dict[str, Any]:
+          until: str | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
     """Sign the grant of ``review_`` and store it; returns the grant record (no personal data:
-    the applicant's organisation, never the contact or identity)."""
+    the applicant's organisation, never the contact or identity). ``until`` shortens the period
+    of use the application asked for (never lengthens it); the grant expires at the end of that
+    day, Beijing time."""
     policy = policy or load_policy()
     record = application.record
     if _decided(application.id):
         raise GrantError("delivery.already_decided", id=application.id)
+    if until is not None:
+        from .application import parse_until
+
+        if parse_until(until, policy) > record["until"]:
+            raise GrantError("delivery.until_beyond_application", until=until, asked=record["until"])
     key_id = key_id or trust_keys.active_signing_key_id(reviewer)
     private = trust_keys.signing_key(key_id, passphrase)
     department_id, department = dkeys.delivery_signing_key()
     now = now or dt.datetime.now(dt.timezone.utc)
-    until = dt.date.fromisoformat(record["until"])
+    until = dt.date.fromisoformat(until or record["until"])
     expires = dt.datetime.combine(until, dt.time(23, 59, 59), tzinfo=dt.timezone(dt.timedelta(hours=8)))
     grant_id = store.new_id("grant")
     body = {
