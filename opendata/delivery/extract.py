@@ -103,7 +103,9 @@ def _check_fields(grant: dict[str, Any], package: Any, report: Any, policy: Poli
     return out
 
 
-def _treat(column: pa.Array, plan: dict, keys: watermark.GrantKeys, policy: Policy) -> pa.Array:
+def _treat(column: pa.Array, plan: dict, keys: watermark.GrantKeys, policy: Policy, data_key: Any = None) -> pa.Array:
+    """One granted column treated as granted; pseudonyms and masks carry the recipient's marks.
+    ``data_key`` serves a policy whose default treatment of another type in the column needs one."""
     from ..pii.treat import treat_field
 
     op, types = plan["operator"], plan["types"]
@@ -118,7 +120,8 @@ def _treat(column: pa.Array, plan: dict, keys: watermark.GrantKeys, policy: Poli
     params: dict[str, Any] = {}
     if op == "generalize" and kind in policy.pii and policy.pii[kind].default_treatment.get("operator") == "generalize":
         params = {p: v for p, v in policy.pii[kind].default_treatment.items() if p != "operator"}
-    treated = treat_field(column, kind, op, params, None, others=others, generic_treatment=dict(policy.generic_treatment))
+    treated = treat_field(column, kind, op, params, data_key, others=others,
+                          generic_treatment=dict(policy.generic_treatment))
     return watermark.mark_masks(treated, keys) if op == "mask" else treated
 
 
@@ -154,7 +157,7 @@ def _descriptor(package: Any, plans: dict[tuple[str, str], dict], grant: dict[st
 
 
 def _write_extract(package: Any, plans: dict[tuple[str, str], dict], grant: dict[str, Any], keys: watermark.GrantKeys,
-                   policy: Policy, into: Path) -> dict[str, int]:
+                   policy: Policy, into: Path, data_key: Any = None) -> dict[str, int]:
     from ..release import CsvSink
 
     (into / "data").mkdir(parents=True)
@@ -174,8 +177,8 @@ def _write_extract(package: Any, plans: dict[tuple[str, str], dict], grant: dict
                 if selected is not None:  # only the granted rows, before anything is treated
                     column = pc.utf8_trim_whitespace(batch.column(batch.schema.get_field_index(selected["field"])))
                     batch = batch.filter(pc.fill_null(pc.is_in(column, value_set=pa.array(selected["values"])), False))
-                arrays = [_treat(batch.column(batch.schema.get_field_index(n)), plans[(res.name, n)], keys, policy)
-                          for n in names]
+                arrays = [_treat(batch.column(batch.schema.get_field_index(n)), plans[(res.name, n)], keys, policy,
+                                 data_key) for n in names]
                 sink.write(pa.RecordBatch.from_arrays(arrays, names=names))
                 count += batch.num_rows
         finally:
@@ -235,7 +238,7 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
             if not report.valid:
                 raise PolicyError("delivery.invalid_input", name=package.name, count=report.validation.error_count)
             plans = _check_fields(grant, package, report, policy)
-            rows = _write_extract(package, plans, grant, keys, policy, scratch / "plain")
+            rows = _write_extract(package, plans, grant, keys, policy, scratch / "plain", data_key)
         _rescan(scratch / "plain", plans, policy)
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = out.parent / f".{out.name}.{os.getpid()}.partial"
