@@ -36,8 +36,20 @@ def config_path() -> Path:
     for directory in (here, *here.parents):
         candidate = directory / CONFIG_NAME
         if candidate.is_file():
+            _require_trusted(candidate)
             return candidate
     return Path(CONFIG_NAME)
+
+
+def _require_trusted(path: Path) -> None:
+    """A workspace found by searching must be the user's own: an ``opendata.toml`` that another
+    user owns, or that anyone may write, could send keys, policy and catalogues elsewhere (one left
+    in /tmp would steer every command run below it). Naming it in ``OPENDATA_CONFIG`` trusts it."""
+    from .errors import InputError
+
+    info = path.stat()
+    if info.st_uid not in (os.geteuid(), 0) or info.st_mode & 0o002:
+        raise InputError("workspace.untrusted", path=str(path))
 
 
 @lru_cache(maxsize=8)

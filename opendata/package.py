@@ -7,7 +7,6 @@ whole table in memory unless asked to (:meth:`Resource.to_arrow`, :meth:`Resourc
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -19,8 +18,9 @@ import pyarrow as pa
 
 from . import messages
 from .errors import DescriptorError, InputError
-from .infer import infer_schema, slug
-from .paths import schemas_dir
+from .infer import infer_schema
+from .naming import bare_name
+from .paths import shared_schema_dirs
 from .readers import FORMATS, format_of, open_table
 from .readers.base import DEFAULT_BATCH_ROWS, Chunk, TableSource, open_arrow
 from .schema import Schema
@@ -210,6 +210,33 @@ def _inside(base: Path, relative: str, descriptor_path: Path, what: str,
     return candidate
 
 
+def schema_reference(base: Path, relative: str, descriptor_path: Path, what: str) -> Path:
+    """The file a resource's ``"schema": "<path>"`` names.
+
+    Inside the package, or in a shared schemas directory (the workspace's, then the shipped one),
+    as written. A reference of the form ``[../]…/schemas/NAME.json`` that leads nowhere (a package
+    copied out of the checkout it was written in) is the shared schema ``NAME.json``, if there is
+    one. Anything else outside the package is refused (:func:`_inside`).
+    """
+    shared = shared_schema_dirs()
+    for also in shared:
+        try:
+            found = _inside(base, relative, descriptor_path, what, also=also)
+        except InputError:
+            continue
+        if found.is_file() or found.is_relative_to(base.resolve()):
+            return found
+    parts = Path(relative).parts
+    if len(parts) >= 2 and parts[-2] == "schemas" and not Path(relative).is_absolute() \
+            and all(p in ("..", ".") for p in parts[:-2]):
+        for directory in shared:
+            if (directory / parts[-1]).is_file():
+                return (directory / parts[-1]).resolve()
+        raise InputError("input.shared_schema_missing", path=str(descriptor_path), resource=what,
+                         schema=parts[-1], where=", ".join(str(d) for d in shared))
+    return _inside(base, relative, descriptor_path, what)
+
+
 def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = None) -> Package:
     descriptor = _read_json(descriptor_path)
     where = str(descriptor_path)
@@ -220,7 +247,7 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
 
     check_standard(descriptor, where)
 
-    name = descriptor.get("name") or slug(base.resolve().name)
+    name = descriptor.get("name") or bare_name(base.resolve())
     if not isinstance(name, str) or not NAME_PATTERN.match(name):
         raise DescriptorError("descriptor.bad_name", path=where, name=name)
     descriptor = dict(descriptor, name=name)
@@ -245,7 +272,7 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
         if isinstance(schema_desc, str):
             # A snapshot reads its private copy of a shared schema, never the live file again.
             schema_desc = _read_json(external[schema_desc] if external and schema_desc in external
-                                     else _inside(base, schema_desc, descriptor_path, rname, also=schemas_dir()))
+                                     else schema_reference(base, schema_desc, descriptor_path, rname))
         if schema_desc is None:
             raise DescriptorError("descriptor.schema_missing", path=where, resource=rname)
         schema = Schema.from_descriptor(schema_desc, path=where, resource=rname)
@@ -271,9 +298,7 @@ def _format_or_none(path: Path, raw: dict[str, Any]) -> str | None:
 
 
 def _load_bare(path: Path) -> Package:
-    resource_name = slug(path.name)
-    if not NAME_PATTERN.match(resource_name) or len(resource_name) < 2:
-        resource_name = "data-" + hashlib.sha256(path.name.encode()).hexdigest()[:8]
+    resource_name = bare_name(path)  # never a generic "data": two departments' data.csv stay two
     source = open_table(path)
     schema = infer_schema(source)
     descriptor = {"name": resource_name, "path": path.name}

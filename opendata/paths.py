@@ -1,26 +1,47 @@
-"""Where opendata finds the project's shared files: ``schemas/`` and ``catalog/``.
+"""Where opendata finds its shipped files: ``schemas/`` and ``catalog/``.
 
-Each can be moved with an environment variable (``OPENDATA_SCHEMAS_DIR``,
-``OPENDATA_CATALOG_DIR``), so a department can keep its own copies; the default is the directory
-beside the package in this repository.
+Their one source is the repository's top-level ``schemas/`` and ``catalog/``. An installed wheel
+carries them as package data, ``opendata/_data/schemas`` and ``opendata/_data/catalog`` (copied
+there by ``setup.py``'s build step, never committed twice), read through
+:mod:`importlib.resources`; a checkout (or an editable install) reads the top-level directories.
+``OPENDATA_SCHEMAS_DIR`` and ``OPENDATA_CATALOG_DIR`` replace them wholesale; a department adds to
+them through its workspace (:mod:`opendata.workspace`) instead.
 """
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parent.parent
 
 
+def shipped(name: str) -> Path:
+    """The shipped directory ``name`` (``schemas`` or ``catalog``): the installed package's data,
+    else the checkout's top-level directory."""
+    data = Path(str(resources.files("opendata").joinpath("_data", name)))
+    return data if data.is_dir() else _ROOT / name
+
+
 def schemas_dir() -> Path:
     """Shared Table Schemas and the classification policy."""
-    return Path(os.environ.get("OPENDATA_SCHEMAS_DIR") or _ROOT / "schemas")
+    return Path(os.environ.get("OPENDATA_SCHEMAS_DIR") or shipped("schemas"))
 
 
 def catalog_dir() -> Path:
     """Catalogue configuration: taxonomies, organizations, the CKAN dataset schema."""
-    return Path(os.environ.get("OPENDATA_CATALOG_DIR") or _ROOT / "catalog")
+    return Path(os.environ.get("OPENDATA_CATALOG_DIR") or shipped("catalog"))
+
+
+def shared_schema_dirs() -> list[Path]:
+    """Where a descriptor's shared Table Schemas may live: the workspace's ``schemas/`` first,
+    then the shipped ones."""
+    from . import workspace
+
+    ws = workspace.find()
+    own = [ws.schemas_dir] if ws is not None and ws.schemas_dir.is_dir() else []
+    return own + [schemas_dir()]
 
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from . import messages
 from .paths import catalog_dir
 
-KINDS = ("subjects", "frequencies", "openness", "organizations")
+KINDS = ("subjects", "frequencies", "openness", "organizations", "formats")
 
 
 @lru_cache(maxsize=None)

@@ -100,7 +100,7 @@ def _toml_string(value: str) -> str:
 
 
 def init(directory: str | Path, *, publisher_id: str, publisher_name: str, contact_name: str,
-         contact_email: str, license: str = "CC-BY-4.0", frequency: str = "annual",
+         contact_email: str, license: str = "CC-BY-4.0", frequency: str = "yearly",
          publisher_name_en: str | None = None) -> Workspace:
     """Create a workspace in ``directory`` (new or empty of an ``opendata.toml``); returns it.
 
@@ -114,6 +114,11 @@ def init(directory: str | Path, *, publisher_id: str, publisher_name: str, conta
         raise InputError("workspace.exists", path=str(root / config.CONFIG_NAME))
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{1,99}", publisher_id):
         raise InputError("workspace.bad_publisher", value=publisher_id)
+    from . import taxonomy
+
+    if taxonomy.get("frequencies", frequency) is None:
+        raise InputError("workspace.bad_frequency", value=frequency,
+                         allowed=", ".join(sorted(taxonomy.items("frequencies"))))
     for part in (DATASETS, TAXONOMIES, SCHEMAS):
         (root / part).mkdir(parents=True, exist_ok=True)
     organization = {"id": publisher_id, "zh": publisher_name, "en": publisher_name_en or publisher_name}

@@ -22,13 +22,18 @@ DATA = Path(__file__).resolve().parent / "data"
 def make_package(directory: Path, fields: list[dict[str, Any]], text: str | bytes, *,
                  name: str = "test-data", filename: str = "data.csv", encoding: str = "utf-8",
                  schema_extra: dict[str, Any] | None = None, grade: str | None = "L1",
-                 **package_props: Any) -> Path:
+                 accountable: bool = True, **package_props: Any) -> Path:
     """Write ``text`` as the one resource of a package with ``fields``; return the directory.
 
-    ``grade`` is the dataset's declared grade (``None``: leave it unclassified).
+    ``grade`` is the dataset's declared grade (``None``: leave it unclassified); ``accountable``
+    adds the licence, publisher and contact publishing requires.
     """
     if grade is not None:
         package_props.setdefault("opendata", {}).setdefault("grade", grade)
+    if accountable:  # what publishing requires: a licence, a publisher, a contact
+        package_props.setdefault("licenses", [{"name": "CC-BY-4.0"}])
+        package_props.setdefault("opendata", {}).setdefault("publisher", "demo-data")
+        package_props["opendata"].setdefault("contact", {"name": "数据开放办公室", "email": "opendata@demo-city.example"})
     directory.mkdir(parents=True, exist_ok=True)
     raw = text if isinstance(text, bytes) else text.encode(encoding)
     (directory / filename).write_bytes(raw)

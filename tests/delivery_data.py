@@ -41,8 +41,10 @@ def write_source(directory: Path, count: int = 300, *, name_: str = "demo-subsid
     (directory / "data.csv").write_text(buffer.getvalue(), encoding="utf-8")
     descriptor = {
         "name": name_, "title": "示范市困难群众补助对象名单",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "opendata": {"grade": "L2", "openness": "restricted", "publisher": "demo-health",
-                     "subject": "livelihood", "frequency": "yearly"},
+                     "subject": "livelihood", "frequency": "yearly",
+                     "contact": {"name": "数据开放办公室", "email": "opendata@demo-city.example"}},
         "resources": [{"name": "recipients", "path": "data.csv", "schema": {"fields": FIELDS}}],
     }
     (directory / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")

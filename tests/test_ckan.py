@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import os
 import subprocess
 import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 import requests
@@ -13,22 +18,78 @@ import opendata as od
 from conftest import ROOT, approved, make_package
 from opendata.catalogs.ckan import CkanCatalog
 from opendata.catalogs import ops
+from opendata import taxonomy
+from opendata.catalogs.metadata import extra
 from opendata.errors import CatalogError
 
 
+# The two configurations every CKAN test runs against: a bare CKAN, and one with ckanext-scheming
+# (the shipped schema) and ckanext-dcat, as government sites run it. Each has its own state
+# directory and ports, taken from the environment (the CKAN_DEV_* settings of scripts/ckan-dev;
+# CKAN_DEV_EXT_* for the second), so the suite can run beside other servers.
+CONFIGS = {
+    "bare": {"extensions": "", "dir": "CKAN_DEV_DIR", "port": "CKAN_DEV_PORT", "solr": "CKAN_DEV_SOLR_PORT",
+             "redis": "CKAN_DEV_REDIS_PORT", "defaults": ("build/ckan-dev", "5055", "8984", "6390"),
+             "url": "OPENDATA_CKAN_URL", "key": "OPENDATA_CKAN_API_KEY"},
+    "scheming+dcat": {"extensions": "scheming,dcat", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
+                      "solr": "CKAN_DEV_EXT_SOLR_PORT", "redis": "CKAN_DEV_EXT_REDIS_PORT",
+                      "defaults": ("build/ckan-dev-ext", "5056", "8986", "6392"),
+                      "url": "OPENDATA_CKAN_EXT_URL", "key": "OPENDATA_CKAN_EXT_API_KEY"},
+}
+
+
+@dataclass(frozen=True)
+class Ckan:
+    url: str
+    key: str = field(repr=False)  # an API token: never in test output
+    config: str = ""
+    directory: Path | None = None  # its CKAN_DEV_DIR, when this suite started it
+
+    def __iter__(self):  # url, key = ckan
+        return iter((self.url, self.key))
+
+    @property
+    def extended(self) -> bool:
+        return self.config != "bare"
+
+
+def _start(config: str) -> Ckan:
+    spec = CONFIGS[config]
+    url, key = os.environ.get(spec["url"]), os.environ.get(spec["key"])
+    if url and key:
+        return Ckan(url, key, config, None)
+    if os.environ.get("OPENDATA_SKIP_CKAN") == "1":
+        pytest.skip("OPENDATA_SKIP_CKAN=1: CKAN integration tests not run")
+    directory, port, solr, redis = spec["defaults"]
+    env = dict(os.environ, CKAN_DEV_EXTENSIONS=spec["extensions"],
+               CKAN_DEV_DIR=os.environ.get(spec["dir"]) or str(ROOT / directory),
+               CKAN_DEV_PORT=os.environ.get(spec["port"]) or port,
+               CKAN_DEV_SOLR_PORT=os.environ.get(spec["solr"]) or solr,
+               CKAN_DEV_REDIS_PORT=os.environ.get(spec["redis"]) or redis)
+    proc = subprocess.run([str(ROOT / "scripts" / "ckan-dev"), "start"], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        pytest.fail(f"scripts/ckan-dev start ({config}) failed:\n" + proc.stderr[-3000:])
+    out = dict(line.removeprefix("export ").split("=", 1) for line in proc.stdout.splitlines()
+               if line.startswith("export "))
+    return Ckan(out["OPENDATA_CKAN_URL"], out["OPENDATA_CKAN_API_KEY"], config, Path(env["CKAN_DEV_DIR"]))
+
+
+_started: dict[str, Ckan] = {}
+
+
+@pytest.fixture(scope="session", params=list(CONFIGS))
+def ckan(request) -> Ckan:
+    if request.param not in _started:
+        _started[request.param] = _start(request.param)
+    return _started[request.param]
+
+
 @pytest.fixture(scope="session")
-def ckan():
-    url, key = os.environ.get("OPENDATA_CKAN_URL"), os.environ.get("OPENDATA_CKAN_API_KEY")
-    if not (url and key):
-        if os.environ.get("OPENDATA_SKIP_CKAN") == "1":
-            pytest.skip("OPENDATA_SKIP_CKAN=1: CKAN integration tests not run")
-        proc = subprocess.run([str(ROOT / "scripts" / "ckan-dev"), "start"], capture_output=True, text=True)
-        if proc.returncode != 0:
-            pytest.fail("scripts/ckan-dev start failed:\n" + proc.stderr[-3000:])
-        env = dict(line.removeprefix("export ").split("=", 1) for line in proc.stdout.splitlines()
-                   if line.startswith("export "))
-        url, key = env["OPENDATA_CKAN_URL"], env["OPENDATA_CKAN_API_KEY"]
-    return url, key
+def ckan_ext() -> Ckan:
+    """The scheming + dcat configuration alone (for what only it has: the DCAT endpoint)."""
+    if "scheming+dcat" not in _started:
+        _started["scheming+dcat"] = _start("scheming+dcat")
+    return _started["scheming+dcat"]
 
 
 class CountingCkan(CkanCatalog):
@@ -70,10 +131,9 @@ def test_create_publishes_public_and_the_download_equals_the_approved_file(ckan,
     shown = catalog.get(name)
     assert shown["private"] is False and shown["organization"]["name"] == "demo-weather"
     assert [g["name"] for g in shown["groups"]] == ["weather"]
-    extras = {e["key"]: e["value"] for e in shown["extras"]}
-    assert extras["opendata_grade"] == "L1" and extras["opendata_openness"] == "unconditional"
-    assert extras["opendata_frequency"] == "daily" and extras["opendata_policy"].startswith("zj-default")
-    assert extras["opendata_approval"] and shown["version"] == "1.0-r1"
+    assert extra(shown, "opendata_grade") == "L1" and extra(shown, "opendata_openness") == "unconditional"
+    assert extra(shown, "opendata_frequency") == "daily" and extra(shown, "opendata_policy").startswith("zj-default")
+    assert extra(shown, "opendata_approval") and shown["version"] == "1.0-r1"
     assert name in _anonymous_names(url)
     csv = next(r for r in shown["resources"] if r["opendata_file"].endswith(".csv") and "data/" in r["opendata_file"])
     downloaded = requests.get(csv["url"], timeout=30).content  # as the public gets it
@@ -112,7 +172,7 @@ def test_restricted_datasets_are_published_without_data(ckan, tmp_path):
     shown = CkanCatalog(url, key).get(name)
     files = {r["opendata_file"] for r in shown["resources"]}
     assert files == {"dictionary.csv", "dictionary.json", "datapackage.json"}
-    assert {e["key"]: e["value"] for e in shown["extras"]}["opendata_openness"] == "restricted"
+    assert extra(shown, "opendata_openness") == "restricted"
 
 
 def test_a_failure_between_uploads_leaves_the_dataset_private_and_the_next_run_completes_it(ckan, tmp_path):
@@ -233,3 +293,361 @@ def test_transient_5xx_is_retried_with_backoff_and_permanent_4xx_is_not():
         assert info.value.code == "ckan.not_authorized" and calls["n"] == before + 1  # no retry
     finally:
         server.shutdown()
+
+
+# -- every metadata property, through CKAN and back ---------------------------------------------------
+FULL = {"publisher": "demo-weather", "subject": "weather", "frequency": "daily", "openness": "unconditional",
+        "grade": "L1", "updated": "2026-11-20", "issued": "2026-01-05", "spatial": "示范市",
+        "temporal": {"start": "2026-10-01", "end": "2026-10-31"},
+        "contact": {"name": "数据开放办公室", "email": "opendata@demo-city.example"}}
+
+
+def _full_dataset(tmp_path, **changes):
+    name = f"ckan-full-{uuid.uuid4().hex[:10]}"
+    directory = make_package(
+        tmp_path / "src", [{"name": "station", "title": "站号"}, {"name": "temp", "type": "number", "title": "气温"}],
+        "station,temp\nA1,12.5\nA2,13.0\n", name=name, grade=None, version="1.0", description="示范市逐日气温观测",
+        keywords=["气象", "气温"], opendata={**FULL, **changes},
+        licenses=[{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                   "path": "https://creativecommons.org/licenses/by/4.0/"}])
+    return approved(directory, tmp_path / name), name
+
+
+def test_ckans_own_dcat_endpoint_shows_every_property(ckan_ext, tmp_path):
+    """Published with every property, read back from CKAN's /dataset/NAME.ttl (ckanext-dcat)."""
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, RDF, XSD
+
+    VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+    SPDX = Namespace("http://spdx.org/rdf/terms#")
+    SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+    SCHEMA = Namespace("http://schema.org/")
+    EU = "http://publications.europa.eu/resource/authority/"
+    url, key = ckan_ext
+    package, name = _full_dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    response = requests.get(f"{url}/dataset/{name}.ttl", timeout=30)
+    assert response.status_code == 200, response.text[:500]
+    g = Graph().parse(data=response.content.decode("utf-8"), format="turtle")  # Turtle is UTF-8
+    ds = g.value(predicate=RDF.type, object=DCAT.Dataset)
+    assert ds is not None, response.text
+    one = lambda s, p: g.value(s, p)  # noqa: E731
+    assert str(one(ds, DCT.title)) == "测试数据"
+    assert str(one(ds, DCT.description)) == "示范市逐日气温观测"
+    assert {str(k) for k in g.objects(ds, DCAT.keyword)} == {"气象", "气温"}
+    assert str(one(one(ds, DCT.publisher), FOAF.name)) == "示范市气象局"
+    assert set(g.objects(ds, DCAT.theme)) == {URIRef(EU + "data-theme/ENVI")}
+    assert one(ds, DCT.accrualPeriodicity) == URIRef(EU + "frequency/DAILY")
+    contact = one(ds, DCAT.contactPoint)
+    assert str(one(contact, VCARD.fn)) == "数据开放办公室"
+    assert str(one(contact, VCARD.hasEmail)) == "mailto:opendata@demo-city.example"
+    period = one(ds, DCT.temporal)
+    assert str(one(period, DCAT.startDate) or one(period, SCHEMA.startDate)).startswith("2026-10-01")
+    assert str(one(period, DCAT.endDate) or one(period, SCHEMA.endDate)).startswith("2026-10-31")
+    assert str(one(one(ds, DCT.spatial), SKOS.prefLabel)) == "示范市"
+    assert one(ds, DCT.accessRights) == URIRef(EU + "access-right/PUBLIC")
+    assert str(one(ds, DCT.issued)).startswith("2026-01-05")
+    assert str(one(ds, DCT.modified)).startswith("2026-11-20")  # the data's own date, not CKAN's record time
+    shown = CkanCatalog(url, key).get(name)
+    assert shown["license_id"] == "CC-BY-4.0"  # the shipped licence register is installed there
+    distributions = list(g.objects(ds, DCAT.distribution))
+    assert len(distributions) == 5
+    for resource in shown["resources"]:
+        dist = next(d for d in distributions if str(one(d, DCT.title)) == resource["name"])
+        assert str(one(dist, DCAT.accessURL)) == resource["url"]
+        content = requests.get(resource["url"], timeout=30).content  # the download URL gives the file
+        assert one(dist, DCT.license) == URIRef(EU + "licence/CC_BY_4_0")
+        assert str(one(dist, DCT["format"])) == resource["format"] and resource["format"] in ("CSV", "PARQUET", "JSON")
+        assert str(one(dist, DCAT.mediaType)) == resource["mimetype"]
+        assert one(dist, DCAT.byteSize).toPython() == len(content)
+        checksum = one(dist, SPDX.checksum)
+        assert one(checksum, SPDX.checksumValue) == Literal(hashlib.sha256(content).hexdigest(), datatype=XSD.hexBinary)
+        assert one(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
+        if resource["opendata_file"] == "data/data.csv":
+            assert content == (package.basepath / "data" / "data.csv").read_bytes()
+    catalog = Graph().parse(data=requests.get(f"{url}/catalog.ttl", timeout=30).content.decode("utf-8"),
+                            format="turtle")
+    assert (None, DCT.identifier, None) in catalog and any(
+        str(t) == "测试数据" for t in catalog.objects(None, DCT.title))
+
+
+def test_restricted_access_rights_reach_the_dcat_endpoint(ckan_ext, tmp_path):
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCAT, DCTERMS as DCT, RDF
+
+    url, key = ckan_ext
+    package, name = _full_dataset(tmp_path, openness="restricted", grade="L2")
+    od.publish(package, CkanCatalog(url, key))
+    g = Graph().parse(data=requests.get(f"{url}/dataset/{name}.ttl", timeout=30).content.decode("utf-8"),
+                      format="turtle")
+    ds = g.value(predicate=RDF.type, object=DCAT.Dataset)
+    assert g.value(ds, DCT.accessRights) == URIRef(
+        "http://publications.europa.eu/resource/authority/access-right/RESTRICTED")
+    files = {str(g.value(d, DCT.title)) for d in g.objects(ds, DCAT.distribution)}
+    assert not any("(CSV)" in f or "(PARQUET)" in f for f in files if "数据字典" not in f)
+
+
+# -- failure never takes data down ----------------------------------------------------------------------
+class RefusingCkan(CkanCatalog):
+    """The real backend; CKAN "refuses" its ``fail_at``-th call (a validation error naming a field)."""
+
+    def __init__(self, *args, fail_at: int, also_fail: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calls: list[str] = []
+        self.fail_at = fail_at
+        self.also_fail = also_fail  # actions refused every time after the first refusal
+
+    def call(self, action, files=None, **data):
+        self.calls.append(action)
+        failed = len(self.calls) > self.fail_at
+        if len(self.calls) == self.fail_at or (failed and action in self.also_fail):
+            raise CatalogError("ckan.validation", url=self.url, action=action, field="injected_field",
+                               reason="injected_field: refused (injected)")
+        return super().call(action, files=files, **data)
+
+
+def _state(url, key, name):
+    """What the public and opendata see of a dataset: visibility, metadata, resources."""
+    shown = CkanCatalog(url, key).get(name)
+    from opendata.catalogs.ckan import MANAGED
+
+    return {"private": shown["private"], "version": shown.get("version"), "notes": shown.get("notes"),
+            "props": {k: extra(shown, k) for k in sorted(MANAGED)},
+            "resources": sorted((r["id"], r.get("hash"), r.get("opendata_file")) for r in shown["resources"])}
+
+
+def _last_record(name):
+    return [r for r in od.audit.central().records() if r.get("dataset") == name][-1]
+
+
+def test_a_refusal_at_any_step_of_an_update_leaves_the_public_dataset_as_it_was(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path / "v1")
+    od.publish(package, CkanCatalog(url, key))
+    before = _state(url, key, name)
+    csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
+    published_csv = requests.get(csv["url"], timeout=30).content
+    source = package.basepath.parent / "src"
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,14.0\n", encoding="utf-8")
+    descriptor = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["description"] = "更新后的简介"
+    descriptor["opendata"]["frequency"] = "weekly"
+    (source / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    changed = approved(source, tmp_path / "v2")
+    steps = 0
+    for n in range(1, 60):
+        catalog = RefusingCkan(url, key, fail_at=n)
+        try:
+            od.publish(changed, catalog)
+        except CatalogError as exc:
+            steps = n
+            assert "injected_field" in exc.render("en"), exc.render("en")  # the error names the field
+            assert _state(url, key, name) == before, f"refused at call {n} ({catalog.calls[-1]})"
+            assert name in _anonymous_names(url)
+            assert requests.get(csv["url"], timeout=30).content == published_csv
+            record = _last_record(name)
+            assert record["action"] == "publish_failed" and record["field"] == "injected_field"
+            continue
+        break  # no refusal left to inject: the publish went through
+    assert steps >= 8  # metadata, visibility, each upload, the switch: every step was refused once
+    after = CkanCatalog(url, key).get(name)
+    assert not after["private"] and after["notes"] == "更新后的简介" and extra(after, "opendata_frequency") == "weekly"
+    csv = next(r for r in after["resources"] if r["opendata_file"] == "data/data.csv")
+    assert requests.get(csv["url"], timeout=30).content == (changed.basepath / "data" / "data.csv").read_bytes()
+    assert len(after["resources"]) == 5
+
+
+def test_when_taking_back_fails_too_the_error_says_so_and_the_next_run_completes_the_update(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path / "v1")
+    od.publish(package, CkanCatalog(url, key))
+    source = package.basepath.parent / "src"
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,15.0\n", encoding="utf-8")
+    changed = approved(source, tmp_path / "v2")
+    probe = RefusingCkan(url, key, fail_at=10_000)
+    od.publish(changed, probe)  # how many calls a whole update takes …
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,16.0\n", encoding="utf-8")
+    again = approved(source, tmp_path / "v3")
+    last = len(probe.calls)  # … so the last one (the switch) is refused, and every undo patch with it
+    with pytest.raises(CatalogError) as info:
+        od.publish(again, RefusingCkan(url, key, fail_at=last, also_fail=("package_patch",)))
+    assert info.value.code == "ckan.update_undo_failed" and "publish again" in info.value.render("en")
+    assert _last_record(name)["undone"] == "no"
+    assert od.publish(again, CkanCatalog(url, key)).status == "published"
+    shown = CkanCatalog(url, key).get(name)
+    csv = next(r for r in shown["resources"] if r["opendata_file"] == "data/data.csv")
+    assert not shown["private"] and len(shown["resources"]) == 5
+    assert requests.get(csv["url"], timeout=30).content == (again.basepath / "data" / "data.csv").read_bytes()
+
+
+def test_a_refusal_at_any_step_of_a_create_publishes_nothing_and_the_next_run_completes_it(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path)
+    admin = CkanCatalog(url, key)
+    steps = 0
+    for n in range(1, 60):
+        catalog = RefusingCkan(url, key, fail_at=n)
+        try:
+            od.publish(package, catalog)
+        except CatalogError as exc:
+            steps = n
+            assert "injected_field" in exc.render("en")
+            assert name not in _anonymous_names(url)  # nothing half-published in public
+            assert _last_record(name)["action"] == "publish_failed"
+            if catalog.calls[-1] == "resource_create" and catalog.calls.count("resource_create") == 2:
+                assert od.publish(package, CkanCatalog(url, key)).status == "published"  # completes it
+                shown = admin.get(name)
+                assert not shown["private"] and len(shown["resources"]) == 5
+            found = admin._show(name)
+            if found is not None:  # start the next step from nothing again
+                admin.call("dataset_purge", id=found["id"])
+            continue
+        break
+    assert steps >= 8 and not admin.get(name)["private"]
+
+
+def test_ckan_refusing_the_metadata_of_an_update_leaves_the_dataset_public_and_names_the_field(ckan, tmp_path):
+    """A real refusal (CKAN limits a version to 100 characters): checked before visibility changes."""
+    url, key = ckan
+    package, name = _full_dataset(tmp_path / "v1")
+    od.publish(package, CkanCatalog(url, key))
+    before = _state(url, key, name)
+    source = package.basepath.parent / "src"
+    descriptor = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = "1." + "9" * 120
+    (source / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,14.0\n", encoding="utf-8")
+    catalog = CountingCkan(url, key)
+    with pytest.raises(CatalogError) as info:
+        od.publish(approved(source, tmp_path / "v2"), catalog)
+    assert "version" in info.value.render("en") and info.value.params["field"] == "version"
+    assert catalog.uploads == 0  # refused before anything was uploaded or hidden
+    assert _state(url, key, name) == before and name in _anonymous_names(url)
+    record = _last_record(name)
+    assert record["action"] == "publish_failed" and record["field"] == "version"
+
+
+def test_republishing_repairs_a_resource_whose_file_was_lost(ckan, tmp_path):
+    url, key = ckan
+    if ckan.directory is None:
+        pytest.skip("the CKAN was not started by this suite: its storage is not ours to damage")
+    package, name = _dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
+    rid = csv["id"]
+    (ckan.directory / "storage" / "resources" / rid[:3] / rid[3:6] / rid[6:]).unlink()
+    assert requests.get(csv["url"], timeout=30).status_code != 200
+    catalog = CountingCkan(url, key)
+    assert od.publish(package, catalog).status == "published" and catalog.uploads == 1
+    csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
+    assert requests.get(csv["url"], timeout=30).content == (package.basepath / "data" / "data.csv").read_bytes()
+    assert od.publish(package, CountingCkan(url, key)).status == "unchanged"
+
+
+# -- ckanext-scheming: the shipped schema, installed as the README says ----------------------------------
+def test_each_property_is_sent_once_as_a_field_where_the_schema_has_it(ckan, tmp_path):
+    url, key = ckan
+    package, name = _full_dataset(tmp_path)
+    catalog = CkanCatalog(url, key)
+    od.publish(package, catalog)
+    shown = catalog.get(name)
+    extras = {e["key"] for e in shown.get("extras", [])}
+    schema = catalog.schema()
+    if ckan.extended:
+        assert schema is not None and {"opendata_subject", "frequency", "access_rights"} <= schema.dataset_fields
+        assert shown["opendata_subject"] == "weather" and shown["opendata_grade"] == "L1"
+        assert shown["frequency"] == "http://publications.europa.eu/resource/authority/frequency/DAILY"
+        assert not extras & schema.dataset_fields  # never both
+    else:
+        assert schema is None and "opendata_subject" not in shown, shown
+        assert {"opendata_subject", "opendata_grade", "frequency", "access_rights", "modified"} <= extras, extras
+        # the default register: CKAN's nearest id, so a licence link shows
+        assert shown["license_id"] == "cc-by" and shown.get("license_url"), shown
+
+
+def test_the_select_fields_refuse_a_value_outside_the_taxonomy(ckan_ext):
+    url, key = ckan_ext
+    catalog = CkanCatalog(url, key)
+    with pytest.raises(CatalogError) as info:
+        catalog.call("package_create", name=f"bad-{uuid.uuid4().hex[:8]}", title="x", owner_org="demo-weather",
+                     opendata_subject="not-a-subject", private=True)
+    assert info.value.code == "ckan.validation" and info.value.params["field"] == "opendata_subject"
+    assert catalog.schema().choices["opendata_publisher"] == [o for o in taxonomy.items("organizations")]
+
+
+def test_ckan_dev_keeps_each_directorys_state_in_its_own_database(ckan):
+    if ckan.directory is None:
+        pytest.skip("the CKAN was not started by this suite")
+    ini = (ckan.directory / "ckan.ini").read_text(encoding="utf-8")
+    database = re.search(r"^sqlalchemy.url = postgresql://(\w+):\w+@127.0.0.1/(\w+)$", ini, re.M)
+    digest = hashlib.sha256(str(ckan.directory.resolve()).encode()).hexdigest()[:12]
+    assert database.group(1) == database.group(2) == f"ckan_dev_{digest}"
+    assert (ckan.directory / "db.initialized").read_text().strip() == database.group(2)
+
+
+def test_an_editor_of_the_organization_can_publish_what_the_readme_says(ckan, tmp_path):
+    """The administrator's guide: organizations and groups made ahead of time by a sysadmin; the
+    publishing user is an editor of the organization and a member of the groups; no sysadmin."""
+    url, key = ckan
+    admin = CkanCatalog(url, key)
+    user = f"publisher{uuid.uuid4().hex[:8]}"
+    admin.call("user_create", name=user, email=f"{user}@opendata.invalid", password=uuid.uuid4().hex)
+    admin.call("organization_member_create", id="demo-weather", username=user, role="editor")
+    admin.call("group_member_create", id="weather", username=user, role="member")
+    token = admin.call("api_token_create", user=user, name="opendata")["token"]
+    package, name = _full_dataset(tmp_path)
+    catalog = CkanCatalog(url, token, create_organizations=False)
+    assert od.publish(package, catalog).status == "published"
+    shown = admin.get(name)
+    assert not shown["private"] and [g["name"] for g in shown["groups"]] == ["weather"]
+    assert od.publish(package, CkanCatalog(url, token, create_organizations=False)).status == "unchanged"
+    od.retract(catalog, name, reason="test")  # making it private again needs no more rights
+    assert admin.get(name)["private"]
+
+
+def test_the_readme_gives_the_administrator_the_config_lines_the_extended_ckan_runs_with(ckan_ext):
+    """The administrator's guide is what the tests run: each ckan.ini line of the README is in the
+    configuration scripts/ckan-dev made for the scheming + dcat CKAN, and that CKAN serves the schema."""
+    if ckan_ext.directory is None:
+        pytest.skip("the CKAN was not started by this suite")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- ckan-admin-config:", 1)[1].split("```ini", 1)[1].split("```", 1)[0]
+    lines = [line.strip().replace("/ABSOLUTE/PATH", str(ROOT)) for line in block.splitlines() if line.strip()]
+    ini = {line.strip() for line in (ckan_ext.directory / "ckan.ini").read_text(encoding="utf-8").splitlines()}
+    assert len(lines) == 6 and [line for line in lines if line not in ini] == []
+    schema_file = (ROOT / "catalog" / "ckan_dataset_schema.yaml").read_text(encoding="utf-8")
+    assert f"#   {lines[1].replace(str(ROOT), '/ABSOLUTE/PATH')}" in schema_file  # the YAML's own comment agrees
+    schema = CkanCatalog(*ckan_ext).schema()
+    assert schema is not None and "opendata_openness" in schema.choices
+
+
+def test_the_api_key_goes_to_no_other_site_than_the_ckan():
+    """A resource URL pointing elsewhere (edited in CKAN, or a link) is fetched without the key."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            seen.append(self.headers.get("Authorization"))
+            self.send_response(200)
+            self.send_header("Content-Length", "3")
+            self.end_headers()
+            self.wfile.write(b"abc")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    elsewhere = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        catalog = CkanCatalog("http://127.0.0.1:9", "secret-key")
+        assert catalog._downloadable({"url": f"{elsewhere}/file.csv"}, 3)
+        same = CkanCatalog(elsewhere, "secret-key")
+        assert same._downloadable({"url": f"{elsewhere}/file.csv"}, 3)
+        assert not same._downloadable({"url": f"{elsewhere}/file.csv"}, 4)  # not the approved size
+    finally:
+        server.shutdown()
+    assert seen == [None, "secret-key", "secret-key"]

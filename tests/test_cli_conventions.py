@@ -61,7 +61,8 @@ def test_argparse_speaks_chinese_by_default_and_english_on_request(run):
     assert "用法：opendata check" in zh.err and "错误：缺少必需的参数：path" in zh.err
     assert "usage" not in zh.err and "error" not in zh.err
     help_zh = run("--help")
-    assert "显示此帮助并退出" in help_zh.out and "选项" in help_zh.out and "show this help" not in help_zh.out
+    assert "显示此帮助并退出" in help_zh.out and "\n选项：\n" in help_zh.out and "show this help" not in help_zh.out
+    assert "\noptions:\n" in run("--lang", "en", "--help").out
     en = run("--lang", "en", "check")
     assert "usage: opendata check" in en.err and "the following arguments are required: path" in en.err
     bad = run("keys", "nonsense")
@@ -90,7 +91,7 @@ def test_quiet_leaves_results_and_errors_only(run, tmp_path):
 def test_completion_scripts_name_every_verb_and_are_valid_shell(run, tmp_path):
     result = run("completion", "bash")
     assert result.code == 0
-    for verb in ("check", "init", "keys", "publish", "catalog", "audit"):
+    for verb in ("check", "describe", "init", "keys", "publish", "catalog", "audit"):
         assert verb in result.out
     assert '"keys trust") words="' in result.out and "--unrevoke" in result.out
     script = tmp_path / "complete.bash"
@@ -128,3 +129,10 @@ def test_the_command_spares_pyarrow_the_pandas_import_but_opendata_can_still_use
             "import pyarrow as pa\nprint(code, 'pandas' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code, str(bare)], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.split()[-2:] == ["0", "False"]
+
+
+def test_verbose_says_how_much_was_read_and_how_long_it_took(run):
+    result = run("--lang", "en", "check", EXAMPLES / "weather", "-v")
+    assert result.code == 0
+    assert "checking demo-weather-observations:" in result.err and "rows" in result.err and " s" in result.err
+    assert "rows" not in run("check", EXAMPLES / "weather").err

@@ -7,9 +7,6 @@ import http.client
 import io
 import json
 import os
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
 
 import pyarrow.parquet as pq
 import pytest
@@ -17,7 +14,7 @@ import pytest
 import opendata as od
 from conftest import EXAMPLES, approved, make_package
 from opendata.trust.audit import AuditLog
-from opendata.cli import _PortalHandler
+from serving import serving
 
 VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))
 
@@ -81,7 +78,8 @@ def test_package_json_is_a_ckan_package_dict(site):
     assert extras["opendata_frequency"] == "monthly" and extras["opendata_openness"] == "unconditional"
     data = [r for r in meta["resources"] if r["format"] == "CSV" and r.get("opendata_resource")]
     assert data[0]["url"] == "data/enterprises.csv" and data[0]["opendata_rows"] == 320
-    digest = data[0]["hash"].split(":", 1)[1]
+    digest = data[0]["hash"]  # hex, as DCAT's spdx:checksumValue; the algorithm named beside it
+    assert data[0]["hash_algorithm"] == "http://spdx.org/rdf/terms#checksumAlgorithm_sha256"
     from opendata.release import sha256_file
 
     assert sha256_file(site / "datasets/demo-enterprise-registrations/data/enterprises.csv") == digest
@@ -103,7 +101,7 @@ def test_dcat_catalogue_lists_datasets_and_distributions(site):
     assert ids == {od.load(d).name for d in VALID}
     weather = next(d for d in dcat["dcat:dataset"] if d["dct:identifier"] == "demo-weather-observations")
     urls = [x["dcat:downloadURL"]["@id"] for x in weather["dcat:distribution"]]
-    assert "datasets/demo-weather-observations/data/observations.csv" in urls
+    assert site.resolve().as_uri() + "/datasets/demo-weather-observations/data/observations.csv" in urls
     assert weather["dct:accrualPeriodicity"]["@id"].endswith("/DAILY")
 
 
@@ -116,18 +114,18 @@ def test_publish_is_recorded_in_a_verifiable_log(site):
 
 
 def test_served_over_http_on_loopback(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_PortalHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+    with serving(site) as base:
+        conn = http.client.HTTPConnection("127.0.0.1", int(base.rsplit(":", 1)[1]), timeout=5)
         conn.request("GET", "/datasets/demo-schools/data/schools.csv")
         response = conn.getresponse()
         body = response.read()
         assert response.status == 200 and response.getheader("Content-Type") == "text/csv; charset=utf-8"
         assert body == (site / "datasets/demo-schools/data/schools.csv").read_bytes()
-    finally:
-        server.shutdown()
+        for hidden in ("/.opendata-catalog", "/.lock", "/.usage/usage.sqlite", "/datasets/../.lock"):
+            conn.request("GET", hidden)
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 404, hidden
 
 
 def test_invalid_dataset_can_be_neither_approved_nor_published(tmp_path):
@@ -254,3 +252,32 @@ def test_reading_verbs_refuse_a_directory_that_is_not_a_catalogue(run, tmp_path)
         result = run("--lang", "en", *args)
         assert result.code == 2 and "is not an existing opendata local catalogue" in result.err, args
     assert not (tmp_path / "sitee").exists()
+
+
+def test_served_pages_and_index_are_compressed_but_data_files_are_not(site):
+    with serving(site) as base:
+        conn = http.client.HTTPConnection("127.0.0.1", int(base.rsplit(":", 1)[1]), timeout=5)
+        for path, compressed in (("/search-index.js", True), ("/index.html", True),
+                                 ("/datasets/demo-schools/data/schools.csv", False)):
+            conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+            response = conn.getresponse()
+            body = response.read()
+            assert response.status == 200, path
+            assert (response.getheader("Content-Encoding") == "gzip") is compressed, path
+        assert body == (site / "datasets/demo-schools/data/schools.csv").read_bytes()
+
+
+def test_preview_is_bounded_and_made_from_the_published_files(tmp_path):
+    """A 2 MB cell (longer than the preview's read block) and 500 rows: the page shows 20 rows, the
+    long cell cut, and nothing of the rows after them."""
+    fields = [{"name": "id", "type": "integer"}, {"name": "note", "opendata": {"pii": "none"}},
+              {"name": "day", "type": "date"}, {"name": "level", "type": "number"}]
+    rows = [f"{i},{'长' * 700_000 if i == 1 else f'记录{i}'},2026-01-{1 + i % 28:02d},{i % 17}" for i in range(500)]
+    directory = make_package(tmp_path / "pkg", fields, "id,note,day,level\n" + "\n".join(rows) + "\n")
+    od.publish(approved(directory, tmp_path / "approved"), od.LocalCatalog(tmp_path / "site"))
+    page = (tmp_path / "site/datasets/test-data/index.html").read_text("utf-8")
+    preview = page.split('<table class="preview">', 1)[1].split("</table>", 1)[0]
+    assert preview.count("<tr>") == 21 and "记录19" in preview and "记录20" not in preview
+    assert "长" * 119 + "…" in preview and "长" * 121 not in preview
+    assert "<polyline" in page and "记录499" not in page  # the chart: level over day
+    assert len(page) < 200_000

@@ -136,7 +136,7 @@ def test_restricted_dataset_has_a_page_but_no_data_file_anywhere(tmp_path):
     od.publish(approved(directory, tmp_path / "approved"), catalog)
     page = (tmp_path / "site/datasets/restricted-readings/index.html").read_text("utf-8")
     assert "受限开放" in page and "向示范市气象局提交申请表" in page
-    assert "未说明（请联系数源部门）" in page and "notspecified" not in page
+    assert "CC-BY-4.0" in page and "notspecified" not in page  # a licence is required to publish (issue 17)
     for path in (tmp_path / "site").rglob("*"):  # (the approved package itself lies outside the catalogue)
         if path.is_file():
             assert path.suffix not in (".csv", ".parquet") or "dictionary" in path.name, path

@@ -35,7 +35,7 @@ def open_catalog(spec: str, *, must_exist: bool = False) -> Catalog:
         if named.get("url"):
             spec = named["url"]
         else:
-            return _local(config.resolve_path(named["path"]), must_exist)
+            return _local(config.resolve_path(named["path"]), must_exist, named.get("base_url"), named.get("publisher"))
     if re.match(r"^https?://", spec):
         from .ckan import CkanCatalog
 
@@ -46,7 +46,7 @@ def open_catalog(spec: str, *, must_exist: bool = False) -> Catalog:
     return _local(spec, must_exist)
 
 
-def _local(path, must_exist: bool) -> LocalCatalog:
+def _local(path, must_exist: bool, base_url: str | None = None, publisher: str | None = None) -> LocalCatalog:
     from pathlib import Path
 
     from ..errors import InputError
@@ -54,4 +54,4 @@ def _local(path, must_exist: bool) -> LocalCatalog:
 
     if must_exist and not (Path(path) / MARKER).is_file():
         raise InputError("catalog.missing", path=str(path))
-    return LocalCatalog(path)
+    return LocalCatalog(path, base_url=base_url, publisher=publisher)

@@ -8,13 +8,20 @@
   resources; files no longer in the release are deleted; the revision counter is bumped.
 - Transient failures (connection errors, timeouts, HTTP 5xx) are retried with backoff; permanent
   ones (403, CKAN validation errors) stop at once with CKAN's own message.
-- opendata's properties travel as ``extras`` (any CKAN) — with ckanext-scheming and the schema in
-  ``catalog/ckan_dataset_schema.yaml`` installed they show as proper fields.
+- opendata's properties travel as ``extras`` (any CKAN); on a CKAN running ckanext-scheming, each
+  property the active schema has (``scheming_dataset_schema_show``) is sent as that field instead,
+  never both (CKAN refuses an extra that shares a field's name). The DCAT properties go under the
+  names ckanext-dcat reads (see metadata.py), so its ``/dataset/NAME.ttl`` shows them.
+- Licence ids the site does not know (its register is not ``catalog/ckan_licenses.json``) are sent
+  as the nearest CKAN default id.
+- A publish on unchanged data still confirms that each resource downloads with the approved size,
+  and uploads again those that do not (a lost upload is repaired, not reported "unchanged").
 - Nothing here needs CKAN's search: it uses ``package_show`` and ``package_list``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -28,10 +35,43 @@ import requests
 from .. import taxonomy
 from ..errors import CatalogError
 from ..release import Release
+from . import licenses
 from .base import PublishResult
-from .metadata import extra, merge_extras
+from .metadata import DCAT_KEYS, SHA256, extra, merge_extras, resource_sha256
 
 TRANSIENT = (requests.exceptions.ConnectionError, requests.exceptions.Timeout)
+#: Properties that record the publishing itself (not the data's metadata).
+MARKERS = ("opendata_revision", "opendata_release", "opendata_retracted_approvals", "opendata_retraction_reason")
+#: Every property opendata manages on a dataset besides CKAN's core fields.
+MANAGED = frozenset(DCAT_KEYS) | {
+    "opendata_publisher", "opendata_subject", "opendata_frequency", "opendata_openness", "opendata_grade",
+    "opendata_policy", "opendata_application", "opendata_spatial", "opendata_modified", "opendata_temporal",
+    "opendata_contact", "opendata_approval", "opendata_approved", *MARKERS}
+
+
+class SchemingSchema:
+    """The dataset schema a CKAN with ckanext-scheming runs (``scheming_dataset_schema_show``)."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.raw = schema
+        fields = schema.get("dataset_fields") or []
+        self.dataset_fields = frozenset(f["field_name"] for f in fields)
+        self.resource_fields = frozenset(f["field_name"] for f in schema.get("resource_fields") or [])
+        self.choices = {f["field_name"]: [str(c["value"]) for c in f["choices"]]
+                        for f in [*fields, *(schema.get("resource_fields") or [])] if f.get("choices")}
+        self.required = frozenset(f["field_name"] for f in fields if f.get("required"))
+
+    def check(self, name: str, props: dict[str, Any], resources: dict[str, dict[str, Any]], *, url: str) -> None:
+        """Refuse, naming the field, what this schema would refuse — before anything is sent."""
+        for field in sorted(self.required):
+            if props.get(field) in (None, "", []):
+                raise CatalogError("ckan.schema_refused", url=url, name=name, field=field, reason="required")
+        for field, allowed in sorted(self.choices.items()):
+            values = [props.get(field)] + [r.get(field) for r in resources.values()]
+            for value in values:
+                if value not in (None, "") and str(value) not in allowed:
+                    raise CatalogError("ckan.schema_refused", url=url, name=name, field=field,
+                                       reason="not one of its choices")
 
 
 class CkanCatalog:
@@ -49,6 +89,30 @@ class CkanCatalog:
                                         session=session)
         self._timeout = timeout
         self._api_key = api_key
+        self._schema: SchemingSchema | None | bool = False  # False: not asked yet
+        self._licenses: set[str] | None = None
+
+    def schema(self) -> SchemingSchema | None:
+        """The site's scheming dataset schema, or ``None`` when it runs none (asked once)."""
+        if self._schema is False:
+            try:
+                found = self.call("scheming_dataset_schema_show", type="dataset")
+                self._schema = SchemingSchema(found) if isinstance(found, dict) else None
+            except ckanapi.NotFound:
+                self._schema = None
+            except CatalogError as exc:
+                # Only CKAN's "Action name not known" means no ckanext-scheming; any other failure
+                # (unreachable, not authorised, refused) is said, not taken for a bare CKAN.
+                if exc.code != "ckan.error" or "Action name not known" not in str(exc.params.get("reason")):
+                    raise
+                self._schema = None
+        return self._schema  # type: ignore[return-value]
+
+    def license_ids(self) -> set[str]:
+        """The licence ids the site's register holds (``license_list``)."""
+        if self._licenses is None:
+            self._licenses = {entry["id"] for entry in self.call("license_list")}
+        return self._licenses
 
     # -- calls ---------------------------------------------------------------------------------
     def call(self, action: str, files: dict | None = None, **data: Any) -> Any:
@@ -66,7 +130,7 @@ class CkanCatalog:
                 raise CatalogError("ckan.not_authorized", url=self.url, action=action,
                                    reason=_ckan_message(exc)) from None
             except ckanapi.ValidationError as exc:
-                raise CatalogError("ckan.validation", url=self.url, action=action,
+                raise CatalogError("ckan.validation", url=self.url, action=action, field=_ckan_fields(exc),
                                    reason=_ckan_message(exc)) from None
             except TRANSIENT as exc:
                 if attempt == self.retries:
@@ -105,53 +169,179 @@ class CkanCatalog:
 
     def store(self, release: Release, package_dict: dict[str, Any], *,
               on_upload: Callable[[str], None] | None = None) -> PublishResult:
-        """Bring the CKAN dataset to exactly this release (private until complete)."""
+        """Bring the CKAN dataset to exactly this release, never taking published data down.
+
+        Everything that can be checked is checked before anything changes: the metadata against
+        the site's scheming schema (when it runs one), then by CKAN itself — the new metadata is
+        applied to the dataset as it stands (an update CKAN refuses changes nothing). Only then
+        does a dataset whose files change go private; the new files are uploaded as new
+        resources beside the old ones, and one last call makes the dataset public with exactly
+        the new resources. A failure on the way undoes what this run did (new resources
+        deleted, metadata and visibility put back), so a dataset that was public stays public
+        and unchanged; a new dataset stays private until a publish completes it.
+        """
         name = package_dict["name"]
         self._ensure_organization(package_dict)
         groups = self._ensure_groups(package_dict)
         existing = self._show(name)
-        wanted = {f.path: f for f in release.files}
+        schema = self.schema()
         meta = self._metadata(package_dict, groups)
+        broken = self._broken(existing, release) if existing is not None and not existing.get("private") else set()
 
-        if existing is not None and not existing.get("private") and self._same(existing, release, meta):
+        if existing is not None and not existing.get("private") and not broken and self._same(existing, release, meta):
             return PublishResult(name, "unchanged", f"{self.url}/dataset/{name}", release.release_id)
 
         retracted = extra(existing, "opendata_retracted_approvals", "[]") if existing else "[]"
         revision = int(extra(existing, "opendata_revision", "0") or 0) if existing else 0
-        files_changed = existing is None or self._files_changed(existing, release)
+        files_changed = existing is None or bool(broken) or self._files_changed(existing, release)
         revision += 1 if files_changed else 0
-        meta["extras"] = merge_extras(meta["extras"], {"opendata_revision": str(max(revision, 1)),
-                                                        "opendata_release": release.release_id,
-                                                        "opendata_retracted_approvals": retracted})
-        meta["version"] = f"{package_dict.get('version') or '0'}-r{max(revision, 1)}"
+        markers = {**(self._markers(existing) if existing else {}), "opendata_revision": str(max(revision, 1)),
+                   "opendata_release": release.release_id, "opendata_retracted_approvals": retracted}
+        version = f"{package_dict.get('version') or '0'}-r{max(revision, 1)}"
+        resources = self._resource_fields(release, package_dict)
+        if schema is not None:
+            props = {k: v for k, v in meta.items() if k != "extras"}
+            props.update({e["key"]: e["value"] for e in meta["extras"]}, **markers)
+            schema.check(name, props, resources, url=self.url)
+
         if existing is None:
-            dataset = self.call("package_create", **meta, private=True)
-        else:
-            dataset = self.call("package_patch", id=existing["id"], private=True)
-        current = {r.get("opendata_file"): r for r in dataset.get("resources", []) if r.get("opendata_file")}
+            created = self.call("package_create", **self._fields(meta, markers, schema), version=version,
+                                private=True)
+            self._upload(created, release, resources, broken=set(), on_upload=on_upload, replace=False)
+            self.call("package_patch", id=created["id"], private=False)
+            return PublishResult(name, "published", f"{self.url}/dataset/{name}", release.release_id)
+
+        undo = _Undo(self, existing, schema)
+        try:
+            # The metadata first, on the dataset as it stands: CKAN validates it, and refuses it whole.
+            self.call("package_patch", id=existing["id"], version=version,
+                      **self._fields(meta, self._markers(existing), schema))
+            undo.metadata_changed = True
+            if files_changed:
+                if not existing.get("private"):
+                    self.call("package_patch", id=existing["id"], private=True)
+                    undo.made_private = True
+                current = self._show(name) or existing
+                undo.created = self._upload(current, release, resources, broken=broken, on_upload=on_upload,
+                                            replace=True, keep=undo.created)
+            self.call("package_patch", id=existing["id"], private=False,
+                      **self._fields({"extras": meta["extras"]}, markers, schema, only_extras=True),
+                      **({"resources": self._final_resources(existing["id"], release, undo.created)}
+                         if files_changed else {}))
+        except Exception as exc:  # whatever stopped it, take back what this run did
+            undo.run()
+            if not isinstance(exc, CatalogError):
+                raise
+            key = "ckan.update_undone" if undo.complete else "ckan.update_undo_failed"
+            raise CatalogError(key, url=self.url, name=name, action=exc.params.get("action", ""),
+                               reason=exc.params.get("reason", exc.code), field=exc.params.get("field", "-"),
+                               cause=exc.code, undone="yes" if undo.complete else "no") from None
+        return PublishResult(name, "published", f"{self.url}/dataset/{name}", release.release_id)
+
+    # -- the steps of store -------------------------------------------------------------------------
+    def _resource_fields(self, release: Release, package_dict: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        """Release path → the fields of its CKAN resource (without the file)."""
         described = {r["url"]: r for r in package_dict["resources"]}
-        for path, file in wanted.items():
-            info = described.get(path, {})
-            fields = {"name": info.get("name", path), "description": info.get("description", ""),
+        out = {}
+        for file in release.files:
+            info = described.get(file.path, {})
+            fields = {"name": info.get("name", file.path), "description": info.get("description", ""),
                       "format": info.get("format", file.format.upper()), "mimetype": file.media_type,
-                      "hash": f"sha256:{file.sha256}", "size": file.size, "opendata_file": path,
-                      **{k: v for k, v in info.items() if k.startswith("opendata_")}}
+                      "hash": file.sha256, "hash_algorithm": SHA256, "size": file.size, "opendata_file": file.path,
+                      **{k: v for k, v in info.items() if k.startswith("opendata_") or k == "license"}}
+            out[file.path] = fields
+        return out
+
+    def _upload(self, dataset: dict[str, Any], release: Release, resources: dict[str, dict[str, Any]], *,
+                broken: set[str], on_upload: Callable[[str], None] | None, replace: bool,
+                keep: list[str] | None = None) -> list[str]:
+        """Upload each file the dataset does not hold yet (by SHA-256) as a new resource; returns
+        the ids of the resources made (appended to ``keep`` as they are made, for the undo)."""
+        made = keep if keep is not None else []
+        current = {r.get("opendata_file"): r for r in dataset.get("resources", []) if r.get("opendata_file")}
+        for path, fields in resources.items():
             old = current.get(path)
-            if old is not None and old.get("hash") == fields["hash"]:
+            if old is not None and resource_sha256(old) == fields["hash"] and path not in broken:
                 continue
             with open(release.directory / path, "rb") as handle:
-                upload = {"upload": (Path(path).name, handle)}
                 if on_upload:
                     on_upload(path)
-                if old is None:
-                    self.call("resource_create", files=upload, package_id=dataset["id"], **fields)
-                else:
-                    self.call("resource_update", files=upload, id=old["id"], **fields)
-        for path, old in current.items():
-            if path not in wanted:
+                new = self.call("resource_create", files={"upload": (Path(path).name, handle)},
+                                package_id=dataset["id"], **fields)
+            made.append(new["id"])
+            if not replace and old is not None:  # a new dataset's earlier, cut-off run
                 self.call("resource_delete", id=old["id"])
-        self.call("package_patch", id=dataset["id"], private=False, **{k: v for k, v in meta.items() if k != "name"})
-        return PublishResult(name, "published", f"{self.url}/dataset/{name}", release.release_id)
+        return made
+
+    def _final_resources(self, dataset_id: str, release: Release, created: list[str]) -> list[dict[str, Any]]:
+        """The dataset's resources once the release is in: for each file the resource just
+        uploaded, else the one already holding it (full dicts, as CKAN's package_update wants)."""
+        dataset = self.call("package_show", id=dataset_id)
+        by_path: dict[str, dict[str, Any]] = {}
+        wanted = {f.path: f.sha256 for f in release.files}
+        for res in dataset.get("resources", []):
+            path = res.get("opendata_file")
+            if path not in wanted or resource_sha256(res) != wanted[path]:
+                continue
+            if path not in by_path or res["id"] in created:
+                by_path[path] = res
+        return [by_path[f.path] for f in release.files if f.path in by_path]
+
+    def _broken(self, existing: dict[str, Any], release: Release) -> set[str]:
+        """Release paths whose published resource holds the right hash but cannot be downloaded
+        with the approved size (a lost upload): they are uploaded again."""
+        sizes = {f.path: f.size for f in release.files}
+        out = set()
+        for res in existing.get("resources", []):
+            path = res.get("opendata_file")
+            if path in sizes and not self._downloadable(res, sizes[path]):
+                out.add(path)
+        return out
+
+    def _auth_for(self, url: str) -> dict[str, str]:
+        """The API key goes only to this CKAN: a resource URL elsewhere (edited, or a link) is
+        fetched without it."""
+        same_site = url.startswith(self.url + "/")
+        return {"Authorization": self._api_key} if self._api_key and same_site else {}
+
+    def _downloadable(self, resource: dict[str, Any], size: int) -> bool:
+        headers = self._auth_for(resource.get("url", ""))
+        try:
+            with requests.get(resource.get("url", ""), headers=headers, stream=True, timeout=self._timeout) as response:
+                if response.status_code != 200:
+                    return False
+                length = response.headers.get("Content-Length")
+                if length is not None:
+                    return int(length) == size
+                digest, count = hashlib.sha256(), 0
+                for chunk in response.iter_content(1 << 16):
+                    digest.update(chunk)
+                    count += len(chunk)
+                return count == size and (not resource_sha256(resource) or digest.hexdigest() == resource_sha256(resource))
+        except (requests.RequestException, ValueError):
+            return False
+
+    def _markers(self, existing: dict[str, Any]) -> dict[str, str]:
+        return {k: extra(existing, k) for k in MARKERS if extra(existing, k)}
+
+    def _fields(self, meta: dict[str, Any], markers: dict[str, str], schema: "SchemingSchema | None" = None, *,
+                only_extras: bool = False) -> dict[str, Any]:
+        """``meta`` with ``markers`` added to its properties, each property sent once: as a field
+        where the site's schema has one, else as an extra."""
+        props = {e["key"]: e["value"] for e in meta.get("extras", [])}
+        props.update(markers)
+        out = {} if only_extras else {k: v for k, v in meta.items() if k != "extras"}
+        if schema is None:
+            out["extras"] = [{"key": k, "value": v} for k, v in sorted(props.items())]
+            return out
+        extras = []
+        for key in sorted(set(props) | (MANAGED & schema.dataset_fields)):
+            if key in schema.dataset_fields:
+                out[key] = props.get(key)  # None clears a field this release no longer has
+            else:
+                extras.append({"key": key, "value": props[key]})
+        out["extras"] = extras
+        return out
 
     def retract(self, name: str, *, reason: str, purge: bool = False) -> None:
         """Make a dataset private (or purge it), remembering the approval it was published under."""
@@ -163,13 +353,12 @@ class CkanCatalog:
         approval = extra(found, "opendata_approval")
         if approval and approval not in retracted:
             retracted.append(approval)
-        extras = merge_extras(found.get("extras", []), {
-            "opendata_retracted_approvals": json.dumps(retracted), "opendata_retraction_reason": reason})
-        self.call("package_patch", id=found["id"], private=True, extras=extras)
+        self.call("package_patch", id=found["id"], private=True, **self._set_props(found, {
+            "opendata_retracted_approvals": json.dumps(retracted), "opendata_retraction_reason": reason}))
 
     def download(self, resource: dict[str, Any], target: Path) -> None:
         """Download a resource file (the API key is sent, so private datasets work too)."""
-        headers = {"Authorization": self._api_key} if self._api_key else {}
+        headers = self._auth_for(resource["url"])
         try:
             with requests.get(resource["url"], headers=headers, stream=True, timeout=self._timeout) as response:
                 response.raise_for_status()
@@ -183,21 +372,31 @@ class CkanCatalog:
         keys = ("name", "title", "notes", "owner_org", "license_id", "url", "tags", "extras")
         meta = {k: package_dict[k] for k in keys if package_dict.get(k) not in (None, "")}
         meta["groups"] = groups
+        if meta.get("license_id"):
+            meta["license_id"] = licenses.ckan_id(meta["license_id"], self.license_ids())
         return meta
 
+    def _set_props(self, found: dict[str, Any], updates: dict[str, str]) -> dict[str, Any]:
+        """package_patch arguments setting ``updates``: as fields where the schema has them, the
+        rest merged into the dataset's extras."""
+        schema = self.schema()
+        fields = {k: v for k, v in updates.items() if schema is not None and k in schema.dataset_fields}
+        rest = {k: v for k, v in updates.items() if k not in fields}
+        return {**fields, "extras": merge_extras(found.get("extras", []), rest)}
+
     def _files_changed(self, existing: dict[str, Any], release: Release) -> bool:
-        have = {r.get("opendata_file"): r.get("hash") for r in existing.get("resources", [])}
-        want = {f.path: f"sha256:{f.sha256}" for f in release.files}
+        have = {r.get("opendata_file"): resource_sha256(r) for r in existing.get("resources", [])}
+        want = {f.path: f.sha256 for f in release.files}
         return have != want
 
     def _same(self, existing: dict[str, Any], release: Release, meta: dict[str, Any]) -> bool:
         if self._files_changed(existing, release):
             return False
-        keep = {"opendata_revision", "opendata_release", "opendata_retracted_approvals", "opendata_retraction_reason"}
-        have = {e["key"]: e["value"] for e in existing.get("extras", []) if e["key"] not in keep}
         want = {e["key"]: e["value"] for e in meta.get("extras", [])}
+        keys = (set(want) | {e["key"] for e in existing.get("extras", [])} | MANAGED) - set(MARKERS)
+        have = {k: extra(existing, k) for k in keys}
         same_text = all((existing.get(k) or "") == (meta.get(k) or "") for k in ("title", "notes", "license_id", "url"))
-        return have == want and same_text
+        return have == {k: want.get(k, "") for k in keys} and same_text
 
     def _ensure_organization(self, package_dict: dict[str, Any]) -> None:
         org = package_dict.get("owner_org")
@@ -226,6 +425,51 @@ class CkanCatalog:
                     continue  # no right to create groups: publish without it
             groups.append({"name": group["name"]})
         return groups
+
+
+class _Undo:
+    """What a failed update of an existing dataset did, and how to take it back."""
+
+    def __init__(self, catalog: CkanCatalog, existing: dict[str, Any], schema: SchemingSchema | None) -> None:
+        self.catalog = catalog
+        self.existing = existing
+        self.schema = schema
+        self.metadata_changed = False
+        self.made_private = False
+        self.created: list[str] = []
+        self.complete = True
+
+    def run(self) -> None:
+        """Delete the resources this run made; put the metadata and visibility back. Each step is
+        tried even if one before it failed; ``complete`` says whether all succeeded."""
+        for resource_id in self.created:
+            self._try("resource_delete", id=resource_id)
+        if not (self.metadata_changed or self.made_private):
+            return
+        old = self.existing
+        restore: dict[str, Any] = {k: old.get(k) or "" for k in ("title", "notes", "license_id", "url", "version")}
+        restore["tags"] = [{"name": t["name"]} for t in old.get("tags") or []]
+        restore["groups"] = [{"name": g["name"]} for g in old.get("groups") or []]
+        restore["extras"] = [{"key": e["key"], "value": e["value"]} for e in old.get("extras") or []]
+        if self.schema is not None:
+            for key in MANAGED & self.schema.dataset_fields:
+                restore[key] = old.get(key)
+        self._try("package_patch", id=old["id"], private=bool(old.get("private")), **restore)
+
+    def _try(self, action: str, **data: Any) -> None:
+        try:
+            self.catalog.call(action, **data)
+        except (CatalogError, ckanapi.NotFound):
+            self.complete = False
+
+
+def _ckan_fields(exc: Exception) -> str:
+    """The fields a CKAN validation error names (``-`` when it names none)."""
+    detail = exc.args[0] if exc.args else None
+    if isinstance(detail, dict):
+        names = [k for k in detail if k not in ("__type", "message")]
+        return ", ".join(names) or "-"
+    return "-"
 
 
 def _status(exc: Exception) -> int | None:

@@ -3,8 +3,9 @@
 Layout of the catalogue directory::
 
     .opendata-catalog                marker: this directory is ours to write
-    index.html, assets/style.css     the portal
-    catalog.jsonld                   DCAT-AP catalogue; catalog.json: every CKAN package dict
+    index.html, search-index.js,     the portal: its search index (derived from the live releases),
+    assets/style.css, portal.js      stylesheet and script (no external CDN)
+    catalog.jsonld, catalog.ttl      DCAT-AP 3.0.1 catalogue (dcat.py); catalog.json: every CKAN package dict
     audit.jsonl                      hash-chained log of every publish and retraction
     datasets/<name>  ->  ../releases/<name>/<release-id>     (symlink)
     releases/<name>/<release-id>/    index.html, package.json, datapackage.json,
@@ -32,7 +33,7 @@ from ..trust.audit import AuditLog, public_reason
 from ..errors import CatalogError, InputError
 from ..paths import require_writable
 from ..release import Release, restricted_resource, sha256_file
-from . import dcat, portal
+from . import dcat, portal, portal_assets, preview, search_index
 from .metadata import extra, merge_extras
 from .base import PublishResult
 
@@ -60,8 +61,16 @@ def _write_atomic(path: Path, text: str) -> None:
 class LocalCatalog:
     """A catalogue in a local directory (created on first publish)."""
 
-    def __init__(self, path: str | os.PathLike[str], *, lang: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, lang: str | None = None, base_url: str | None = None,
+                 publisher: str | None = None) -> None:
+        """``base_url``: the absolute URL the directory is served at, for the IRIs of its DCAT
+        description (default ``OPENDATA_BASE_URL``, else the directory's ``file://`` URL);
+        ``publisher``: the organization (an id of catalog/organizations.json) that runs the
+        catalogue (default: the first there)."""
         self.path = Path(path)
+        self.publisher = publisher or ""
+        base = base_url or os.environ.get("OPENDATA_BASE_URL") or self.path.resolve().as_uri()
+        self.base_url = base if base.endswith("/") else base + "/"
         self.lang = messages.normalize_language(lang) if lang else messages.current_language()
         self.label = str(self.path)
         self.audit = AuditLog(self.path / "audit.jsonl")
@@ -207,7 +216,9 @@ class LocalCatalog:
         files re-rendered where stale, and a missing audit record written (status ``published``).
         """
         name, release_id = release.name, release.release_id
-        url = str((self.dataset_dir(name) / "index.html").resolve())
+        # The dataset's stable address, not where its link points now: that release is removed
+        # when this one replaces it.
+        url = str(self.path.resolve() / "datasets" / name / "index.html")
         try:
             with self._locked():
                 self._clean()
@@ -284,8 +295,10 @@ class LocalCatalog:
         (directory / "package.json").write_text(
             json.dumps(package_dict, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         dictionary = json.loads((directory / "dictionary.json").read_text(encoding="utf-8"))
+        # The preview is read from the release's own files: the approved bytes, as published.
+        previews = preview.build(directory, dictionary, release.rows)
         (directory / "index.html").write_text(
-            portal.dataset_page(package_dict, dictionary, lang=self.lang), encoding="utf-8")
+            portal.dataset_page(package_dict, dictionary, lang=self.lang, previews=previews), encoding="utf-8")
 
     def _switch(self, name: str, target: Path) -> None:
         link = self.dataset_dir(name)
@@ -299,12 +312,16 @@ class LocalCatalog:
         """The index files, derived from the live releases alone (so re-rendering repairs them);
         a file already right is left alone."""
         packages = self.datasets()
+        docs = search_index.read_documents(self.path, packages)
         title = messages.t("portal.title", lang=self.lang)
-        for path, text in ((self.path / "assets" / "style.css", portal.STYLE),
-                           (self.path / "index.html", portal.index_page(packages, lang=self.lang)),
+        described = dcat.catalog(packages, title=title, base=self.base_url, publisher=self.publisher)
+        for path, text in ((self.path / "assets" / "style.css", portal_assets.STYLE),
+                           (self.path / "assets" / "portal.js", portal_assets.SCRIPT),
+                           (self.path / "search-index.js", search_index.index_script(docs, self.lang)),
+                           (self.path / "index.html", portal.index_page(docs, lang=self.lang)),
                            (self.path / "catalog.json", json.dumps(packages, ensure_ascii=False, indent=2)),
-                           (self.path / "catalog.jsonld",
-                            json.dumps(dcat.catalog(packages, title=title), ensure_ascii=False, indent=2))):
+                           (self.path / "catalog.jsonld", json.dumps(described, ensure_ascii=False, indent=2)),
+                           (self.path / "catalog.ttl", dcat.turtle(described))):
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 _write_atomic(path, text)
 

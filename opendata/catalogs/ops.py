@@ -21,7 +21,7 @@ from ..errors import CatalogError
 from ..release import sha256_file
 from .base import Catalog
 from .local import LocalCatalog
-from .metadata import extra
+from .metadata import extra, resource_sha256
 
 
 def _files(pkg: dict[str, Any]) -> dict[str, str]:
@@ -29,8 +29,8 @@ def _files(pkg: dict[str, Any]) -> dict[str, str]:
     out = {}
     for r in pkg.get("resources", []):
         path = r.get("opendata_file") or (r.get("url") if "://" not in r.get("url", "") else None)
-        if path and r.get("hash", "").startswith("sha256:"):
-            out[path] = r["hash"].split(":", 1)[1]
+        if path and resource_sha256(r):
+            out[path] = resource_sha256(r)
     return out
 
 

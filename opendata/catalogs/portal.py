@@ -1,55 +1,39 @@
 """The static portal of the local catalogue: an index of datasets and one page per dataset.
 
-Plain HTML and one stylesheet, no script needed to read it (a small one filters the index), so any
-web server can serve it and any browser, screen reader or crawler can read it. Every value is
-HTML-escaped.
+Plain HTML, one stylesheet and one script, all served from the catalogue (no external CDN), so any
+web server can serve it and any browser, screen reader or crawler can read it. The front page's
+search, facets, sort and paging run in the browser over the prebuilt index ``search-index.js``
+(:mod:`.search_index`); each dataset page carries its preview (first rows, chart, map) made at
+publish time from the release's own files. Every value is HTML-escaped.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
 from .. import messages, taxonomy
-from .metadata import extra
+from . import charts, search_index
+from .metadata import extra, resource_id, resource_sha256
+from .preview import Preview
 
-STYLE = """
-:root { --fg:#1d2733; --muted:#5b6775; --line:#dde3ea; --accent:#0b5cad; --bg:#f6f8fa; }
-* { box-sizing: border-box; }
-body { margin:0; font:15px/1.6 -apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
-       color:var(--fg); background:#fff; }
-header { background:var(--accent); color:#fff; padding:18px 24px; }
-header a { color:#fff; text-decoration:none; }
-header h1 { margin:0; font-size:22px; }
-main { max-width:1080px; margin:0 auto; padding:20px 24px 48px; }
-a { color:var(--accent); }
-.muted { color:var(--muted); }
-input[type=search] { width:100%; padding:9px 12px; font-size:15px; border:1px solid var(--line); border-radius:6px; }
-ul.datasets { list-style:none; padding:0; }
-ul.datasets li { border-bottom:1px solid var(--line); padding:14px 0; }
-ul.datasets h2 { font-size:18px; margin:0 0 4px; }
-.tag { display:inline-block; background:var(--bg); border:1px solid var(--line); border-radius:4px;
-       padding:0 6px; margin-right:6px; font-size:13px; }
-table { border-collapse:collapse; width:100%; margin:8px 0 20px; }
-th, td { border:1px solid var(--line); padding:6px 10px; text-align:left; vertical-align:top; }
-th { background:var(--bg); font-weight:600; }
-table.meta th { width:160px; }
-.notice { background:#fff7e6; border:1px solid #f0c36d; border-radius:6px; padding:4px 14px; }
-footer { color:var(--muted); font-size:13px; margin-top:32px; }
-"""
+PAGE_SIZE = 20
 
-FILTER_SCRIPT = """
-document.getElementById('q').addEventListener('input', function (e) {
-  var q = e.target.value.trim().toLowerCase();
-  document.querySelectorAll('ul.datasets li').forEach(function (li) {
-    li.hidden = q && li.textContent.toLowerCase().indexOf(q) < 0;
-  });
-});
-"""
+#: Where a licence is read when the package names no URL for it.
+LICENSE_URLS = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "ODC-BY-1.0": "https://opendatacommons.org/licenses/by/1-0/",
+    "ODbL-1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
+    "PDDL-1.0": "https://opendatacommons.org/licenses/pddl/1-0/",
+}
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-def _page(title: str, body: str, *, lang: str, root: str) -> str:
+def _page(title: str, body: str, *, lang: str, root: str, scripts: str = "") -> str:
     t = lambda key, **kw: messages.t(key, lang=lang, **kw)  # noqa: E731
     html_lang = "zh-CN" if lang == "zh" else "en"
     return f"""<!doctype html>
@@ -60,40 +44,88 @@ def _page(title: str, body: str, *, lang: str, root: str) -> str:
 <title>{escape(title)}</title>
 <link rel="stylesheet" href="{root}assets/style.css">
 <link rel="alternate" type="application/ld+json" href="{root}catalog.jsonld">
+<link rel="icon" href="data:,">
 </head>
 <body>
-<header><h1><a href="{root}index.html">{escape(t("portal.title"))}</a></h1></header>
-<main>
+<a class="skip" href="#main">{escape(t("portal.skip"))}</a>
+<header class="site"><p class="title"><a href="{root}index.html">{escape(t("portal.title"))}</a></p></header>
+<main id="main">
 {body}
 <footer>{escape(t("portal.generated"))} · <a href="{root}catalog.jsonld">{escape(t("portal.dcat"))}</a></footer>
 </main>
+{scripts}
 </body>
 </html>
 """
 
 
-def index_page(packages: list[dict[str, Any]], *, lang: str) -> str:
-    """The catalogue's front page: every dataset with its publisher, subject and last update."""
+def index_page(docs: list[dict[str, Any]], *, lang: str) -> str:
+    """The catalogue's front page: search, facets with counts, sort and paging (by the script over
+    ``search-index.js``); without the script, the most recently updated datasets."""
     t = lambda key, **kw: messages.t(key, lang=lang, **kw)  # noqa: E731
-    items = []
-    for pkg in sorted(packages, key=lambda p: p["title"]):
-        org = taxonomy.label("organizations", pkg.get("owner_org"), lang)
-        tags = "".join(f'<span class="tag">{escape(x)}</span>' for x in [
-            taxonomy.label("subjects", extra(pkg, "opendata_subject"), lang),
-            taxonomy.label("openness", extra(pkg, "opendata_openness"), lang),
-            taxonomy.label("frequencies", extra(pkg, "opendata_frequency"), lang),
-        ] if x)
-        items.append(
-            f'<li><h2><a href="datasets/{escape(pkg["name"])}/index.html">{escape(pkg["title"])}</a></h2>'
-            f'<div class="muted">{escape(org)} · {escape(t("portal.modified"))} '
-            f'{escape(extra(pkg, "opendata_modified"))}</div>'
-            f'<p>{escape(_first_line(pkg.get("notes", "")))}</p><div>{tags}</div></li>'
-        )
-    body = (f'<p class="muted">{escape(t("portal.datasets", count=len(packages)))}</p>'
-            f'<input type="search" id="q" placeholder="{escape(t("portal.search"))}" '
-            f'aria-label="{escape(t("portal.search"))}">'
-            f'<ul class="datasets">{"".join(items)}</ul><script>{FILTER_SCRIPT}</script>')
-    return _page(t("portal.title"), body, lang=lang, root="")
+    labels = search_index.facet_labels(docs, lang)
+    ordered = sorted(docs, key=lambda d: d["title"])
+    ordered.sort(key=lambda d: d["modified"], reverse=True)
+    items = "".join(_item(d, labels, t) for d in ordered[:PAGE_SIZE])
+    facets = []
+    for key in search_index.FACETS:
+        counts: dict[str, int] = {}
+        for d in docs:
+            for value in d[key] if isinstance(d[key], list) else [d[key]]:
+                if value:
+                    counts[value] = counts.get(value, 0) + 1
+        options = "".join(
+            f'<label><input type="checkbox" name="{key}" value="{escape(v)}"><span>{escape(labels[key].get(v, v))}</span>'
+            f'<span class="count">{n}</span></label>'
+            for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        facets.append(f'<fieldset data-facet="{key}"><legend>{escape(t(f"portal.facet.{key}"))}</legend>'
+                      f'<div class="options">{options}</div></fieldset>')
+    strings = {"found": t("portal.found", count="{count}"), "page": t("portal.page", page="{page}", pages="{pages}"),
+               "modified": t("portal.modified"), "page-size": str(PAGE_SIZE)}
+    data = " ".join(f'data-{k}="{escape(v)}"' for k, v in strings.items())
+    body = f"""<h1 class="visually-hidden">{escape(t("portal.title"))}</h1>
+<div id="portal" {data}>
+<form id="search-form" class="search" role="search" action="#">
+<label for="q">{escape(t("portal.search_label"))}</label>
+<input type="search" id="q" name="q" placeholder="{escape(t("portal.search"))}" autocomplete="off">
+</form>
+<div class="layout">
+<details class="filters" id="filters" open>
+<summary><h2 style="display:inline;font-size:inherit">{escape(t("portal.filters"))}</h2></summary>
+<div id="facets">{"".join(facets)}</div>
+</details>
+<section aria-labelledby="results-heading">
+<h2 id="results-heading" class="visually-hidden">{escape(t("portal.results"))}</h2>
+<div class="toolbar">
+<p id="count" role="status" aria-live="polite" tabindex="-1">{escape(t("portal.found", count=len(docs)))}</p>
+<button type="button" id="clear" hidden>{escape(t("portal.clear"))}</button>
+<div><label for="sort">{escape(t("portal.sort"))}</label>
+<select id="sort" name="sort"><option value="updated">{escape(t("portal.sort.updated"))}</option>
+<option value="title">{escape(t("portal.sort.title"))}</option></select></div>
+</div>
+<div id="empty" class="empty" hidden><p>{escape(t("portal.empty"))}</p></div>
+<noscript><p class="muted">{escape(t("portal.noscript"))} <a href="catalog.json">catalog.json</a></p></noscript>
+<ul class="datasets" id="results">{items}</ul>
+<nav class="pager" id="pager" aria-label="{escape(t("portal.pager"))}"{" hidden" if len(docs) <= PAGE_SIZE else ""}>
+<button type="button" id="prev" disabled>{escape(t("portal.prev"))}</button>
+<span id="pageinfo">{escape(t("portal.page", page=1, pages=max(1, -(-len(docs) // PAGE_SIZE))))}</span>
+<button type="button" id="next">{escape(t("portal.next"))}</button>
+</nav>
+</section>
+</div>
+</div>"""
+    scripts = '<script src="search-index.js"></script>\n<script src="assets/portal.js"></script>'
+    return _page(t("portal.title"), body, lang=lang, root="", scripts=scripts)
+
+
+def _item(doc: dict[str, Any], labels: dict[str, dict[str, str]], t) -> str:
+    tags = "".join(f'<span class="tag">{escape(labels[k].get(doc[k], doc[k]))}</span>'
+                   for k in ("subject", "openness", "frequency") if doc[k])
+    tags += "".join(f'<span class="tag">{escape(v)}</span>' for v in doc["res_format"])
+    org = labels["organization"].get(doc["organization"], doc["organization"])
+    return (f'<li><h3><a href="datasets/{escape(doc["name"])}/index.html">{escape(doc["title"])}</a></h3>'
+            f'<div class="muted">{escape(org)} · {escape(t("portal.modified"))} {escape(doc["modified"])}</div>'
+            f'<p>{escape(_first_line(doc["notes"]))}</p><div>{tags}</div></li>')
 
 
 def _first_line(text: str) -> str:
@@ -122,58 +154,164 @@ def describe_constraints(constraints: dict[str, Any], *, lang: str) -> str:
     return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
 
-def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang: str) -> str:
-    """A dataset's page: description, metadata, downloads and data dictionary."""
+def _linked_emails(text: str) -> str:
+    """``text`` escaped, with every e-mail address a ``mailto:`` link."""
+    out, last = [], 0
+    for match in _EMAIL.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        out.append(f'<a href="mailto:{escape(match.group())}">{escape(match.group())}</a>')
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _contact(pkg: dict[str, Any]) -> str:
+    raw = extra(pkg, "opendata_contact")
+    if not raw:
+        return ""
+    try:
+        info = json.loads(raw)
+    except ValueError:
+        return _linked_emails(raw)
+    if not isinstance(info, dict):
+        return _linked_emails(str(info))
+    parts = []
+    for key, value in info.items():
+        if not value:
+            continue
+        value = str(value)
+        if key == "email" and _EMAIL.fullmatch(value):
+            parts.append(f'<a href="mailto:{escape(value)}">{escape(value)}</a>')
+        elif key in ("phone", "telephone", "tel"):
+            parts.append(f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", value))}">{escape(value)}</a>')
+        else:
+            parts.append(_linked_emails(value))
+    return " · ".join(parts)
+
+
+def _license(pkg: dict[str, Any], t) -> str:
+    license_id = pkg.get("license_id")
+    if license_id in ("", None, "notspecified"):
+        return escape(t("portal.license_unspecified"))
+    title = pkg.get("license_title") or license_id
+    url = pkg.get("license_url") or LICENSE_URLS.get(license_id, "")
+    if url.startswith(("https://", "http://")):
+        return f'<a href="{escape(url)}" rel="license">{escape(title)}</a>'
+    return escape(title)
+
+
+def type_label(field_type: str, lang: str) -> str:
+    """A Table Schema type in words (文本, 整数 …); an unknown one as it is."""
+    key = f"type.{field_type or 'string'}"
+    return messages.t(key, lang=lang) if messages.has(key) else field_type
+
+
+def _preview_section(previews: list[Preview], titles: dict[str, str], t) -> str:
+    out = []
+    for n, p in enumerate(previews):
+        head = "".join(f'<th scope="col">{escape(title or name)}<br><code>{escape(name)}</code></th>'
+                       for name, title in p.columns)
+        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in p.rows)
+        label = f"{t('portal.preview')}：{titles.get(p.resource, p.resource)}"
+        out.append(f'<h3>{escape(titles.get(p.resource, p.resource))}</h3>'
+                   f'<p class="muted">{escape(t("portal.preview_note", shown=len(p.rows), rows=p.total_rows))}</p>'
+                   f'<div class="scroll" role="region" aria-label="{escape(label)}" tabindex="0">'
+                   f'<table class="preview"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+        if p.chart:
+            c = p.chart
+            title = t("portal.chart", value=c["value"].get("title") or c["value"]["field"],
+                      date=c["date"].get("title") or c["date"]["field"])
+            out.append(f'<figure class="chart">{charts.line_chart(c["points"], title=title, label_id=f"chart-{n}")}'
+                       f'<figcaption>{escape(title)} · {escape(t("portal.chart_note", rows=c["rows"], points=len(c["points"])))}'
+                       f'</figcaption></figure>')
+        if p.map:
+            m = p.map
+            lons, lats = [x for x, _ in m["points"]], [y for _, y in m["points"]]
+            title = t("portal.map", lon=m["lon"].get("title") or m["lon"]["field"],
+                      lat=m["lat"].get("title") or m["lat"]["field"])
+            note = t("portal.map_note", points=len(m["points"]), lon_min=f"{min(lons):.4f}",
+                     lon_max=f"{max(lons):.4f}", lat_min=f"{min(lats):.4f}", lat_max=f"{max(lats):.4f}")
+            out.append(f'<figure class="map">{charts.point_map(m["points"], title=title, label_id=f"map-{n}")}'
+                       f'<figcaption>{escape(title)} · {escape(note)}</figcaption></figure>')
+    return "".join(out)
+
+
+def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang: str,
+                 previews: list[Preview] = ()) -> str:
+    """A dataset's page: description, metadata, preview, downloads, data dictionary, API and usage."""
     t = lambda key, **kw: messages.t(key, lang=lang, **kw)  # noqa: E731
-    contact = extra(pkg, "opendata_contact")
-    contact_text = ""
-    if contact:
-        info = json.loads(contact)
-        contact_text = " · ".join(str(v) for v in info.values() if v)
+    contact = _contact(pkg)
+    esc = lambda v: escape(str(v))  # noqa: E731
     meta = [
-        (t("portal.publisher"), taxonomy.label("organizations", pkg.get("owner_org"), lang)),
-        (t("portal.subject"), taxonomy.label("subjects", extra(pkg, "opendata_subject"), lang)),
-        (t("portal.openness"), taxonomy.label("openness", extra(pkg, "opendata_openness"), lang)),
-        (t("portal.grade"), extra(pkg, "opendata_grade")),
-        (t("portal.frequency"), taxonomy.label("frequencies", extra(pkg, "opendata_frequency"), lang)),
-        (t("portal.modified"), extra(pkg, "opendata_modified")),
-        (t("portal.version"), pkg.get("version", "")),
-        (t("portal.license"), pkg.get("license_title") or (t("portal.license_unspecified")
-                                                             if pkg.get("license_id") in ("", None, "notspecified")
-                                                             else pkg.get("license_id"))),
-        (t("portal.keywords"), "、".join(tag["name"] for tag in pkg.get("tags", []))),
-        (t("portal.contact"), contact_text),
-        (t("portal.grants"), extra(pkg, "opendata_grants")),
+        (t("portal.publisher"), esc(taxonomy.label("organizations", pkg.get("owner_org"), lang))),
+        (t("portal.subject"), esc(taxonomy.label("subjects", extra(pkg, "opendata_subject"), lang))),
+        (t("portal.openness"), esc(taxonomy.label("openness", extra(pkg, "opendata_openness"), lang))),
+        (t("portal.grade"), esc(extra(pkg, "opendata_grade"))),
+        (t("portal.frequency"), esc(taxonomy.label("frequencies", extra(pkg, "opendata_frequency"), lang))),
+        (t("portal.modified"), esc(extra(pkg, "opendata_modified"))),
+        (t("portal.version"), esc(pkg.get("version", ""))),
+        (t("portal.license"), _license(pkg, t)),
+        (t("portal.keywords"), esc("、".join(tag["name"] for tag in pkg.get("tags", [])))),
+        (t("portal.contact"), contact),
+        (t("portal.grants"), esc(extra(pkg, "opendata_grants"))),
     ]
-    meta_rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in meta if v)
+    meta_rows = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in meta if v)
+    labels = {k: t(f"portal.{k}") for k in ("file", "format", "size", "checksum")}
     downloads = []
     for res in pkg.get("resources", []):
         rows = f' · {t("portal.rows")} {res["opendata_rows"]}' if "opendata_rows" in res else ""
         downloads.append(
-            f'<tr><td><a href="{escape(res["url"])}" download>{escape(res["name"])}</a></td>'
-            f'<td>{escape(res.get("format", ""))}</td><td>{_size(int(res.get("size", 0)))}{escape(rows)}</td>'
-            f'<td><code>{escape(res.get("hash", "")[:19])}…</code></td></tr>')
+            f'<tr><td data-label="{escape(labels["file"])}"><a href="{escape(res["url"])}" download>{escape(res["name"])}</a></td>'
+            f'<td data-label="{escape(labels["format"])}">{escape(res.get("format", ""))}</td>'
+            f'<td data-label="{escape(labels["size"])}">{_size(int(res.get("size", 0)))}{escape(rows)}</td>'
+            f'<td data-label="{escape(labels["checksum"])}"><code title="SHA-256 {escape(resource_sha256(res))}">'
+            f'sha256:{escape(resource_sha256(res)[:12])}…</code></td></tr>')
+    heads = [("resource", t("portal.resource")), ("field", t("portal.field")), ("title", t("portal.field_title")),
+             ("type", t("portal.type")), ("description", t("portal.description")),
+             ("constraints", t("portal.constraints"))]
     dict_rows = "".join(
-        f'<tr><td>{escape(d["resource"])}</td><td><code>{escape(d["field"])}</code></td><td>{escape(d["title"])}</td>'
-        f'<td>{escape(d["type"])}</td><td>{escape(d["description"])}</td>'
-        f'<td>{escape(describe_constraints(json.loads(d["constraints"] or "{}"), lang=lang))}</td></tr>'
+        "<tr>" + "".join(f'<td data-label="{escape(label)}"{nowrap}>{cell}</td>' for (key, label), cell in zip(heads, [
+            escape(d["resource"]), f'<code>{escape(d["field"])}</code>', escape(d["title"]),
+            escape(type_label(d["type"], lang)), escape(d["description"]),
+            escape(describe_constraints(json.loads(d["constraints"] or "{}"), lang=lang))])
+            for nowrap in [' class="nowrap"' if key in ("resource", "type") else ""]) + "</tr>"
         for d in dictionary)
     restricted = ""
     if extra(pkg, "opendata_openness") == "restricted":
-        how = extra(pkg, "opendata_application") or contact_text
-        restricted = (f'<div class="notice"><p>{escape(t("portal.restricted"))}</p>'
-                      + (f'<p><strong>{escape(t("portal.apply"))}</strong>：{escape(how)}</p>' if how else "")
+        how = extra(pkg, "opendata_application")
+        how_html = _linked_emails(how) if how else contact
+        restricted = (f'<div class="notice" role="note"><p>{escape(t("portal.restricted"))}</p>'
+                      + (f'<p><strong>{escape(t("portal.apply"))}</strong>：{how_html}</p>' if how_html else "")
                       + "</div>")
+    preview = ""
+    if previews:
+        titles = {r["opendata_resource"]: r["name"].rsplit(" (", 1)[0]
+                  for r in pkg.get("resources", []) if r.get("opendata_resource")}
+        preview = f'<h2 id="preview">{escape(t("portal.preview"))}</h2>{_preview_section(list(previews), titles, t)}'
+    queryable = [r for r in pkg.get("resources", []) if r.get("opendata_resource") and r.get("format") == "CSV"]
+    api = ""
+    if queryable and extra(pkg, "opendata_openness") == "unconditional":
+        examples = "".join(
+            f'<li>{escape(r["name"])}：<code>/api/3/action/datastore_search?resource_id='
+            f'{resource_id(pkg["name"], r["url"])}&amp;limit=5</code></li>' for r in queryable)
+        api = (f'<h2>{escape(t("portal.api"))}</h2><p>{escape(t("portal.api_text"))}</p><ul>{examples}</ul>'
+               f'<p><code>/api/3/action/package_show?id={escape(pkg["name"])}</code></p>')
     body = f"""<p><a href="../../index.html">← {escape(t("portal.back"))}</a></p>
 <h1>{escape(pkg["title"])}</h1>
 <p>{escape(pkg.get("notes", ""))}</p>
 <table class="meta">{meta_rows}</table>
 {restricted}
+<section id="usage" class="usage" aria-labelledby="usage-heading" data-name="{escape(pkg["name"])}"
+ data-api="../../api/3/action/opendata_usage_show" data-text="{escape(t("portal.usage_text"))}">
+<h2 id="usage-heading">{escape(t("portal.usage"))}</h2><p class="figures muted">{escape(t("portal.usage_static"))}</p>
+</section>
 <h2>{escape(t("portal.downloads"))}</h2>
-<table><tbody>{"".join(downloads)}</tbody></table>
+<table class="stack"><thead><tr>{"".join(f'<th scope="col">{escape(v)}</th>' for v in labels.values())}</tr></thead>
+<tbody>{"".join(downloads)}</tbody></table>
+{preview}
 <h2>{escape(t("portal.dictionary"))}</h2>
-<table><thead><tr><th>{escape(t("portal.resource"))}</th><th>{escape(t("portal.field"))}</th><th>{escape(t("portal.field_title"))}</th>
-<th>{escape(t("portal.type"))}</th><th>{escape(t("portal.description"))}</th><th>{escape(t("portal.constraints"))}</th></tr></thead>
+<table class="stack"><thead><tr>{"".join(f'<th scope="col">{escape(label)}</th>' for _, label in heads)}</tr></thead>
 <tbody>{dict_rows}</tbody></table>
+{api}
 <p><a href="package.json">{escape(t("portal.metadata"))}</a> · <a href="datapackage.json">datapackage.json</a></p>"""
-    return _page(pkg["title"], body, lang=lang, root="../../")
+    return _page(pkg["title"], body, lang=lang, root="../../", scripts='<script src="../../assets/portal.js"></script>')

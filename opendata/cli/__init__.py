@@ -39,10 +39,6 @@ def __getattr__(name: str) -> Any:
         from .runtime import tune_allocators
 
         return tune_allocators
-    if name == "_PortalHandler":
-        from .serve import PortalHandler
-
-        return PortalHandler
     if name == "build_parser":
         from .parser import build_parser
 

@@ -1,4 +1,4 @@
-"""Verbs that read a catalogue: ``catalog pull|diff|status`` and ``serve``."""
+"""Verbs that read a catalogue: ``catalog pull|diff|status``, ``serve`` and ``stats``."""
 
 from __future__ import annotations
 
@@ -54,9 +54,15 @@ def catalog_status(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import cmd_serve as serve  # http.server only when serving
+    from .serve import cmd_serve as serve  # the server's stack only when serving
 
     return serve(args)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .serve import cmd_stats as stats
+
+    return stats(args)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h) -> None:
@@ -83,4 +89,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("directory", help=h("local_catalog"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--max-rows", type=int, default=1000, help=h("max_rows"))
+    p.add_argument("--timeout", type=float, default=5.0, help=h("query_timeout"))
+    p.add_argument("--usage", help=h("usage_file"))
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("stats", help=h("stats"), description=h("stats"), parents=[common])
+    p.add_argument("--catalog", default="site", help=h("local_catalog"))
+    p.add_argument("--since", help=h("since"))
+    p.add_argument("--usage", help=h("usage_file"))
+    p.set_defaults(func=cmd_stats)

@@ -73,6 +73,10 @@ def policy_of(args: argparse.Namespace):
 def progress(label_key: str, **params: object) -> Iterator[None]:
     """Show rows and bytes read while the block runs: on a terminal's stderr only, never with ``-q``
     or in a pipe (a log or a script's captured output stays clean)."""
+    if VERBOSITY > 0:  # -v: how much was read and how long it took, whatever stderr is
+        with _measured(label_key, **params):
+            yield
+        return
     if VERBOSITY < 0 or not sys.stderr.isatty() or os.environ.get("OPENDATA_NO_PROGRESS"):
         yield
         return
@@ -90,3 +94,21 @@ def progress(label_key: str, **params: object) -> Iterator[None]:
 
         with sink.reporting(report):
             yield
+
+
+@contextlib.contextmanager
+def _measured(label_key: str, **params: object) -> Iterator[None]:
+    import time
+
+    from .. import progress as sink
+
+    totals = [0, 0]
+
+    def keep(rows: int, nbytes: int) -> None:
+        totals[0], totals[1] = rows, nbytes
+
+    start = time.perf_counter()
+    with sink.reporting(keep):
+        yield
+    detail(messages.t("cli.progress.done", step=messages.t(label_key, **params), rows=f"{totals[0]:,}",
+                      size=f"{totals[1] / 1e6:,.1f}", seconds=f"{time.perf_counter() - start:.2f}"))

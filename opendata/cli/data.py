@@ -1,4 +1,4 @@
-"""Verbs on one dataset's data: ``check``, ``scan``, ``redact``."""
+"""Verbs on one dataset's data: ``check``, ``describe``, ``scan``, ``redact``."""
 
 from __future__ import annotations
 
@@ -16,12 +16,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     package = load(args.path)
     with progress("cli.progress.check", name=package.name):
         report = check(package, policy=policy_of(args), limit=args.limit)
+    from ..trust.accountable import missing_metadata
+
+    missing = missing_metadata(package.descriptor)
     if args.format == "json":
         out(report.to_json())
     else:
         for line in report.notes:
             note(line)
         out(report.to_text())
+        if missing:  # the check does not need them, publishing does: say so now, not at the gate
+            out(messages.t("check.publish_needs", missing="; ".join(messages.t(f"publish.property.{p}")
+                                                                       for p in missing)))
     return EXIT_OK if report.publishable else EXIT_BLOCKED
 
 
@@ -65,6 +71,23 @@ def cmd_redact(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_describe(args: argparse.Namespace) -> int:
+    from ..describe import describe, write
+
+    with progress("cli.progress.describe", name=args.path):
+        draft = describe(args.path, title=args.title, name=args.name, sheet=args.sheet, policy=policy_of(args))
+    if args.out:
+        write(draft, args.out)
+        out(messages.t("describe.written", path=args.out))
+        out(draft.to_text())
+    elif args.format == "json":
+        out(draft.to_json().rstrip())
+    else:
+        out(draft.to_json().rstrip())
+        note(draft.to_text())
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h) -> None:
     """The data verbs on the parser ``sub``; ``common`` carries the global options."""
     p = sub.add_parser("check", help=h("check"), description=h("check"), parents=[common])
@@ -72,6 +95,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("--limit", type=int, default=1000, help=h("limit"))
     p.add_argument("--policy", help=h("policy"))
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("describe", help=h("describe"), description=h("describe"), parents=[common])
+    p.add_argument("path", help=h("describe_path"))
+    p.add_argument("--out", help=h("describe_out"))
+    p.add_argument("--title", help=h("describe_title"))
+    p.add_argument("--name", help=h("describe_name"))
+    p.add_argument("--sheet", help=h("describe_sheet"))
+    p.add_argument("--policy", help=h("policy"))
+    p.set_defaults(func=cmd_describe)
 
     p = sub.add_parser("scan", help=h("scan"), description=h("scan"), parents=[common])
     p.add_argument("path", help=h("path"))

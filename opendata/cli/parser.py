@@ -4,12 +4,32 @@ groups' modules). Every help text comes from the message catalogue."""
 from __future__ import annotations
 
 import argparse
+import re
 
 from .. import __version__, messages
 
 #: The modules that register verbs, in the order ``--help`` lists them. A new verb group adds its
 #: module here and a ``register(sub, common, h)`` function there.
 VERB_GROUPS = ("workspace", "data", "trust", "publishing", "catalog", "audit", "delivery", "completion")
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's layout, with Chinese punctuation in Chinese: section headings end in "：" (argparse
+    writes an ASCII colon after each heading itself, outside the message catalogue)."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if messages.current_language() == "zh":
+            text = re.sub(r"(?m)^(\S[^\n]*?):$", r"\1：", text)
+        return text
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose sub-command parsers (made with its class) use :class:`Formatter`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
 
 
 def help_text(key: str) -> str:
@@ -44,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     common = global_options()
-    parser = argparse.ArgumentParser(prog="opendata", description=messages.t("cli.description"), parents=[common])
+    parser = Parser(prog="opendata", description=messages.t("cli.description"), parents=[common])
     parser.add_argument("--version", action="version", version=f"opendata {__version__}", help=help_text("version"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title=help_text("commands"))
     for group in VERB_GROUPS:

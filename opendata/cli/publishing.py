@@ -47,7 +47,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             progress.update(task, description=f"{messages.t('publish.progress')} {cell(path.name)}")
             try:
                 package = load(path)
-                result = publish(package, catalog, policy=policy)
+                result = publish(package, catalog, policy=policy, replace=args.replace)
                 rows.append((package.name, result.status, result.url))
             except OpendataError as exc:  # one failure does not stop the others
                 rows.append((path.name, "blocked", exc.render()))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import messages
 from ..errors import KeyMaterialError, OpendataError
-from .common import EXIT_BLOCKED, EXIT_OK, err, out, policy_of
+from .common import EXIT_BLOCKED, EXIT_OK, err, out, policy_of, progress
 
 
 def _passphrase(confirm: bool = False) -> str | None:
@@ -126,7 +126,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
     # The reviewer is shown the check of a private copy, read once and hashed while copied; the
     # approval signs those hashes, and is refused if the files change before it is signed.
     with snapshot(package.basepath) as snap:
-        report = check(snap.package, policy=policy_of(args))
+        with progress("cli.progress.check", name=snap.package.name):
+            report = check(snap.package, policy=policy_of(args))
         out(report.to_text())
         if not report.publishable:
             raise ApprovalError("approval.not_publishable", name=snap.package.name, count=report.problem_count)
@@ -164,7 +165,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     a.set_defaults(func=keys_list)
 
     a = actions.add_parser("trust", help=h("keys_trust"), description=h("keys_trust"), parents=[common])
-    a.add_argument("file", metavar="PEM", help=h("keys_file"))
+    a.add_argument("file", metavar="PEM", help=h("keys_pem"))
     a.add_argument("--reviewer", help=h("keys_reviewer"))
     a.add_argument("--expires", help=h("expires"))
     a.add_argument("--unrevoke", action="store_true", help=h("unrevoke"))

@@ -27,5 +27,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("--contact", help=h("init_contact"))
     p.add_argument("--email", required=True, help=h("init_email"))
     p.add_argument("--license", default="CC-BY-4.0", help=h("init_license"))
-    p.add_argument("--frequency", default="annual", help=h("init_frequency"))
+    p.add_argument("--frequency", default="yearly", help=h("init_frequency"))
     p.set_defaults(func=cmd_init)

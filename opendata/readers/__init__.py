@@ -63,7 +63,7 @@ def open_table(path: Path, *, format: str | None = None, encoding: str | None = 
     if fmt == "xlsx":
         from .excel import open_excel
 
-        return open_excel(path, sheet)
+        return open_excel(path, sheet, dialect)
     from .parquet import open_parquet
 
     return open_parquet(path)

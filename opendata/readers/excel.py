@@ -65,32 +65,70 @@ def _used_width(row: list[str]) -> int:
     return width
 
 
-def open_excel(path: Path, sheet: str | int | None = None) -> TableSource:
-    """Open the first sheet (or ``sheet``, by name or 1-based index) of a workbook."""
+def read_rows(path: Path, sheet: str | int | None = None) -> list[list[str]]:
+    """Every row of the sheet (by name or 1-based index; the first by default) as text, trailing
+    empty rows dropped."""
     from python_calamine import CalamineWorkbook
 
     check_inflated_size(path)
     try:
         book = CalamineWorkbook.from_path(str(path))
-        if isinstance(sheet, str):
+        if isinstance(sheet, str) and not sheet.isdigit():
             data = book.get_sheet_by_name(sheet)
         else:
-            data = book.get_sheet_by_index((sheet or 1) - 1)
+            data = book.get_sheet_by_index(int(sheet or 1) - 1)
         rows = [[_text(v) for v in row] for row in data.to_python(skip_empty_area=False)]
     except Exception as exc:  # calamine raises its own exception types for broken workbooks
         raise InputError("input.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc
     # Drop trailing fully empty rows: Excel's used range often runs past the data.
     while rows and all(c == "" for c in rows[-1]):
         rows.pop()
-    if not rows or all(c == "" for c in rows[0]):
+    return rows
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheets, in order."""
+    from python_calamine import CalamineWorkbook
+
+    check_inflated_size(path)
+    try:
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception as exc:
+        raise InputError("input.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc
+
+
+def open_excel(path: Path, sheet: str | int | None = None, dialect: dict[str, Any] | None = None) -> TableSource:
+    """Open the first sheet (or ``sheet``, by name or 1-based index) of a workbook.
+
+    The dialect's ``headerRows`` (joined with ``headerJoin``; a merged cell's text carried across
+    the columns it spans) and ``commentRows`` say where the table is in a sheet made for printing
+    (:mod:`.layout`); rows above the first header row are not read, and rows keep their sheet
+    numbers in reports.
+    """
+    from .layout import header_labels
+
+    dialect = dialect or {}
+    rows = read_rows(path, sheet)
+    header_rows = list(dialect.get("headerRows") or [1])
+    skip = set(dialect.get("commentRows") or ())
+    first_data = max(header_rows)  # 0-based index of the first data row
+    if len(rows) < header_rows[0] or all(c == "" for c in rows[header_rows[0] - 1]):
         raise InputError("input.empty", path=str(path))
+    labels = header_labels(rows, header_rows, dialect.get("headerJoin", " "))
     # The table is as wide as the widest row of the used range, so a trailing blank header cell
     # over data is a blank (or extra) label, as in Frictionless, not an extra cell of each row.
-    width = max(_used_width(r) for r in rows)
-    header = (rows[0] + [""] * width)[:width]
-    body = [r[:width] for r in rows[1:]]
+    numbered = [(i + 1, r) for i, r in enumerate(rows) if i >= first_data and i + 1 not in skip]
+    width = max([_used_width(labels)] + [_used_width(r) for _, r in numbered])
+    header = (labels + [""] * width)[:width]
+    body = [(n, r[:width]) for n, r in numbered]
 
     def chunks(batch_rows: int) -> Iterator[Chunk]:
-        return batched(((i + 2, r) for i, r in enumerate(body)), width, batch_rows, width_issue(width))
+        return batched(iter(body), width, batch_rows, width_issue(width))
 
-    return TableSource(str(path), "xlsx", header, None, chunks)
+    notes = []
+    if header_rows != [1] or skip:  # what the dialect made the reader leave out, by row number only
+        from .. import messages
+
+        notes.append(messages.t("input.sheet_layout", path=str(path), header=", ".join(map(str, header_rows)),
+                                before=header_rows[0] - 1, skipped=", ".join(map(str, sorted(skip))) or "-"))
+    return TableSource(str(path), "xlsx", header, None, chunks, notes=notes)

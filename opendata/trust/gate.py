@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from . import audit
+from .accountable import require_metadata, require_own_name
 from .approval import Approval, ApprovalError, check_against, verify
 from .snapshot import APPROVAL, snapshot
 from ..catalogs.base import Catalog, PublishResult
 from ..catalogs.metadata import ckan_package
 from ..check import check
-from ..errors import PolicyError
+from ..errors import CatalogError, PolicyError
 from ..package import Package
 from ..paths import require_writable
 from ..policy.rules import Policy
@@ -28,13 +30,15 @@ from ..release import export
 
 
 def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
-            modified: str | None = None) -> PublishResult:
+            modified: str | None = None, replace: bool = False) -> PublishResult:
     """Publish an approved ``package`` to ``catalog``, as the check and the approval allow.
 
     无条件开放 datasets go out whole; 受限开放 ones as a catalogue entry with metadata and data
     dictionary but no data; 禁止开放 ones are refused. Raises :class:`ApprovalError` (a
     :class:`PolicyError`) with the exact reason when the gate refuses; nothing reaches the
-    catalogue then.
+    catalogue then. A dataset needs a title, a licence, a publisher and a contact; one whose name
+    another publisher holds in ``catalog`` is refused unless ``replace``
+    (:mod:`.accountable`).
     """
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
@@ -45,29 +49,45 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     # check and the release are made from its private copy, never from the live paths again.
     with snapshot(package.basepath) as snap:
         package = snap.package
+        require_metadata(package)
         approval = verify(snap.origin, snap.files)
-        if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
-            raise ApprovalError("approval.retracted", approval=approval.id)
-        retracted = _retracted_since(catalog, package.name, approval)
-        if retracted is not None:
-            raise ApprovalError("approval.retracted_since", approval=approval.id, approved=approval.record["time"],
-                                retracted=retracted)
-        report = check(package, policy=policy)
-        if report.openness == "prohibited":
-            raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
-        check_against(approval, package, report)
-        staging = catalog.staging_dir()
-        try:
-            release = export(package, staging / "release", with_data=report.openness == "unconditional")
-            package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
-                                                        approval=approval)
-            result = catalog.store(release, package_dict)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        with _failure_audited(package.name, catalog, approval.id):
+            if catalog.is_retracted(package.name, approval.id) or _retracted_in_audit(package.name, approval.id):
+                raise ApprovalError("approval.retracted", approval=approval.id)
+            retracted = _retracted_since(catalog, package.name, approval)
+            if retracted is not None:
+                raise ApprovalError("approval.retracted_since", approval=approval.id, approved=approval.record["time"],
+                                    retracted=retracted)
+            report = check(package, policy=policy)
+            if report.openness == "prohibited":
+                raise PolicyError("publish.prohibited", name=package.name, grade=report.grade)
+            check_against(approval, package, report)
+            require_own_name(catalog, package, replace=replace)
+            staging = catalog.staging_dir()
+            try:
+                release = export(package, staging / "release", with_data=report.openness == "unconditional")
+                package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
+                                                            approval=approval)
+                result = catalog.store(release, package_dict)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
     audit.record("publish", dataset=package.name, catalog=catalog.label, status=result.status,
                  release=result.release_id, approval=approval.id, reviewer=approval.reviewer,
                  openness=report.openness, files={f.path: f.sha256 for f in release.files})
     return result
+
+
+@contextmanager
+def _failure_audited(name: str, catalog: Catalog, approval_id: str) -> Iterator[None]:
+    """Record in the log that a publish failed on the catalogue's side, where, and what became of
+    the dataset (codes and field names only: a catalogue's own text may quote a value)."""
+    try:
+        yield
+    except CatalogError as exc:
+        audit.record("publish_failed", dataset=name, catalog=catalog.label, approval=approval_id,
+                     error=exc.code, cause=exc.params.get("cause", exc.code), ckan_action=exc.params.get("action", ""),
+                     field=exc.params.get("field", ""), undone=exc.params.get("undone", ""))
+        raise
 
 
 def _retracted_in_audit(name: str, approval_id: str) -> bool:

@@ -32,8 +32,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
-from ..package import DESCRIPTOR, Package, _inside, load
-from ..paths import schemas_dir
+from ..package import DESCRIPTOR, Package, _inside, load, schema_reference
 
 APPROVAL = "approval.json"
 EXTERNAL = ".external"  # where a snapshot keeps its copies of schemas from outside the package
@@ -82,7 +81,7 @@ def _references(descriptor_bytes: bytes, origin: Path) -> list[tuple[str, str, P
         if isinstance(raw.get("path"), str) and raw["path"]:
             out.append(("data", raw["path"], _inside(origin, raw["path"], where, name)))
         if isinstance(raw.get("schema"), str) and raw["schema"]:
-            out.append(("schema", raw["schema"], _inside(origin, raw["schema"], where, name, also=schemas_dir())))
+            out.append(("schema", raw["schema"], schema_reference(origin, raw["schema"], where, name)))
     return out
 
 

@@ -23,7 +23,9 @@ DIALECT: dict[str, tuple | None] = {
     "commentChar": None, "commentRows": None, "headerCase": None, "skipBlankRows": None,
 }
 #: Dialect properties read for CSV files only (refused on other formats rather than ignored).
-CSV_ONLY = ("commentChar", "commentRows", "headerCase", "skipInitialSpace", "skipBlankRows")
+CSV_ONLY = ("commentChar", "headerCase", "skipInitialSpace", "skipBlankRows")
+#: Dialect properties read for CSV and spreadsheets (where the table is in a sheet made for printing).
+TABLE_ONLY = ("headerRows", "headerJoin", "commentRows")
 #: Dialect properties Frictionless reads that opendata does not implement (always refused).
 DIALECT_REFUSED = ("nullSequence",)
 
@@ -76,8 +78,9 @@ def check_resource(descriptor: dict[str, Any], schema: dict[str, Any], *, where:
                                         and all(isinstance(r, int) and r > 0 for r in header_rows)
                                         and header_rows == sorted(set(header_rows))):
         raise _refuse(where, name, "dialect.headerRows", header_rows)
-    if header_rows not in (None, [1]) and table_format != "csv":
-        raise _refuse(where, name, "dialect.headerRows", header_rows)
+    for prop in TABLE_ONLY:
+        if prop in dialect and dialect[prop] not in (None, [1]) and table_format not in ("csv", "xlsx"):
+            raise _refuse(where, name, f"dialect.{prop}", dialect[prop])
     if "headerJoin" in dialect and not isinstance(dialect["headerJoin"], str):
         raise _refuse(where, name, "dialect.headerJoin", dialect["headerJoin"])
     rows = dialect.get("commentRows")

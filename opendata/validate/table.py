@@ -51,10 +51,14 @@ class ChunkResult:
 
 def label_errors(header: list[str], schema: Schema, *, case_sensitive: bool = True) -> list[ValidationError]:
     """Header problems: blank, duplicate, incorrect, missing and extra labels (``case_sensitive``
-    False: a label matches its field name whatever the case, the dialect's ``headerCase``)."""
+    False: a label matches its field name whatever the case, the dialect's ``headerCase``).
+
+    A label may also be the field's ``title``: government exports head their columns in Chinese
+    (统一社会信用代码) over a shared schema's identifier-safe names (``uscc``) and titles."""
     errors: list[ValidationError] = []
     seen: set[str] = set()
     names = schema.field_names
+    titles = [(f.title or "").strip() for f in schema.fields]
     for i, label in enumerate(header):
         number = i + 1
         # Whitespace around a label is not part of it (Frictionless compares labels stripped).
@@ -65,7 +69,7 @@ def label_errors(header: list[str], schema: Schema, *, case_sensitive: bool = Tr
             errors.append(ValidationError("blank-label", field_number=number, params={"label": label}))
         elif label in seen:
             errors.append(ValidationError("duplicate-label", field_number=number, params={"label": label}))
-        elif label != names[i] and (case_sensitive or label.casefold() != names[i].casefold()):
+        elif label != names[i] and label != titles[i] and (case_sensitive or label.casefold() != names[i].casefold()):
             errors.append(ValidationError("incorrect-label", field=names[i], field_number=number,
                                           params={"label": label}))
         seen.add(label)
