@@ -1228,6 +1228,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stats.dataset": {"zh": "数据集", "en": "Dataset"},
     "stats.downloads": {"zh": "下载次数", "en": "Downloads"},
     "stats.api_calls": {"zh": "接口调用次数", "en": "API calls"},
+    "stats.grants": {"zh": "批准申请（累计）", "en": "applications granted (ever)"},
     "stats.catalogue": {"zh": "（目录检索）", "en": "(catalogue search)"},
     "stats.total": {"zh": "合计", "en": "Total"},
     "stats.none": {"zh": "尚无使用记录（由 opendata serve 统计）", "en": "no usage recorded yet (opendata serve counts it)"},

@@ -530,3 +530,13 @@ def test_a_reviewer_may_shorten_the_period_of_use_never_lengthen_it(world, tmp_p
             "--out", tmp_path / "grant.json")
     assert r.code == 0, r.err
     assert json.loads((tmp_path / "grant.json").read_text("utf-8"))["expires"].startswith(shorter)
+
+
+def test_usage_figures_count_the_grants_of_a_restricted_dataset(world, tmp_path):
+    from opendata.server import stats
+
+    app = _apply(world, tmp_path, _recipient(tmp_path))
+    _grant(app, tmp_path)
+    figures = {d["name"]: d for d in stats.figures(world / "site", usage_path=tmp_path / "usage.sqlite")["datasets"]}
+    assert figures[NAME]["grants"] == od_grants(world / "site") >= 1
+    assert "批准申请" in stats.report(world / "site", usage_path=tmp_path / "usage.sqlite")
