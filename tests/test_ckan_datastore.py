@@ -146,6 +146,8 @@ def test_publish_loads_the_approved_table_typed_and_batched(ckan_ds, tmp_path, m
     _assert_same_rows(frame, records)
     _assert_same_rows(_published_frame(catalog, name), records)  # the DataStore agrees with the CSV resource
     assert records[3]["stop_name"] == "'=HYPERLINK(\"x\")"  # the CSV's formula escaping, in the DataStore too
+    views = ckanapi.RemoteCKAN(url).action.resource_view_list(id=_csv_resource(catalog, name)["id"])
+    assert [v["view_type"] for v in views] == ["datatables_view"]  # CKAN's own table preview
     info = ckanapi.RemoteCKAN(url).action.datastore_info(id=_csv_resource(catalog, name)["id"])
     labels = {f["id"]: f.get("info", {}).get("label") for f in info["fields"]}
     assert labels["stop_id"] == "站点编号"  # the Table Schema's titles make CKAN's data dictionary
@@ -288,3 +290,19 @@ def test_records_carry_the_csv_escaping_and_json_values():
     fields = [{"id": "a", "type": "text"}, {"id": "b", "type": "numeric"}]
     assert ckan_datastore.records(batch, fields) == [{"a": "'=1+1", "b": 1.5}, {"a": "-5", "b": None},
                                                      {"a": None, "b": None}]
+
+
+def test_ckan_dev_gives_the_datastore_its_own_database_and_read_only_user(ckan_ds):
+    """Named after the directory like the main database; CKAN checks at start that the read URL's
+    user cannot write (it refuses to start otherwise), so a running CKAN proves the permissions."""
+    import hashlib
+    import re
+
+    if ckan_ds.directory is None:
+        pytest.skip("the CKAN was not started by this suite")
+    ini = (ckan_ds.directory / "ckan.ini").read_text(encoding="utf-8")
+    db = "ckan_dev_" + hashlib.sha256(str(ckan_ds.directory.resolve()).encode()).hexdigest()[:12]
+    write = re.search(r"^ckan.datastore.write_url = postgresql://(\w+):\w+@127.0.0.1/(\w+)$", ini, re.M)
+    read = re.search(r"^ckan.datastore.read_url = postgresql://(\w+):\w+@127.0.0.1/(\w+)$", ini, re.M)
+    assert write.groups() == (db, f"{db}_ds") and read.groups() == (f"{db}_ro", f"{db}_ds")
+    assert (ckan_ds.directory / "datastore.initialized").read_text().strip() == f"{db}_ds"

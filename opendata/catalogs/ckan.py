@@ -304,6 +304,10 @@ class CkanCatalog:
                 loaded.append(res["id"])
             ckan_datastore.load(self.call, res["id"], release, table, url=self.url,
                                 name=dataset.get("name", dataset_id))
+            # CKAN's table preview (datatables_view, where the site enables it) is made for a
+            # resource only once its DataStore table exists; an existing view is kept.
+            self.call("resource_create_default_resource_views", resource={**res, "datastore_active": True},
+                      create_datastore_views=True)
 
     def _drop_replaced(self, existing: dict[str, Any], final: list[dict[str, Any]]) -> None:
         """After the switch: remove the DataStore tables of the resources it replaced. Those
