@@ -7,6 +7,7 @@ import io
 import uuid
 
 import ckanapi
+from hypothesis import given, settings, strategies as st
 import pandas as pd
 import pytest
 import requests
@@ -306,3 +307,26 @@ def test_ckan_dev_gives_the_datastore_its_own_database_and_read_only_user(ckan_d
     read = re.search(r"^ckan.datastore.read_url = postgresql://(\w+):\w+@127.0.0.1/(\w+)$", ini, re.M)
     assert write.groups() == (db, f"{db}_ds") and read.groups() == (f"{db}_ro", f"{db}_ds")
     assert (ckan_ds.directory / "datastore.initialized").read_text().strip() == f"{db}_ds"
+
+
+_TEXT = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=12)
+
+
+@given(st.lists(st.one_of(st.none(), _TEXT), min_size=1, max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_a_text_cell_goes_into_the_datastore_as_the_published_csv_holds_it(cells):
+    """For any text, the DataStore record equals the cell of the CSV the release writes (its own
+    writer, read back with Python's csv module): one form of every value, whichever a user reads."""
+    import csv as csv_module
+
+    import pyarrow as pa
+
+    from opendata.formulas import escape_batch
+    from opendata.release import csv_rows
+
+    raw = pa.record_batch({"a": pa.array(["" if c is None else c for c in cells], pa.string())})
+    written = csv_rows(escape_batch(raw)[0], ["a"]).to_pybytes().decode("utf-8")
+    from_csv = [row[0] if row else "" for row in csv_module.reader(io.StringIO(written, newline=""))]
+    parquet = pa.record_batch({"a": pa.array([None if c in (None, "") else c for c in cells], pa.string())})
+    stored = [r["a"] for r in ckan_datastore.records(parquet, [{"id": "a", "type": "text"}])]
+    assert [("" if v is None else v) for v in stored] == from_csv
