@@ -38,8 +38,9 @@ def _rows(count: int, *, shift: int = 0) -> str:
     for i in range(count):
         name = "=HYPERLINK(\"x\")" if i == 3 else f"示范路{i + shift}号"  # a formula cell: escaped as in the CSV
         remark = "" if i % 4 == 0 else f"备注{i}"
-        lines.append(f"{1000 + i},\"{name.replace(chr(34), chr(34) * 2)}\",{30 + i / 1000 + shift:.4f},"
-                     f"{'true' if i % 2 else 'false'},2026-0{1 + i % 9}-1{i % 10},2026-11-2{i % 10}T0{i % 10}:15:00,{remark}")
+        quoted = name.replace('"', '""')
+        lines.append(f"{1000 + i},\"{quoted}\",{30 + i / 1000 + shift:.4f},{'true' if i % 2 else 'false'},"
+                     f"2026-0{1 + i % 9}-1{i % 10},2026-11-2{i % 10}T0{i % 10}:15:00,{remark}")
     return "\n".join(lines) + "\n"
 
 
