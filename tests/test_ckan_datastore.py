@@ -4,6 +4,7 @@ CKAN_DEV_EXTENSIONS=scheming,dcat,datastore: the extended configuration of tests
 from __future__ import annotations
 
 import io
+import json
 import uuid
 
 import ckanapi
@@ -331,3 +332,22 @@ def test_a_text_cell_goes_into_the_datastore_as_the_published_csv_holds_it(cells
     parquet = pa.record_batch({"a": pa.array([None if c in (None, "") else c for c in cells], pa.string())})
     stored = [r["a"] for r in ckan_datastore.records(parquet, [{"id": "a", "type": "text"}])]
     assert [("" if v is None else v) for v in stored] == from_csv
+
+
+def test_a_dataset_regraded_to_restricted_loses_its_table(ckan_ds, tmp_path):
+    """受限开放 after 无条件开放: the data resources go, and with them their DataStore table."""
+    url, key = ckan_ds
+    package, name = _dataset(tmp_path / "v1", _rows(6))
+    catalog = Recording(url, key)
+    od.publish(package, catalog)
+    old = _csv_resource(catalog, name)["id"]
+    source = package.basepath.parent / "src"
+    descriptor = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["opendata"].update(openness="restricted", grade="L2")
+    (source / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    catalog.actions.clear()
+    assert od.publish(approved(source, tmp_path / "v2"), catalog).status == "published"
+    assert catalog.actions == ["datastore_delete"]  # the replaced CSV resource's table, after the switch
+    assert not any(r.get("datastore_active") for r in catalog.get(name)["resources"])
+    with pytest.raises(ckanapi.NotFound):
+        catalog.call("datastore_search", resource_id=old)
