@@ -207,21 +207,26 @@ def _with_samples(package: Package, finding: Finding, count: int = 3) -> Finding
     return Finding(finding.code, finding.resource, finding.field, finding.row, params, finding.blocking)
 
 
-def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAULT_LIMIT) -> CheckReport:
-    """Check ``package`` under ``policy`` (default: the configured one) and decide on publication."""
+def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAULT_LIMIT,
+          engine: Any = None) -> CheckReport:
+    """Check ``package`` under ``policy`` (default: the configured one) and decide on publication.
+
+    ``engine`` runs the passes over the data elsewhere (:mod:`opendata.engines`): an object with
+    ``analyze`` and ``k_anonymity`` giving what :func:`analyze` and :func:`check_resource` give.
+    """
     policy = policy or load_policy()
-    validation, scanned, cell_findings = analyze(package, limit=limit, terms=policy.sensitive_terms,
-                                                 rules=policy.detection)
+    validation, scanned, cell_findings = (engine.analyze if engine else analyze)(
+        package, limit=limit, terms=policy.sensitive_terms, rules=policy.detection)
     classification = classify(package, scanned, policy)
     findings = [_with_samples(package, f) if f.code == "pii_uncertain" else f for f in classification.findings]
     findings += metadata_findings(package, policy.sensitive_terms) + cell_findings + metadata_pii(package)
     for resource in package.resources:
-        result = check_resource(resource, policy.k)
+        result = (engine.k_anonymity if engine else check_resource)(resource, policy.k)
         if result is not None and result.rare:
             samples = "; ".join(f"({', '.join(sample(v) for v in combo)}) × {n}"
                                 for combo, n in list(result.rare.items())[:5])
             findings.append(Finding("k_anonymity", resource.name, params={
-                "fields": ", ".join(result.fields), "groups": len(result.rare), "k": result.k,
+                "fields": ", ".join(result.fields), "groups": result.groups, "k": result.k,
                 "rows": result.rows_at_risk, "samples": samples}))
     # A header cell cannot be escaped without breaking the schema it names: such a name is refused.
     findings += [Finding("formula_header", r.name, f.name) for r in package.resources for f in r.schema.fields

@@ -22,6 +22,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "找不到文件或目录：{path}",
         "en": "File or directory not found: {path}",
     },
+    "engine.unknown": {
+        "zh": "未知的运行引擎“{engine}”（可选：{known}）",
+        "en": "Unknown engine \"{engine}\" (known: {known})",
+    },
+    "engine.spark_missing": {
+        "zh": "使用 Spark 引擎需要 pyspark 和 Java：请运行 pip install 'opendata-zj[spark]'（开发环境：scripts/setup --spark）",
+        "en": "The Spark engine needs pyspark and Java: run pip install 'opendata-zj[spark]' (developers: "
+        "scripts/setup --spark)",
+    },
+    "engine.spark_conf": {
+        "zh": "OPENDATA_SPARK_CONF 中的设置“{setting}”不是 key=value 形式",
+        "en": "The setting \"{setting}\" in OPENDATA_SPARK_CONF is not of the form key=value",
+    },
+    "engine.spark_sample": {
+        "zh": "Spark 引擎总是扫描全部行，不支持 --sample；去掉 --sample 或使用本机引擎",
+        "en": "The Spark engine scans every row and has no --sample; drop --sample or use the local engine",
+    },
+    "engine.spark_input": {
+        "zh": "Spark 引擎的输入须为数据包或 Spark DataFrame，收到的是 {kind}",
+        "en": "The Spark engine takes a data package or a Spark DataFrame, not {kind}",
+    },
+    "input.no_parts": {
+        "zh": "{path}：目录中没有可读取的数据分片（CSV、XLSX、JSON 或 Parquet 文件）",
+        "en": "{path}: the directory holds no data parts (CSV, XLSX, JSON or Parquet files)",
+    },
+    "input.part_header": {
+        "zh": "{path}：表头与第一个分片 {first} 的表头不同；同一表的各分片须有相同的表头",
+        "en": "{path}: its header differs from that of the first part, {first}; all parts of a table "
+        "need the same header",
+    },
     "input.unsupported_format": {
         "zh": "{path}：不支持的文件格式“{format}”（支持 CSV、XLSX、JSON、Parquet）",
         "en": "{path}: unsupported file format \"{format}\" (CSV, XLSX, JSON and Parquet are supported)",
@@ -652,6 +682,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.limit": {"zh": "每个资源列出的问题数上限（默认 1000，全部计数）", "en": "problems listed per resource (default 1000; all are counted)"},
     "cli.help.policy": {"zh": "分级策略文件（默认：opendata.toml 中 [policy] file，否则为内置默认策略）", "en": "policy file (default: [policy] file in opendata.toml, else the shipped default)"},
     "cli.help.scan": {"zh": "找出每个字段中的个人信息", "en": "find personal information in every field"},
+    "cli.help.engine": {"zh": "运行引擎：local（本机，默认）或 spark（Apache Spark；主节点地址见 opendata.toml 的 [spark] 或 OPENDATA_SPARK_MASTER）",
+                        "en": "where to run: local (this machine, the default) or spark (Apache Spark; master from [spark] "
+                              "in opendata.toml or OPENDATA_SPARK_MASTER)"},
     "cli.help.sample": {"zh": "每个资源只扫描前 N 行", "en": "scan only the first N rows of each resource"},
     "cli.help.redact": {"zh": "写出个人信息已处理的副本（发布格式）", "en": "write a copy with personal information treated (in published form)"},
     "cli.help.out": {"zh": "输出目录（新建或为空）", "en": "output directory (new or empty)"},

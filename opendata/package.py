@@ -45,6 +45,7 @@ class Resource:
     descriptor: dict[str, Any]
     path: Path | None = None
     table: pa.Table | None = None  # for packages built from DataFrames
+    frame: Any = None  # a Spark DataFrame (opendata.engines.spark.Frame): read by the Spark engine
     schema_inferred: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -52,6 +53,8 @@ class Resource:
         """Open the resource for streaming (header read now, rows when pulled)."""
         if self.table is not None:
             return open_arrow(self.table, f"<{self.name}>")
+        if self.frame is not None:  # rows streamed from Spark, a partition at a time
+            return self.frame.open(f"<{self.name}>")
         assert self.path is not None
         return open_table(self.path, format=self.descriptor.get("format"),
                           encoding=self.descriptor.get("encoding"),
@@ -292,6 +295,10 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
 
 def _format_or_none(path: Path, raw: dict[str, Any]) -> str | None:
     try:
+        if path.is_dir():  # a table in parts: the format of its parts
+            from .readers import table_parts
+
+            return format_of(table_parts(path, raw.get("format"))[0], raw.get("format"))
         return format_of(path, raw.get("format"))
     except InputError:
         return None  # reported when the file is opened

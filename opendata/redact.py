@@ -270,7 +270,7 @@ class _TreatedOutput:
     ``count_qi``, the quasi-identifier counts.
     """
 
-    def __init__(self, path: Path, plans: list[FieldPlan], key, qi: tuple[str, ...], *,
+    def __init__(self, path: Path | None, plans: list[FieldPlan], key, qi: tuple[str, ...], *,
                  rare: set[tuple] | None = None, count_qi: bool = False) -> None:
         self.plans, self.key, self.qi = plans, key, qi
         self.rare = rare or set()
@@ -285,7 +285,8 @@ class _TreatedOutput:
         self._by_name = {p.field: p for p in plans}
         self.rows_in = self.rows_out = 0
         self.failed = False
-        self._sink: CsvSink | None = CsvSink(path, self.names)
+        # No path: the caller writes what :meth:`step` encodes (a distributed engine's task).
+        self._sink: CsvSink | None = CsvSink(path, self.names) if path is not None else None
 
     def step(self, batch: pa.RecordBatch) -> tuple | None:
         tallies: dict[str, Counter] = {}
@@ -497,7 +498,7 @@ def _stricter(package: Package, mask_all: tuple[str, ...], suppress: tuple[str, 
 
 def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = None,
            key: keyring.DataKey | None = None, mask_all: tuple[str, ...] = (),
-           suppress: tuple[str, ...] = ()) -> tuple[Package, RedactionReport]:
+           suppress: tuple[str, ...] = (), engine: Any = None) -> tuple[Package, RedactionReport]:
     """Write a redacted copy of ``package`` to ``out_dir``; returns it and what was done.
 
     The data is read once in the usual case: while it is checked (validated and scanned), it is
@@ -509,6 +510,10 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     ``mask_all`` and ``suppress`` name fields (``field`` or ``resource.field``) to treat more
     strictly than planned: every cell masked whole, or the field dropped — the way forward when a
     re-scan finds personal information left in free text.
+
+    ``engine`` runs the passes elsewhere (:mod:`opendata.engines`): its ``analyze`` checks the
+    data and its ``treat_resource`` does what :func:`_treat_resource` does; nothing is written
+    during the check then.
     """
     policy = policy or load_policy()
     stricter = _stricter(package, tuple(mask_all), tuple(suppress))
@@ -517,7 +522,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         raise InputError("redact.output_exists", path=str(out_dir))
     from .check import analyze
 
-    provisional, key = _provisional_plans(package, policy, key, stricter)
+    provisional, key = _provisional_plans(package, policy, key, stricter) if engine is None else (None, key)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     outputs: dict[str, _TreatedOutput] = {}
@@ -533,7 +538,8 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
             return outputs[res.name]  # type: ignore[return-value]
 
         try:
-            validation, scanned, _ = analyze(package, also=speculate, rules=policy.detection)
+            validation, scanned, _ = (engine.analyze if engine else analyze)(package, also=speculate,
+                                                                             rules=policy.detection)
         finally:
             for output in outputs.values():
                 output.close()
@@ -550,8 +556,8 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         for res in package.resources:
             output = outputs.get(res.name)
             if not (isinstance(output, _Speculation) and output.holds(plans[res.name], policy.k)):
-                output = _treat_resource(res, plans[res.name], key, policy, report,
-                                         staging / "data" / f"{res.name}.csv")
+                output = (engine.treat_resource if engine else _treat_resource)(
+                    res, plans[res.name], key, policy, report, staging / "data" / f"{res.name}.csv")
             report.rows_in[res.name], report.rows_out[res.name] = output.rows_in, output.rows_out
             report.tallies[res.name] = output.tallies
             if output.rows_in != output.rows_out:

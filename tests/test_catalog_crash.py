@@ -141,6 +141,6 @@ def test_two_first_publishes_of_real_datasets_both_succeed(tmp_path):
     children = [subprocess.Popen([sys.executable, "-m", "opendata.cli", "publish", str(p.basepath), "--catalog",
                                   str(catalog)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 for p in packages]
-    codes = [c.wait(timeout=300) for c in children]
-    assert codes == [0, 0], [c.stderr.read() for c in children]
+    outputs = [c.communicate(timeout=300) for c in children]
+    assert [c.returncode for c in children] == [0, 0], outputs
     assert LocalCatalog(catalog).audit.verify() is None

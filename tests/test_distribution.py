@@ -19,9 +19,15 @@ IMPORT_NAME = {"python-dateutil": "dateutil", "charset-normalizer": "charset_nor
                "python-calamine": "python_calamine", "google-re2": "re2"}
 
 
-def _runtime_imports() -> set[str]:
+#: optional extras of the runtime: the extra, and the only part of the package that imports it
+EXTRAS = {"spark": "opendata/engines/spark"}
+
+
+def _runtime_imports(skip: tuple[str, ...] = ()) -> set[str]:
     found: set[str] = set()
     for path in (ROOT / "opendata").rglob("*.py"):
+        if any(path.is_relative_to(ROOT / s) for s in skip):
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(a.name.split(".")[0] for a in node.names)
@@ -39,6 +45,15 @@ def test_runtime_dependencies_are_exactly_what_runtime_code_imports():
             continue  # tomli: Python 3.10's tomllib
         declared[IMPORT_NAME.get(name, name)] = name
     imported = _runtime_imports() - {"tomli"}
+    # An optional extra (pip install 'opendata-zj[spark]') is imported by its own subpackage only:
+    # the plain install never needs it.
+    extras = {}
+    for extra, where in EXTRAS.items():
+        for spec in project["optional-dependencies"][extra]:
+            name = re.match(r"[A-Za-z0-9_.-]+", spec).group(0).lower()
+            extras[IMPORT_NAME.get(name, name)] = name
+    assert set(extras) <= imported and not set(extras) & _runtime_imports(tuple(EXTRAS.values()))
+    imported -= set(extras)
     assert set(declared) == imported, (sorted(set(declared) - imported), sorted(imported - set(declared)))
     assert "frictionless" not in declared
     assert project["name"] != "opendata"  # taken on the registry by an unrelated package

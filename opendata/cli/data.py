@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 
 from .. import messages
 from .common import EXIT_BLOCKED, EXIT_OK, note, out, policy_of, progress
+
+
+def _engine(args: argparse.Namespace):
+    """The engine object for ``--engine`` (or OPENDATA_ENGINE, opendata.toml): None for this machine."""
+    from ..engines import engine_name
+
+    if engine_name(getattr(args, "engine", None)) != "spark":
+        return None
+    from ..engines.spark import SparkEngine
+
+    return SparkEngine()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -14,8 +26,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..package import load
 
     package = load(args.path)
+    engine = _engine(args)
     with progress("cli.progress.check", name=package.name):
-        report = check(package, policy=policy_of(args), limit=args.limit)
+        report = check(package, policy=policy_of(args), limit=args.limit, engine=engine)
     from ..trust.accountable import missing_metadata
 
     missing = missing_metadata(package.descriptor)
@@ -36,8 +49,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from ..pii.scan import scan
 
     package = load(args.path)
+    engine = _engine(args)
+    run_scan = scan
+    if engine is not None:
+        from ..engines.spark import scan as spark_scan
+
+        run_scan = functools.partial(spark_scan, spark=engine.spark)
     with progress("cli.progress.scan", name=package.name):
-        report = scan(package, sample_rows=args.sample, rules=policy_of(args).detection)
+        report = run_scan(package, sample_rows=args.sample, rules=policy_of(args).detection)
     out(report.to_json() if args.format == "json" else report.to_text())
     return EXIT_OK
 
@@ -48,9 +67,10 @@ def cmd_redact(args: argparse.Namespace) -> int:
 
     policy = policy_of(args)
     package = load(args.path)
+    engine = _engine(args)
     with progress("cli.progress.redact", name=package.name):
         _, report = redact(package, args.out, policy=policy, mask_all=tuple(args.mask_all),
-                           suppress=tuple(args.suppress))
+                           suppress=tuple(args.suppress), engine=engine)
     if args.format == "json":
         out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -94,6 +114,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("path", help=h("path"))
     p.add_argument("--limit", type=int, default=1000, help=h("limit"))
     p.add_argument("--policy", help=h("policy"))
+    p.add_argument("--engine", choices=["local", "spark"], help=h("engine"))
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("describe", help=h("describe"), description=h("describe"), parents=[common])
@@ -109,6 +130,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("path", help=h("path"))
     p.add_argument("--sample", type=int, help=h("sample"))
     p.add_argument("--policy", help=h("policy"))
+    p.add_argument("--engine", choices=["local", "spark"], help=h("engine"))
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("redact", help=h("redact"), description=h("redact"), parents=[common])
@@ -117,4 +139,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("--policy", help=h("policy"))
     p.add_argument("--mask-all", action="append", default=[], metavar="FIELD", help=h("mask_all"))
     p.add_argument("--suppress", action="append", default=[], metavar="FIELD", help=h("suppress"))
+    p.add_argument("--engine", choices=["local", "spark"], help=h("engine"))
     p.set_defaults(func=cmd_redact)

@@ -22,11 +22,18 @@ class KAnonymity:
 
     fields: tuple[str, ...]
     k: int
-    rare: dict[tuple, int]  # combination -> rows
+    rare: dict[tuple, int]  # combination -> rows (in order of first appearance)
+    #: when ``rare`` lists only the first combinations (a distributed count): all of them, and their rows
+    total_groups: int | None = None
+    total_rows: int | None = None
+
+    @property
+    def groups(self) -> int:
+        return len(self.rare) if self.total_groups is None else self.total_groups
 
     @property
     def rows_at_risk(self) -> int:
-        return sum(self.rare.values())
+        return sum(self.rare.values()) if self.total_rows is None else self.total_rows
 
 
 def quasi_identifiers(resource: "Resource") -> tuple[str, ...]:

@@ -41,7 +41,10 @@ def format_of(path: Path, declared: str | None = None) -> str:
 
 def open_table(path: Path, *, format: str | None = None, encoding: str | None = None,
                dialect: dict[str, Any] | None = None, sheet: str | int | None = None) -> TableSource:
-    """Open the table at ``path``; text encodings are detected unless declared."""
+    """Open the table at ``path``; text encodings are detected unless declared. A directory is a
+    table written in parts (:mod:`.parts`)."""
+    if path.is_dir() and not path.is_symlink():
+        return _open_directory(path, format=format, encoding=encoding, dialect=dialect, sheet=sheet)
     if not path.is_file():
         raise InputError("input.not_found", path=str(path))
     fmt = format_of(path, format)
@@ -67,3 +70,25 @@ def open_table(path: Path, *, format: str | None = None, encoding: str | None = 
     from .parquet import open_parquet
 
     return open_parquet(path)
+
+
+def table_parts(path: Path, format: str | None = None) -> list[Path]:
+    """The part files of a table stored as a directory (``format`` or any table format), in order."""
+    from .parts import part_files
+
+    wanted = format_of(Path(f"x.{format}"), format) if format else None
+    suffixes = tuple(s for s, f in FORMATS.items() if wanted in (None, f))
+    parts = part_files(path, suffixes)
+    if not parts:
+        raise InputError("input.no_parts", path=str(path))
+    return parts
+
+
+def _open_directory(path: Path, *, format: str | None, encoding: str | None,
+                    dialect: dict[str, Any] | None, sheet: str | int | None) -> TableSource:
+    from .parts import open_parts
+
+    parts = table_parts(path, format)
+    fmt = format or format_of(parts[0])
+    return open_parts(path, parts, lambda part: open_table(part, format=fmt, encoding=encoding,
+                                                           dialect=dialect, sheet=sheet))
