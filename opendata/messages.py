@@ -805,6 +805,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "CKAN（{url}）的数据集模式（ckanext-scheming）不会接受数据集“{name}”的字段 {field}（{reason}）；未向 CKAN 发送任何更改",
         "en": "the dataset schema of CKAN ({url}) (ckanext-scheming) would refuse field {field} of dataset \"{name}\" ({reason}); nothing was sent to CKAN",
     },
+    "ckan.datastore_field": {
+        "zh": "CKAN（{url}）的 DataStore 不能存放数据集“{name}”资源 {resource} 的字段“{field}”（{reason}）；请在表结构中改名。未向 CKAN 发送任何更改",
+        "en": "the DataStore of CKAN ({url}) cannot hold field \"{field}\" of resource {resource} of dataset \"{name}\" ({reason}); rename it in the Table Schema. Nothing was sent to CKAN",
+    },
+    "ckan.datastore_incomplete": {
+        "zh": "载入 DataStore 后，CKAN（{url}）中数据集“{name}”资源 {resource} 的表与发布文件不符（应为 {rows} 行及表结构中的字段类型）",
+        "en": "after loading, the DataStore of CKAN ({url}) does not hold resource {resource} of dataset \"{name}\" as released ({rows} rows with the Table Schema's field types)",
+    },
+    "ckan.datastore_file_changed": {
+        "zh": "发布文件 {path} 在导出后被改动（SHA-256 不符）；数据集“{name}”未载入 CKAN（{url}）的 DataStore",
+        "en": "the release file {path} changed after export (SHA-256 differs); dataset \"{name}\" was not loaded into the DataStore of CKAN ({url})",
+    },
+    "ckan.datastore_retract_failed": {
+        "zh": "数据集“{name}”已在 CKAN（{url}）设为非公开，但删除其 DataStore 表失败：{reason}；请再次撤回以删除",
+        "en": "dataset \"{name}\" was made private on CKAN ({url}), but removing its DataStore tables failed: {reason}; retract again to remove them",
+    },
     "ckan.download": {"zh": "下载 {url} 失败：{reason}", "en": "downloading {url} failed: {reason}"},
     "ckan.no_organization": {"zh": "数据集“{name}”没有数源部门（opendata.publisher）", "en": "dataset \"{name}\" has no publisher (opendata.publisher)"},
     "ckan.unknown_organization": {"zh": "CKAN（{url}）中没有组织“{organization}”，且不允许自动创建", "en": "CKAN ({url}) has no organization \"{organization}\" and may not create it"},
