@@ -17,6 +17,208 @@ _current: str | None = None
 
 # key -> {"zh": ..., "en": ...}
 MESSAGES: dict[str, dict[str, str]] = {
+    # ---- 受限开放 on application: apply, grant, deliver, receive, trace (opendata/delivery) --------
+    "delivery.unreadable": {"zh": "{path}：不是可读的 JSON 对象", "en": "{path}: not a readable JSON object"},
+    "delivery.bad_id": {"zh": "无效的编号“{id}”", "en": "invalid id \"{id}\""},
+    "delivery.key_exists": {
+        "zh": "{path} 已存在：不会覆盖接收方私钥（丢失私钥将无法解密已交付的数据）",
+        "en": "{path} exists: a recipient's private key is never overwritten (losing it loses every extract made for it)",
+    },
+    "delivery.bad_recipient_key": {
+        "zh": "{path}：不是 X25519 接收方密钥（请用 opendata keys recipient 生成）",
+        "en": "{path}: not an X25519 recipient key (make one with opendata keys recipient)",
+    },
+    "delivery.missing_value": {"zh": "缺少 {option}", "en": "{option} is missing"},
+    "delivery.unknown_field": {
+        "zh": "数据集中没有字段“{field}”（已有：{known}）",
+        "en": "the dataset has no field \"{field}\" (it has: {known})",
+    },
+    "delivery.not_requested": {
+        "zh": "字段“{field}”不在申请范围内：批准不能超出申请",
+        "en": "field \"{field}\" was not requested: a grant never gives more than was asked for",
+    },
+    "delivery.bad_rows": {
+        "zh": "行范围“{spec}”无效，应为 字段=值1,值2",
+        "en": "invalid row selection \"{spec}\", expected FIELD=VALUE1,VALUE2",
+    },
+    "delivery.rows_personal": {
+        "zh": "字段“{field}”含个人信息，不能用来选择行（选择条件会写入批准书）",
+        "en": "field \"{field}\" holds personal information and cannot select rows (the selection is written into the grant)",
+    },
+    "delivery.rows_not_requested": {
+        "zh": "行范围“{spec}”超出申请的范围",
+        "en": "row selection \"{spec}\" goes beyond what the application asked for",
+    },
+    "delivery.bad_date": {"zh": "日期“{value}”无效，应为 YYYY-MM-DD", "en": "invalid date \"{value}\", expected YYYY-MM-DD"},
+    "delivery.until_past": {"zh": "使用期限 {until} 已过", "en": "the period of use ends in the past ({until})"},
+    "delivery.until_too_far": {
+        "zh": "使用期限 {until} 超过策略允许的最长 {days} 天",
+        "en": "the period of use ({until}) is longer than the policy's maximum of {days} days",
+    },
+    "delivery.until_beyond_application": {
+        "zh": "批准的使用期限 {until} 长于申请的 {asked}",
+        "en": "the granted period ({until}) is longer than the one asked for ({asked})",
+    },
+    "delivery.not_restricted": {
+        "zh": "数据集“{name}”的开放属性是 {openness}，不是受限开放：无需（或不能）申请",
+        "en": "dataset \"{name}\" is {openness}, not restricted: there is nothing to apply for",
+    },
+    "delivery.unknown_application": {
+        "zh": "本部门没有编号为 {id} 的申请记录",
+        "en": "this department has no application {id}",
+    },
+    "delivery.application_tampered": {
+        "zh": "{path}：申请文件与部门登记的记录不一致（被修改或签名无效），拒绝处理",
+        "en": "{path}: the application differs from the one the department recorded (edited, or its signature "
+        "fails); refused",
+    },
+    "delivery.already_decided": {
+        "zh": "申请 {id} 已经作出决定（批准或拒绝）；如需变更请重新申请",
+        "en": "application {id} has already been decided (granted or refused); a change needs a new application",
+    },
+    "delivery.no_treatment": {
+        "zh": "字段“{field}”（{grade}）没有策略允许的交付处理方式",
+        "en": "field \"{field}\" ({grade}): the policy allows no delivery treatment for it",
+    },
+    "delivery.too_weak": {
+        "zh": "字段“{field}”（{grade}）的处理“{operator}”弱于策略要求的最低处理“{minimum}”或不适用于该类型（可选：{allowed}）",
+        "en": "field \"{field}\" ({grade}): treatment \"{operator}\" is weaker than the policy's minimum \"{minimum}\" "
+        "or not accepted for its type (allowed: {allowed})",
+    },
+    "delivery.not_a_grant": {"zh": "不是批准书（format = {format}）", "en": "not a grant (format = {format})"},
+    "delivery.grant_tampered": {
+        "zh": "批准书 {id} 的签名无效：内容被修改过，拒绝",
+        "en": "grant {id}: the signature does not match its content (it was edited); refused",
+    },
+    "delivery.grant_untrusted": {
+        "zh": "批准书的签名密钥 {key_id} 不是受信任的审核人密钥",
+        "en": "the grant is signed with {key_id}, which is not a trusted reviewer key",
+    },
+    "delivery.unknown_grant": {
+        "zh": "本部门没有签发过批准书 {id}（或它与部门存档不一致）",
+        "en": "this department never issued grant {id} (or it differs from the department's copy)",
+    },
+    "delivery.grant_expired": {
+        "zh": "批准书 {id} 已于 {expires} 到期，拒绝",
+        "en": "grant {id} expired at {expires}; refused",
+    },
+    "delivery.grant_revoked": {
+        "zh": "批准书 {id} 已于 {when} 撤销，拒绝",
+        "en": "grant {id} was revoked at {when}; refused",
+    },
+    "delivery.field_missing": {
+        "zh": "数据包“{dataset}”中没有批准的字段 {field}",
+        "en": "package \"{dataset}\" has no granted field {field}",
+    },
+    "delivery.pii_uncertain": {
+        "zh": "字段“{field}”可能含个人信息但尚未确认（请先在描述文件中声明），拒绝交付",
+        "en": "field \"{field}\" may hold personal information nobody has decided on (declare it first); refused",
+    },
+    "delivery.grade_too_high": {
+        "zh": "按批准的处理方式，交付数据的等级仍为 {grade}，不允许受限开放",
+        "en": "treated as granted, the extract is still graded {grade}, which may not be opened even on application",
+    },
+    "delivery.other_dataset": {
+        "zh": "批准书针对数据集“{granted}”，而数据包是“{name}”",
+        "en": "the grant is for dataset \"{granted}\", the package is \"{name}\"",
+    },
+    "delivery.invalid_input": {
+        "zh": "数据包“{name}”不符合其表结构（{count} 个问题），不能交付；请先运行 opendata check",
+        "en": "package \"{name}\" breaks its schema ({count} problems) and is not delivered; run opendata check",
+    },
+    "delivery.residual": {
+        "zh": "处理后字段“{field}”仍含未处理的个人信息（{type}，{count} 处），拒绝交付",
+        "en": "after treatment, field \"{field}\" still holds untreated personal information ({type}, {count}); "
+        "refused",
+    },
+    "delivery.bad_manifest": {"zh": "交付清单无效：{what}", "en": "the delivery manifest is invalid: {what}"},
+    "delivery.manifest_tampered": {
+        "zh": "{path}：交付清单签名无效或不是批准书指定的部门密钥所签",
+        "en": "{path}: the manifest's signature fails, or it is not signed by the department key the grant names",
+    },
+    "delivery.not_pinned": {
+        "zh": "交付清单由密钥 {key_id} 签名，而不是 {path} 中的部门密钥，拒绝",
+        "en": "the manifest is signed by {key_id}, not by the department key in {path}; refused",
+    },
+    "delivery.unpinned": {
+        "zh": "注意：未用 --trust 固定部门公钥；请与部门公布的交付公钥核对密钥标识 {key_id}",
+        "en": "note: no department key pinned with --trust; compare key id {key_id} with the delivery key the "
+        "department publishes",
+    },
+    "delivery.wrong_key": {
+        "zh": "密钥 {key_id} 不是这批数据的接收方密钥（应为 {wanted}）",
+        "en": "key {key_id} is not the recipient key of this delivery ({wanted} is)",
+    },
+    "delivery.payload_damaged": {
+        "zh": "文件 {file} 的密文被修改、截断或不完整，无法解密",
+        "en": "the encrypted {file} was changed, cut short or is incomplete; it cannot be decrypted",
+    },
+    "delivery.file_changed": {"zh": "文件 {file} 与交付清单不符", "en": "{file} differs from the manifest"},
+    "delivery.file_missing": {"zh": "缺少文件 {file}", "en": "{file} is missing"},
+    "delivery.terms": {
+        "zh": "数据使用协议：申请方仅为所述目的在使用期限内使用所获数据；不得向第三方提供、公开或尝试重新识别个人；"
+        "期满或批准撤销后删除全部副本；每份交付数据均带有可追溯至申请方的标记。",
+        "en": "Terms of use: the applicant uses the data only for the stated purpose and within the period of use; "
+        "does not pass it on, publish it or attempt to re-identify anyone; deletes every copy when the period ends "
+        "or the grant is revoked; every extract carries marks that trace it to its recipient.",
+    },
+    "delivery.recipient_created": {
+        "zh": "已生成接收方密钥 {key_id}：私钥 {private}（请妥善保管，切勿发送），公钥 {public}（随申请提交）",
+        "en": "recipient key {key_id} created: private key {private} (keep it, never send it), public key {public} "
+        "(send it with the application)",
+    },
+    "delivery.applied": {
+        "zh": "已登记申请 {id}（数据集 {dataset}，{fields} 个字段，使用至 {until}）：{path}",
+        "en": "application {id} recorded (dataset {dataset}, {fields} fields, until {until}): {path}",
+    },
+    "delivery.review_head": {
+        "zh": "申请 {id}：{organisation} 申请数据集 {dataset}（等级 {grade}），使用至 {until}\n用途：{purpose}",
+        "en": "application {id}: {organisation} asks for dataset {dataset} (grade {grade}) until {until}\nPurpose: {purpose}",
+    },
+    "delivery.review_field": {
+        "zh": "  {field}  等级 {grade}  类型 {types}  最低处理 {minimum}  → 批准处理 {treatment}（可选 {allowed}）",
+        "en": "  {field}  grade {grade}  types {types}  minimum {minimum}  → granted as {treatment} (allowed {allowed})",
+    },
+    "delivery.review_rows": {"zh": "  只交付 {field} 为以下值的行：{values}", "en": "  only rows whose {field} is one of: {values}"},
+    "delivery.review_not_requested": {"zh": "  未申请的字段：{fields}", "en": "  fields not requested: {fields}"},
+    "delivery.confirm": {"zh": "以 {reviewer} 的身份签署批准？[y/N] ", "en": "Sign the grant as {reviewer}? [y/N] "},
+    "delivery.declined": {"zh": "未签署批准", "en": "grant not signed"},
+    "delivery.granted": {
+        "zh": "已批准 {id}：{organisation}，{fields} 个字段，至 {expires} 到期；批准书 {path}",
+        "en": "granted {id}: {organisation}, {fields} fields, expires {expires}; grant written to {path}",
+    },
+    "delivery.refused": {"zh": "已拒绝申请 {id}（理由已记入内部审计日志）", "en": "application {id} refused (the reason is in the private audit log)"},
+    "delivery.revoked": {"zh": "已撤销批准 {id}", "en": "grant {id} revoked"},
+    "delivery.delivered": {
+        "zh": "已交付 {grant}：{rows} 行，{fields} 个字段，已加密给接收方密钥 {key}：{path}",
+        "en": "delivered {grant}: {rows} rows, {fields} fields, encrypted to recipient key {key}: {path}",
+    },
+    "delivery.received": {
+        "zh": "已解密并核验 {count} 个文件（批准书 {grant}，部门密钥 {department}，审核人 {reviewer} 密钥 {reviewer_key}）：{path}",
+        "en": "decrypted and verified {count} files (grant {grant}, department key {department}, reviewer {reviewer} "
+        "key {reviewer_key}): {path}",
+    },
+    "delivery.verified": {
+        "zh": "核验通过：{count} 个文件与签名的交付清单一致（批准书 {grant}，部门密钥 {department}）",
+        "en": "verified: {count} files match the signed manifest (grant {grant}, department key {department})",
+    },
+    "delivery.trace_disagrees": {
+        "zh": "审计日志中批准书 {grant} 的接收方与签名的批准书不一致，拒绝溯源",
+        "en": "the audit log's recipient of grant {grant} differs from the signed grant; not traced",
+    },
+    "delivery.trace_named": {
+        "zh": "溯源：来自批准书 {grant}（接收方 {organisation}，数据集 {dataset}），置信度 {confidence}；"
+        "{tokens} 个假名中 {tokens_ok} 个、{masked} 个掩码值中 {masks_ok} 个带有其标记",
+        "en": "traced to grant {grant} (recipient {organisation}, dataset {dataset}), confidence {confidence}; "
+        "{tokens_ok} of {tokens} pseudonyms and {masks_ok} of {masked} masked values carry its marks",
+    },
+    "delivery.trace_nobody": {
+        "zh": "无法确定来源：文件中的标记不足以指认任何接收方（检验 {grants} 份批准书；{tokens} 个假名、"
+        "{masked} 个掩码值；最接近的 {best}，置信度 {confidence}，指认需达到 {needed}）",
+        "en": "cannot name a recipient: the file's marks do not single anyone out ({grants} grants tested; "
+        "{tokens} pseudonyms, {masked} masked values; closest {best}, confidence {confidence}, naming needs "
+        "{needed})",
+    },
     # ---- input and descriptors -------------------------------------------------------------
     "input.not_found": {
         "zh": "找不到文件或目录：{path}",
@@ -604,6 +806,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "CKAN（{url}）的数据集模式（ckanext-scheming）不会接受数据集“{name}”的字段 {field}（{reason}）；未向 CKAN 发送任何更改",
         "en": "the dataset schema of CKAN ({url}) (ckanext-scheming) would refuse field {field} of dataset \"{name}\" ({reason}); nothing was sent to CKAN",
     },
+    "ckan.datastore_field": {
+        "zh": "CKAN（{url}）的 DataStore 不能存放数据集“{name}”资源 {resource} 的字段“{field}”（{reason}）；请在表结构中改名。未向 CKAN 发送任何更改",
+        "en": "the DataStore of CKAN ({url}) cannot hold field \"{field}\" of resource {resource} of dataset \"{name}\" ({reason}); rename it in the Table Schema. Nothing was sent to CKAN",
+    },
+    "ckan.datastore_incomplete": {
+        "zh": "载入 DataStore 后，CKAN（{url}）中数据集“{name}”资源 {resource} 的表与发布文件不符（应为 {rows} 行及表结构中的字段类型）",
+        "en": "after loading, the DataStore of CKAN ({url}) does not hold resource {resource} of dataset \"{name}\" as released ({rows} rows with the Table Schema's field types)",
+    },
+    "ckan.datastore_file_changed": {
+        "zh": "发布文件 {path} 在导出后被改动（SHA-256 不符）；数据集“{name}”未载入 CKAN（{url}）的 DataStore",
+        "en": "the release file {path} changed after export (SHA-256 differs); dataset \"{name}\" was not loaded into the DataStore of CKAN ({url})",
+    },
+    "ckan.datastore_retract_failed": {
+        "zh": "数据集“{name}”已在 CKAN（{url}）设为非公开，但删除其 DataStore 表失败：{reason}；请再次撤回以删除",
+        "en": "dataset \"{name}\" was made private on CKAN ({url}), but removing its DataStore tables failed: {reason}; retract again to remove them",
+    },
     "ckan.download": {"zh": "下载 {url} 失败：{reason}", "en": "downloading {url} failed: {reason}"},
     "ckan.no_organization": {"zh": "数据集“{name}”没有数源部门（opendata.publisher）", "en": "dataset \"{name}\" has no publisher (opendata.publisher)"},
     "ckan.unknown_organization": {"zh": "CKAN（{url}）中没有组织“{organization}”，且不允许自动创建", "en": "CKAN ({url}) has no organization \"{organization}\" and may not create it"},
@@ -625,6 +843,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "portal.version": {"zh": "版本", "en": "Version"},
     "portal.contact": {"zh": "联系方式", "en": "Contact"},
     "portal.keywords": {"zh": "关键词", "en": "Keywords"},
+    "portal.grants": {"zh": "已批准申请数", "en": "Applications granted"},
     "portal.rows": {"zh": "记录数", "en": "Rows"},
     "portal.downloads": {"zh": "下载", "en": "Downloads"},
     "portal.dictionary": {"zh": "数据字典", "en": "Data dictionary"},
@@ -661,6 +880,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "opendata：公共数据检查、分级分类、脱敏、审核与发布工具",
         "en": "opendata: check, grade, redact, approve and publish public data",
     },
+    "cli.help.apply_verb": {"zh": "登记对受限开放数据集的申请", "en": "record an application for a restricted dataset"},
+    "cli.help.applicant": {"zh": "申请单位", "en": "the applying organisation"},
+    "cli.help.contact": {"zh": "联系方式（仅存部门内部）", "en": "contact (kept by the department only)"},
+    "cli.help.identity": {"zh": "申请人身份说明（仅存部门内部）", "en": "the applicant's identity as text (kept by the department only)"},
+    "cli.help.purpose": {"zh": "用途", "en": "purpose of use"},
+    "cli.help.until": {"zh": "使用期限（YYYY-MM-DD）", "en": "last day of use (YYYY-MM-DD)"},
+    "cli.help.recipient_key": {"zh": "接收方公钥 recipient.pub", "en": "the recipient's public key, recipient.pub"},
+    "cli.help.fields": {"zh": "字段，逗号分隔（默认全部）", "en": "fields, comma-separated (default: all)"},
+    "cli.help.application_out": {"zh": "申请文件的输出路径", "en": "where to write the application"},
+    "cli.help.application": {"zh": "申请文件 APPLICATION.json", "en": "the application file, APPLICATION.json"},
+    "cli.help.grant": {"zh": "审核申请并签署批准书", "en": "review an application and sign a grant"},
+    "cli.help.rows": {"zh": "只交付该字段取这些值的行（FIELD=值1,值2）", "en": "only rows whose FIELD is one of the values (FIELD=V1,V2)"},
+    "cli.help.treat": {"zh": "某字段采用更强的处理（FIELD=OPERATOR）", "en": "a stronger treatment for a field (FIELD=OPERATOR)"},
+    "cli.help.grant_until": {"zh": "缩短使用期限（不能长于申请）", "en": "a shorter period of use than asked for (never longer)"},
+    "cli.help.grant_out": {"zh": "批准书的输出路径", "en": "where to write the grant"},
+    "cli.help.refuse": {"zh": "拒绝申请（须说明理由）", "en": "refuse an application, with a reason"},
+    "cli.help.revoke_grant": {"zh": "撤销批准书", "en": "revoke a grant"},
+    "cli.help.grant_file": {"zh": "批准书 GRANT.json", "en": "the grant, GRANT.json"},
+    "cli.help.deliver": {"zh": "按批准书生成加密、带标记的交付数据", "en": "make the encrypted, fingerprinted extract a grant allows"},
+    "cli.help.receive": {"zh": "接收方解密并核验交付数据", "en": "decrypt and verify a delivery (the recipient)"},
+    "cli.help.delivery_dir": {"zh": "交付目录", "en": "the delivery directory"},
+    "cli.help.recipient_private": {"zh": "接收方私钥 recipient.key", "en": "the recipient's private key, recipient.key"},
+    "cli.help.verify": {"zh": "核验交付数据（加密的或已解密的）与签名清单一致", "en": "check a delivery (encrypted or received) against its signed manifest"},
+    "cli.help.trace": {"zh": "追溯泄露文件的来源接收方", "en": "trace a leaked file to the recipient it was delivered to"},
+    "cli.help.leaked_file": {"zh": "泄露的文件（CSV/XLSX …）", "en": "the leaked file (CSV/XLSX …)"},
     "cli.help.lang": {"zh": "消息语言（默认中文，或环境变量 OPENDATA_LANG）", "en": "message language (default zh, or $OPENDATA_LANG)"},
     "cli.help.check": {"zh": "校验数据集、识别个人信息、分级分类，并给出能否发布的结论", "en": "validate, scan and grade a dataset, and say whether it may be published"},
     "cli.help.path": {"zh": "数据集目录、datapackage.json，或 CSV/XLSX/JSON/Parquet 文件", "en": "dataset directory, datapackage.json, or a CSV/XLSX/JSON/Parquet file"},
@@ -715,6 +959,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.keys_list": {"zh": "列出密钥标识（从不显示密钥本身）", "en": "list key ids (never the keys)"},
     "cli.help.keys_trust": {"zh": "信任一名审核人的公钥（或用 --audit 信任审计公钥）", "en": "trust a reviewer's public key (or, with --audit, an audit key)"},
     "cli.help.keys_revoke": {"zh": "撤销对某密钥的信任", "en": "revoke trust in a key"},
+    "cli.help.keys_recipient": {"zh": "为申请方生成接收密钥对（X25519）", "en": "make an applicant's recipient key pair (X25519)"},
+    "cli.help.delivery_key": {"zh": "输出本部门的交付签名公钥（接收方用 receive --trust 固定它）", "en": "print the department's delivery public key (recipients pin it with receive --trust)"},
+    "cli.help.delivery_trust": {"zh": "部门的交付公钥（opendata keys public --delivery 输出）；只接受它签名的交付", "en": "the department's delivery public key (from opendata keys public --delivery); only deliveries it signed are accepted"},
     "cli.help.keys_public": {"zh": "输出签名密钥（或 --audit 审计密钥）的公钥", "en": "print a signing key's (or, with --audit, the audit key's) public key"},
     "cli.help.keys_pem": {"zh": "公钥文件（PEM）", "en": "a public key file (PEM)"},
     "cli.help.key_id": {"zh": "密钥标识", "en": "a key id"},
@@ -1031,6 +1278,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stats.dataset": {"zh": "数据集", "en": "Dataset"},
     "stats.downloads": {"zh": "下载次数", "en": "Downloads"},
     "stats.api_calls": {"zh": "接口调用次数", "en": "API calls"},
+    "stats.grants": {"zh": "批准申请（累计）", "en": "applications granted (ever)"},
     "stats.catalogue": {"zh": "（目录检索）", "en": "(catalogue search)"},
     "stats.total": {"zh": "合计", "en": "Total"},
     "stats.none": {"zh": "尚无使用记录（由 opendata serve 统计）", "en": "no usage recorded yet (opendata serve counts it)"},

@@ -158,7 +158,8 @@ path = "site"
 # [policy]                        # a policy of your own instead of the shipped default
 # file = "policy.yaml"
 """, encoding="utf-8")
-    (root / ".gitignore").write_text(".opendata-home/\nsite/\nbuild/\n", encoding="utf-8")
+    # delivery/: applications and grants (受限开放), applicants' personal data among them
+    (root / ".gitignore").write_text(".opendata-home/\nsite/\nbuild/\ndelivery/\n", encoding="utf-8")
     config._read.cache_clear()
     found = Workspace(root.resolve(), (root / config.CONFIG_NAME).resolve(),
                       config._read(str((root / config.CONFIG_NAME).resolve()), (root / config.CONFIG_NAME).stat().st_mtime))

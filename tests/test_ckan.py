@@ -31,7 +31,7 @@ CONFIGS = {
     "bare": {"extensions": "", "dir": "CKAN_DEV_DIR", "port": "CKAN_DEV_PORT", "solr": "CKAN_DEV_SOLR_PORT",
              "redis": "CKAN_DEV_REDIS_PORT", "defaults": ("build/ckan-dev", "5055", "8984", "6390"),
              "url": "OPENDATA_CKAN_URL", "key": "OPENDATA_CKAN_API_KEY"},
-    "scheming+dcat": {"extensions": "scheming,dcat", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
+    "scheming+dcat": {"extensions": "scheming,dcat,datastore", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
                       "solr": "CKAN_DEV_EXT_SOLR_PORT", "redis": "CKAN_DEV_EXT_REDIS_PORT",
                       "defaults": ("build/ckan-dev-ext", "5056", "8986", "6392"),
                       "url": "OPENDATA_CKAN_EXT_URL", "key": "OPENDATA_CKAN_EXT_API_KEY"},
@@ -468,7 +468,9 @@ def test_when_taking_back_fails_too_the_error_says_so_and_the_next_run_completes
     od.publish(changed, probe)  # how many calls a whole update takes …
     (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,16.0\n", encoding="utf-8")
     again = approved(source, tmp_path / "v3")
-    last = len(probe.calls)  # … so the last one (the switch) is refused, and every undo patch with it
+    # … so the switch (the last package_patch; after it only the replaced DataStore tables are
+    # removed, where the site has a DataStore) is refused, and every undo patch with it
+    last = max(i for i, action in enumerate(probe.calls) if action == "package_patch") + 1
     with pytest.raises(CatalogError) as info:
         od.publish(again, RefusingCkan(url, key, fail_at=last, also_fail=("package_patch",)))
     assert info.value.code == "ckan.update_undo_failed" and "publish again" in info.value.render("en")
@@ -614,7 +616,15 @@ def test_the_readme_gives_the_administrator_the_config_lines_the_extended_ckan_r
     block = readme.split("<!-- ckan-admin-config:", 1)[1].split("```ini", 1)[1].split("```", 1)[0]
     lines = [line.strip().replace("/ABSOLUTE/PATH", str(ROOT)) for line in block.splitlines() if line.strip()]
     ini = {line.strip() for line in (ckan_ext.directory / "ckan.ini").read_text(encoding="utf-8").splitlines()}
-    assert len(lines) == 6 and [line for line in lines if line not in ini] == []
+    # The plugins line names the README's plugins among others (the extended CKAN runs the DataStore too).
+    running = set(next(line for line in ini if line.startswith("ckan.plugins =")).split("=", 1)[1].split())
+    assert len(lines) == 6 and set(lines[0].split("=", 1)[1].split()) <= running
+    assert [line for line in lines[1:] if line not in ini] == []
+    datastore = readme.split("<!-- ckan-datastore-config:", 1)[1].split("```ini", 1)[1].split("```", 1)[0]
+    keys = {line.split("=", 1)[0].strip() for line in datastore.splitlines() if "=" in line}
+    assert keys == {"ckan.datastore.write_url", "ckan.datastore.read_url", "ckan.views.default_views"}
+    assert keys <= {line.split("=", 1)[0].strip() for line in ini if "=" in line}
+    assert {"datastore", "datatables_view"} <= running and "datastore set-permissions" in readme
     schema_file = (ROOT / "catalog" / "ckan_dataset_schema.yaml").read_text(encoding="utf-8")
     assert f"#   {lines[1].replace(str(ROOT), '/ABSOLUTE/PATH')}" in schema_file  # the YAML's own comment agrees
     schema = CkanCatalog(*ckan_ext).schema()

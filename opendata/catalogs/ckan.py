@@ -17,6 +17,14 @@
 - A publish on unchanged data still confirms that each resource downloads with the approved size,
   and uploads again those that do not (a lost upload is repaired, not reported "unchanged").
 - Nothing here needs CKAN's search: it uses ``package_show`` and ``package_list``.
+- Where the site runs CKAN's DataStore (``status_show`` lists ``datastore``), each table of a
+  无条件开放 release is loaded into the DataStore of its CSV resource (:mod:`.ckan_datastore`)
+  before the dataset is switched to the new resources; the replaced resources' tables are removed
+  after the switch, and a retraction removes them all. The load is part of the publish: when it
+  fails, the publish fails naming the step and is undone like any other (the public dataset and
+  its DataStore stay as they were; a new dataset stays private), and the next publish loads it.
+  A published table the DataStore does not hold exactly (rows, field types) makes an otherwise
+  unchanged publish load it again.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ import requests
 from .. import taxonomy
 from ..errors import CatalogError
 from ..release import Release
-from . import licenses
+from . import ckan_datastore, licenses
 from .base import PublishResult
 from .metadata import DCAT_KEYS, SHA256, extra, merge_extras, resource_sha256
 
@@ -91,6 +99,13 @@ class CkanCatalog:
         self._api_key = api_key
         self._schema: SchemingSchema | None | bool = False  # False: not asked yet
         self._licenses: set[str] | None = None
+        self._datastore: bool | None = None
+
+    def has_datastore(self) -> bool:
+        """Whether the site runs CKAN's DataStore (``status_show`` lists it; asked once)."""
+        if self._datastore is None:
+            self._datastore = "datastore" in (self.call("status_show").get("extensions") or [])
+        return self._datastore
 
     def schema(self) -> SchemingSchema | None:
         """The site's scheming dataset schema, or ``None`` when it runs none (asked once)."""
@@ -186,9 +201,11 @@ class CkanCatalog:
         existing = self._show(name)
         schema = self.schema()
         meta = self._metadata(package_dict, groups)
+        tables = self._datastore_tables(release, package_dict)
         broken = self._broken(existing, release) if existing is not None and not existing.get("private") else set()
 
-        if existing is not None and not existing.get("private") and not broken and self._same(existing, release, meta):
+        if (existing is not None and not existing.get("private") and not broken and self._same(existing, release, meta)
+                and not self._unloaded(existing, tables)):
             return PublishResult(name, "unchanged", f"{self.url}/dataset/{name}", release.release_id)
 
         retracted = extra(existing, "opendata_retracted_approvals", "[]") if existing else "[]"
@@ -207,11 +224,13 @@ class CkanCatalog:
         if existing is None:
             created = self.call("package_create", **self._fields(meta, markers, schema), version=version,
                                 private=True)
-            self._upload(created, release, resources, broken=set(), on_upload=on_upload, replace=False)
+            made = self._upload(created, release, resources, broken=set(), on_upload=on_upload, replace=False)
+            self._load_datastore(created["id"], release, tables, created=made, loaded=[])
             self.call("package_patch", id=created["id"], private=False)
             return PublishResult(name, "published", f"{self.url}/dataset/{name}", release.release_id)
 
         undo = _Undo(self, existing, schema)
+        final: list[dict[str, Any]] | None = None
         try:
             # The metadata first, on the dataset as it stands: CKAN validates it, and refuses it whole.
             self.call("package_patch", id=existing["id"], version=version,
@@ -224,10 +243,11 @@ class CkanCatalog:
                 current = self._show(name) or existing
                 undo.created = self._upload(current, release, resources, broken=broken, on_upload=on_upload,
                                             replace=True, keep=undo.created)
+            self._load_datastore(existing["id"], release, tables, created=undo.created, loaded=undo.loaded)
+            final = self._final_resources(existing["id"], release, undo.created) if files_changed else None
             self.call("package_patch", id=existing["id"], private=False,
                       **self._fields({"extras": meta["extras"]}, markers, schema, only_extras=True),
-                      **({"resources": self._final_resources(existing["id"], release, undo.created)}
-                         if files_changed else {}))
+                      **({"resources": final} if final is not None else {}))
         except Exception as exc:  # whatever stopped it, take back what this run did
             undo.run()
             if not isinstance(exc, CatalogError):
@@ -236,9 +256,71 @@ class CkanCatalog:
             raise CatalogError(key, url=self.url, name=name, action=exc.params.get("action", ""),
                                reason=exc.params.get("reason", exc.code), field=exc.params.get("field", "-"),
                                cause=exc.code, undone="yes" if undo.complete else "no") from None
+        if final is not None:
+            self._drop_replaced(existing, final)
         return PublishResult(name, "published", f"{self.url}/dataset/{name}", release.release_id)
 
     # -- the steps of store -------------------------------------------------------------------------
+    def _datastore_tables(self, release: Release, package_dict: dict[str, Any]) -> list[ckan_datastore.Table]:
+        """The tables this release puts into the site's DataStore: none unless the site runs it
+        and the dataset is 无条件开放 (a 受限开放 release has no data files either)."""
+        if extra(package_dict, "opendata_openness") != "unconditional" or not self.has_datastore():
+            return []
+        return ckan_datastore.tables(release, url=self.url, name=package_dict["name"])
+
+    def _table_resource(self, dataset: dict[str, Any], release: Release, table: ckan_datastore.Table,
+                        created: list[str]) -> dict[str, Any] | None:
+        """The resource holding the table's approved CSV (the one made by this run, if any)."""
+        sha = release.file(table.csv_path).sha256
+        found = [r for r in dataset.get("resources", [])
+                 if r.get("opendata_file") == table.csv_path and resource_sha256(r) == sha]
+        return next((r for r in found if r["id"] in created), found[0] if found else None)
+
+    def _unloaded(self, dataset: dict[str, Any], tables: list[ckan_datastore.Table]) -> bool:
+        """Whether a table of the release is missing from the DataStore, or held incompletely."""
+        by_path = {r.get("opendata_file"): r for r in dataset.get("resources", [])}
+        for table in tables:
+            res = by_path.get(table.csv_path)
+            if res is None or not res.get("datastore_active") or not ckan_datastore.holds(self.call, res["id"], table):
+                return True
+        return False
+
+    def _load_datastore(self, dataset_id: str, release: Release, tables: list[ckan_datastore.Table], *,
+                        created: list[str], loaded: list[str]) -> None:
+        """Load each table into the DataStore of its resource: always for a resource this run
+        made, else when the DataStore does not hold it exactly (the ids loaded in place are
+        appended to ``loaded``, for the undo)."""
+        if not tables:
+            return
+        dataset = self.call("package_show", id=dataset_id)
+        for table in tables:
+            res = self._table_resource(dataset, release, table, created)
+            if res is None:
+                raise CatalogError("ckan.datastore_incomplete", url=self.url, name=dataset.get("name", dataset_id),
+                                   resource=table.resource, action="resource_show", rows=table.rows)
+            if res["id"] not in created:
+                if res.get("datastore_active") and ckan_datastore.holds(self.call, res["id"], table):
+                    continue
+                loaded.append(res["id"])
+            ckan_datastore.load(self.call, res["id"], release, table, url=self.url,
+                                name=dataset.get("name", dataset_id))
+            # CKAN's table preview (datatables_view, where the site enables it) is made for a
+            # resource only once its DataStore table exists; an existing view is kept.
+            self.call("resource_create_default_resource_views", resource={**res, "datastore_active": True},
+                      create_datastore_views=True)
+
+    def _drop_replaced(self, existing: dict[str, Any], final: list[dict[str, Any]]) -> None:
+        """After the switch: remove the DataStore tables of the resources it replaced. Those
+        resources are deleted, so their tables answer no one; a failure here leaves only an
+        unreachable table behind and does not fail the publish."""
+        kept = {r["id"] for r in final}
+        for res in existing.get("resources", []):
+            if res.get("datastore_active") and res["id"] not in kept:
+                try:
+                    ckan_datastore.drop(self.call, res["id"])
+                except CatalogError:
+                    pass
+
     def _resource_fields(self, release: Release, package_dict: dict[str, Any]) -> dict[str, dict[str, Any]]:
         """Release path → the fields of its CKAN resource (without the file)."""
         described = {r["url"]: r for r in package_dict["resources"]}
@@ -347,6 +429,7 @@ class CkanCatalog:
         """Make a dataset private (or purge it), remembering the approval it was published under."""
         found = self.get(name)
         if purge:
+            self._drop_tables(found)  # first: once purged, no resource id reaches its tables
             self.call("dataset_purge", id=found["id"])
             return
         retracted = json.loads(extra(found, "opendata_retracted_approvals", "[]"))
@@ -355,6 +438,17 @@ class CkanCatalog:
             retracted.append(approval)
         self.call("package_patch", id=found["id"], private=True, **self._set_props(found, {
             "opendata_retracted_approvals": json.dumps(retracted), "opendata_retraction_reason": reason}))
+        self._drop_tables(found)
+
+    def _drop_tables(self, dataset: dict[str, Any]) -> None:
+        """Remove every DataStore table of the dataset's resources (retraction)."""
+        for res in dataset.get("resources", []):
+            if res.get("datastore_active"):
+                try:
+                    ckan_datastore.drop(self.call, res["id"])
+                except CatalogError as exc:
+                    raise CatalogError("ckan.datastore_retract_failed", url=self.url, name=dataset["name"],
+                                       reason=exc.params.get("reason", exc.code)) from None
 
     def download(self, resource: dict[str, Any], target: Path) -> None:
         """Download a resource file (the API key is sent, so private datasets work too)."""
@@ -437,12 +531,18 @@ class _Undo:
         self.metadata_changed = False
         self.made_private = False
         self.created: list[str] = []
+        self.loaded: list[str] = []  # existing resources whose DataStore table this run (re)loaded
         self.complete = True
 
     def run(self) -> None:
         """Delete the resources this run made; put the metadata and visibility back. Each step is
         tried even if one before it failed; ``complete`` says whether all succeeded."""
-        for resource_id in self.created:
+        for resource_id in self.loaded:
+            try:
+                ckan_datastore.drop(self.catalog.call, resource_id)
+            except CatalogError:
+                self.complete = False
+        for resource_id in self.created:  # CKAN removes a deleted resource's DataStore table
             self._try("resource_delete", id=resource_id)
         if not (self.metadata_changed or self.made_private):
             return

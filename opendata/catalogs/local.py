@@ -38,6 +38,7 @@ from .metadata import extra, merge_extras
 from .base import PublishResult
 
 MARKER = ".opendata-catalog"
+GRANTS = "grants.json"  # how many grants each restricted dataset has had (counts only)
 OWNER = ".owner"  # in a staging directory: locked by the process that made it
 #: Staging entries without an owner lock (older code, other tools) are left this long.
 STAGING_GRACE_SECONDS = 600
@@ -277,8 +278,20 @@ class LocalCatalog:
         self.audit.append("publish", catalog="local", dataset=release.name, release=release.release_id,
                           files={f.path: f.sha256 for f in release.files}, rows=release.rows)
 
+    def grant_counts(self) -> dict[str, int]:
+        """How many grants each restricted dataset has had (``grants.json``: counts only)."""
+        path = self.path / GRANTS
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        except ValueError:
+            data = {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, int)} if isinstance(data, dict) else {}
+
     def _finish_release(self, release: Release, package_dict: dict[str, Any]) -> None:
         directory = release.directory
+        granted = self.grant_counts().get(release.name)
+        if granted:  # kept across re-publishing: the count lives beside the releases
+            package_dict["extras"] = merge_extras(package_dict.get("extras", []), {"opendata_grants": str(granted)})
         (directory / "package.json").write_text(
             json.dumps(package_dict, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         dictionary = json.loads((directory / "dictionary.json").read_text(encoding="utf-8"))
@@ -340,6 +353,34 @@ class LocalCatalog:
             shutil.rmtree(self.path / "releases" / name / current, ignore_errors=True)
             # The public log keeps no free text (it may name a person): the reason's hash only.
             self.audit.append("restrict", catalog="local", dataset=name, release=release_id, **public_reason(reason))
+
+    def count_grant(self, name: str) -> int:
+        """Count one more grant of the restricted dataset ``name`` (受限开放 on application): the
+        dataset's page and metadata show how many it has had — a count, never who. The release is
+        copied with its new count and switched in atomically; the public log records the count."""
+        with self._locked():
+            current = self.current_release(name)
+            if current is None:
+                raise CatalogError("catalog.unknown_dataset", name=name)
+            live = self.dataset_dir(name)
+            package_dict = json.loads((live / "package.json").read_text(encoding="utf-8"))
+            counts = self.grant_counts()
+            count = counts[name] = counts.get(name, 0) + 1
+            _write_atomic(self.path / GRANTS, json.dumps(counts, ensure_ascii=False, indent=2, sort_keys=True))
+            release_id = f"{current.split('-g')[0]}-g{count}"
+            staging = Path(tempfile.mkdtemp(prefix="grant-", dir=self.path / ".staging"))
+            shutil.rmtree(staging)
+            shutil.copytree(live, staging, symlinks=True)
+            self._finish_release(Release(name, staging), package_dict)
+            final = self.path / "releases" / name / release_id
+            shutil.rmtree(final, ignore_errors=True)
+            os.rename(staging, final)
+            self._switch(name, final)
+            self._render_catalogue()
+            if current != release_id:
+                shutil.rmtree(self.path / "releases" / name / current, ignore_errors=True)
+            self.audit.append("grant", catalog="local", dataset=name, release=release_id, grants=count)
+        return count
 
     def is_retracted(self, name: str, approval_id: str) -> bool:
         path = self.path / "retracted.json"

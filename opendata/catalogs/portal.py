@@ -253,6 +253,7 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
         (t("portal.license"), _license(pkg, t)),
         (t("portal.keywords"), esc("、".join(tag["name"] for tag in pkg.get("tags", [])))),
         (t("portal.contact"), contact),
+        (t("portal.grants"), esc(extra(pkg, "opendata_grants"))),
     ]
     meta_rows = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in meta if v)
     labels = {k: t(f"portal.{k}") for k in ("file", "format", "size", "checksum")}

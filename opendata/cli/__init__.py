@@ -27,9 +27,10 @@ __all__ = ["main", "terminal_safe", "EXIT_OK", "EXIT_BLOCKED", "EXIT_INPUT", "EX
 _WRITE_ERRORS = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR, errno.EISDIR)
 
 #: Verbs that append to the central audit log (and may write output before they do).
-AUDITED = ("check", "redact", "approve", "publish", "retract", "regrade")
+AUDITED = ("check", "redact", "approve", "publish", "retract", "regrade",
+           "apply", "grant", "refuse", "revoke", "deliver", "trace")
 #: Verbs that stream data through Arrow (and so want its allocator tuned).
-READS_DATA = ("check", "scan", "redact", "approve", "publish", "regrade", "describe")
+READS_DATA = ("check", "scan", "redact", "approve", "publish", "regrade", "describe", "deliver", "trace")
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,7 @@ from .. import __version__, messages
 
 #: The modules that register verbs, in the order ``--help`` lists them. A new verb group adds its
 #: module here and a ``register(sub, common, h)`` function there.
-VERB_GROUPS = ("workspace", "data", "trust", "publishing", "catalog", "audit", "completion")
+VERB_GROUPS = ("workspace", "data", "trust", "publishing", "catalog", "audit", "delivery", "completion")
 
 
 class Formatter(argparse.HelpFormatter):

@@ -86,6 +86,11 @@ def keys_revoke(args: argparse.Namespace) -> int:
 def keys_public(args: argparse.Namespace) -> int:
     from ..trust import keys
 
+    if getattr(args, "delivery", False):  # the key recipients pin (receive --trust)
+        from ..delivery.keys import delivery_public_pem
+
+        out(delivery_public_pem().rstrip())
+        return EXIT_OK
     out((keys.audit_public_pem() if args.audit else keys.public_pem(args.file)).rstrip())
     return EXIT_OK
 
@@ -98,6 +103,13 @@ def keys_list(args: argparse.Namespace) -> int:
     for entry in keys.signing_keys():
         out(f"{entry['id']}  {entry['created']}  {entry['reviewer']}  {'active' if entry.get('active') else ''}")
     return EXIT_OK
+
+
+def keys_recipient(args: argparse.Namespace) -> int:
+    """``keys recipient``: an applicant's X25519 pair (:mod:`.delivery`)."""
+    from .delivery import keys_recipient as make
+
+    return make(args)
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
@@ -167,7 +179,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     a = actions.add_parser("public", help=h("keys_public"), description=h("keys_public"), parents=[common])
     a.add_argument("file", metavar="KEY_ID", nargs="?", help=h("key_id"))
     a.add_argument("--audit", action="store_true", help=h("audit_key"))
+    a.add_argument("--delivery", action="store_true", help=h("delivery_key"))
     a.set_defaults(func=keys_public)
+
+    a = actions.add_parser("recipient", help=h("keys_recipient"), description=h("keys_recipient"), parents=[common])
+    a.add_argument("--out", required=True, metavar="DIR", help=h("out"))
+    a.set_defaults(func=keys_recipient)
 
     p = sub.add_parser("approve", help=h("approve"), description=h("approve"), parents=[common])
     p.add_argument("path", help=h("approved_path"))

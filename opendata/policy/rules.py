@@ -50,6 +50,25 @@ class PiRule:
 
 
 @dataclass(frozen=True)
+class DeliveryRules:
+    """受限开放 on application: treatments from weakest to strongest, the weakest a grant may give a
+    field of each grade (its grade untreated), and the longest period of use."""
+
+    strength: tuple[str, ...] = ("none", "generalize", "pseudonymize", "mask", "suppress")
+    minimum: dict[str, str] = field(default_factory=dict)
+    max_days: int = 366
+
+    def rank(self, operator: str) -> int:
+        """How strong ``operator`` is (-1: not a delivery treatment)."""
+        return self.strength.index(operator) if operator in self.strength else -1
+
+    def minimum_for(self, grade: str) -> str:
+        """The weakest treatment for a field of ``grade``; a grade the policy names no minimum for
+        gets the strongest (fail closed)."""
+        return self.minimum.get(grade, self.strength[-1])
+
+
+@dataclass(frozen=True)
 class Policy:
     """A validated policy."""
 
@@ -69,6 +88,8 @@ class Policy:
     #: what a cell of a personal field that fits no known form gets (full mask by default).
     generic_treatment: dict[str, Any] = field(default_factory=lambda: {"operator": "mask", "keep_start": 0,
                                                                        "keep_end": 0})
+    #: 受限开放 on application (:mod:`opendata.delivery`).
+    delivery: DeliveryRules = field(default_factory=DeliveryRules)
 
     def grade(self, ident: str) -> Grade:
         for g in self.grades:
@@ -160,13 +181,24 @@ def _parse(raw: bytes, where: str) -> Policy:
     if generic["operator"] not in ("mask", "suppress"):
         raise DescriptorError("descriptor.invalid", path=where, where="generic_treatment/operator",
                               reason="mask or suppress")
+    delivery = DeliveryRules()
+    if data.get("delivery"):
+        raw_delivery = data["delivery"]
+        minimum = {known(g, f"delivery.minimum.{g}"): op for g, op in raw_delivery["minimum"].items()}
+        for g, op in minimum.items():
+            if op not in raw_delivery["strength"]:
+                raise DescriptorError("descriptor.invalid", path=where, where=f"delivery/minimum/{g}",
+                                      reason=", ".join(raw_delivery["strength"]))
+        delivery = DeliveryRules(tuple(raw_delivery["strength"]), minimum, int(raw_delivery.get("max_days", 366)))
+    else:  # a policy that says nothing: grants may only suppress (fail closed)
+        delivery = DeliveryRules(minimum={g.id: "suppress" for g in grades})
     return Policy(
         id=data["id"], version=str(data["version"]), sha256=hashlib.sha256(raw).hexdigest(), path=where,
         grades=grades, unclassified_grade=known(data["unclassified_grade"], "unclassified_grade"),
         disclosure_grade=known(data.get("disclosure_grade", grades[0].id), "disclosure_grade"),
         pii=pii, sensitive_terms=tuple(data["sensitive_terms"]),
         k=int((data.get("k_anonymity") or {}).get("k", 5)), title=data.get("title", {}),
-        detection=rules, generic_treatment=generic,
+        detection=rules, generic_treatment=generic, delivery=delivery,
     )
 
 

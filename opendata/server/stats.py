@@ -71,11 +71,13 @@ def figures(catalogue: str | Path, *, since: str | None = None,
     titles = {p["name"]: p.get("title", p["name"]) for p in catalog.datasets()}
     path = Path(usage_path) if usage_path else usage.default_path(Path(catalog.path))
     summary = usage.summarise(usage.read(path, since=since))
+    granted = catalog.grant_counts()  # 受限开放 applications granted, ever (opendata.delivery)
     datasets = []
     for name in sorted(set(summary) | set(titles), key=lambda n: (n == usage.CATALOGUE, n)):
         entry = summary.get(name, {"downloads": 0, "api_calls": 0, "days": {}})
         datasets.append({"name": name, "title": titles.get(name), "live": name in titles,
                          "downloads": entry["downloads"], "api_calls": entry["api_calls"],
+                         "grants": granted.get(name, 0),
                          "days": [{"date": d, **v} for d, v in sorted(entry["days"].items())]})
     return {"catalog": str(catalogue), "since": since, "until": usage.today(), "datasets": datasets,
             "total": {"downloads": sum(d["downloads"] for d in datasets),
@@ -98,12 +100,14 @@ def report(catalogue: str | Path, *, since: str | None = None, fmt: str = "text"
     lines = [t("stats.title", path=catalogue, period=period)]
     if not data["total"]["downloads"] and not data["total"]["api_calls"]:
         lines.append(t("stats.none"))
-    rows = [(t("stats.dataset"), t("stats.downloads"), t("stats.api_calls"))]
+    grants = any(d["grants"] for d in data["datasets"])  # a column only where applications were granted
+    rows = [(t("stats.dataset"), t("stats.downloads"), t("stats.api_calls")) + ((t("stats.grants"),) if grants else ())]
     for d in data["datasets"]:
         label = t("stats.catalogue") if d["name"] == usage.CATALOGUE else \
             f"{d['title'] or d['name']} ({d['name']})" + ("" if d["live"] else t("stats.retracted"))
-        rows.append((label, str(d["downloads"]), str(d["api_calls"])))
-    rows.append((t("stats.total"), str(data["total"]["downloads"]), str(data["total"]["api_calls"])))
+        rows.append((label, str(d["downloads"]), str(d["api_calls"])) + ((str(d["grants"]),) if grants else ()))
+    rows.append((t("stats.total"), str(data["total"]["downloads"]), str(data["total"]["api_calls"]))
+                + ((str(sum(d["grants"] for d in data["datasets"])),) if grants else ()))
     lines.append(_table("", rows).lstrip("\n"))
     return "\n".join(lines)
 

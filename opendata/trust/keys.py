@@ -386,14 +386,15 @@ def trusted_entry(key_id: str) -> dict | None:
 AUDIT_KEY = "audit.pem"
 
 
-def audit_signing_key() -> tuple[str, Ed25519PrivateKey]:
-    """The audit key's id and private key, created (and trusted) on first use."""
-    path = keys_dir() / AUDIT_KEY
+def installation_key(filename: str) -> Ed25519PrivateKey:
+    """An unencrypted Ed25519 key of this installation, ``keys/<filename>`` (0600), created on first
+    use: the audit key, and the delivery key of :mod:`opendata.delivery`."""
+    path = keys_dir() / filename
     if not path.is_file():
         private = Ed25519PrivateKey.generate()
         pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                     serialization.NoEncryption()).decode("ascii")
-        staged = path.with_name(f".{AUDIT_KEY}.{secrets.token_hex(4)}")
+        staged = path.with_name(f".{filename}.{secrets.token_hex(4)}")
         _write_private(staged, pem)
         try:
             os.link(staged, path)  # exactly one key wins when two processes start at once
@@ -408,6 +409,12 @@ def audit_signing_key() -> tuple[str, Ed25519PrivateKey]:
         raise KeyMaterialError("keys.unreadable", path=str(path)) from exc
     if not isinstance(private, Ed25519PrivateKey):
         raise KeyMaterialError("keys.unreadable", path=str(path))
+    return private
+
+
+def audit_signing_key() -> tuple[str, Ed25519PrivateKey]:
+    """The audit key's id and private key, created (and trusted) on first use."""
+    private = installation_key(AUDIT_KEY)
     key_id = key_id_of(private.public_key())
     if audit_public_key(key_id) is None:
         _trust_audit(private.public_key())
