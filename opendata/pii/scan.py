@@ -229,7 +229,7 @@ def _shaped_or_rare(values: pa.Array, cell_pattern: str, inactive: list[Detector
 
 
 #: RE2's memory for one pattern's automata (its default, 8 MiB, is tight for the combined patterns).
-_RE2_MEMORY = 32 << 20
+_RE2_MEMORY = 64 << 20
 #: bytes searched by one joined search at most: a joined text is one string, which holds 2 GiB.
 JOIN_BYTES = 256 << 20
 
