@@ -103,6 +103,22 @@ def test_litter_of_killed_publishes_is_cleaned_but_a_running_one_is_kept(tmp_pat
     assert held.is_dir() and not dead.exists() and not old.exists() and not orphan.exists()
 
 
+def test_a_staging_directory_removed_while_listed_does_not_stop_a_publish(tmp_path, monkeypatch):
+    # A finished publish removes its own staging directory without the catalogue lock, so one
+    # listed by another publish's clean-up may be gone by the time it is looked at.
+    package = _version(tmp_path, "1", "id,name\n1,甲\n")
+    catalog = tmp_path / "site"
+    iterdir = Path.iterdir
+
+    def listed_then_gone(self):
+        yield from iterdir(self)
+        if self == catalog / ".staging":
+            yield self / "export-just-removed"
+
+    monkeypatch.setattr(Path, "iterdir", listed_then_gone)
+    assert od.publish(od.load(package.basepath), LocalCatalog(catalog)).status == "published"
+
+
 RACER = """
 import pathlib, sys, time
 from opendata.catalogs.local import LocalCatalog

@@ -161,8 +161,13 @@ class LocalCatalog:
                     continue
                 finally:
                     os.close(fd)
-            elif now - entry.lstat().st_mtime < STAGING_GRACE_SECONDS:  # just made, or another kind
-                continue
+            else:
+                try:
+                    made = entry.lstat().st_mtime
+                except FileNotFoundError:  # gone since listed: a finished publish removes its own, unlocked
+                    continue
+                if now - made < STAGING_GRACE_SECONDS:  # just made, or another kind
+                    continue
             shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
         for link in (self.path / "datasets").iterdir():
             if link.name.startswith(".") and link.is_symlink():  # a switch cut short
