@@ -16,6 +16,8 @@ from opendata.trust import keys
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+#: The bundled examples that pass (``invalid-*`` are broken on purpose).
+VALID_EXAMPLES = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -94,3 +96,9 @@ def approved(directory: Path, workdir: Path, *, reviewer: str = REVIEWER) -> "od
     out, _ = od.redact(od.load(directory), workdir)
     od.approve(out, od.check(out), reviewer=reviewer)
     return od.load(workdir)
+
+
+def publish_examples(catalog: "od.LocalCatalog", workdir: Path) -> None:
+    """Redact, approve and publish every valid bundled example into ``catalog`` (a portal to look at)."""
+    for directory in VALID_EXAMPLES:
+        od.publish(approved(directory, workdir / directory.name), catalog)

@@ -13,13 +13,12 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS as DCT, RDF, SKOS
 
 import opendata as od
-from conftest import EXAMPLES, ROOT, approved, make_package
+from conftest import ROOT, approved, make_package, publish_examples
 from opendata import taxonomy
 
 SHAPES = Path(__file__).parent / "data" / "dcat-ap-3.0.1"
 BASE = "https://data.demo-city.example/open/"
 EU = "http://publications.europa.eu/resource/authority/"
-VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
@@ -47,8 +46,7 @@ def site(tmp_path_factory):
     path = tmp_path_factory.mktemp("dcat-site")
     work = tmp_path_factory.mktemp("dcat-approved")
     catalog = od.LocalCatalog(path, base_url=BASE)
-    for directory in VALID:
-        od.publish(approved(directory, work / directory.name), catalog)
+    publish_examples(catalog, work)
     restricted = make_package(
         work / "restricted-src", [{"name": "station", "title": "站号"}, {"name": "temp", "type": "number"}],
         "station,temp\nA1,12.5\n", name="demo-restricted", grade=None, description="受限开放的测试数据",

@@ -12,11 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 
 import opendata as od
-from conftest import EXAMPLES, approved, make_package
+from conftest import EXAMPLES, VALID_EXAMPLES as VALID, approved, make_package, publish_examples
 from opendata.trust.audit import AuditLog
 from serving import serving
 
-VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +23,7 @@ def site(tmp_path_factory):
     path = tmp_path_factory.mktemp("site")
     work = tmp_path_factory.mktemp("approved")
     catalog = od.LocalCatalog(path)
-    for directory in VALID:
-        od.publish(approved(directory, work / directory.name), catalog)
+    publish_examples(catalog, work)
     return path
 
 

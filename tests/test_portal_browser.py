@@ -14,11 +14,10 @@ import pytest
 
 import opendata as od
 from browser import chromium
-from conftest import EXAMPLES, approved
+from conftest import approved, publish_examples
 from portal_data import expected_hits, synthetic_docs, write_portal
 from serving import serving
 
-VALID = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("invalid-"))
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +25,7 @@ def served(tmp_path_factory):
     site = tmp_path_factory.mktemp("site")
     work = tmp_path_factory.mktemp("approved")
     catalog = od.LocalCatalog(site)
-    for directory in VALID:
-        od.publish(approved(directory, work / directory.name), catalog)
+    publish_examples(catalog, work)
     with serving(site) as base:
         yield base, site
 
