@@ -17,7 +17,6 @@ from opendata.trust.audit import AuditLog
 from serving import serving
 
 
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     path = tmp_path_factory.mktemp("site")

@@ -19,7 +19,6 @@ from portal_data import expected_hits, synthetic_docs, write_portal
 from serving import serving
 
 
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     site = tmp_path_factory.mktemp("site")
