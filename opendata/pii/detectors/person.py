@@ -263,6 +263,62 @@ class Address(Detector):
     # A span in text (家住文三路88号) is an address by its own pattern: no division needed.
     validate_spans = False
 
+    def spans(self, values: pa.Array) -> np.ndarray:
+        # Spans in text less those of an organisation (:meth:`kept_span`), which are recounted
+        # only in the cells that mention an organisation or an office building at all.
+        counts = super().spans(values)
+        if not counts.any():
+            return counts
+        index = np.flatnonzero(counts)
+        sub = values if len(index) == len(values) else values.take(pa.array(index))
+        maybe = np.flatnonzero(to_mask(pc.match_substring_regex(sub, _ORGANISATION_HINT)))
+        if len(maybe):
+            pattern = _python_span(self.span_pattern)
+            for i in maybe:
+                text = sub[int(i)].as_py()
+                counts[index[i]] = sum(not self.kept_span(text, *m.span()) for m in pattern.finditer(text))
+        return counts
+
+    def kept_span(self, text: str, start: int, end: int) -> bool:
+        """An organisation's address in text stays as written: one that an organisation's word
+        introduces (该公司于…路243号, 门店位于…, 办公地址：…), or a street number followed at once by
+        an office building (…胜利街398号市民中心5层502). Never where a word of dwelling stands
+        with it (家住, 居住, 住址, 户籍 …): when unsure, the address is a person's."""
+        context = text[max(0, start - 8):end]
+        if _DWELLING_CUE.search(context):
+            return False
+        if _ORGANISATION_CUE.search(context):
+            return True
+        office = _OFFICE_AFTER.match(text, end) if text[start:end].endswith("号") else None
+        return office is not None and not _RESIDENCE.search(office.group(0))
+
+
+# Words of a person's dwelling: with any of them, an address in text is a person's.
+_DWELLING_CUE = re.compile("家住|住在|住址|住于|居住|现住|暂住|租住|借住|寄住|住所|住处|住宅|居所|户籍|家庭地址|"
+                           "其家|家位于|老家|宿舍|租房|租的房|房东|业主|户主|楼上|楼下|邻居")
+# Words that make the address an organisation's: an organisation (or one of its words) with 位于,
+# 坐落于, 于, 在 …, or an organisation's address named as such.
+_ORGANISATION_CUE = re.compile(
+    "(?:公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|办事处|营业厅|"
+    "超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所)(?:位于|坐落于|设于|地处|于|在)"
+    "|位于|坐落于|(?:办公|注册|经营|单位|营业|机构|企业|公司)(?:地址|地点|场所)")
+# An office building right after a street number.
+_OFFICE_AFTER = re.compile("(?:[\u4e00-\u9fa5]{0,4})(?:大厦|大楼|写字楼|办公楼|科技园|产业园|工业园|园区|"
+                           "服务中心|市民中心|政务中心|行政中心|商务中心|中心|广场|商场)")
+# … but not a residential estate's (…8号小区中心花园).
+_RESIDENCE = re.compile("小区|家园|花园|公寓|苑|新村|宿舍|住|楼栋|单元")
+# RE2 text a cell must hold for any of those to apply (a cheap first test of the cells).
+_ORGANISATION_HINT = ("公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|"
+                      "办事处|营业厅|超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所|位于|坐落于|地址|地点|场所|"
+                      "大厦|大楼|写字楼|办公楼|园|中心|广场|商场")
+
+
+@lru_cache(maxsize=None)
+def _python_span(pattern: str) -> "re.Pattern[str]":
+    from ..operators.base import python_pattern
+
+    return re.compile(python_pattern(pattern), re.ASCII)  # RE2 semantics for \b and \d
+
 
 def division_led(values: pa.Array) -> np.ndarray:
     """Which values begin with an administrative division of China (浙江省杭州市…, 杭州…, 义县…):
