@@ -71,7 +71,8 @@ class ResidentId(Detector):
     cell_pattern = r"^(\d{17}[\dXx]|\d{15})$"
     # In text, also as people group it: 330802 19570528 0715, 460203 1954 0114 758X, with dashes
     # or dots (220104.20021207.1950).
-    span_pattern = r"\b\d(?:[ .-]?\d){16}[ .-]?[\dXx]\b"
+    # The check character may be a full-width Ｘ (62010219610823381Ｘ), which \b cannot follow.
+    span_pattern = r"\b\d(?:[ .-]?\d){16}[ .-]?(?:[\dXx]\b|[Ｘｘ])"
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
     min_ratio = 0.5
     strong = True
@@ -79,8 +80,8 @@ class ResidentId(Detector):
     # hundred (the legacy form has no check digit); of 18, far less often.
     chance = 0.01
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
-    span_other_forms = r"\d[ .-]\d"  # … or grouped with spaces, dashes or dots anywhere
-    span_other_forms_hold = " -."
+    span_other_forms = r"\d[ .-]\d|\d[Ｘｘ]"  # … or grouped with spaces, dashes or dots anywhere, or a full-width X
+    span_other_forms_hold = " -.Ｘｘ"
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly.
