@@ -74,7 +74,7 @@ class Detector:
     #: … and a pattern found wherever a span may be written otherwise (None: never), which
     #: holds one of these characters (a cheaper first test: most text has none of them).
     span_other_forms: ClassVar[str | None] = None
-    span_other_forms_hold: ClassVar[str] = ""
+    span_other_forms_hold: ClassVar[str | tuple[str, ...]] = ""  # characters (or short literals)
     #: characters that, right after a span, make it part of something else (an ID number's check
     #: character after 17 digits: 62010219610823381Ｘ is no card) — the span is then not counted.
     span_not_before: ClassVar[str | None] = None

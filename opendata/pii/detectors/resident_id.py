@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ...identifiers import RIC_CHECK, RIC_WEIGHTS
 from ...strings import DigitRun
@@ -68,7 +69,9 @@ def ric_valid(values: pa.Array) -> np.ndarray:
 @register
 class ResidentId(Detector):
     type = "cn_resident_id"
-    cell_pattern = r"^(\d{17}[\dXx]|\d{15})$"
+    # … and the 20 characters of a disability certificate's number (残疾人证号: the ID, then the
+    # kind and grade of disability), whose first 18 are the holder's ID number.
+    cell_pattern = r"^(\d{17}[\dXx]|\d{15}|\d{17}[\dXx]\d{2})$"
     # In text, also as people group it: 330802 19570528 0715, 460203 1954 0114 758X, with dashes
     # or dots (220104.20021207.1950).
     # The check character may be a full-width Ｘ (62010219610823381Ｘ), which \b cannot follow.
@@ -87,12 +90,18 @@ class ResidentId(Detector):
         # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly.
         lengths = byte_lengths(values)
         digits = decimal(values)
-        out = digits & ((lengths == 15) | (lengths == 18))
-        x_rows = np.flatnonzero((lengths == 18) & ~digits)
-        if len(x_rows):
-            m = char_matrix(values.take(pa.array(x_rows)), 18)
-            out[x_rows] = all_digits(m[:, :17]) & ((m[:, 17] == ord("X")) | (m[:, 17] == ord("x")))
+        out = digits & ((lengths == 15) | (lengths == 18) | (lengths == 20))
+        for width in (18, 20):
+            x_rows = np.flatnonzero((lengths == width) & ~digits)
+            if len(x_rows):
+                m = char_matrix(values.take(pa.array(x_rows)), width)
+                out[x_rows] = all_digits(m[:, :17]) & ((m[:, 17] == ord("X")) | (m[:, 17] == ord("x"))) \
+                    & all_digits(m[:, 18:])
         return out
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
-        return ric_valid(candidates)
+        ok = ric_valid(candidates)
+        longer = np.flatnonzero(byte_lengths(candidates) == 20)
+        if len(longer):  # a certificate number: the ID number it begins with
+            ok[longer] = ric_valid(pc.utf8_slice_codeunits(candidates.take(pa.array(longer)), 0, 18))
+        return ok
