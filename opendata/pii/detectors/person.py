@@ -64,6 +64,12 @@ COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房�
 #: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶) …
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属")
+#: … titles and roles that stand right before a name of a known form (业主委员会主任公孙雨, 住户郜英晨) …
+TITLE_CUES = ("主任", "书记", "村长", "组长", "社长", "网格员", "律师", "住户", "房客")
+#: … words of kinship that may follow a cue (户主妻子（覃铭懿）) …
+KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "之子", "之女", "之妻", "之夫", "孙子", "孙女")
+#: … and one-character ones, a space after them, in a list of contacts (子 武燕 1957…, 妻 阙宇英 …).
+KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
               "驾驶", "驾车", "签收", "领取", "签字")
@@ -124,10 +130,13 @@ def name_span(named: bool = False) -> str:
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = "[\\x{4e00}-\\x{9fa5}·•・]"
     return "|".join([
+        # 13 (first: 户主 alone is a cue of 1). in brackets after a word of kinship, a cue before it or not (户主妻子（覃铭懿）, 其子（…）)
+        group("p", 13, f"(({'|'.join(CUE_WORDS)})?({'|'.join(KIN + RELATION_CUES)})|{'|'.join(TITLE_CUES)})[:：]?[（(]")
+        + group("n", 13, _NAMES) + group("s", 13, "[）)]"),
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
-        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]"),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|电话|手机|共同"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
         group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]") + group("s", 6, verbs),
@@ -140,6 +149,13 @@ def name_span(named: bool = False) -> str:
         + group("s", 11, f"({'|'.join(PEOPLE)})"),
         group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
+        # 14. after a title or role, a name of a known form (主任公孙雨已协调, 住户郜英晨称)
+        group("p", 14, f"({'|'.join(TITLE_CUES)})[:：]?") + group("n", 14, _NAMES),
+        # 15. a one-character word of kinship, then a space, in a list of contacts (子 武燕 1957…)
+        group("p", 15, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 15, _ANY_NAME) + group("s", 15, "(\\s|$|[，,；;])"),
+        # 16. after a cue, a romanised name (租户Hu Guilan（…）)
+        group("p", 16, f"({'|'.join(CUE_WORDS + COLON_CUES + RELATION_CUES + TITLE_CUES)})[:：]?\\s?")
+        + group("n", 16, _ROMAN) + group("s", 16, "([（(，,。；;]|\\s|$)"),
     ])
 
 
