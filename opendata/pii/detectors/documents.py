@@ -24,6 +24,20 @@ class Passport(Detector):
     uncertain_unhinted = True
 
 
+#: the issuing services of a military officer's or soldier's certificate (军官证, 士兵证, 文职干部证):
+#: 军字第12345678号, 北字第…号 (theatres), 空字, 海字, 武字 (armed police) …
+MILITARY_ISSUERS = "军南北东西中沈兰广成济空海武政后装参勤战火"
+
+
+@register
+class MilitaryId(Detector):
+    type = "military_id"
+    cell_pattern = f"^[{MILITARY_ISSUERS}]字第\\d{{6,8}}号$"
+    span_pattern = f"[{MILITARY_ISSUERS}]字第\\d{{6,8}}号"
+    masked_pattern = f"^[{MILITARY_ISSUERS}]字第\\*{{4,8}}\\d{{0,2}}号?$"
+    strong = True  # a fixed written form: one such number is an identifier wherever it stands
+
+
 @register
 class LicensePlate(Detector):
     type = "cn_license_plate"

@@ -21,7 +21,7 @@ from ..detectors.person import COMPOUND, compound_surnames, name_span
 from .base import Operator, by_distinct, on_ipv6, python_pattern, register
 
 DEFAULT_KEEP = {
-    "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
+    "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3), "military_id": (3, 1),
     "cn_license_plate": (2, 1), "cn_landline": (4, 2), "address": (6, 0), "birth_date": (4, 0),
 }
 _COMPOUND = "^(" + "|".join(COMPOUND) + ")"
