@@ -75,7 +75,11 @@ class ResidentId(Detector):
     # In text, also as people group it: 330802 19570528 0715, 460203 1954 0114 758X, with dashes
     # or dots (220104.20021207.1950).
     # The check character may be a full-width Ｘ (62010219610823381Ｘ), which \b cannot follow.
-    span_pattern = r"\b\d(?:[ .-]?\d){16}[ .-]?(?:[\dXx]\b|[Ｘｘ])"
+    # In a link or a file name an underscore delimits it as a space would (…/420106197605264804_执行
+    # 裁定书.pdf), which \b does not see: the underscore is taken with the span, and off again
+    # (span_prefix) before the check.
+    span_pattern = r"(?:\b|_)\d(?:[ .-]?\d){16}[ .-]?(?:[\dXx](?:\b|_)|[Ｘｘ])"
+    span_prefix = r"^_|_$"
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
     min_ratio = 0.5
     strong = True
@@ -83,8 +87,9 @@ class ResidentId(Detector):
     # hundred (the legacy form has no check digit); of 18, far less often.
     chance = 0.01
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
-    span_other_forms = r"\d[ .-]\d|\d[Ｘｘ]"  # … or grouped with spaces, dashes or dots anywhere, or a full-width X
-    span_other_forms_hold = " -.Ｘｘ"
+    # … or grouped with spaces, dashes or dots anywhere, or a full-width X, or beside an underscore
+    span_other_forms = r"\d[ .-]\d|\d[Ｘｘ]|\d_|_\d"
+    span_other_forms_hold = " -.Ｘｘ_"
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly.
