@@ -78,9 +78,9 @@ HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
-# A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
-# character but these (operators.base.python_pattern writes it for Python's re).
-_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被]"
+# A name does not begin with the words that follow one (来电人表示… holds no name), nor with a word
+# of kinship (户主妻子（…）: the kinship, then the name): a Chinese character but these (operators.base.python_pattern writes it for Python's re).
+_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿女父母兄弟姐妹子]"
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
