@@ -157,10 +157,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "delivery.file_missing": {"zh": "缺少文件 {file}", "en": "{file} is missing"},
     "delivery.terms": {
         "zh": "数据使用协议：申请方仅为所述目的在使用期限内使用所获数据；不得向第三方提供、公开或尝试重新识别个人；"
-        "期满或批准撤销后删除全部副本；每份交付数据均带有可追溯至申请方的标记。",
+        "期满或批准撤销后删除全部副本；每份交付数据均带有可追溯至申请方的标记，"
+        "其中包括少量合成的对照记录（条数见交付清单，不对应任何真实个人，不得当作真实记录使用，不得尝试识别或删除）。",
         "en": "Terms of use: the applicant uses the data only for the stated purpose and within the period of use; "
         "does not pass it on, publish it or attempt to re-identify anyone; deletes every copy when the period ends "
-        "or the grant is revoked; every extract carries marks that trace it to its recipient.",
+        "or the grant is revoked; every extract carries marks that trace it to its recipient, among them a few "
+        "synthetic control rows (their number is in the delivery manifest; they are no real person, must not be "
+        "used as real records, and must not be sought out or removed).",
     },
     "delivery.recipient_created": {
         "zh": "已生成接收方密钥 {key_id}：私钥 {private}（请妥善保管，切勿发送），公钥 {public}（随申请提交）",

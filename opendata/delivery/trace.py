@@ -1,28 +1,33 @@
 """Tracing a leaked copy back to its recipient (数据水印 溯源), from the department's keys and
 audit log alone.
 
-Every delivery left an audit record (grant id, organisation, data key id). For each such grant
-:func:`trace` re-derives the grant's fingerprint keys (:mod:`.watermark`) and tests the leaked
-file's distinct cells: of the ``n_t`` pseudonym-shaped cells, how many carry a valid tag; of the
-``n_m`` masked cells, how many carry mask bit 0.
+Every delivery left an audit record (grant id, organisation, data key id, the domains of its
+canaries). For each such grant :func:`trace` re-derives the grant's fingerprint keys
+(:mod:`.watermark`, :mod:`.canary`) and tests the leaked file three ways: of the ``n_t``
+pseudonym-shaped distinct cells, how many carry a valid tag; of the ``n_m`` masked distinct cells,
+how many carry mask bit 0; of the grant's ``C`` canary rows, how many some leaked row holds.
 
 **False attribution.** For a grant that did not produce the file, each cell passes independently
-(HMAC-SHA256 as a pseudorandom function): tags with p₀ = 2⁻¹⁶, mask bits with p₀ = ½. So the
-matches X of an innocent grant follow Binomial(n, p₀), and its p-value is P(X ≥ x). A grant's
-score is ``p = 2·min(p_token, p_mask)`` (Bonferroni over the two tests); with G grants tested a
+(HMAC-SHA256 as a pseudorandom function): tags with p₀ = 2⁻¹⁶, mask bits with p₀ = ½, a canary
+with at most p₀ = rows · Π 1/D over the canary columns the file has. So the matches X of an
+innocent grant are bounded by Binomial(n, p₀), and its p-value is P(X ≥ x). A grant's score is
+``p = 3·min(p_token, p_mask, p_canary)`` (Bonferroni over the three tests); with G grants tested a
 grant is named only when ``G·p ≤ α`` (:data:`ALPHA` = 10⁻⁶). By the union bound, the chance that a
 trace names *any* innocent recipient is at most α, whatever the file — one in a million per
 trace. The confidence shown is ``1 − G·p``.
 
 What it needs to name someone (with α = 10⁻⁶, G = 50): 2 distinct pseudonym cells from the
-recipient's extract, or about 60 distinct masked cells (15/16 of them carry bit 0; 50 of 50 at 60
-cells, 40 of 50 at 40, in ``benchmarks/trace_experiment.py``). A file with
-neither — only untreated columns, or the marks rewritten — cannot be attributed: the answer is
-"nobody", with the best candidate's confidence.
+recipient's extract, or about 60 distinct masked cells (15/16 of them carry bit 0), or canary rows
+whose columns leave little to chance: one canary with an identifier-shaped column (``C######``:
+10⁶ values) and two other columns, two with an identifier alone (figures in
+``benchmarks/RESULTS.md``). A file with none of these — untreated columns without the canary rows,
+or the marks rewritten — cannot be attributed: the answer is "nobody", with the best candidate's
+confidence.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,9 +39,14 @@ from ..errors import KeyMaterialError, PolicyError
 from ..release import sha256_file
 from ..trust import audit
 from ..trust import keys as trust_keys
-from . import watermark
+from . import canary, watermark
 
 ALPHA = 1e-6
+#: the tests combined (Bonferroni): pseudonym tags, mask bits, canary rows
+TESTS = 3
+#: a canary cell is drawn as ``u mod D`` from 64 keyed bits: each value has probability at most
+#: (1 + D/2⁶⁴)/D, so p₀ is taken with this much room
+SLACK = 1 + 2.0 ** -20
 #: distinct cells read per kind: more says nothing new and would only cost time
 MAX_CELLS = 200_000
 
@@ -66,12 +76,15 @@ class Candidate:
     dataset: str
     tokens_ok: int = 0
     masks_ok: int = 0
+    canaries: int = 0
+    canaries_found: int = 0
     p_value: float = 1.0
     confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"grant": self.grant, "organisation": self.organisation, "dataset": self.dataset,
-                "tokens_ok": self.tokens_ok, "masks_ok": self.masks_ok, "p_value": self.p_value,
+                "tokens_ok": self.tokens_ok, "masks_ok": self.masks_ok, "canaries": self.canaries,
+                "canaries_found": self.canaries_found, "p_value": self.p_value,
                 "confidence": self.confidence}
 
 
@@ -124,6 +137,71 @@ def _cells(path: Path) -> tuple[int, set[str], set[str]]:
     return rows, tokens, masked
 
 
+@dataclass
+class _Plan:
+    """One delivery's canaries as a trace looks for them."""
+
+    secret: bytes
+    plan: dict[str, Any]
+    canaries: list[canary.Canary]
+    found: set[tuple[str, int]] = field(default_factory=set)
+    #: per resource of the delivery: Σ over the leaked resources of rows · Π 1/D over the canary
+    #: columns each has — a bound on the chance that one canary is found by accident
+    p0_by: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def p0(self) -> float:
+        return min(1.0, max(self.p0_by.values(), default=0.0))
+
+
+def _canary_search(path: Path, plans: list[_Plan]) -> None:
+    """Which canaries of each plan some row of the file holds in every canary column the file has
+    (columns matched by name; see :mod:`.canary` for why this bounds false attribution)."""
+    from ..package import load
+
+    if not any(p.canaries for p in plans):
+        return
+    for res in load(path).resources:
+        header = [str(n).strip() for n in res.schema.field_names]
+        rows = 0
+        for batch in res.raw_batches():
+            rows += batch.num_rows
+            cache: dict[tuple[str, str], list[str | None]] = {}
+            for p in plans:
+                for resource, info in p.plan.items():
+                    specs = {n: s for n, s in (info.get("columns") or {}).items()
+                             if n in header and s.get("kind") in canary.EVIDENCE}
+                    wanted = [c for c in p.canaries if c.resource == resource and (resource, c.index) not in p.found]
+                    if not specs or not wanted:
+                        continue
+                    anchor = max(specs, key=lambda n: canary.domain_size(specs[n]) or 0)
+                    cols = {}
+                    for n, spec in specs.items():
+                        key = (n, json.dumps(spec, sort_keys=True) + p.secret.hex())
+                        if key not in cache:
+                            encoded = pc.dictionary_encode(batch.column(header.index(n)).cast("string"))
+                            words = [canary.normalize(spec, w or "", p.secret)
+                                     for w in encoded.dictionary.to_pylist()]
+                            cache[key] = [None if i is None else words[i] for i in encoded.indices.to_pylist()]
+                        cols[n] = cache[key]
+                    by_anchor: dict[str, list[canary.Canary]] = {}
+                    for c in wanted:
+                        by_anchor.setdefault(c.cells[anchor], []).append(c)
+                    for row, value in enumerate(cols[anchor]):
+                        for c in by_anchor.get(value, ()) if value is not None else ():
+                            if all(cols[n][row] == c.cells[n] for n in specs):
+                                p.found.add((resource, c.index))
+        for p in plans:
+            for resource, info in p.plan.items():
+                sizes = [canary.domain_size(s) for n, s in (info.get("columns") or {}).items()
+                         if n in header and s.get("kind") in canary.EVIDENCE]
+                if sizes:
+                    p0 = float(rows)
+                    for d in sizes:
+                        p0 /= d
+                    p.p0_by[resource] = p.p0_by.get(resource, 0.0) + p0
+
+
 def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
     """Every delivery in the audit log, by grant and data key (a grant delivered again after the
     data key was rotated carries other marks): organisation and dataset.
@@ -147,7 +225,8 @@ def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
                     (kept.get("recipient") or {}).get("organisation") != organisation:
                 raise PolicyError("delivery.trace_disagrees", grant=r["grant"])
             out.setdefault((r["grant"], str(r.get("data_key"))),
-                           {"organisation": organisation, "dataset": r.get("dataset", "?")})
+                           {"organisation": organisation, "dataset": r.get("dataset", "?"),
+                            "canaries": r.get("canaries") if isinstance(r.get("canaries"), dict) else {}})
     return out
 
 
@@ -160,18 +239,25 @@ def trace(path: str | Path, *, record: bool = True) -> TraceResult:
     known = deliveries()
     tested = max(len(known), 1)
     bodies = [(t[:watermark.BODY_HEX], t[watermark.BODY_HEX:]) for t in tokens]
+    tests: list[tuple[Candidate, watermark.GrantKeys, _Plan]] = []
     for (grant_id, key_id), info in known.items():
         try:
             key = trust_keys.data_key(key_id)
         except KeyMaterialError:
             continue  # a key this installation no longer holds: that grant cannot be tested
-        keys = watermark.grant_keys(key, grant_id)
-        c = Candidate(grant_id, str(info["organisation"]), str(info["dataset"]))
+        secret = canary.canary_key(key, grant_id)
+        plan = _Plan(secret, info.get("canaries") or {}, canary.expected(secret, info.get("canaries") or {}))
+        tests.append((Candidate(grant_id, str(info["organisation"]), str(info["dataset"])),
+                      watermark.grant_keys(key, grant_id), plan))
+    _canary_search(path, [plan for _, _, plan in tests])
+    for c, keys, plan in tests:
         c.tokens_ok = sum(1 for body, tag in bodies if watermark.tag_of(keys, body) == tag)
         c.masks_ok = sum(1 for m in masked if watermark.mask_bit(keys, m) == 0)
+        c.canaries, c.canaries_found = len(plan.canaries), len(plan.found)
         p_token = binomial_sf(c.tokens_ok, len(tokens), watermark.P_TOKEN) if tokens else 1.0
         p_mask = binomial_sf(c.masks_ok, len(masked), watermark.P_MASK) if masked else 1.0
-        c.p_value = min(1.0, 2 * min(p_token, p_mask))
+        p_canary = binomial_sf(c.canaries_found, c.canaries, min(1.0, plan.p0 * SLACK)) if plan.p0 > 0 else 1.0
+        c.p_value = min(1.0, TESTS * min(p_token, p_mask, p_canary))
         c.confidence = max(0.0, 1.0 - tested * c.p_value)
         result.candidates.append(c)
     best: dict[str, Candidate] = {}
