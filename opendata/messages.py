@@ -145,6 +145,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "note: no department key pinned with --trust; compare key id {key_id} with the delivery key the "
         "department publishes",
     },
+    "delivery.wrong_password": {
+        "zh": "密码不正确：无法解密这批数据（请核对部门另行发送的密码）",
+        "en": "wrong password: this delivery cannot be decrypted (check the password the department sent apart)",
+    },
+    "delivery.weak_password": {
+        "zh": "密码太短：至少 {minimum} 个字符（可让 deliver 自动生成：给出一个尚不存在的 --password-file）",
+        "en": "the password is too short: at least {minimum} characters (deliver makes one when --password-file "
+        "names a file that does not exist yet)",
+    },
+    "delivery.bad_password_file": {
+        "zh": "密码文件 {path} 应只有一行密码（UTF-8，不超过 1 KiB）",
+        "en": "the password file {path} must hold one line, the password (UTF-8, at most 1 KiB)",
+    },
+    "delivery.needs_password": {
+        "zh": "这批数据以密码加密：请用 --password-file 给出部门另行发送的密码",
+        "en": "this delivery is sealed with a password: give the one the department sent apart with --password-file",
+    },
+    "delivery.needs_key": {
+        "zh": "这批数据加密给接收方密钥：请用 --key 给出 recipient.key",
+        "en": "this delivery is encrypted to the recipient key: give recipient.key with --key",
+    },
+    "delivery.key_or_password": {
+        "zh": "请给出 --key 或 --password-file 之一（只给一个）",
+        "en": "give either --key or --password-file (one of them)",
+    },
+    "delivery.delivered_password": {
+        "zh": "已交付 {grant}：{rows} 行，{fields} 个字段，以密码加密（scrypt）：{path}",
+        "en": "delivered {grant}: {rows} rows, {fields} fields, sealed with a password (scrypt): {path}",
+    },
+    "delivery.password_apart": {
+        "zh": "密码取自 {file}：请通过另一渠道（电话、信函、短信）发给接收方，切勿与数据一同发送",
+        "en": "the password is the one in {file}: send it to the recipient by another channel (telephone, letter, "
+        "SMS), never with the extract",
+    },
+    "delivery.password_created": {
+        "zh": "已生成新密码并写入 {file}（仅本人可读）：请通过另一渠道（电话、信函、短信）发给接收方，切勿与数据一同发送",
+        "en": "a new password was written to {file} (readable by you only): send it to the recipient by another "
+        "channel (telephone, letter, SMS), never with the extract",
+    },
     "delivery.wrong_key": {
         "zh": "密钥 {key_id} 不是这批数据的接收方密钥（应为 {wanted}）",
         "en": "key {key_id} is not the recipient key of this delivery ({wanted} is)",
@@ -905,6 +944,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.receive": {"zh": "接收方解密并核验交付数据", "en": "decrypt and verify a delivery (the recipient)"},
     "cli.help.delivery_dir": {"zh": "交付目录", "en": "the delivery directory"},
     "cli.help.recipient_private": {"zh": "接收方私钥 recipient.key", "en": "the recipient's private key, recipient.key"},
+    "cli.help.password_file_deliver": {
+        "zh": "以密码加密（scrypt），不用接收方密钥：密码取自此文件（一行，0600）；文件不存在时自动生成。密码须另行发送",
+        "en": "seal with a password (scrypt) instead of the recipient key: the password is this file's one line "
+        "(mode 0600); made when the file does not exist. Send it apart",
+    },
+    "cli.help.password_file_receive": {
+        "zh": "以密码加密的交付：部门另行发送的密码所在文件（一行，0600）",
+        "en": "for a delivery sealed with a password: the file holding it (one line, mode 0600)",
+    },
     "cli.help.verify": {"zh": "核验交付数据（加密的或已解密的）与签名清单一致", "en": "check a delivery (encrypted or received) against its signed manifest"},
     "cli.help.trace": {"zh": "追溯泄露文件的来源接收方", "en": "trace a leaked file to the recipient it was delivered to"},
     "cli.help.leaked_file": {"zh": "泄露的文件（CSV/XLSX …）", "en": "the leaked file (CSV/XLSX …)"},

@@ -268,12 +268,18 @@ def _rescan(into: Path, plans: dict[tuple[str, str], dict], policy: Policy) -> N
 
 
 def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, out: str | Path, *,
-            policy: Policy | None = None, now: dt.datetime | None = None) -> Delivery:
+            policy: Policy | None = None, now: dt.datetime | None = None, password: str | None = None) -> Delivery:
     """Make the encrypted, fingerprinted extract of ``grant_source`` from the department's own,
-    untreated package in ``package_dir`` into ``out`` (a new directory). See the module."""
+    untreated package in ``package_dir`` into ``out`` (a new directory). See the module.
+
+    With ``password`` the extract is sealed under that password (scrypt, :mod:`.envelope`) instead
+    of the recipient's key: the department sends the password to the recipient apart (another
+    channel: telephone, a letter, an SMS — never with the extract)."""
     from ..check import check
     from ..trust.snapshot import snapshot
 
+    if password is not None and len(password) < envelope.MIN_PASSWORD:  # before any work
+        raise PolicyError("delivery.weak_password", minimum=envelope.MIN_PASSWORD)
     grant = verify_grant(grant_source, now=now)
     policy = policy or load_policy()
     out = Path(out)
@@ -308,7 +314,8 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
         (staging / PAYLOAD).mkdir(parents=True)
         (staging / GRANT).write_text(json.dumps(grant, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         (staging / TERMS).write_text(terms, encoding="utf-8")
-        sealer = envelope.Sealer.to(recipient, grant["id"])
+        sealer = (envelope.Sealer.with_password(password, grant["id"]) if password is not None
+                  else envelope.Sealer.to(recipient, grant["id"]))
         plain = scratch / "plain"
         files = []
         for n, path in enumerate(sorted(p for p in plain.rglob("*") if p.is_file())):
@@ -339,6 +346,7 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
     audit.record("deliver", grant=grant["id"], dataset=grant["dataset"],
                  organisation=grant["recipient"]["organisation"], recipient_key=grant["recipient"]["key_id"],
                  data_key=data_key.id, fields=granted, marks=dict(marks), rows=rows, canaries=canaries,
+                 sealed="password" if password is not None else "recipient-key",
                  manifest_sha256=sha256_file(out / MANIFEST), files={f["name"]: f["sha256"] for f in files})
     return Delivery(grant["id"], out, rows, granted, files)
 
@@ -380,24 +388,33 @@ def _safe_name(directory: Path, name: str) -> Path:
     return directory / name
 
 
-def receive(directory: str | Path, key: str | Path, out: str | Path, *, passphrase: str | None = None,
-            trust: str | Path | None = None, now: dt.datetime | None = None) -> Received:
-    """Decrypt a delivery with the recipient's private key into ``out`` and check everything: the
+def receive(directory: str | Path, key: str | Path | None, out: str | Path, *, passphrase: str | None = None,
+            trust: str | Path | None = None, now: dt.datetime | None = None, password: str | None = None) -> Received:
+    """Decrypt a delivery with the recipient's private key ``key`` (or the ``password`` the
+    department sent apart, for a delivery sealed under one) into ``out`` and check everything: the
     signatures (by the department key ``trust`` names, when given — without it anyone could make
     a delivery that checks out against itself), that it is for this key, that the grant has not
     expired, every chunk and every file's SHA-256. Nothing is left in ``out`` unless all of it
     holds."""
     directory, out = Path(directory), Path(out)
     manifest, grant = _check_delivery(directory, trust=trust)
-    private = dkeys.load_recipient_private(key, passphrase)
-    mine = dkeys.recipient_id(private.public_key())
-    if mine != manifest.get("recipient_key") or mine != grant["recipient"]["key_id"]:
-        raise PolicyError("delivery.wrong_key", key_id=mine, wanted=str(manifest.get("recipient_key")))
+    sealed_by_password = envelope.is_password(manifest.get("cipher"))
+    if sealed_by_password and password is None:
+        raise InputError("delivery.needs_password")
+    if not sealed_by_password and key is None:
+        raise InputError("delivery.needs_key")
+    private = None
+    if not sealed_by_password:
+        private = dkeys.load_recipient_private(key, passphrase)
+        mine = dkeys.recipient_id(private.public_key())
+        if mine != manifest.get("recipient_key") or mine != grant["recipient"]["key_id"]:
+            raise PolicyError("delivery.wrong_key", key_id=mine, wanted=str(manifest.get("recipient_key")))
     if expired(grant, now):
         raise GrantError("delivery.grant_expired", id=grant["id"], expires=grant["expires"])
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise InputError("redact.output_exists", path=str(out))
-    content = envelope.opener(private, manifest["cipher"])
+    content = (envelope.password_opener(password, manifest["cipher"]) if sealed_by_password
+               else envelope.opener(private, manifest["cipher"]))
     if manifest["cipher"].get("context") != grant["id"]:
         raise PolicyError("delivery.bad_manifest", what="context")
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -253,7 +253,8 @@ def trace(path: str | Path, *, record: bool = True) -> TraceResult:
     for c, keys, plan in tests:
         c.tokens_ok = sum(1 for body, tag in bodies if watermark.tag_of(keys, body) == tag)
         c.masks_ok = sum(1 for m in masked if watermark.mask_bit(keys, m) == 0)
-        c.canaries, c.canaries_found = len(plan.canaries), len(plan.found)
+        c.canaries = len(plan.canaries)  # found where any row would match by chance is not evidence: 0
+        c.canaries_found = len(plan.found) if 0 < plan.p0 < 1 else 0
         p_token = binomial_sf(c.tokens_ok, len(tokens), watermark.P_TOKEN) if tokens else 1.0
         p_mask = binomial_sf(c.masks_ok, len(masked), watermark.P_MASK) if masked else 1.0
         p_canary = binomial_sf(c.canaries_found, c.canaries, min(1.0, plan.p0 * SLACK)) if plan.p0 > 0 else 1.0
