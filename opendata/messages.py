@@ -912,6 +912,57 @@ MESSAGES: dict[str, dict[str, str]] = {
               "is provided on application to the publisher, after approval and a use agreement.",
     },
     "portal.apply": {"zh": "申请方式", "en": "How to apply"},
+    "portal.apply_online": {"zh": "在线填写申请表", "en": "Fill in the application form online"},
+    "apply_form.title": {"zh": "申请数据：{title}", "en": "Apply for the data: {title}"},
+    "apply_form.intro": {
+        "zh": "本数据集为受限开放。请填写以下信息；数源部门审核通过后，按批准的字段和处理方式将数据加密交付给您的接收方密钥。",
+        "en": "This dataset is restricted. Fill in the form; after approval the publisher delivers the granted fields, "
+              "treated as granted, encrypted to your recipient key.",
+    },
+    "apply_form.organisation": {"zh": "申请单位", "en": "Organisation"},
+    "apply_form.contact": {"zh": "联系方式（电子邮箱或电话）", "en": "Contact (e-mail or telephone)"},
+    "apply_form.identity": {"zh": "申请人身份（姓名、职务，选填）", "en": "Applicant (name and position, optional)"},
+    "apply_form.purpose": {"zh": "使用目的", "en": "Purpose of use"},
+    "apply_form.until": {"zh": "使用期限（截止日期）", "en": "Period of use (last day)"},
+    "apply_form.fields": {"zh": "申请的字段", "en": "Fields requested"},
+    "apply_form.recipient_key": {"zh": "接收方公钥（recipient.pub 的全部内容）",
+                                 "en": "Recipient public key (the whole of recipient.pub)"},
+    "apply_form.key_help": {
+        "zh": "用 opendata keys recipient --out 目录 生成密钥对：私钥 recipient.key 由您保管，切勿发送；此处粘贴公钥 recipient.pub。",
+        "en": "Make a key pair with opendata keys recipient --out DIR: keep the private recipient.key, never send "
+              "it; paste the public recipient.pub here.",
+    },
+    "apply_form.terms": {"zh": "数据使用协议", "en": "Terms of use"},
+    "apply_form.agree": {"zh": "我已阅读并接受上述协议", "en": "I have read and accept these terms"},
+    "apply_form.submit": {"zh": "提交申请", "en": "Submit the application"},
+    "apply_form.privacy": {
+        "zh": "您的联系方式和身份仅由数源部门保存，用于审核和联系，不会出现在公开目录或日志中。",
+        "en": "Your contact and identity are kept by the publisher only, for the review and to reach you; they "
+              "never appear in the public catalogue or its logs.",
+    },
+    "apply_form.problems": {"zh": "申请未提交，请修改以下问题：", "en": "The application was not submitted:"},
+    "apply_form.required": {"zh": "有必填项未填写", "en": "a required field is empty"},
+    "apply_form.too_long": {"zh": "有一项超过 {most} 个字符", "en": "a field is longer than {most} characters"},
+    "apply_form.control": {"zh": "有一项含有不允许的控制字符或换行", "en": "a field holds control characters or line breaks"},
+    "apply_form.repeated": {"zh": "有一项重复提交", "en": "a field was sent twice"},
+    "apply_form.bad_contact": {"zh": "联系方式应为电子邮箱或电话号码", "en": "the contact must be an e-mail address or a telephone number"},
+    "apply_form.bad_key": {
+        "zh": "接收方公钥无效：应为 opendata keys recipient 生成的 recipient.pub（X25519 公钥，PEM 格式）",
+        "en": "the recipient key is not valid: it must be the recipient.pub made by opendata keys recipient "
+              "(an X25519 public key in PEM)",
+    },
+    "apply_form.unknown_field": {"zh": "申请了本数据集没有的字段", "en": "a field this dataset does not have was requested"},
+    "apply_form.must_agree": {"zh": "须接受数据使用协议", "en": "the terms of use must be accepted"},
+    "apply_form.no_such": {"zh": "没有可申请的受限开放数据集", "en": "no restricted dataset to apply for here"},
+    "apply_form.too_many": {"zh": "提交过于频繁，请稍后再试", "en": "too many submissions: try again later"},
+    "apply_form.too_large": {"zh": "提交的内容过大（上限 {size} KiB）", "en": "the submission is too large (at most {size} KiB)"},
+    "apply_form.bad_request": {"zh": "无法读取提交的表单", "en": "the submitted form cannot be read"},
+    "apply_form.received_title": {"zh": "申请已收到", "en": "Application received"},
+    "apply_form.received": {
+        "zh": "您对“{dataset}”的申请已登记，编号 {id}。数源部门将审核并与您联系；请妥善保管您的私钥 recipient.key。",
+        "en": "Your application for \"{dataset}\" is recorded as {id}. The publisher will review it and contact you; "
+              "keep your private recipient.key safe.",
+    },
     "portal.grade": {"zh": "数据等级", "en": "Grade"},
     "portal.back": {"zh": "返回目录", "en": "Back to the catalogue"},
     "portal.dcat": {"zh": "机器可读目录（DCAT JSON-LD）", "en": "Machine-readable catalogue (DCAT JSON-LD)"},
@@ -1315,6 +1366,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---- the public side (issue 19): portal search and facets, preview, Data API, usage ----------
     "serve.cannot_bind": {"zh": "无法在 {host}:{port} 上监听：{reason}", "en": "cannot listen on {host}:{port}: {reason}"},
+    "cli.help.apply_limit": {"zh": "每个客户端每小时最多可提交的申请表数（总数为其十倍）",
+                             "en": "application forms one client may submit per hour (ten times as many in all)"},
     "cli.help.max_rows": {"zh": "datastore_search 每页最多返回的行数", "en": "the most rows one datastore_search returns"},
     "cli.help.query_timeout": {"zh": "单次数据查询的时限（秒）", "en": "the time limit of one data query (seconds)"},
     "cli.help.usage_file": {"zh": "使用统计文件（默认为目录下的 .usage/usage.sqlite）",
