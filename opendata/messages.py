@@ -818,6 +818,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 不是 opendata 本地目录（缺少 {marker}），为避免覆盖其他文件，拒绝写入",
         "en": "{path} is not an opendata local catalogue (no {marker}); refusing to write into it",
     },
+    "catalog.not_restricted": {
+        "zh": "数据集“{name}”不是受限开放：没有可计数的申请",
+        "en": "dataset \"{name}\" is not restricted: there are no grants to count",
+    },
     "catalog.unknown_dataset": {
         "zh": "目录中没有数据集“{name}”",
         "en": "the catalogue has no dataset \"{name}\"",
