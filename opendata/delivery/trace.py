@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import KeyMaterialError, PolicyError
@@ -156,7 +157,9 @@ class _Plan:
 
 def _canary_search(path: Path, plans: list[_Plan]) -> None:
     """Which canaries of each plan some row of the file holds in every canary column the file has
-    (columns matched by name; see :mod:`.canary` for why this bounds false attribution)."""
+    (columns matched by name; see :mod:`.canary` for why this bounds false attribution). Each
+    column's distinct values are normalised once; rows are picked out by Arrow, per plan, through
+    the canary values of its most telling column, and only those rows are compared in Python."""
     from ..package import load
 
     if not any(p.canaries for p in plans):
@@ -166,7 +169,20 @@ def _canary_search(path: Path, plans: list[_Plan]) -> None:
         rows = 0
         for batch in res.raw_batches():
             rows += batch.num_rows
-            cache: dict[tuple[str, str], list[str | None]] = {}
+            encoded: dict[str, Any] = {}
+            words_of: dict[tuple[str, str], list[str | None]] = {}
+
+            def words(name: str, spec: dict[str, Any], secret: bytes) -> tuple[Any, list[str | None]]:
+                if name not in encoded:
+                    column = pc.utf8_trim_whitespace(batch.column(header.index(name)).cast("string"))
+                    encoded[name] = pc.dictionary_encode(column).combine_chunks() \
+                        if hasattr(column, "combine_chunks") else pc.dictionary_encode(column)
+                key = json.dumps(spec, sort_keys=True) + (secret.hex() if spec.get("kind") == "choice" else "")
+                if (name, key) not in words_of:
+                    words_of[(name, key)] = [canary.normalize(spec, w or "", secret)
+                                             for w in encoded[name].dictionary.to_pylist()]
+                return encoded[name].indices, words_of[(name, key)]
+
             for p in plans:
                 for resource, info in p.plan.items():
                     specs = {n: s for n, s in (info.get("columns") or {}).items()
@@ -175,21 +191,26 @@ def _canary_search(path: Path, plans: list[_Plan]) -> None:
                     if not specs or not wanted:
                         continue
                     anchor = max(specs, key=lambda n: canary.domain_size(specs[n]) or 0)
-                    cols = {}
-                    for n, spec in specs.items():
-                        key = (n, json.dumps(spec, sort_keys=True) + p.secret.hex())
-                        if key not in cache:
-                            encoded = pc.dictionary_encode(batch.column(header.index(n)).cast("string"))
-                            words = [canary.normalize(spec, w or "", p.secret)
-                                     for w in encoded.dictionary.to_pylist()]
-                            cache[key] = [None if i is None else words[i] for i in encoded.indices.to_pylist()]
-                        cols[n] = cache[key]
-                    by_anchor: dict[str, list[canary.Canary]] = {}
+                    indices, anchor_words = words(anchor, specs[anchor], p.secret)
+                    by_value: dict[str, list[canary.Canary]] = {}
                     for c in wanted:
-                        by_anchor.setdefault(c.cells[anchor], []).append(c)
-                    for row, value in enumerate(cols[anchor]):
-                        for c in by_anchor.get(value, ()) if value is not None else ():
-                            if all(cols[n][row] == c.cells[n] for n in specs):
+                        by_value.setdefault(c.cells[anchor], []).append(c)
+                    hits = [i for i, w in enumerate(anchor_words) if w in by_value]
+                    if not hits:
+                        continue
+                    picked = pc.indices_nonzero(pc.fill_null(pc.is_in(indices, value_set=pa.array(hits, indices.type)),
+                                                             False))
+                    for row in picked.to_pylist():
+                        value = anchor_words[indices[row].as_py()]
+                        for c in by_value.get(value, ()):
+                            ok = True
+                            for n, spec in specs.items():
+                                idx, w = words(n, spec, p.secret)
+                                cell = idx[row].as_py()
+                                if cell is None or w[cell] != c.cells[n]:
+                                    ok = False
+                                    break
+                            if ok:
                                 p.found.add((resource, c.index))
         for p in plans:
             for resource, info in p.plan.items():

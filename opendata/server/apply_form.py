@@ -88,6 +88,7 @@ class ApplyForm:
         self.view, self.lang = view, lang
         self.limit = limit or RateLimit()
         self._lock = threading.Lock()  # one application at a time: the store and the audit log
+        self._known: dict[tuple[str, str], list[str]] = {}
 
     def t(self, key: str, **params: Any) -> str:
         return messages.t(key, lang=self.lang, **params)
@@ -100,27 +101,32 @@ class ApplyForm:
             return None
         return pkg
 
-    def _fields(self, name: str) -> list[str]:
+    def _fields(self, pkg: dict[str, Any]) -> list[str]:
+        """The dataset's fields as its published descriptor lists them (read once per release)."""
         from ..delivery.application import catalogue_descriptor, dataset_fields
 
-        _, descriptor = catalogue_descriptor(str(self.view.root), name)
-        return [f"{r}.{f['name']}" if len(descriptor.get("resources") or []) > 1 else f["name"]
-                for r, f in dataset_fields(descriptor)]
+        key = (pkg["name"], extra(pkg, "opendata_release") or pkg.get("version") or "")
+        if key not in self._known:
+            _, descriptor = catalogue_descriptor(str(self.view.root), pkg["name"])
+            several = len(descriptor.get("resources") or []) > 1
+            self._known = {k: v for k, v in self._known.items() if k[0] != pkg["name"]}
+            self._known[key] = [f"{r}.{f['name']}" if several else f["name"] for r, f in dataset_fields(descriptor)]
+        return self._known[key]
 
     async def handle(self, request: Request) -> Response:
         name = request.path_params["name"]
         pkg = self._restricted(name)
         if pkg is None:
             return self._page(404, self.t("apply_form.no_such"), f"<p>{escape(self.t('apply_form.no_such'))}</p>")
-        fields = await run_in_threadpool(self._fields, name)
         if request.method != "POST":
-            return self._form(200, pkg, fields, {}, [])
+            return self._form(200, pkg, await run_in_threadpool(self._fields, pkg), {}, [])
         client = request.client.host if request.client else "?"
         wait = self.limit.allow(client)
         if wait:
             response = self._page(429, self.t("apply_form.too_many"), f"<p>{escape(self.t('apply_form.too_many'))}</p>")
             response.headers["Retry-After"] = str(int(wait) + 1)
             return response
+        fields = await run_in_threadpool(self._fields, pkg)
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind != "application/x-www-form-urlencoded":
             return self._page(415, self.t("apply_form.bad_request"),
