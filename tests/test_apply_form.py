@@ -137,3 +137,32 @@ def test_oversized_or_other_bodies_are_refused_and_submissions_are_rate_limited(
         assert status == 429 and int(headers["retry-after"]) > 0  # the third submission within the hour
         status, _ = _get(url)
         assert status == 200  # reading the form is not limited
+
+
+def test_in_a_browser_the_served_page_links_to_the_form_and_a_filled_form_is_recorded(server, site):
+    """The static page's hidden link appears only where the server answers the form; a person fills
+    it in and gets the application's id (headless Chromium)."""
+    import time
+
+    from browser import chromium
+
+    with chromium(1100, 900) as driver:
+        driver.get((site / "site" / "datasets" / NAME / "index.html").as_uri())  # a static copy: no form
+        time.sleep(0.5)
+        assert not driver.find_element("css selector", ".apply-online").is_displayed()
+        driver.get(f"{server}/datasets/{NAME}/index.html")
+        deadline = time.time() + 10
+        while not driver.find_element("css selector", ".apply-online").is_displayed():
+            assert time.time() < deadline, "the link to the form did not appear"
+            time.sleep(0.1)
+        driver.find_element("css selector", ".apply-online a").click()
+        values = dict(_form(site))
+        for key in ("organisation", "contact", "identity", "purpose", "recipient_key"):
+            driver.find_element("id", key).send_keys(values[key])
+        driver.execute_script("document.getElementById('until').value = arguments[0]", values["until"])
+        driver.find_element("id", "agree").click()
+        driver.find_element("css selector", "button[type=submit]").click()
+        app_id = driver.find_element("id", "application-id").text
+    record = store.load("app", app_id)
+    assert record["applicant"]["contact"] == CONTACT and record["dataset"] == NAME
+    assert len(record["fields"]) == 6  # every field is ticked unless the applicant unticks some
