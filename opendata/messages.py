@@ -250,9 +250,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "delivery.trace_named": {
         "zh": "溯源：来自批准书 {grant}（接收方 {organisation}，数据集 {dataset}），置信度 {confidence}；"
-        "{tokens} 个假名中 {tokens_ok} 个、{masked} 个掩码值中 {masks_ok} 个带有其标记",
+        "{tokens} 个假名中 {tokens_ok} 个、{masked} 个掩码值中 {masks_ok} 个带有其标记，其 {canaries} 条合成对照记录中找到 {canaries_found} 条",
         "en": "traced to grant {grant} (recipient {organisation}, dataset {dataset}), confidence {confidence}; "
-        "{tokens_ok} of {tokens} pseudonyms and {masks_ok} of {masked} masked values carry its marks",
+        "{tokens_ok} of {tokens} pseudonyms and {masks_ok} of {masked} masked values carry its marks, "
+        "{canaries_found} of its {canaries} synthetic control rows are in the file",
     },
     "delivery.trace_nobody": {
         "zh": "无法确定来源：文件中的标记不足以指认任何接收方（检验 {grants} 份批准书；{tokens} 个假名、"

@@ -175,7 +175,8 @@ def test_any_untreated_leak_names_its_recipient_or_nobody_never_another(extracts
     picked = data.draw(st.lists(st.integers(0, len(rows) - 1), min_size=1, max_size=400, unique=True))
     columns = data.draw(st.lists(st.sampled_from(UNTREATED), min_size=1, max_size=3, unique=True))
     how = data.draw(st.sampled_from(["csv", "gbk", "xlsx"]))
-    leak = _write([rows[i] for i in picked], columns, tmp_path_factory.mktemp("leak") / f"leak.{'xlsx' if how == 'xlsx' else 'csv'}", how)
+    path = tmp_path_factory.mktemp("leak") / f"leak.{'xlsx' if how == 'xlsx' else 'csv'}"
+    leak = _write([rows[i] for i in picked], columns, path, how)
     assert [c.grant for c in dl.trace(leak, record=False).named] in ([], [grant])
 
 

@@ -170,7 +170,8 @@ def cmd_trace(args: argparse.Namespace) -> int:
     for c in result.named:
         _out(messages.t("delivery.trace_named", grant=c.grant, organisation=c.organisation, dataset=c.dataset,
                         confidence=f"{c.confidence:.6f}", tokens=result.tokens, tokens_ok=c.tokens_ok,
-                        masked=result.masked, masks_ok=c.masks_ok))
+                        masked=result.masked, masks_ok=c.masks_ok, canaries=c.canaries,
+                        canaries_found=c.canaries_found))
     if not result.named:
         best = result.best
         _out(messages.t("delivery.trace_nobody", grants=len(result.candidates), tokens=result.tokens,

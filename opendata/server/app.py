@@ -175,7 +175,8 @@ def create_app(root: str | Path, *, lang: str | None = None, max_rows: int = 100
         Route("/api/3/action/{action}", preflight, methods=["OPTIONS"]),
         Route("/api/action/{action}", preflight, methods=["OPTIONS"]),
         Route("/api/3", api_root), Route("/api", api_root),
-        Route("/apply/{name}", ApplyForm(view, lang, RateLimit(apply_limit, 10 * apply_limit)).handle, methods=["GET", "POST"]),
+        Route("/apply/{name}", ApplyForm(view, lang, RateLimit(apply_limit, 10 * apply_limit)).handle,
+              methods=["GET", "POST"]),
         Mount("/", app=PortalFiles(root, recorder)),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
