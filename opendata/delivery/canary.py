@@ -13,8 +13,9 @@ department recomputes the rows from its keys and the audit record of the deliver
   shape of an identifier (``C######``: the same letters, any digits). The domain is written into
   the audit record (ranges and shapes; categories only as keyed hashes), never a value of a row;
 - a pseudonymized column gets a fresh pseudonym (of no one: the input is a keyed random string);
-- a masked or generalized column gets a real row's value *after* that treatment (what the grant
-  already shows the recipient for some row), never a raw value;
+- a masked column gets a sampled value with the second half of its digits drawn anew, then masked
+  (the kept prefix stays plausible, the result copies no real row); a generalized column a real
+  row's value after the generalization (those coincide by design) — never a raw value;
 - an untreated column that holds personal information or has no usable domain stays empty or
   copies a value the column already has (then it is no evidence).
 
@@ -301,7 +302,23 @@ def raw_rows(secret: bytes, resource: str, count: int, plans: dict[str, dict], p
                     row[name] = draw(spec, u, profile.categories() if profile is not None else None)
             elif op == "pseudonymize":
                 row[name] = hmac.digest(secret, f"synthetic/{resource}/{i}/{name}".encode(), "sha256").hex()
+            elif op == "mask" and profile is not None and profile.sample:
+                row[name] = _new_digits(secret, f"{resource}/{i}/{name}", profile.sample[u % len(profile.sample)])
             else:
                 row[name] = profile.sample[u % len(profile.sample)] if profile is not None and profile.sample else ""
         out.append(row)
     return out
+
+
+def _new_digits(secret: bytes, label: str, value: str) -> str:
+    """``value`` with the second half of its digits drawn anew: the shape a mask keeps (a mobile's
+    prefix, an ID number's region) stays plausible, but the masked result is no copy of a real
+    row's — duplicates of a masked identifier would single the canaries out."""
+    places = [k for k, ch in enumerate(value) if ch.isdigit()]
+    if not places:
+        return value
+    stream = hmac.digest(secret, f"digits/{label}".encode("utf-8"), "sha256")
+    chars = list(value)
+    for n, k in enumerate(places[(len(places) + 1) // 2:]):
+        chars[k] = str(stream[n % len(stream)] % 10)
+    return "".join(chars)
