@@ -685,11 +685,15 @@ def test_a_restricted_dataset_on_ckan_shows_how_many_grants_it_has_had(ckan, tmp
         app = dl.apply(name, url, applicant=who, contact="secret.contact@example.org", identity="王申请",
                        purpose="研究", until=until, recipient_key=tmp_path / "k" / "recipient.pub",
                        fields=["case_id", "district"])
-        dl.grant(app, dl.review(app), reviewer=REVIEWER)
+        granted = dl.grant(app, dl.review(app), reviewer=REVIEWER)
         public = requests.get(f"{url}/api/3/action/package_show", params={"id": name}, timeout=30).json()["result"]
         assert extra(public, "opendata_grants") == str(n)  # anonymous: what the public sees
         if ckan.config == "scheming+dcat":
             assert public["opendata_grants"] == str(n)  # the schema's own field, not an extra
+    catalog.call("package_patch", id=catalog.get(name)["id"],
+                 **catalog._set_props(catalog.get(name), {"opendata_grants": "0"}))  # an update that was lost
+    dl.revoke(granted, reason="违反协议")
+    assert extra(catalog.get(name), "opendata_grants") == "2"  # has had two; the revocation mended the count
     text = json.dumps(catalog.get(name), ensure_ascii=False)
     assert "secret.contact" not in text and "王申请" not in text and "甲研究院" not in text
     changed = write_source(tmp_path / "source2", count=41, name_=name)  # one row more: a new revision

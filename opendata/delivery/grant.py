@@ -252,6 +252,21 @@ def revoke(grant_record: dict[str, Any], *, reason: str) -> None:
         raise GrantError("delivery.unknown_grant", id=str(grant_record.get("id", "?"))[:40])
     audit.record("revoke-grant", grant=stored["id"], dataset=stored["dataset"], reason=reason,
                  reason_sha256=hashlib.sha256(reason.encode("utf-8")).hexdigest())
+    _resync_ckan(str(stored.get("catalog", "")), stored["dataset"])
+
+
+def _resync_ckan(catalog_spec: str, name: str) -> None:
+    """A revocation does not lower how many grants a dataset *has had*; on a CKAN it sets the
+    count from the audit log again, which mends a count a failed update left behind."""
+    import re
+
+    if not re.match(r"^https?://", catalog_spec):
+        return
+    from ..catalogs import open_catalog
+
+    catalog = open_catalog(catalog_spec, must_exist=True)
+    if hasattr(catalog, "set_grant_count"):
+        catalog.set_grant_count(name, grants_of(name))
 
 
 def revoked(grant_id: str) -> str | None:
