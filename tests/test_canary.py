@@ -185,6 +185,23 @@ def test_any_untreated_leak_names_its_recipient_or_nobody_never_another(extracts
     assert [c.grant for c in dl.trace(leak, record=False).named] in ([], [grant])
 
 
+def test_a_grant_delivered_again_from_changed_data_is_traced_by_either_copys_canaries(extracts, tmp_path):
+    base, _, _ = extracts
+    dl.create_recipient(tmp_path / "k")
+    app = dl.apply(NAME, str(base / "site"), applicant="戊学会", contact="x@example.org", purpose="研究",
+                   until=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
+                   recipient_key=tmp_path / "k" / "recipient.pub", fields=UNTREATED)
+    grant = dl.grant(app, dl.review(app), reviewer=REVIEWER, out=tmp_path / "grant.json")
+    for n, count in enumerate((1000, 1400)):  # the department's data grew in between
+        source = write_source(tmp_path / f"source{n}", count=count)
+        dl.deliver(tmp_path / "grant.json", source, tmp_path / f"out{n}")
+        dl.receive(tmp_path / f"out{n}", tmp_path / "k" / "recipient.key", tmp_path / f"plain{n}")
+    for n in (0, 1):
+        leak = _write(_rows(tmp_path / f"plain{n}"), ["case_id", "amount"], tmp_path / "leak.csv")
+        result = dl.trace(leak, record=False)
+        assert [c.grant for c in result.named] == [grant["id"]], n
+
+
 # ---- the domains, drawn and read back -----------------------------------------------------------
 
 def test_how_many_canaries():

@@ -223,9 +223,10 @@ def _canary_search(path: Path, plans: list[_Plan]) -> None:
                     p.p0_by[resource] = p.p0_by.get(resource, 0.0) + p0
 
 
-def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
-    """Every delivery in the audit log, by grant and data key (a grant delivered again after the
-    data key was rotated carries other marks): organisation and dataset.
+def deliveries() -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Every delivery in the audit log, by grant, data key and canaries (a grant delivered again
+    after the data key was rotated carries other marks; again from changed data, other canaries):
+    organisation, dataset and the canaries' domains.
 
     The log must be intact (its chain, checkpoints and signed head): an edited log could name
     someone else. The organisation is taken from the reviewer-signed grant where the department
@@ -237,7 +238,7 @@ def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
     problem = log.verify()
     if problem is not None:
         raise PolicyError("audit.broken", path=str(log.path), line=problem.line, reason=problem.render())
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in log.records():
         if r.get("action") == "deliver" and isinstance(r.get("grant"), str):
             organisation = r.get("organisation", "?")
@@ -245,9 +246,11 @@ def deliveries() -> dict[tuple[str, str], dict[str, Any]]:
             if kept is not None and signing.signature_ok(kept) and \
                     (kept.get("recipient") or {}).get("organisation") != organisation:
                 raise PolicyError("delivery.trace_disagrees", grant=r["grant"])
-            out.setdefault((r["grant"], str(r.get("data_key"))),
+            plan = r.get("canaries") if isinstance(r.get("canaries"), dict) else {}
+            # a grant delivered again under the same key, from changed data, has other canaries
+            out.setdefault((r["grant"], str(r.get("data_key")), json.dumps(plan, sort_keys=True)),
                            {"organisation": organisation, "dataset": r.get("dataset", "?"),
-                            "canaries": r.get("canaries") if isinstance(r.get("canaries"), dict) else {}})
+                            "canaries": plan})
     return out
 
 
@@ -261,7 +264,7 @@ def trace(path: str | Path, *, record: bool = True) -> TraceResult:
     tested = max(len(known), 1)
     bodies = [(t[:watermark.BODY_HEX], t[watermark.BODY_HEX:]) for t in tokens]
     tests: list[tuple[Candidate, watermark.GrantKeys, _Plan]] = []
-    for (grant_id, key_id), info in known.items():
+    for (grant_id, key_id, _), info in known.items():
         try:
             key = trust_keys.data_key(key_id)
         except KeyMaterialError:
