@@ -18,9 +18,6 @@ Runs in a temporary $OPENDATA_HOME; nothing outside it is touched. About two min
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
-import io
 import os
 import random
 import sys
@@ -31,29 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
-
-
-def _write(rows: list[dict[str, str]], columns: list[str], path: Path, how: str) -> Path:
-    if how == "xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(columns)
-        for r in rows:  # numbers as numbers, as a spreadsheet user would have them
-            sheet.append([int(r[c]) if c == "amount" else r[c] for c in columns])
-        book.save(path)
-        return path
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n" if how == "gbk" else "\n")
-    writer.writerow(columns)
-    writer.writerows([r[c] for c in columns] for r in rows)
-    path.write_bytes(buffer.getvalue().encode("gbk" if how == "gbk" else "utf-8"))
-    return path
 
 
 ALL = ["case_id", "id_number", "person", "phone", "district", "amount"]
@@ -97,7 +71,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="trace-experiment-"))
     os.environ["OPENDATA_HOME"] = str(work / "home")
     import opendata.delivery as dl
-    from delivery_data import publish_restricted, write_source
+    from delivery_data import deliver_to, publish_restricted, read_rows as _rows, write_leak as _write, write_source
     from opendata.delivery.trace import ALPHA
     from opendata.trust import keys
 
@@ -109,15 +83,8 @@ def main() -> int:
     started = time.perf_counter()
     for i in range(args.recipients):
         who = f"接收单位{i + 1:02d}"
-        d = work / f"r{i:02d}"
-        dl.create_recipient(d / "k")
-        app = dl.apply("demo-subsidy-recipients", str(work / "site"), applicant=who, contact=f"r{i}@example.org",
-                       purpose="实验", until=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
-                       recipient_key=d / "k" / "recipient.pub", out=d / "app.json")
-        grant = dl.grant(app, dl.review(app, treatments={"phone": "mask"}), reviewer="实验审核员", out=d / "grant.json")
-        dl.deliver(d / "grant.json", source, d / "out")
-        dl.receive(d / "out", d / "k" / "recipient.key", d / "plain")
-        extracts[grant["id"]] = (who, d / "plain" / "data" / "recipients.csv")
+        grant, plain = deliver_to(who, work / f"r{i:02d}", work / "site", source, "实验审核员")
+        extracts[grant["id"]] = (who, plain / "data" / "recipients.csv")
     per_delivery = (time.perf_counter() - started) / args.recipients
 
     real = {r["case_id"] for r in _rows(source / "data.csv")}

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import random
 import re
@@ -17,7 +15,7 @@ from hypothesis import strategies as st
 
 import opendata.delivery as dl
 from conftest import REVIEWER
-from delivery_data import DISTRICTS, publish_restricted, write_source
+from delivery_data import DISTRICTS, deliver_to, publish_restricted, read_rows, write_leak, write_source
 from opendata.delivery import canary, watermark
 from opendata.delivery.trace import ALPHA
 from opendata.trust import audit
@@ -34,40 +32,16 @@ def extracts(tmp_path_factory):
     publish_restricted(source, base / "published", base / "site", REVIEWER)
     out = {}
     for who in ("甲研究院", "乙大学", "丙公司", "丁中心"):
-        d = base / who
-        dl.create_recipient(d / "k")
-        app = dl.apply(NAME, str(base / "site"), applicant=who, contact="x@example.org", purpose="研究",
-                       until=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
-                       recipient_key=d / "k" / "recipient.pub", out=d / "app.json")
-        grant = dl.grant(app, dl.review(app, treatments={"phone": "mask"}), reviewer=REVIEWER, out=d / "grant.json")
-        dl.deliver(d / "grant.json", source, d / "out")
-        dl.receive(d / "out", d / "k" / "recipient.key", d / "plain")
-        out[who] = (grant["id"], d / "plain")
-    real = list(csv.DictReader(io.StringIO((source / "data.csv").read_text("utf-8"))))
-    return base, out, real
+        grant, plain = deliver_to(who, base / who, base / "site", source, REVIEWER)
+        out[who] = (grant["id"], plain)
+    return base, out, read_rows(source / "data.csv")
 
 
 def _rows(plain: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO((plain / "data" / "recipients.csv").read_text("utf-8-sig"))))
+    return read_rows(plain / "data" / "recipients.csv")
 
 
-def _write(rows: list[dict[str, str]], columns: list[str], path: Path, how: str = "csv") -> Path:
-    if how == "xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(columns)
-        for r in rows:  # as a spreadsheet user would: numbers become numbers
-            sheet.append([int(r[c]) if c == "amount" else r[c] for c in columns])
-        book.save(path)
-        return path
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n" if how == "gbk" else "\n")
-    writer.writerow(columns)
-    writer.writerows([r[c] for c in columns] for r in rows)
-    path.write_bytes(buffer.getvalue().encode("gbk" if how == "gbk" else "utf-8"))
-    return path
+_write = write_leak
 
 
 def test_every_extract_holds_its_canaries_and_says_how_many_but_not_which(extracts):
@@ -187,11 +161,8 @@ def test_any_untreated_leak_names_its_recipient_or_nobody_never_another(extracts
 
 def test_a_grant_delivered_again_from_changed_data_is_traced_by_either_copys_canaries(extracts, tmp_path):
     base, _, _ = extracts
-    dl.create_recipient(tmp_path / "k")
-    app = dl.apply(NAME, str(base / "site"), applicant="戊学会", contact="x@example.org", purpose="研究",
-                   until=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
-                   recipient_key=tmp_path / "k" / "recipient.pub", fields=UNTREATED)
-    grant = dl.grant(app, dl.review(app), reviewer=REVIEWER, out=tmp_path / "grant.json")
+    grant, _ = deliver_to("戊学会", tmp_path, base / "site", base / "source", REVIEWER, treatments={},
+                          fields=UNTREATED)
     for n, count in enumerate((1000, 1400)):  # the department's data grew in between
         source = write_source(tmp_path / f"source{n}", count=count)
         dl.deliver(tmp_path / "grant.json", source, tmp_path / f"out{n}")

@@ -10,14 +10,12 @@ traced, and ``trace`` says nobody rather than guessing).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 import pytest
 
 import opendata.delivery as dl
-from delivery_data import publish_restricted, write_source
+from delivery_data import publish_restricted, read_rows as _rows, write_leak as _leak, write_source
 from opendata.trust import audit, keys
 
 NAME = "demo-subsidy-recipients"
@@ -31,19 +29,6 @@ def own_home(tmp_path, monkeypatch):
     keys.init_data_keys()
     keys.create_signing_key(REVIEWER)
     return tmp_path
-
-
-def _rows(path):
-    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
-
-
-def _leak(rows, columns, path):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([r[c] for c in columns] for r in rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-    return path
 
 
 def test_a_grant_delivered_before_and_after_a_rotation_is_traced_to_its_recipient_both_times(own_home, run):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import math
 import random
@@ -15,7 +14,7 @@ from hypothesis import strategies as st
 
 import opendata.delivery as dl
 from conftest import REVIEWER
-from delivery_data import publish_restricted, write_source
+from delivery_data import deliver_to, publish_restricted, write_source
 from opendata.delivery import watermark
 from opendata.errors import PolicyError
 from opendata.delivery.trace import ALPHA, binomial_sf
@@ -32,15 +31,8 @@ def extracts(tmp_path_factory):
     publish_restricted(source, base / "published", base / "site", REVIEWER)
     out = {}
     for who in ("甲研究院", "乙大学", "丙公司"):
-        d = base / who
-        dl.create_recipient(d / "k")
-        app = dl.apply(NAME, str(base / "site"), applicant=who, contact="x@example.org", purpose="研究",
-                       until=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
-                       recipient_key=d / "k" / "recipient.pub", out=d / "app.json")
-        grant = dl.grant(app, dl.review(app, treatments={"phone": "mask"}), reviewer=REVIEWER, out=d / "grant.json")
-        dl.deliver(d / "grant.json", source, d / "out")
-        dl.receive(d / "out", d / "k" / "recipient.key", d / "plain")
-        out[who] = (grant["id"], d / "plain" / "data" / "recipients.csv")
+        grant, plain = deliver_to(who, base / who, base / "site", source, REVIEWER)
+        out[who] = (grant["id"], plain / "data" / "recipients.csv")
     return base, out
 
 
