@@ -91,7 +91,8 @@ def value_hash(secret: bytes, value: str) -> str:
 
 
 class Profile:
-    """The domain of one untreated column, learnt in one streaming pass (bounded memory)."""
+    """The domain of one untreated column, learnt in one streaming pass (bounded memory; every
+    test is an Arrow kernel over the batch, so a million distinct identifiers cost no Python loop)."""
 
     def __init__(self, type_: str, secret: bytes, personal: bool, *, sample_only: bool = False) -> None:
         self.type = type_ or "string"
@@ -111,57 +112,86 @@ class Profile:
 
     def add(self, values: pa.Array) -> None:
         values = pc.utf8_trim_whitespace(values.cast(pa.string()))
-        counts = pc.value_counts(values)
-        for item in counts.to_pylist():
-            v, n = item["values"], item["counts"]
-            if not v:
-                continue
-            self._one(v, n)
-
-    def _one(self, v: str, n: int) -> None:
-        for _ in range(min(n, SAMPLE)):  # reservoir sample (for copies only)
-            self.seen += 1
-            if len(self.sample) < SAMPLE:
-                self.sample.append(v)
-            else:
-                j = self._rng.randrange(self.seen)
-                if j < SAMPLE:
-                    self.sample[j] = v
-        self.seen += max(0, n - SAMPLE)
+        values = values.filter(pc.fill_null(pc.greater(pc.utf8_length(values), 0), False))
+        n = len(values)
+        if n == 0:
+            return
+        self._sample(values)
         if self.sample_only:
             return
         if self.distinct is not None:
-            self.distinct[v] = self.distinct.get(v, 0) + n
-            if len(self.distinct) > CHOICE_MAX:
+            if pc.count_distinct(values).as_py() + len(self.distinct) > CHOICE_MAX * 4:
                 self.distinct = None
-        if self.is_int:
-            if _INT.match(v):
-                i = int(v)
-                self.ints = (min(i, self.ints[0]), max(i, self.ints[1])) if self.ints else (i, i)
             else:
-                self.is_int = False
+                for item in pc.value_counts(values).to_pylist():
+                    self.distinct[item["values"]] = self.distinct.get(item["values"], 0) + item["counts"]
+                if len(self.distinct) > CHOICE_MAX:
+                    self.distinct = None
+        if self.is_int:
+            self.is_int = pc.all(pc.match_substring_regex(values, _INT.pattern)).as_py()
+            if self.is_int:
+                low, high = (v.as_py() for v in pc.min_max(values.cast(pa.int64())).values())
+                self.ints = (min(low, self.ints[0]), max(high, self.ints[1])) if self.ints else (low, high)
         if self.is_dec:
-            m = _DEC.match(v)
-            if m and (self.decs is None or len(m.group(2)) == self.decs[2]):
-                scale = len(m.group(2))
-                i = int(v.replace(".", ""))
-                self.decs = (min(i, self.decs[0]), max(i, self.decs[1]), scale) if self.decs else (i, i, scale)
+            first = _DEC.match(values[0].as_py())
+            scale = len(first.group(2)) if first else 0
+            if first and (self.decs is None or self.decs[2] == scale) and pc.all(pc.match_substring_regex(
+                    values, r"^-?(0|[1-9][0-9]{0,14})\.[0-9]{%d}$" % scale)).as_py():
+                scaled = pc.replace_substring(values, ".", "").cast(pa.int64())
+                low, high = (v.as_py() for v in pc.min_max(scaled).values())
+                self.decs = (min(low, self.decs[0]), max(high, self.decs[1]), scale) if self.decs else (low, high, scale)
             else:
                 self.is_dec = False
         if self.is_date:
+            ok = pc.all(pc.match_substring_regex(values, _DATE.pattern)).as_py()
             try:
-                if not _DATE.match(v):
-                    raise ValueError
-                dt.date.fromisoformat(v)
-                self.dates = (min(v, self.dates[0]), max(v, self.dates[1])) if self.dates else (v, v)
-            except ValueError:
+                ok = ok and pc.strptime(values, format="%Y-%m-%d", unit="s", error_is_null=True).null_count == 0
+            except pa.ArrowInvalid:
+                ok = False
+            if ok:
+                low, high = (v.as_py() for v in pc.min_max(values).values())
+                self.dates = (min(low, self.dates[0]), max(high, self.dates[1])) if self.dates else (low, high)
+            else:
                 self.is_date = False
         if self.shapes_ok:
-            shape = _DIGIT.sub("#", v)
-            if self.shape is None:
-                self.shape = shape
-            elif shape != self.shape:
+            shapes = pc.unique(pc.replace_substring_regex(values, "[0-9]", "#")).to_pylist()
+            if len(shapes) != 1 or (self.shape is not None and shapes[0] != self.shape):
                 self.shapes_ok = False
+            else:
+                self.shape = shapes[0]
+
+    def _sample(self, values: pa.Array) -> None:
+        """Keep a uniform sample of the values seen (reservoir sampling; for copies only)."""
+        n = len(values)
+        picks: dict[int, int] = {}  # position in this batch → slot in the sample
+        for k in range(n) if len(self.sample) < SAMPLE else ():
+            if len(self.sample) + len(picks) >= SAMPLE:
+                break
+            picks[k] = len(self.sample) + len(picks)
+        start = len(picks)
+        self.seen += start
+        # the rest of the batch: item number `seen` replaces a slot with probability SAMPLE/seen;
+        # drawn by skipping ahead (Algorithm L would skip further; this loop is over picks only)
+        k = start
+        while k < n:
+            self.seen += 1
+            j = self._rng.randrange(self.seen)
+            if j < SAMPLE:
+                picks[k] = j
+            k += 1
+            if self.seen > 64 * SAMPLE and k < n:  # past the start, jump: at most a few picks per batch
+                gap = int(self._rng.expovariate(SAMPLE / self.seen))
+                gap = min(gap, n - k)
+                self.seen += gap
+                k += gap
+        if picks:
+            taken = values.take(pa.array(sorted(picks), pa.int64())).to_pylist()
+            for k, v in zip(sorted(picks), taken):
+                slot = picks[k]
+                if slot < len(self.sample):
+                    self.sample[slot] = v
+                else:
+                    self.sample.append(v)
 
     def spec(self) -> dict[str, Any]:
         """The domain as the audit record keeps it (no value of a row, categories keyed)."""
