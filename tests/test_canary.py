@@ -230,3 +230,19 @@ def test_a_profile_finds_each_kind_of_domain():
     p = canary.Profile("string", secret, True)  # personal information: never drawn nor copied
     p.add(pa.array(["13800001111"] * 30))
     assert p.spec() == {"kind": "empty"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(numbers=st.lists(st.integers(-10**6, 10**6), min_size=2, max_size=300), cut=st.integers(1, 50),
+       blanks=st.integers(0, 5))
+def test_a_profile_over_many_batches_finds_the_range_and_keeps_a_sample_of_real_values(numbers, cut, blanks):
+    p = canary.Profile("integer", b"s" * 32, False)
+    values = [str(n) for n in numbers] + [""] * blanks + ["  "]
+    for start in range(0, len(values), cut):  # the batches of a streamed read
+        p.add(pa.array(values[start:start + cut]))
+    spec = p.spec()
+    if len(set(numbers)) >= 2 and not (len(set(numbers)) <= canary.CHOICE_MAX
+                                       and min(numbers.count(v) for v in set(numbers)) >= 4):
+        assert spec == {"kind": "int", "min": min(numbers), "max": max(numbers)}
+    assert p.sample and set(p.sample) <= {str(n) for n in numbers}  # never a blank, never invented
+    assert len(p.sample) == min(canary.SAMPLE, len(numbers))
