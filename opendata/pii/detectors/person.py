@@ -82,6 +82,10 @@ PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", 
 # of kinship (户主妻子（…）: the kinship, then the name): a Chinese character but these (operators.base.python_pattern writes it for Python's re).
 _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿女父母兄弟姐妹子]"
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
+# Before a name of a known form also: a title or role (主任公孙雨, 住户郜英晨), and a word of kinship
+# after a cue, the name in brackets or not (户主妻子（覃铭懿）).
+_CONTEXT_KNOWN = (f"((({'|'.join(CUE_WORDS)})?({'|'.join(KIN + RELATION_CUES)})|{'|'.join(CUE_WORDS + TITLE_CUES)})"
+                  f"[:：为是]?[（(]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
 NAME_ENDS = "|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址")) + "|的|在|[，。；：、,;:（(\\s]"
@@ -130,10 +134,7 @@ def name_span(named: bool = False) -> str:
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = "[\\x{4e00}-\\x{9fa5}·•・]"
     return "|".join([
-        # 13 (first: 户主 alone is a cue of 1). in brackets after a word of kinship, a cue before it or not (户主妻子（覃铭懿）, 其子（…）)
-        group("p", 13, f"(({'|'.join(CUE_WORDS)})?({'|'.join(KIN + RELATION_CUES)})|{'|'.join(TITLE_CUES)})[:：]?[（(]")
-        + group("n", 13, _NAMES) + group("s", 13, "[）)]"),
-        group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
+        group("p", 1, _CONTEXT_KNOWN) + group("n", 1, _NAMES),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
         group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|电话|手机|共同"),
@@ -149,10 +150,10 @@ def name_span(named: bool = False) -> str:
         + group("s", 11, f"({'|'.join(PEOPLE)})"),
         group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
-        # 14. after a title or role, a name of a known form (主任公孙雨已协调, 住户郜英晨称)
-        group("p", 14, f"({'|'.join(TITLE_CUES)})[:：]?") + group("n", 14, _NAMES),
-        # 15. a one-character word of kinship, then a space, in a list of contacts (子 武燕 1957…)
-        group("p", 15, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 15, _ANY_NAME) + group("s", 15, "(\\s|$|[，,；;])"),
+        # 15. a one-character word of kinship, then a space, in a list of contacts: two to eight
+        # characters before the phone number (子 武燕 1957…, 妻 萨仁高娃 188…)
+        group("p", 15, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 15, "[\\x{4e00}-\\x{9fa5}·•.・]{2,8}")
+        + group("s", 15, "\\s+[+0-9０-９(（]"),
         # 16. after a cue, a romanised name (租户Hu Guilan（…）)
         group("p", 16, f"({'|'.join(CUE_WORDS + COLON_CUES + RELATION_CUES + TITLE_CUES)})[:：]?\\s?")
         + group("n", 16, _ROMAN) + group("s", 16, "([（(，,。；;]|\\s|$)"),
