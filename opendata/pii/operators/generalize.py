@@ -58,7 +58,15 @@ class Generalize(Operator):
         if pii_type == "birth_date" and params.get("level", "year") == "year":
             # 出生日期1958-05-03 → 出生日期1958年: the words stay, the year is all that is left.
             return pc.replace_substring_regex(values, _BIRTH_IN_TEXT, r"\1\2年")
-        return super().apply_spans(values, pattern, pii_type, params, key)
+        out = super().apply_spans(values, pattern, pii_type, params, key)
+        # Generalising one address may bring the next part into view (…大道230号翠苑家园16幢…: the
+        # street number goes, and 大道翠苑家园16幢 is a dwelling's span): again, until nothing changes.
+        for _ in range(3):
+            again = super().apply_spans(out, pattern, pii_type, params, key)
+            if again.equals(out):
+                break
+            out = again
+        return out
 
     def apply(self, values: pa.Array, pii_type: str | None, params: dict[str, Any], key=None) -> pa.Array:
         level = params.get("level") or {"birth_date": "year", "address": "street",
