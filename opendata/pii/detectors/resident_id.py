@@ -88,7 +88,7 @@ class ResidentId(Detector):
     chance = 0.01
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
     # … or grouped with spaces, dashes or dots anywhere, or a full-width X, or beside an underscore
-    span_other_forms = r"\d[ .-]\d|\d[Ｘｘ]|\d_|_\d"
+    span_other_forms = r"\d[ .-]\d|\d[Ｘｘ]|[\dXx]_|_\d"
     span_other_forms_hold = " -.Ｘｘ_"
 
     def shaped(self, values: pa.Array) -> np.ndarray:
