@@ -971,6 +971,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.audit_verify": {"zh": "核验审计日志的哈希链", "en": "verify the audit log's hash chain"},
     "cli.help.audit_show": {"zh": "查看某数据集的审计历史", "en": "show a dataset's audit history"},
     "cli.help.completion": {"zh": "输出命令补全脚本（eval \"$(opendata completion bash)\"）", "en": "print a shell completion script (eval \"$(opendata completion bash)\")"},
+    "cli.help.parts": {"zh": "分片数据（redact --engine spark 的输出）按已审核的分片文件逐个发布（CSV 与 Parquet 各一组）；"
+                             "默认合并为一个 CSV 文件和一个 Parquet 文件",
+                       "en": "publish a table in parts (the output of redact --engine spark) as its approved parts "
+                             "(CSV and Parquet parts); by default they are joined into one CSV and one Parquet file"},
     "cli.help.replace": {"zh": "允许替换目录中来源或发布部门不同的同名数据集", "en": "allow replacing a dataset of the same name from another source or publisher"},
     "cli.help.init": {"zh": "为本部门创建工作区（opendata.toml、组织、分类扩展、datasets/）", "en": "create a department's workspace (opendata.toml, organisations, taxonomy extensions, datasets/)"},
     "cli.help.init_dir": {"zh": "工作区目录", "en": "the workspace directory"},

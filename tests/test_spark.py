@@ -179,7 +179,9 @@ TREATED = {"姓名": {"operator": "pseudonymize"}, "证件号码": {"operator": 
            "联系电话": {"operator": "mask"}, "出生年": None}
 
 
-def _redactable(directory: Path) -> Path:
+def _redactable(directory: Path, *, open_data: bool = False) -> Path:
+    """The generated people and departments, with declared treatments. ``open_data``: graded L1
+    and every identifier masked, so that it may be opened without conditions (published with data)."""
     fields = []
     for f in PEOPLE_FIELDS:
         f = json.loads(json.dumps(f))
@@ -189,27 +191,127 @@ def _redactable(directory: Path) -> Path:
                 props["pii"] = "none"
             else:
                 props.update(pii={"姓名": "person_name", "证件号码": "cn_resident_id",
-                                  "联系电话": "cn_mobile"}[f["name"]], treatment=TREATED[f["name"]])
+                                  "联系电话": "cn_mobile"}[f["name"]],
+                             treatment={"operator": "mask"} if open_data else TREATED[f["name"]])
         fields.append(f)
-    return people_package(directory, errors=False, fields=fields)
+    out = people_package(directory, errors=False, fields=fields)
+    if open_data:
+        descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+        descriptor["opendata"]["grade"] = "L1"
+        (out / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    return out
 
 
-def test_redact_on_spark_writes_the_same_bytes_and_approve_and_publish_take_them(spark, tmp_path):
+def _joined(parts: list[Path]) -> bytes:
+    """CSV parts as one file: the first whole, the others without their BOM and header line."""
+    out = b""
+    for i, part in enumerate(parts):
+        data = part.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf"), part  # each part a canonical CSV with its header
+        out += data if i == 0 else data.split(b"\n", 1)[1]
+    return out
+
+
+def test_redact_on_spark_writes_csv_and_parquet_parts_that_join_into_the_same_bytes(spark, tmp_path):
+    import hashlib
+
+    import pyarrow.parquet as pq
+
     package = od.load(_redactable(tmp_path / "pkg"))
     local, local_report = od.redact(package, tmp_path / "local")
     out, report = _spark().redact(package, tmp_path / "spark")
-    for resource in local.resources:
-        assert out.resource(resource.name).path.read_bytes() == resource.path.read_bytes(), resource.name
     a, b = local_report.to_dict(), report.to_dict()
     a.pop("output"), b.pop("output")
     _same(a, b)
     assert report.suppressed_rows["people"] >= 2  # at least the two rows of SPLIT_RARE, rare in the table
-    assert report.key_id and not (tmp_path / "spark" / "data" / ".people.parts").exists()
+    assert report.key_id and not [p for p in (tmp_path / "spark" / "data").iterdir() if p.name.startswith(".")]
+    descriptor = json.loads((tmp_path / "spark" / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in local.resources:
+        parts = out.resource(resource.name).parts
+        assert len(parts) >= 2 or resource.name == "depts", (resource.name, parts)
+        # Headers aside, the parts in order are one machine's file byte for byte: same rows, same order.
+        assert _joined(parts) == resource.path.read_bytes(), resource.name
+        rdesc = next(r for r in descriptor["resources"] if r["name"] == resource.name)
+        listed = rdesc["opendata"]["parts"]
+        assert rdesc["path"] == [p["path"] for p in listed["csv"]] == [
+            f"data/{resource.name}/part-{i:05d}.csv" for i in range(len(parts))]
+        for entry in listed["csv"] + listed["parquet"]:
+            data = (tmp_path / "spark" / entry["path"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"] and len(data) == entry["bytes"]
+        # The Parquet parts hold the rows of the CSV parts, typed as the release export types them.
+        typed = pa_concat([pq.read_table(tmp_path / "spark" / e["path"]) for e in listed["parquet"]])
+        assert typed.num_rows == report.rows_out[resource.name] == sum(e["rows"] for e in listed["csv"])
+        assert typed.equals(resource.to_arrow(typed=True).cast(typed.schema)), resource.name
+
+
+def pa_concat(tables):
+    import pyarrow as pa
+
+    return pa.concat_tables(tables).combine_chunks()
+
+
+@pytest.mark.parametrize("as_parts", [False, True])
+def test_spark_redaction_is_approved_and_published_as_one_file_or_as_its_parts(spark, tmp_path, as_parts):
+    import pyarrow.parquet as pq
+
+    package = od.load(_redactable(tmp_path / "pkg", open_data=True))
+    local, _ = od.redact(package, tmp_path / "local")
+    out, _ = _spark().redact(package, tmp_path / "spark")
     checked = od.check(out)
-    assert checked.publishable, [f.code for f in checked.blocking]
+    assert checked.publishable and checked.openness == "unconditional", ([f.code for f in checked.blocking],
+                                                                          checked.openness)
     od.approve(out, checked, reviewer=REVIEWER)
-    result = od.publish(out, od.LocalCatalog(tmp_path / "site"))
-    assert result is not None and (tmp_path / "site").is_dir()
+    approval = json.loads((tmp_path / "spark" / "approval.json").read_text(encoding="utf-8"))
+    parts = out.resource("people").parts
+    for part in parts:  # every CSV part and every Parquet part is signed
+        for path in (part, part.with_suffix(".parquet")):
+            assert approval["files"][path.relative_to(tmp_path / "spark").as_posix()]
+    od.approve(local, od.check(local), reviewer=REVIEWER)
+    od.publish(local, od.LocalCatalog(tmp_path / "site-local"))
+    one = od.load(od.LocalCatalog(tmp_path / "site-local").dataset_dir(package.name))
+    result = od.publish(out, od.LocalCatalog(tmp_path / "site"), parts=as_parts)
+    assert result.status == "published"
+    live = od.LocalCatalog(tmp_path / "site").dataset_dir(package.name)
+    published = od.load(live)
+    escaped = published.descriptor.get("opendata", {}).get("formula_escape", {}).get("files", {})
+    for resource in one.resources:
+        got = published.resource(resource.name)
+        approved = out.resource(resource.name).parts
+        if as_parts:  # the approved parts (rewritten only where a cell needs formula escaping, as one machine's)
+            assert len(got.parts) == len(approved) and _joined(got.parts) == resource.path.read_bytes()
+            for part, mine in zip(got.parts, approved):
+                assert part.with_suffix(".parquet").read_bytes() == mine.with_suffix(".parquet").read_bytes()
+            for part, mine in zip(got.parts, approved):  # byte for byte unless the release says it escaped cells
+                assert (part.read_bytes() == mine.read_bytes()) != (part.relative_to(live.resolve()).as_posix() in escaped)
+        else:  # one file: what publishing one machine's redaction gives, byte for byte
+            assert not got.parts and got.path.name == f"{resource.name}.csv"
+            assert got.path.read_bytes() == resource.path.read_bytes(), resource.name
+            assert pq.read_table(live / "data" / f"{resource.name}.parquet").equals(
+                pq.read_table(one.basepath / "data" / f"{resource.name}.parquet"))
+        assert got.to_arrow(typed=False).equals(resource.to_arrow(typed=False)), resource.name
+    assert escaped and all(("/part-" in name) == as_parts for name in escaped if name.startswith("data/"))
+
+
+def test_a_part_changed_after_approval_is_refused_at_publish(spark, tmp_path):
+    from opendata.trust.approval import ApprovalError
+
+    out, _ = _spark().redact(od.load(_redactable(tmp_path / "pkg")), tmp_path / "spark")
+    od.approve(out, od.check(out), reviewer=REVIEWER)
+    for victim in (out.resource("people").parts[1], out.resource("people").parts[1].with_suffix(".parquet")):
+        saved = victim.read_bytes()
+        middle = len(saved) // 2
+        victim.write_bytes(saved[:middle] + bytes([saved[middle] ^ 1]) + saved[middle + 1:])  # one bit
+        with pytest.raises(ApprovalError) as refused:
+            od.publish(od.load(tmp_path / "spark"), od.LocalCatalog(tmp_path / "site"))
+        assert refused.value.key == "approval.file_changed" and victim.name in str(refused.value.params)
+        victim.write_bytes(saved)
+    # A part removed from the list (and the file) after approval: the descriptor changed.
+    with pytest.raises(ApprovalError):
+        descriptor = json.loads((tmp_path / "spark" / "datapackage.json").read_text(encoding="utf-8"))
+        descriptor["resources"][0]["path"] = descriptor["resources"][0]["path"][:-1]
+        (tmp_path / "spark" / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+        od.publish(od.load(tmp_path / "spark"), od.LocalCatalog(tmp_path / "site"))
+    assert not (tmp_path / "site" / "datasets").exists() or not any((tmp_path / "site" / "datasets").iterdir())
 
 
 def _secrets() -> list[bytes]:
@@ -235,7 +337,7 @@ def test_on_a_local_cluster_the_key_reaches_the_executors_but_no_log_event_log_o
                           capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
     local, _ = od.redact(od.load(directory), tmp_path / "local")
-    assert (tmp_path / "spark" / "data" / "people.csv").read_bytes() == local.resource("people").path.read_bytes()
+    assert _joined(od.load(tmp_path / "spark").resource("people").parts) == local.resource("people").path.read_bytes()
     logs = [done.stdout, done.stderr] + [p.read_bytes() for p in events.rglob("*") if p.is_file()]
     assert any(b"SparkListenerEnvironmentUpdate" in log for log in logs)  # the event log was written
     assert any(b'"spark.ui.enabled":"false"' in log and b"SparkListenerTaskEnd" in log for log in logs)

@@ -36,7 +36,9 @@ def validate(package: "Package", *, limit: int = DEFAULT_LIMIT, per_chunk=None, 
                                 on_result=on_result(resource) if on_result else None)
         result.schema_inferred = resource.schema_inferred
         if resource.path is not None:
-            found = integrity_errors(resource.descriptor, resource.path, where=str(package.source))
+            # ``bytes``/``hash`` describe one file: not a table in parts.
+            found = integrity_errors(resource.descriptor, resource.path, where=str(package.source)) \
+                if resource.path.is_file() else []
             found += row_count_errors(resource.descriptor, result.rows)
             result.counts.update(e.type for e in found)
             result.errors = (found + result.errors)[:max(limit, 0)]

@@ -36,7 +36,7 @@ def parts_of(resource: Resource) -> tuple[list[str], dict[str, Any]]:
     d = resource.descriptor
     path = resource.path
     assert path is not None
-    parts = table_parts(path, d.get("format")) if path.is_dir() else [path]
+    parts = resource.parts or (table_parts(path, d.get("format")) if path.is_dir() else [path])
     fmt = d.get("format") or format_of(parts[0])
     return [str(p) for p in parts], {"format": fmt, "encoding": d.get("encoding"), "dialect": d.get("dialect"),
                                      "sheet": d.get("sheet")}
