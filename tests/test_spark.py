@@ -251,7 +251,7 @@ def pa_concat(tables):
 
 
 @pytest.mark.parametrize("as_parts", [False, True])
-def test_spark_redaction_is_approved_and_published_as_one_file_or_as_its_parts(spark, tmp_path, as_parts):
+def test_spark_redaction_is_approved_and_published_as_one_file_or_as_its_parts(spark, tmp_path, run, as_parts):
     import pyarrow.parquet as pq
 
     package = od.load(_redactable(tmp_path / "pkg", open_data=True))
@@ -269,8 +269,11 @@ def test_spark_redaction_is_approved_and_published_as_one_file_or_as_its_parts(s
     od.approve(local, od.check(local), reviewer=REVIEWER)
     od.publish(local, od.LocalCatalog(tmp_path / "site-local"))
     one = od.load(od.LocalCatalog(tmp_path / "site-local").dataset_dir(package.name))
-    result = od.publish(out, od.LocalCatalog(tmp_path / "site"), parts=as_parts)
-    assert result.status == "published"
+    if as_parts:  # through the command line: the officer's option
+        result = run("publish", tmp_path / "spark", "--catalog", tmp_path / "site", "--parts", "--format", "json")
+        assert result.code == 0 and json.loads(result.out)[0]["status"] == "published", result.out + result.err
+    else:
+        assert od.publish(out, od.LocalCatalog(tmp_path / "site")).status == "published"
     live = od.LocalCatalog(tmp_path / "site").dataset_dir(package.name)
     published = od.load(live)
     escaped = published.descriptor.get("opendata", {}).get("formula_escape", {}).get("files", {})
@@ -343,6 +346,63 @@ def test_on_a_local_cluster_the_key_reaches_the_executors_but_no_log_event_log_o
     assert any(b'"spark.ui.enabled":"false"' in log and b"SparkListenerTaskEnd" in log for log in logs)
     for secret in _secrets():
         assert not any(secret in log for log in logs)
+
+
+# -- any filesystem Spark reads ----------------------------------------------------------------------
+def _pathless(report: dict) -> dict:
+    """A report without where its table was read from (a directory here, a URI there)."""
+    if isinstance(report, dict):
+        return {k: _pathless(v) for k, v in report.items() if k not in ("path", "source")}
+    if isinstance(report, list):
+        return [_pathless(v) for v in report]
+    return report
+
+
+def _one_table(directory: Path, fmt: str = "csv") -> tuple[Path, dict]:
+    """The generated people table alone (no foreign key to departments), as a local package."""
+    descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+    people = descriptor["resources"][0]
+    people["schema"].pop("foreignKeys", None)
+    descriptor["resources"] = [people]
+    (directory / "one.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    return directory / "one.json", descriptor
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_parts_given_as_a_uri_are_read_by_spark_with_the_same_answers(spark, tmp_path, fmt):
+    ods = _spark()
+    descriptor_path, descriptor = _one_table(people_package(tmp_path / "pkg", fmt=fmt))
+    uri = (tmp_path / "pkg" / "people").as_uri()
+    assert uri.startswith("file:///")
+    remote = ods.from_uri(uri, descriptor["name"], schema=descriptor["resources"][0]["schema"],
+                          title=descriptor["title"], opendata=descriptor["opendata"])
+    assert remote.resources[0].frame.parts[0].startswith("file:") and len(remote.resources[0].frame.parts) == 4
+    local = od.check(od.load(descriptor_path)).to_dict("en")
+    assert {"primary-key", "type-error"} <= set(local["validation"]["resources"][0]["errorCounts"])
+    _same(_pathless(local), _pathless(ods.check(remote).to_dict("en")))
+
+
+def test_a_uri_on_a_local_cluster_through_the_command_line(spark, tmp_path):
+    """Executors in their own JVMs read the parts by URI (no path of this process's is used)."""
+    directory = people_package(tmp_path / "pkg", errors=True)
+    uri = (directory / "people").as_uri()
+    env = dict(os.environ, OPENDATA_SPARK_MASTER="local-cluster[2,1,1024]",
+               OPENDATA_SPARK_CONF="spark.sql.shuffle.partitions=2")
+    done = subprocess.run([sys.executable, "-m", "opendata.cli", "check", uri, "--engine", "spark",
+                           "--format", "json"], env=env, cwd=tmp_path, capture_output=True, timeout=600)
+    assert done.returncode in (0, 1), done.stderr.decode(errors="replace")[-3000:]
+    distributed = json.loads(done.stdout)
+    ods = _spark()
+    # The same inferred table checked on one machine (its parts pulled through Spark one at a time).
+    local = od.check(ods.from_uri(uri, "people")).to_dict()
+    _same(_pathless(local), _pathless(distributed))
+    assert distributed["validation"]["resources"][0]["rows"] == 4 * 60 + 2 * 4 + 2
+
+
+def test_a_uri_that_names_nothing_is_a_clear_input_error(spark, tmp_path):
+    with pytest.raises(InputError) as missing:
+        _spark().from_uri((tmp_path / "nowhere").as_uri(), "nowhere")
+    assert "nowhere" in missing.value.render()
 
 
 # -- hostile and odd parts --------------------------------------------------------------------------

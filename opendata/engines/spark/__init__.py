@@ -19,9 +19,10 @@ from typing import Any
 from ...errors import DescriptorError, InputError
 from ...package import Package, Resource
 from ...validate import DEFAULT_LIMIT
+from .remote import from_uri
 from .session import session
 
-__all__ = ["check", "scan", "redact", "from_spark", "SparkEngine", "session"]
+__all__ = ["check", "scan", "redact", "from_spark", "from_uri", "SparkEngine", "session"]
 
 
 class SparkEngine:

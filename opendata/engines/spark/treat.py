@@ -31,7 +31,7 @@ from ...pii.scan import Counts, merge_counts
 from ...readers.base import Chunk
 from ...redact import FieldPlan, _live_quasi_identifiers, _qi_generalization, _TreatedOutput, treat_batch
 from ...release import CsvSink
-from .analyze import parts_of
+from .analyze import is_dataframe, part_source, parts_of
 from .job import OUTPUT_DDL, PART_SHIFT, QUASI, SUMMARY, PartJob, _rows, quasi_rows, raise_failure
 
 
@@ -49,7 +49,7 @@ class QuasiJob(PartJob):
     """Each row's quasi-identifiers as the treatment leaves them (for the k-anonymity counts)."""
 
     def __init__(self, base: PartJob, plans: list[FieldPlan], key: _Key, qi: tuple[str, ...]) -> None:
-        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False)
+        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False, remote=base.remote)
         self.plans, self.key, self.qi = plans, key, qi
 
     def run_part(self, part: int, chunks: Iterator[Chunk]) -> Iterator[pa.RecordBatch]:
@@ -67,7 +67,7 @@ class TreatJob(PartJob):
 
     def __init__(self, base: PartJob, plans: list[FieldPlan], key: _Key, qi: tuple[str, ...],
                  rare: Any, directory: str) -> None:
-        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False)
+        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False, remote=base.remote)
         self.plans, self.key, self.qi, self.rare, self.directory = plans, key, qi, rare, directory
 
     def run_part(self, part: int, chunks: Iterator[Chunk]) -> Iterator[pa.RecordBatch]:
@@ -114,15 +114,16 @@ class TreatedParts:
 
 
 def _source(spark: Any, resource: Resource, job: PartJob) -> Any:
-    if resource.frame is not None:
+    if is_dataframe(resource):
         return resource.frame.df
-    return spark.range(0, len(job.parts), 1, len(job.parts))
+    return part_source(spark, resource, len(job.parts))
 
 
 def _base_job(resource: Resource) -> PartJob:
     job = PartJob(resource.schema, [])
-    if resource.frame is None:
+    if not is_dataframe(resource):
         job.parts, job.open_args = parts_of(resource)
+        job.remote = resource.frame is not None
     return job
 
 
