@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from .errors import PolicyError
 from .formulas import escape_batch, escape_text, record as formula_record
 from .package import Package, Resource
 from .validate.types import arrow_type, read_column
@@ -236,26 +237,25 @@ def write_parquet(resource: Resource, target: Path | None) -> tuple[int, Counter
 
 
 def _approved_parquet(resource: Resource, i: int, base: Path | None) -> Path | None:
-    """The Parquet part ``i`` the package declares, if it is there with the declared SHA-256."""
+    """The Parquet part ``i`` the package declares (none declared: ``None``). One that is missing
+    or whose SHA-256 is not the declared one was not written by the redaction: refused."""
     from .package import _inside
 
     entries = part_entries(resource, "parquet")
     if len(entries) != len(resource.parts) or base is None:
         return None
     entry = entries[i]
-    try:
-        path = _inside(base, str(entry.get("path")), base, resource.name)
-    except Exception:  # noqa: BLE001 - not usable: written anew from the CSV part
-        return None
+    path = _inside(base, str(entry.get("path")), base / "datapackage.json", resource.name)
     if not path.is_file() or sha256_file(path) != entry.get("sha256"):
-        return None
+        raise PolicyError("approval.parquet_not_declared", file=str(entry.get("path")))
     return path
 
 
 def _write_parts(resource: Resource, directory: Path, base: Path | None) -> tuple[int, dict[str, dict[str, int]]]:
     """A resource in parts published as parts: each approved CSV part byte for byte (written again
-    only where formula cells need escaping), with its Parquet part (the approved one when the
-    package has it, else written from the CSV part)."""
+    only where formula cells need escaping), with its Parquet part: the approved one, byte for
+    byte, when the package has it and it holds exactly the CSV part's typed values (else
+    :class:`~opendata.errors.PolicyError`), or one written from the CSV part."""
     names = resource.schema.field_names
     (directory / "data" / resource.name).mkdir(parents=True, exist_ok=True)
     rows = 0
@@ -263,9 +263,14 @@ def _write_parts(resource: Resource, directory: Path, base: Path | None) -> tupl
     for i, (part, (csv_path, parquet_path)) in enumerate(zip(resource.parts, part_paths(resource))):
         source = Resource(resource.name, resource.schema, {**resource.descriptor, "path": csv_path}, path=part)
         approved = _approved_parquet(resource, i, base)
-        part_rows, part_escaped = write_parquet(source, None if approved else directory / parquet_path)
+        part_rows, part_escaped = write_parquet(source, directory / parquet_path)
         rows += part_rows
         if approved is not None:
+            # The check and the reviewer saw the CSV part: its approved Parquet part goes out only
+            # if it holds the same typed values (else nobody has looked at what it holds).
+            if not pq.read_table(approved).equals(pq.read_table(directory / parquet_path)):
+                raise PolicyError("approval.parquet_differs", file=str(part_entries(resource, "parquet")[i]["path"]),
+                                    csv=csv_path)
             shutil.copyfile(approved, directory / parquet_path)
         if not part_escaped:
             shutil.copyfile(part, directory / csv_path)

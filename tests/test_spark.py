@@ -296,9 +296,12 @@ def test_spark_redaction_is_approved_and_published_as_one_file_or_as_its_parts(s
 
 
 def test_a_part_changed_after_approval_is_refused_at_publish(spark, tmp_path):
+    import hashlib
+    import shutil
+
     from opendata.trust.approval import ApprovalError
 
-    out, _ = _spark().redact(od.load(_redactable(tmp_path / "pkg")), tmp_path / "spark")
+    out, _ = _spark().redact(od.load(_redactable(tmp_path / "pkg", open_data=True)), tmp_path / "spark")
     od.approve(out, od.check(out), reviewer=REVIEWER)
     for victim in (out.resource("people").parts[1], out.resource("people").parts[1].with_suffix(".parquet")):
         saved = victim.read_bytes()
@@ -308,6 +311,32 @@ def test_a_part_changed_after_approval_is_refused_at_publish(spark, tmp_path):
             od.publish(od.load(tmp_path / "spark"), od.LocalCatalog(tmp_path / "site"))
         assert refused.value.key == "approval.file_changed" and victim.name in str(refused.value.params)
         victim.write_bytes(saved)
+    # A Parquet part that does not hold what its CSV part holds, there before the approval: the
+    # reviewer saw the CSV, so the parts are refused (the joined file, made from the CSV, may go).
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from opendata.errors import PolicyError
+
+    parquet = out.resource("people").parts[2].with_suffix(".parquet")
+    table = pq.read_table(parquet)
+    column = table.schema.get_field_index("姓名")
+    planted = table.set_column(column, "姓名", pa.array(["王小明"] * table.num_rows, table.schema.field(column).type))
+    pq.write_table(planted, parquet)
+    od.approve(od.load(tmp_path / "spark"), od.check(od.load(tmp_path / "spark")), reviewer=REVIEWER)
+    with pytest.raises(PolicyError) as refused:
+        od.publish(od.load(tmp_path / "spark"), od.LocalCatalog(tmp_path / "site"), parts=True)
+    assert refused.value.key == "approval.parquet_not_declared" and "part-00002.parquet" in refused.value.params["file"]
+    # … and with its SHA-256 written into the descriptor too: its values are compared with the CSV's.
+    descriptor = json.loads((tmp_path / "spark" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][0]["opendata"]["parts"]["parquet"][2]["sha256"] = hashlib.sha256(parquet.read_bytes()).hexdigest()
+    (tmp_path / "spark" / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    od.approve(od.load(tmp_path / "spark"), od.check(od.load(tmp_path / "spark")), reviewer=REVIEWER)
+    with pytest.raises(PolicyError) as refused:
+        od.publish(od.load(tmp_path / "spark"), od.LocalCatalog(tmp_path / "site"), parts=True)
+    assert refused.value.key == "approval.parquet_differs" and "part-00002.parquet" in refused.value.params["file"]
+    assert od.publish(od.load(tmp_path / "spark"), od.LocalCatalog(tmp_path / "site")).status == "published"
+    shutil.rmtree(tmp_path / "site")  # (the joined file is made from the checked CSV parts only)
     # A part removed from the list (and the file) after approval: the descriptor changed.
     with pytest.raises(ApprovalError):
         descriptor = json.loads((tmp_path / "spark" / "datapackage.json").read_text(encoding="utf-8"))
@@ -326,18 +355,36 @@ def _secrets() -> list[bytes]:
     return out
 
 
-def test_on_a_local_cluster_the_key_reaches_the_executors_but_no_log_event_log_or_setting(spark, tmp_path):
-    """Executors in their own JVMs (``local-cluster``), through the CLI, with the event log on."""
+#: Two verbs of the command line in one process, so that one local-cluster start serves both: a
+#: redaction (its stdout and stderr as they are), then a check whose JSON goes to a file.
+_TWO_VERBS = """
+import contextlib, io, sys
+from pathlib import Path
+from opendata.cli import main
+code = main(["redact", sys.argv[1], "--out", sys.argv[2], "--engine", "spark"])
+report = io.StringIO()
+with contextlib.redirect_stdout(report):
+    checked = main(["check", sys.argv[3], "--engine", "spark", "--format", "json"])
+Path(sys.argv[4]).write_text(report.getvalue(), encoding="utf-8")
+sys.exit(code or (0 if checked in (0, 1) else checked))
+"""
+
+
+def test_on_a_local_cluster_keys_reach_the_executors_but_no_log_and_parts_are_read_by_uri(spark, tmp_path):
+    """Executors in their own JVMs (``local-cluster``), through the CLI, with the event log on:
+    a redaction whose key is in no log, event log or setting, and a check of parts given as a
+    ``file://`` URI that the executors read through Spark (no path of this process's is used)."""
     directory = _redactable(tmp_path / "pkg")
+    checked = people_package(tmp_path / "checked", errors=True)
+    uri = (checked / "people").as_uri()
     events = tmp_path / "events"
     events.mkdir()
     env = dict(os.environ, OPENDATA_SPARK_MASTER="local-cluster[2,1,1024]",
                # Uncompressed: a key would be found in the text, not hidden by zstd.
                OPENDATA_SPARK_CONF=f"spark.eventLog.enabled=true;spark.eventLog.dir={events.as_uri()};"
                                    "spark.eventLog.compress=false;spark.sql.shuffle.partitions=2")
-    done = subprocess.run([sys.executable, "-m", "opendata.cli", "redact", str(directory), "--out",
-                           str(tmp_path / "spark"), "--engine", "spark"], env=env, cwd=tmp_path,
-                          capture_output=True, timeout=600)
+    done = subprocess.run([sys.executable, "-c", _TWO_VERBS, str(directory), str(tmp_path / "spark"), uri,
+                           str(tmp_path / "report.json")], env=env, cwd=tmp_path, capture_output=True, timeout=900)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
     local, _ = od.redact(od.load(directory), tmp_path / "local")
     assert _joined(od.load(tmp_path / "spark").resource("people").parts) == local.resource("people").path.read_bytes()
@@ -346,6 +393,10 @@ def test_on_a_local_cluster_the_key_reaches_the_executors_but_no_log_event_log_o
     assert any(b'"spark.ui.enabled":"false"' in log and b"SparkListenerTaskEnd" in log for log in logs)
     for secret in _secrets():
         assert not any(secret in log for log in logs)
+    # The same inferred table checked on one machine (its parts pulled through Spark one at a time).
+    distributed = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    _same(_pathless(od.check(_spark().from_uri(uri, "people")).to_dict()), _pathless(distributed))
+    assert distributed["validation"]["resources"][0]["rows"] == 4 * 60 + 2 * 4 + 2
 
 
 # -- any filesystem Spark reads ----------------------------------------------------------------------
@@ -380,23 +431,6 @@ def test_parts_given_as_a_uri_are_read_by_spark_with_the_same_answers(spark, tmp
     local = od.check(od.load(descriptor_path)).to_dict("en")
     assert {"primary-key", "type-error"} <= set(local["validation"]["resources"][0]["errorCounts"])
     _same(_pathless(local), _pathless(ods.check(remote).to_dict("en")))
-
-
-def test_a_uri_on_a_local_cluster_through_the_command_line(spark, tmp_path):
-    """Executors in their own JVMs read the parts by URI (no path of this process's is used)."""
-    directory = people_package(tmp_path / "pkg", errors=True)
-    uri = (directory / "people").as_uri()
-    env = dict(os.environ, OPENDATA_SPARK_MASTER="local-cluster[2,1,1024]",
-               OPENDATA_SPARK_CONF="spark.sql.shuffle.partitions=2")
-    done = subprocess.run([sys.executable, "-m", "opendata.cli", "check", uri, "--engine", "spark",
-                           "--format", "json"], env=env, cwd=tmp_path, capture_output=True, timeout=600)
-    assert done.returncode in (0, 1), done.stderr.decode(errors="replace")[-3000:]
-    distributed = json.loads(done.stdout)
-    ods = _spark()
-    # The same inferred table checked on one machine (its parts pulled through Spark one at a time).
-    local = od.check(ods.from_uri(uri, "people")).to_dict()
-    _same(_pathless(local), _pathless(distributed))
-    assert distributed["validation"]["resources"][0]["rows"] == 4 * 60 + 2 * 4 + 2
 
 
 def test_a_uri_that_names_nothing_is_a_clear_input_error(spark, tmp_path):
