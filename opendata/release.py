@@ -170,26 +170,12 @@ def concatenate_parts(parts: list[Path], target: Path, names: list[str]) -> bool
 def _write_resource(resource: Resource, directory: Path) -> tuple[int, dict[str, int]]:
     """Write a resource's CSV and Parquet files; the rows, and the formula-leading cells escaped in
     the CSV per field (opendata.formulas; the Parquet file keeps every value as it is)."""
-    fields = resource.schema.fields
-    names = [f.name for f in fields]
-    typed_schema = pa.schema([pa.field(f.name, arrow_type(f)) for f in fields])
+    names = resource.schema.field_names
     target = directory / "data" / f"{resource.name}.csv"
     canonical = is_canonical_csv(resource)
     csv_sink = None if canonical else CsvSink(target, names)
-    rows = 0
-    escaped: Counter = Counter()
     try:
-        with pq.ParquetWriter(str(directory / "data" / f"{resource.name}.parquet"), typed_schema) as parquet:
-            for batch in resource.raw_batches():
-                if batch.num_columns < len(names):  # a short file has failed validation; be safe anyway
-                    raise ValueError(f"resource {resource.name} has fewer columns than its schema")
-                safe, counts = escape_batch(batch)
-                escaped.update(counts)
-                if csv_sink is not None:
-                    csv_sink.write(safe)
-                typed = [read_column(batch.column(i), fields[i]).values for i in range(len(names))]
-                parquet.write_batch(pa.RecordBatch.from_arrays(typed, schema=typed_schema))
-                rows += batch.num_rows
+        rows, escaped = write_parquet(resource, directory / "data" / f"{resource.name}.parquet", csv_sink)
     finally:
         if csv_sink is not None:
             csv_sink.close()
@@ -213,26 +199,25 @@ def part_paths(resource: Resource) -> list[tuple[str, str]]:
             for i in range(len(resource.parts))]
 
 
-def write_parquet(resource: Resource, target: Path | None) -> tuple[int, Counter]:
-    """Write a resource's typed Parquet file to ``target`` (none: only count); its rows, and its
-    formula-leading cells per field (which its CSV would escape)."""
+def write_parquet(resource: Resource, target: Path, csv_sink: CsvSink | None = None) -> tuple[int, Counter]:
+    """Write a resource's typed Parquet file to ``target`` (and with ``csv_sink``, its CSV with
+    formula cells escaped); its rows, and its formula-leading cells per field (which the CSV
+    escapes; the Parquet file keeps every value as it is)."""
     fields = resource.schema.fields
     typed_schema = pa.schema([pa.field(f.name, arrow_type(f)) for f in fields])
-    writer = pq.ParquetWriter(str(target), typed_schema) if target is not None else None
     rows = 0
     escaped: Counter = Counter()
-    try:
+    with pq.ParquetWriter(str(target), typed_schema) as writer:
         for batch in resource.raw_batches():
-            if batch.num_columns < len(fields):
+            if batch.num_columns < len(fields):  # a short file has failed validation; be safe anyway
                 raise ValueError(f"resource {resource.name} has fewer columns than its schema")
-            escaped.update(escape_batch(batch)[1])
-            if writer is not None:
-                typed = [read_column(batch.column(j), fields[j]).values for j in range(len(fields))]
-                writer.write_batch(pa.RecordBatch.from_arrays(typed, schema=typed_schema))
+            safe, counts = escape_batch(batch)
+            escaped.update(counts)
+            if csv_sink is not None:
+                csv_sink.write(safe)
+            typed = [read_column(batch.column(j), fields[j]).values for j in range(len(fields))]
+            writer.write_batch(pa.RecordBatch.from_arrays(typed, schema=typed_schema))
             rows += batch.num_rows
-    finally:
-        if writer is not None:
-            writer.close()
     return rows, escaped
 
 

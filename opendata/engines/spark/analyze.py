@@ -24,7 +24,7 @@ from ...policy.sensitive import CellFindings, text_fields
 from ...readers import format_of, table_parts
 from ...readers.base import Chunk
 from ...validate import DEFAULT_LIMIT, ResourceReport, ValidationError, ValidationReport
-from ...validate.integrity import integrity_errors, row_count_errors
+from ...validate.integrity import file_errors, row_count_errors
 from ...validate.table import _primary_key_error, label_errors
 from .job import FOREIGN, OUTPUT_DDL, PART_SHIFT, PRIMARY, QUASI, REFERENCE, SUMMARY, UNIQUE, PartJob, raise_failure
 
@@ -275,8 +275,7 @@ class SparkRun:
         report.errors = sorted(errors, key=ValidationError.sort_key)
         report.schema_inferred = resource.schema_inferred
         if resource.path is not None:
-            found = integrity_errors(resource.descriptor, resource.path, where=str(self.package.source)) \
-                if resource.path.is_file() else []
+            found = file_errors(resource.descriptor, resource.path, resource.parts, where=str(self.package.source))
             found += row_count_errors(resource.descriptor, report.rows)
             report.counts.update(e.type for e in found)
             report.errors = (found + report.errors)[:max(limit, 0)]
