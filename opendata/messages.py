@@ -1282,11 +1282,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stats.catalogue": {"zh": "（目录检索）", "en": "(catalogue search)"},
     "stats.total": {"zh": "合计", "en": "Total"},
     "stats.none": {"zh": "尚无使用记录（由 opendata serve 统计）", "en": "no usage recorded yet (opendata serve counts it)"},
-    "stats.views": {"zh": "浏览次数（CKAN 统计）", "en": "Views (CKAN tracking)"},
-    "stats.recent_views": {"zh": "近 14 天", "en": "Last 14 days"},
+    "stats.views": {"zh": "浏览次数", "en": "Views"},
+    "stats.recent_views": {"zh": "近 14 天浏览", "en": "Views, last 14 days"},
+    "stats.ckan_downloads": {"zh": "下载次数（点击）", "en": "Downloads (clicks)"},
+    "stats.recent_downloads": {"zh": "近 14 天下载", "en": "Downloads, last 14 days"},
     "stats.ckan_title": {"zh": "使用统计：{url}（CKAN 自身的访问统计）", "en": "Usage: {url} (CKAN's own tracking)"},
-    "stats.no_tracking": {"zh": "{url} 未启用访问统计（ckan.tracking_enabled = true），没有可读的数字",
-                          "en": "{url} does not track usage (ckan.tracking_enabled = true); there are no figures to read"},
+    "stats.ckan_counts": {
+        "zh": "CKAN 的统计口径：浏览＝在浏览器中打开数据集页面，下载＝点击页面上的资源链接，都由页面脚本上报"
+              "（直接访问文件地址和 API 调用不计），同一浏览器同一天只计一次；数字截至该站点最近一次运行"
+              " ckan tracking update。opendata 只读取汇总数字，不读取、不保存 CKAN 按 IP 生成的用户标识。",
+        "en": "What CKAN counts: a view is a dataset page opened in a browser, a download a click on a resource "
+              "link there, both reported by the page's JavaScript (files fetched directly and API calls are not "
+              "counted), once per browser and day; figures as of the site's last `ckan tracking update`. "
+              "opendata reads only these totals, never CKAN's IP-derived user keys."},
+    "stats.no_tracking": {"zh": "{url} 未启用 CKAN 的访问统计，没有可读的数字（CKAN 2.11 起在 ckan.plugins 中加上"
+                                " tracking 插件并定期运行 ckan tracking update；2.10 及以前为 ckan.tracking_enabled = true）",
+                          "en": "{url} does not track usage; there are no figures to read (CKAN 2.11: add the tracking "
+                                "plugin to ckan.plugins and run `ckan tracking update` regularly; up to 2.10: "
+                                "ckan.tracking_enabled = true)"},
     "stats.since_ckan": {"zh": "CKAN 的访问统计只有累计和近 14 天两个数字，不能按 --since 统计",
                          "en": "CKAN's tracking keeps a total and the last 14 days only; --since cannot be applied"},
     "stats.retracted": {"zh": "（已撤回）", "en": "(withdrawn)"},

@@ -31,7 +31,7 @@ CONFIGS = {
     "bare": {"extensions": "", "dir": "CKAN_DEV_DIR", "port": "CKAN_DEV_PORT", "solr": "CKAN_DEV_SOLR_PORT",
              "redis": "CKAN_DEV_REDIS_PORT", "defaults": ("build/ckan-dev", "5055", "8984", "6390"),
              "url": "OPENDATA_CKAN_URL", "key": "OPENDATA_CKAN_API_KEY"},
-    "scheming+dcat": {"extensions": "scheming,dcat,datastore", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
+    "scheming+dcat": {"extensions": "scheming,dcat,datastore,tracking", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
                       "solr": "CKAN_DEV_EXT_SOLR_PORT", "redis": "CKAN_DEV_EXT_REDIS_PORT",
                       "defaults": ("build/ckan-dev-ext", "5056", "8986", "6392"),
                       "url": "OPENDATA_CKAN_EXT_URL", "key": "OPENDATA_CKAN_EXT_API_KEY"},

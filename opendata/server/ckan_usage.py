@@ -1,0 +1,96 @@
+"""Usage figures of a CKAN, read from CKAN's own tracking (``opendata stats --catalog URL``).
+
+CKAN counts differently from ``opendata serve`` (opendata.server.usage), and the report says so:
+
+- a **view** is a dataset page (``/dataset/NAME``) opened in a browser, a **download** a click on a
+  resource's link there; both are sent by CKAN's JavaScript to ``/_tracking`` (no JavaScript, no
+  count; a file fetched straight from its URL, or through the API, is not counted; CKAN does not
+  count API calls at all);
+- CKAN stores each event with a key hashed from the browser's IP address, user agent and language,
+  and counts one per key, URL and day; the figures move only when the site runs
+  ``ckan tracking update`` (usually daily, from cron), which keeps a running total and the last
+  14 days per URL.
+
+opendata reads only those aggregates (``tracking_summary`` in ``package_search`` /
+``package_show``, as the public reads them, without an API key); the raw events and their user keys
+stay in CKAN's database and are never read or copied.
+
+Tracking is the ``tracking`` plugin in CKAN 2.11 (``ckan.plugins = … tracking``) and
+``ckan.tracking_enabled = true`` up to 2.10; without it there are no figures, which is reported as
+a finding (``stats.no_tracking``), never as zeros.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..errors import CatalogError
+
+#: Datasets per package_search call (CKAN's own ``ckan.search.rows_max`` default).
+PAGE = 1000
+
+
+def _summary(entity: dict[str, Any]) -> dict[str, int]:
+    found = entity.get("tracking_summary") or {}
+    return {"total": int(found.get("total") or 0), "recent": int(found.get("recent") or 0)}
+
+
+def _packages(client: Any) -> Iterator[dict[str, Any]]:
+    """Every public dataset, with its tracking_summary where the CKAN adds one.
+
+    CKAN 2.11's tracking plugin adds it to search results; where a page of results has none
+    (CKAN 2.10, opendata serve), each dataset is read again with ``package_show(include_tracking)``."""
+    import ckanapi
+
+    start = 0
+    while True:
+        found = client.action.package_search(q="*:*", rows=PAGE, start=start, sort="name asc")
+        results = found.get("results") or []
+        for pkg in results:
+            if "tracking_summary" not in pkg:
+                try:
+                    pkg = client.action.package_show(id=pkg["name"], include_tracking=True)
+                except ckanapi.NotFound:  # deleted or made private since the search
+                    continue
+            yield pkg
+        start += len(results)
+        if not results or start >= int(found.get("count") or 0):
+            return
+
+
+def _dataset(pkg: dict[str, Any]) -> dict[str, Any]:
+    page = _summary(pkg)
+    resources = [{"id": r.get("id"), "name": r.get("name"), "downloads": s["total"], "recent_downloads": s["recent"]}
+                 for r in pkg.get("resources") or [] for s in (_summary(r),)]
+    own = pkg.get("tracking_summary") or {}
+    # opendata serve answers as CKAN does and also gives its own counts (downloads, API calls).
+    downloads = own.get("downloads", sum(r["downloads"] for r in resources))
+    recent = own.get("recent_downloads", sum(r["recent_downloads"] for r in resources))
+    return {"name": pkg["name"], "title": pkg.get("title"), "live": True,
+            "views": page["total"], "recent_views": page["recent"],
+            "downloads": downloads, "recent_downloads": recent, "api_calls": own.get("api_calls"),
+            "resources": resources}
+
+
+def ckan_figures(url: str) -> dict[str, Any]:
+    """Views and downloads per dataset (total and last 14 days) from a CKAN's own tracking.
+
+    Raises CatalogError ``stats.no_tracking`` when the CKAN does not track usage and
+    ``ckan.unreachable`` when it cannot be read."""
+    import ckanapi
+
+    client = ckanapi.RemoteCKAN(url, user_agent="opendata-stats")
+    try:
+        status = client.action.status_show()
+        plugin = "tracking" in (status.get("extensions") or [])
+        packages = list(_packages(client))
+    except (ckanapi.CKANAPIError, OSError, ValueError) as exc:
+        raise CatalogError("ckan.unreachable", url=url, reason=type(exc).__name__) from None
+    if not plugin and not any("tracking_summary" in p for p in packages):
+        raise CatalogError("stats.no_tracking", url=url)
+    datasets = sorted((_dataset(p) for p in packages), key=lambda d: d["name"])
+    api = [d["api_calls"] for d in datasets if d["api_calls"] is not None]
+    return {"catalog": url, "source": "ckan-tracking", "since": None, "datasets": datasets,
+            "total": {key: sum(d[key] for d in datasets)
+                      for key in ("views", "recent_views", "downloads", "recent_downloads")}
+            | {"api_calls": sum(api) if api else None}}
