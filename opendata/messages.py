@@ -1300,6 +1300,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{url} does not track usage; there are no figures to read (CKAN 2.11: add the tracking "
                                 "plugin to ckan.plugins and run `ckan tracking update` regularly; up to 2.10: "
                                 "ckan.tracking_enabled = true)"},
+    "stats.bad_figures": {"zh": "{url} 给出的数据集 {name} 的访问统计无法读取（{reason}），未作统计",
+                          "en": "the tracking figures {url} gives for dataset {name} cannot be read ({reason}); no report made"},
     "stats.since_ckan": {"zh": "CKAN 的访问统计只有累计和近 14 天两个数字，不能按 --since 统计",
                          "en": "CKAN's tracking keeps a total and the last 14 days only; --since cannot be applied"},
     "stats.retracted": {"zh": "（已撤回）", "en": "(withdrawn)"},

@@ -30,9 +30,23 @@ from ..errors import CatalogError
 PAGE = 1000
 
 
+class _BadFigure(ValueError):
+    """A count that is not a non-negative integer (a broken or hostile server)."""
+
+
+def _count(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _BadFigure(repr(value)[:40])
+    return value
+
+
 def _summary(entity: dict[str, Any]) -> dict[str, int]:
     found = entity.get("tracking_summary") or {}
-    return {"total": int(found.get("total") or 0), "recent": int(found.get("recent") or 0)}
+    if not isinstance(found, dict):
+        raise _BadFigure(type(found).__name__)
+    return {"total": _count(found.get("total")), "recent": _count(found.get("recent"))}
 
 
 def _packages(client: Any) -> Iterator[dict[str, Any]]:
@@ -42,19 +56,22 @@ def _packages(client: Any) -> Iterator[dict[str, Any]]:
     (CKAN 2.10, opendata serve), each dataset is read again with ``package_show(include_tracking)``."""
     import ckanapi
 
-    start = 0
+    start, seen = 0, set()
     while True:
         found = client.action.package_search(q="*:*", rows=PAGE, start=start, sort="name asc")
-        results = found.get("results") or []
-        for pkg in results:
+        page = found.get("results") or []
+        for pkg in page:
+            if pkg.get("name") in seen:  # a server repeating itself ends the listing, not loops
+                return
+            seen.add(pkg.get("name"))
             if "tracking_summary" not in pkg:
                 try:
                     pkg = client.action.package_show(id=pkg["name"], include_tracking=True)
-                except ckanapi.NotFound:  # deleted or made private since the search
+                except (ckanapi.NotFound, ckanapi.NotAuthorized):  # deleted or made private since
                     continue
             yield pkg
-        start += len(results)
-        if not results or start >= int(found.get("count") or 0):
+        start += len(page)
+        if not page or start >= int(found.get("count") or 0):
             return
 
 
@@ -64,11 +81,12 @@ def _dataset(pkg: dict[str, Any]) -> dict[str, Any]:
                  for r in pkg.get("resources") or [] for s in (_summary(r),)]
     own = pkg.get("tracking_summary") or {}
     # opendata serve answers as CKAN does and also gives its own counts (downloads, API calls).
-    downloads = own.get("downloads", sum(r["downloads"] for r in resources))
-    recent = own.get("recent_downloads", sum(r["recent_downloads"] for r in resources))
+    downloads = _count(own.get("downloads", sum(r["downloads"] for r in resources)))
+    recent = _count(own.get("recent_downloads", sum(r["recent_downloads"] for r in resources)))
+    api_calls = None if own.get("api_calls") is None else _count(own["api_calls"])
     return {"name": pkg["name"], "title": pkg.get("title"), "live": True,
             "views": page["total"], "recent_views": page["recent"],
-            "downloads": downloads, "recent_downloads": recent, "api_calls": own.get("api_calls"),
+            "downloads": downloads, "recent_downloads": recent, "api_calls": api_calls,
             "resources": resources}
 
 
@@ -84,11 +102,21 @@ def ckan_figures(url: str) -> dict[str, Any]:
         status = client.action.status_show()
         plugin = "tracking" in (status.get("extensions") or [])
         packages = list(_packages(client))
-    except (ckanapi.CKANAPIError, OSError, ValueError) as exc:
+    except (ckanapi.CKANAPIError, OSError) as exc:
         raise CatalogError("ckan.unreachable", url=url, reason=type(exc).__name__) from None
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:  # not the shape CKAN answers in
+        raise CatalogError("stats.bad_figures", url=url, name="-", reason=type(exc).__name__) from None
     if not plugin and not any("tracking_summary" in p for p in packages):
         raise CatalogError("stats.no_tracking", url=url)
-    datasets = sorted((_dataset(p) for p in packages), key=lambda d: d["name"])
+    datasets = []
+    for pkg in packages:
+        try:
+            datasets.append(_dataset(pkg))
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            name = pkg.get("name") if isinstance(pkg, dict) else "-"
+            raise CatalogError("stats.bad_figures", url=url, name=str(name)[:100],
+                               reason=str(exc)[:60]) from None
+    datasets.sort(key=lambda d: d["name"])
     api = [d["api_calls"] for d in datasets if d["api_calls"] is not None]
     return {"catalog": url, "source": "ckan-tracking", "since": None, "datasets": datasets,
             "total": {key: sum(d[key] for d in datasets)
