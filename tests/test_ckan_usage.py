@@ -86,6 +86,12 @@ def test_a_server_claiming_endless_results_is_read_once_not_looped():
     assert data["total"] == {"views": 4, "recent_views": 1, "downloads": 2, "recent_downloads": 2, "api_calls": None}
 
 
+def test_a_dataset_twice_in_a_page_counts_once_and_the_listing_goes_on():
+    with answering([_pkg("a", 1), _pkg("a", 1), _pkg("b", 2), _pkg("c", 3)]) as (url, _):
+        data = ckan_figures(url)
+    assert [d["name"] for d in data["datasets"]] == ["a", "b", "c"] and data["total"]["views"] == 6
+
+
 def test_without_the_plugin_and_without_summaries_it_is_the_no_tracking_finding():
     plain = {"name": "plain", "title": "plain", "resources": []}
     with answering([plain], extensions=("activity",)) as (url, calls), pytest.raises(CatalogError) as info:

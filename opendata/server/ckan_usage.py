@@ -60,9 +60,12 @@ def _packages(client: Any) -> Iterator[dict[str, Any]]:
     while True:
         found = client.action.package_search(q="*:*", rows=PAGE, start=start, sort="name asc")
         page = found.get("results") or []
-        for pkg in page:
-            if pkg.get("name") in seen:  # a server repeating itself ends the listing, not loops
-                return
+        fresh = [pkg for pkg in page if pkg.get("name") not in seen]
+        if page and not fresh:  # a server repeating a whole page ends the listing rather than loops
+            return
+        for pkg in fresh:
+            if pkg.get("name") in seen:  # a dataset twice in one page (an index not yet cleaned) counts once
+                continue
             seen.add(pkg.get("name"))
             if "tracking_summary" not in pkg:
                 try:
