@@ -787,3 +787,41 @@ def test_stats_of_a_ckan_without_tracking_is_a_finding_not_zeros(ckan, tmp_path,
     if ckan.directory is not None:
         refused = _ckan_dev(ckan, "tracking-update")
         assert refused.returncode == 2 and "without the tracking plugin" in refused.stderr
+
+
+def test_a_real_browser_opening_ckans_dataset_page_is_counted_as_a_view(ckan_ext, tmp_path, run):
+    """Headless Chromium opens the dataset page under two user agents; CKAN's own tracking.js posts
+    each view; after `ckan tracking update` opendata stats reports the two views."""
+    from browser import chromium
+
+    if ckan_ext.directory is None:
+        pytest.skip("the CKAN was not started by this suite (ckan tracking update runs in its directory)")
+    url, key = ckan_ext
+    package, name = _dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    ini = (ckan_ext.directory / "ckan.ini").read_text(encoding="utf-8")
+    database = re.search(r"^sqlalchemy.url = (postgresql://\S+)$", ini, re.M).group(1)
+
+    def raw_views() -> int:
+        query = f"SELECT count(DISTINCT user_key) FROM tracking_raw WHERE url = '/dataset/{name}'"
+        return int(subprocess.run(["psql", database, "-tAc", query], capture_output=True, text=True,
+                                  timeout=60, check=True).stdout)
+
+    import time
+
+    with chromium() as driver:
+        for n in range(2):
+            driver.execute_cdp_cmd("Network.enable", {})
+            driver.execute_cdp_cmd("Network.setUserAgentOverride",
+                                   {"userAgent": f"Mozilla/5.0 opendata-browser-test/{uuid.uuid4().hex[:8]}"})
+            driver.get(f"{url}/dataset/{name}")
+            # The script posts on load and gives up after 300 ms; CKAN records it once the request ends.
+            deadline = time.monotonic() + 30
+            while raw_views() < n + 1 and time.monotonic() < deadline:
+                time.sleep(0.3)
+            assert raw_views() == n + 1, "CKAN recorded no view from the browser"
+    assert _ckan_dev(ckan_ext, "tracking-update").returncode == 0
+    result = run("--lang", "en", "stats", "--catalog", url, "--format", "json")
+    assert result.code == 0, result.err
+    views = {d["name"]: d for d in json.loads(result.out)["datasets"]}[name]
+    assert (views["views"], views["recent_views"], views["downloads"]) == (2, 2, 0)
