@@ -699,13 +699,17 @@ def _track(url: str, agent: str, target: str, kind: str) -> None:
     assert answer.split(b" ", 2)[1] == b"405", answer[:200]  # no view at /_tracking; the hook has run
 
 
-def _user_keys(ckan: Ckan) -> set[str]:
-    """The user keys CKAN stored for the raw events (read from its database, to look for them elsewhere)."""
+def _sql(ckan: Ckan, query: str) -> list[str]:
+    """The rows of ``query`` in the CKAN's own database (what CKAN keeps, to compare with opendata's)."""
     ini = (ckan.directory / "ckan.ini").read_text(encoding="utf-8")
     database = re.search(r"^sqlalchemy.url = (postgresql://\S+)$", ini, re.M).group(1)
-    out = subprocess.run(["psql", database, "-tAc", "SELECT DISTINCT user_key FROM tracking_raw"],
-                         capture_output=True, text=True, timeout=60, check=True).stdout
-    return set(out.split())
+    return subprocess.run(["psql", database, "-tAc", query], capture_output=True, text=True, timeout=60,
+                          check=True).stdout.split()
+
+
+def _user_keys(ckan: Ckan) -> set[str]:
+    """The user keys CKAN stored for the raw events."""
+    return set(_sql(ckan, "SELECT DISTINCT user_key FROM tracking_raw"))
 
 
 def test_stats_reads_views_and_downloads_from_ckans_own_tracking(ckan_ext, tmp_path, run):
@@ -792,6 +796,8 @@ def test_stats_of_a_ckan_without_tracking_is_a_finding_not_zeros(ckan, tmp_path,
 def test_a_real_browser_opening_ckans_dataset_page_is_counted_as_a_view(ckan_ext, tmp_path, run):
     """Headless Chromium opens the dataset page under two user agents; CKAN's own tracking.js posts
     each view; after `ckan tracking update` opendata stats reports the two views."""
+    import time
+
     from browser import chromium
 
     if ckan_ext.directory is None:
@@ -799,15 +805,9 @@ def test_a_real_browser_opening_ckans_dataset_page_is_counted_as_a_view(ckan_ext
     url, key = ckan_ext
     package, name = _dataset(tmp_path)
     od.publish(package, CkanCatalog(url, key))
-    ini = (ckan_ext.directory / "ckan.ini").read_text(encoding="utf-8")
-    database = re.search(r"^sqlalchemy.url = (postgresql://\S+)$", ini, re.M).group(1)
 
     def raw_views() -> int:
-        query = f"SELECT count(DISTINCT user_key) FROM tracking_raw WHERE url = '/dataset/{name}'"
-        return int(subprocess.run(["psql", database, "-tAc", query], capture_output=True, text=True,
-                                  timeout=60, check=True).stdout)
-
-    import time
+        return int(_sql(ckan_ext, f"SELECT count(DISTINCT user_key) FROM tracking_raw WHERE url = '/dataset/{name}'")[0])
 
     with chromium() as driver:
         for n in range(2):
