@@ -1268,8 +1268,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.query_timeout": {"zh": "单次数据查询的时限（秒）", "en": "the time limit of one data query (seconds)"},
     "cli.help.usage_file": {"zh": "使用统计文件（默认为目录下的 .usage/usage.sqlite）",
                             "en": "the usage figures file (default: .usage/usage.sqlite in the catalogue)"},
-    "cli.help.stats": {"zh": "各数据集的下载次数和接口调用次数（数据接口利用率）",
-                       "en": "downloads and API calls per dataset (数据接口利用率)"},
+    "cli.help.stats": {"zh": "各数据集的下载次数和接口调用次数（数据接口利用率）；对 CKAN 读取其自身的浏览和下载统计",
+                       "en": "downloads and API calls per dataset (数据接口利用率); for a CKAN, its own views and downloads"},
     "cli.help.since": {"zh": "自该日期起（YYYY-MM-DD，含当日）", "en": "from this date on (YYYY-MM-DD, inclusive)"},
     "stats.bad_date": {"zh": "--since 应为日期 YYYY-MM-DD，而不是“{value}”", "en": "--since must be a date YYYY-MM-DD, not \"{value}\""},
     "stats.title": {"zh": "使用统计：{path}（{period}）", "en": "Usage: {path} ({period})"},
@@ -1295,6 +1295,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "link there, both reported by the page's JavaScript (files fetched directly and API calls are not "
               "counted), once per browser and day; figures as of the site's last `ckan tracking update`. "
               "opendata reads only these totals, never CKAN's IP-derived user keys."},
+    "stats.ckan_none": {"zh": "尚无统计数字：CKAN 记录的访问要等站点运行 ckan tracking update 后才计入",
+                        "en": "no figures yet: CKAN counts what it recorded only once the site runs `ckan tracking update`"},
     "stats.no_tracking": {"zh": "{url} 未启用 CKAN 的访问统计，没有可读的数字（CKAN 2.11 起在 ckan.plugins 中加上"
                                 " tracking 插件并定期运行 ckan tracking update；2.10 及以前为 ckan.tracking_enabled = true）",
                           "en": "{url} does not track usage; there are no figures to read (CKAN 2.11: add the tracking "

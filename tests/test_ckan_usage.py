@@ -101,3 +101,18 @@ def test_without_the_plugin_and_without_summaries_it_is_the_no_tracking_finding(
     with answering([], extensions=("activity",)) as (url, _), pytest.raises(CatalogError) as info:
         ckan_figures(url)  # no datasets yet: still a finding, not an empty report
     assert info.value.code == "stats.no_tracking"
+
+
+def test_the_text_report_says_when_ckan_has_summed_nothing_yet():
+    from opendata import messages
+    from opendata.server.stats import report
+
+    messages.set_language("en")
+    with answering([_pkg("quiet")]) as (url, _):
+        quiet = report(url)
+    with answering([_pkg("busy", 4, 1, [2])]) as (url, _):
+        busy = report(url)
+    assert "no figures yet" in quiet and "ckan tracking update" in quiet
+    assert "no figures yet" not in busy and "What CKAN counts" in busy
+    row = next(line for line in busy.splitlines() if "(busy)" in line)
+    assert [c.strip() for c in row.strip("│ ").split("│")][1:] == ["4", "2", "1", "2"]

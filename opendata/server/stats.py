@@ -109,4 +109,7 @@ def _ckan_report(data: dict[str, Any], fmt: str) -> str:
         label = t("stats.total") if d["name"] is None else f"{d['title'] or d['name']} ({d['name']})"
         rows.append((label, str(d["views"]), str(d["downloads"]), str(d["recent_views"]), str(d["recent_downloads"]))
                     + ((str(d["api_calls"] or 0),) if counted else ()))
-    return _table(t("stats.ckan_title", url=data["catalog"]), rows) + "\n" + t("stats.ckan_counts")
+    table = _table(t("stats.ckan_title", url=data["catalog"]), rows)
+    if not data["total"]["views"] and not data["total"]["downloads"]:
+        table += "\n" + t("stats.ckan_none")
+    return table + "\n" + t("stats.ckan_counts")
