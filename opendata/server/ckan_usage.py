@@ -58,7 +58,7 @@ def _packages(client: Any) -> Iterator[dict[str, Any]]:
 
     start, seen = 0, set()
     while True:
-        found = client.action.package_search(q="*:*", rows=PAGE, start=start, sort="name asc")
+        found = client.call("package_search", q="*:*", rows=PAGE, start=start, sort="name asc")
         page = found.get("results") or []
         fresh = [pkg for pkg in page if pkg.get("name") not in seen]
         if page and not fresh:  # a server repeating a whole page ends the listing rather than loops
@@ -69,8 +69,12 @@ def _packages(client: Any) -> Iterator[dict[str, Any]]:
             seen.add(pkg.get("name"))
             if "tracking_summary" not in pkg:
                 try:
-                    pkg = client.action.package_show(id=pkg["name"], include_tracking=True)
-                except (ckanapi.NotFound, ckanapi.NotAuthorized):  # deleted or made private since
+                    pkg = client.call("package_show", id=pkg["name"], include_tracking=True)
+                except ckanapi.NotFound:  # deleted since the search
+                    continue
+                except CatalogError as exc:
+                    if exc.code != "ckan.not_authorized":  # made private since the search
+                        raise
                     continue
             yield pkg
         start += len(page)
@@ -96,17 +100,17 @@ def _dataset(pkg: dict[str, Any]) -> dict[str, Any]:
 def ckan_figures(url: str) -> dict[str, Any]:
     """Views and downloads per dataset (total and last 14 days) from a CKAN's own tracking.
 
-    Raises CatalogError ``stats.no_tracking`` when the CKAN does not track usage and
-    ``ckan.unreachable`` when it cannot be read."""
-    import ckanapi
+    Raises CatalogError: ``stats.no_tracking`` when the CKAN does not track usage,
+    ``stats.bad_figures`` when its answers are not CKAN's, ``ckan.*`` when it cannot be read."""
+    from ..catalogs.ckan import CkanCatalog
 
-    client = ckanapi.RemoteCKAN(url, user_agent="opendata-stats")
+    # No API key: the figures the public sees. CkanCatalog's calls retry transient failures, time
+    # out, and turn CKAN's errors into findings.
+    client = CkanCatalog(url)
     try:
-        status = client.action.status_show()
+        status = client.call("status_show")
         plugin = "tracking" in (status.get("extensions") or [])
         packages = list(_packages(client))
-    except (ckanapi.CKANAPIError, OSError) as exc:
-        raise CatalogError("ckan.unreachable", url=url, reason=type(exc).__name__) from None
     except (ValueError, TypeError, AttributeError, KeyError) as exc:  # not the shape CKAN answers in
         raise CatalogError("stats.bad_figures", url=url, name="-", reason=type(exc).__name__) from None
     if not plugin and not any("tracking_summary" in p for p in packages):
