@@ -736,6 +736,10 @@ def test_stats_reads_views_and_downloads_from_ckans_own_tracking(ckan_ext, tmp_p
     for agent in agents[:2]:
         _track(url, agent, csv["url"], "resource")
     _track(url, agents[2], f"/dataset/{other}", "page")
+    # A reader of the Chinese pages of a site whose default locale is another: CKAN records the view
+    # but `tracking update` ties only /dataset/… and two-letter /xx/dataset/… paths to a dataset (the
+    # README tells sites to make zh_Hans_CN their default locale).
+    _track(url, f"{agents[2]} zh", f"/zh_Hans_CN/dataset/{name}", "page")
 
     before = run("--lang", "en", "stats", "--catalog", url, "--format", "json")
     assert before.code == 0, before.err
