@@ -144,6 +144,7 @@ def main() -> None:
         done = subprocess.run([sys.executable, __file__, "--rows", str(args.rows), "--parts", str(args.parts),
                                "--out", args.out, "--run", mode], capture_output=True, text=True)
         if done.returncode:
+            (Path(args.out) / f"failed-{mode}.log").write_text(done.stderr, encoding="utf-8")  # the whole of it
             print(done.stderr[-3000:], file=sys.stderr)
             raise SystemExit(done.returncode)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))

@@ -498,6 +498,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "approval.wrong_reviewer": {"zh": "密钥 {key_id} 不属于审核人“{reviewer}”", "en": "the key {key_id} does not belong to reviewer \"{reviewer}\""},
     "approval.file_missing": {"zh": "已审核的文件 {file} 不见了；发布已阻止", "en": "the approved file {file} is missing; publication blocked"},
     "approval.file_changed": {"zh": "文件 {file} 在审核后被改动（SHA-256 不符）；发布已阻止，需重新审核", "en": "the file {file} changed after approval (SHA-256 differs); publication blocked, approve again"},
+    "approval.parquet_differs": {"zh": "Parquet 分片 {file} 的内容与其 CSV 分片 {csv} 不一致（审核检查的是 CSV）；发布已阻止，请重新脱敏并审核",
+                                 "en": "the Parquet part {file} does not hold what its CSV part {csv} holds (the CSV is what the check and the approval saw); publication blocked: redact and approve again"},
+    "approval.parquet_not_declared": {"zh": "Parquet 分片 {file} 缺失，或其 SHA-256 与 datapackage.json 中记录的不符（不是脱敏时写出的文件）；发布已阻止，请重新脱敏并审核",
+                                      "en": "the Parquet part {file} is missing or its SHA-256 is not the one datapackage.json records (not the file the redaction wrote); publication blocked: redact and approve again"},
     "approval.file_added": {"zh": "文件 {file} 是审核后新增的；发布已阻止，需重新审核", "en": "the file {file} was added after approval; publication blocked, approve again"},
     "approval.not_publishable": {"zh": "数据集“{name}”未通过检查（{count} 个问题），不能审核或发布", "en": "dataset \"{name}\" fails its check ({count} problems) and cannot be approved or published"},
     "approval.openness_changed": {"zh": "审核时批准为“{approved}”，按当前策略（{policy}）应为“{now}”：需重新审核", "en": "approved as \"{approved}\", but the current policy ({policy}) gives \"{now}\": a new approval is needed"},
@@ -1079,6 +1083,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.audit_verify": {"zh": "核验审计日志的哈希链", "en": "verify the audit log's hash chain"},
     "cli.help.audit_show": {"zh": "查看某数据集的审计历史", "en": "show a dataset's audit history"},
     "cli.help.completion": {"zh": "输出命令补全脚本（eval \"$(opendata completion bash)\"）", "en": "print a shell completion script (eval \"$(opendata completion bash)\")"},
+    "cli.help.parts": {"zh": "分片数据（redact --engine spark 的输出）按已审核的分片文件逐个发布（CSV 与 Parquet 各一组）；"
+                             "默认合并为一个 CSV 文件和一个 Parquet 文件",
+                       "en": "publish a table in parts (the output of redact --engine spark) as its approved parts "
+                             "(CSV and Parquet parts); by default they are joined into one CSV and one Parquet file"},
     "cli.help.replace": {"zh": "允许替换目录中来源或发布部门不同的同名数据集", "en": "allow replacing a dataset of the same name from another source or publisher"},
     "cli.help.init": {"zh": "为本部门创建工作区（opendata.toml、组织、分类扩展、datasets/）", "en": "create a department's workspace (opendata.toml, organisations, taxonomy extensions, datasets/)"},
     "cli.help.init_dir": {"zh": "工作区目录", "en": "the workspace directory"},
@@ -1378,8 +1386,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.query_timeout": {"zh": "单次数据查询的时限（秒）", "en": "the time limit of one data query (seconds)"},
     "cli.help.usage_file": {"zh": "使用统计文件（默认为目录下的 .usage/usage.sqlite）",
                             "en": "the usage figures file (default: .usage/usage.sqlite in the catalogue)"},
-    "cli.help.stats": {"zh": "各数据集的下载次数和接口调用次数（数据接口利用率）",
-                       "en": "downloads and API calls per dataset (数据接口利用率)"},
+    "cli.help.stats": {"zh": "各数据集的下载次数和接口调用次数（数据接口利用率）；对 CKAN 读取其自身的浏览和下载统计",
+                       "en": "downloads and API calls per dataset (数据接口利用率); for a CKAN, its own views and downloads"},
     "cli.help.since": {"zh": "自该日期起（YYYY-MM-DD，含当日）", "en": "from this date on (YYYY-MM-DD, inclusive)"},
     "stats.bad_date": {"zh": "--since 应为日期 YYYY-MM-DD，而不是“{value}”", "en": "--since must be a date YYYY-MM-DD, not \"{value}\""},
     "stats.title": {"zh": "使用统计：{path}（{period}）", "en": "Usage: {path} ({period})"},
@@ -1392,11 +1400,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stats.catalogue": {"zh": "（目录检索）", "en": "(catalogue search)"},
     "stats.total": {"zh": "合计", "en": "Total"},
     "stats.none": {"zh": "尚无使用记录（由 opendata serve 统计）", "en": "no usage recorded yet (opendata serve counts it)"},
-    "stats.views": {"zh": "浏览次数（CKAN 统计）", "en": "Views (CKAN tracking)"},
-    "stats.recent_views": {"zh": "近 14 天", "en": "Last 14 days"},
+    "stats.views": {"zh": "浏览次数", "en": "Views"},
+    "stats.recent_views": {"zh": "近 14 天浏览", "en": "Views, last 14 days"},
+    "stats.ckan_downloads": {"zh": "下载次数（点击）", "en": "Downloads (clicks)"},
+    "stats.recent_downloads": {"zh": "近 14 天下载", "en": "Downloads, last 14 days"},
     "stats.ckan_title": {"zh": "使用统计：{url}（CKAN 自身的访问统计）", "en": "Usage: {url} (CKAN's own tracking)"},
-    "stats.no_tracking": {"zh": "{url} 未启用访问统计（ckan.tracking_enabled = true），没有可读的数字",
-                          "en": "{url} does not track usage (ckan.tracking_enabled = true); there are no figures to read"},
+    "stats.ckan_counts": {
+        "zh": "CKAN 的统计口径：浏览＝在浏览器中打开数据集页面，下载＝点击页面上的资源链接，都由页面脚本上报"
+              "（直接访问文件地址和 API 调用不计），同一浏览器同一天只计一次；数字截至该站点最近一次运行"
+              " ckan tracking update。opendata 只读取汇总数字，不读取、不保存 CKAN 按 IP 生成的用户标识。",
+        "en": "What CKAN counts: a view is a dataset page opened in a browser, a download a click on a resource "
+              "link there, both reported by the page's JavaScript (files fetched directly and API calls are not "
+              "counted), once per browser and day; figures as of the site's last `ckan tracking update`. "
+              "opendata reads only these totals, never CKAN's IP-derived user keys."},
+    "stats.ckan_none": {"zh": "尚无统计数字：CKAN 记录的访问要等站点运行 ckan tracking update 后才计入",
+                        "en": "no figures yet: CKAN counts what it recorded only once the site runs `ckan tracking update`"},
+    "stats.no_tracking": {"zh": "{url} 未启用 CKAN 的访问统计，没有可读的数字（CKAN 2.11 起在 ckan.plugins 中加上"
+                                " tracking 插件并定期运行 ckan tracking update；2.10 及以前为 ckan.tracking_enabled = true）",
+                          "en": "{url} does not track usage; there are no figures to read (CKAN 2.11: add the tracking "
+                                "plugin to ckan.plugins and run `ckan tracking update` regularly; up to 2.10: "
+                                "ckan.tracking_enabled = true)"},
+    "stats.bad_figures": {"zh": "{url} 给出的数据集 {name} 的访问统计无法读取（{reason}），未作统计",
+                          "en": "the tracking figures {url} gives for dataset {name} cannot be read ({reason}); no report made"},
     "stats.since_ckan": {"zh": "CKAN 的访问统计只有累计和近 14 天两个数字，不能按 --since 统计",
                          "en": "CKAN's tracking keeps a total and the last 14 days only; --since cannot be applied"},
     "stats.retracted": {"zh": "（已撤回）", "en": "(withdrawn)"},

@@ -8,6 +8,7 @@ whole table in memory unless asked to (:meth:`Resource.to_arrow`, :meth:`Resourc
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ class Resource:
     path: Path | None = None
     table: pa.Table | None = None  # for packages built from DataFrames
     frame: Any = None  # a Spark DataFrame (opendata.engines.spark.Frame): read by the Spark engine
+    #: a multi-part resource (``"path": [..]``): its part files in order; ``path`` is their directory
+    parts: list[Path] = field(default_factory=list)
     schema_inferred: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -56,9 +59,19 @@ class Resource:
         if self.frame is not None:  # rows streamed from Spark, a partition at a time
             return self.frame.open(f"<{self.name}>")
         assert self.path is not None
-        return open_table(self.path, format=self.descriptor.get("format"),
-                          encoding=self.descriptor.get("encoding"),
-                          dialect=self.descriptor.get("dialect"), sheet=self.descriptor.get("sheet"))
+        options = {"format": self.descriptor.get("format"), "encoding": self.descriptor.get("encoding"),
+                   "dialect": self.descriptor.get("dialect"), "sheet": self.descriptor.get("sheet")}
+        if self.parts:  # numbered as one file, each part with its own header (readers/parts.py)
+            from .readers.parts import open_parts
+
+            fmt = options.pop("format") or format_of(self.parts[0])
+            return open_parts(self.path, self.parts, lambda part: open_table(part, format=fmt, **options))
+        return open_table(self.path, **options)
+
+    @property
+    def files(self) -> list[Path]:
+        """The data files of a file resource: its parts, or its one file (none for a DataFrame)."""
+        return list(self.parts) if self.parts else [self.path] if self.path is not None else []
 
     def raw_batches(self, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.RecordBatch]:
         """The rows as text exactly as in the source, columns named after the schema's fields."""
@@ -267,10 +280,19 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
         if not isinstance(rname, str) or not NAME_PATTERN.match(rname):
             raise DescriptorError("descriptor.bad_name", path=where, name=rname)
         rpath = raw.get("path")
-        if not isinstance(rpath, str) or not rpath:
+        parts: list[Path] = []
+        if isinstance(rpath, list) and rpath and all(isinstance(p, str) and p for p in rpath):
+            # Frictionless multi-part data: the files in this order make one table.
+            parts = [_inside(base, p, descriptor_path, rname) for p in rpath]
+            if len(set(parts)) != len(parts):
+                raise DescriptorError("descriptor.invalid", path=where, where=f"resources[{rname}].path",
+                                      reason="a part is listed twice")
+            data_path = Path(os.path.commonpath(parts)) if len(parts) > 1 else parts[0].parent
+        elif not isinstance(rpath, str) or not rpath:
             raise DescriptorError("descriptor.invalid", path=where, where=f"resources[{rname}].path",
-                                  reason="each resource needs a path to one file")
-        data_path = _inside(base, rpath, descriptor_path, rname)
+                                  reason="each resource needs a path to one file, or a list of its parts")
+        else:
+            data_path = _inside(base, rpath, descriptor_path, rname)
         schema_desc = raw.get("schema")
         if isinstance(schema_desc, str):
             # A snapshot reads its private copy of a shared schema, never the live file again.
@@ -279,8 +301,9 @@ def _load_descriptor(descriptor_path: Path, external: dict[str, Path] | None = N
         if schema_desc is None:
             raise DescriptorError("descriptor.schema_missing", path=where, resource=rname)
         schema = Schema.from_descriptor(schema_desc, path=where, resource=rname)
-        check_resource(dict(raw, name=rname), schema_desc, where=where, table_format=_format_or_none(data_path, raw))
-        resources.append(Resource(rname, schema, dict(raw, name=rname), path=data_path))
+        check_resource(dict(raw, name=rname), schema_desc, where=where,
+                       table_format=_format_or_none(parts[0] if parts else data_path, raw))
+        resources.append(Resource(rname, schema, dict(raw, name=rname), path=data_path, parts=parts))
 
     check_package({**descriptor, "resources": [dict(r.descriptor, schema=r.schema.to_descriptor()) for r in resources]},
                   where)

@@ -526,7 +526,8 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
 
     ``engine`` runs the passes elsewhere (:mod:`opendata.engines`): its ``analyze`` checks the
     data and its ``treat_resource`` does what :func:`_treat_resource` does; nothing is written
-    during the check then.
+    during the check then. An engine that writes each resource in parts lists them in the
+    descriptor (``describe_output``).
     """
     policy = policy or load_policy()
     stricter = _stricter(package, tuple(mask_all), tuple(suppress))
@@ -577,6 +578,8 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
                 report.suppressed_rows[res.name] = output.rows_in - output.rows_out
             outputs[res.name] = output
         descriptor = _output_descriptor(package, plans, report.key_id, policy, report)
+        if engine is not None and hasattr(engine, "describe_output"):
+            engine.describe_output(staging, descriptor, outputs)  # written in parts (Spark)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
         _verify(load(staging), {name: (o.totals, o.nonempty) for name, o in outputs.items()}, policy)

@@ -31,7 +31,7 @@ CONFIGS = {
     "bare": {"extensions": "", "dir": "CKAN_DEV_DIR", "port": "CKAN_DEV_PORT", "solr": "CKAN_DEV_SOLR_PORT",
              "redis": "CKAN_DEV_REDIS_PORT", "defaults": ("build/ckan-dev", "5055", "8984", "6390"),
              "url": "OPENDATA_CKAN_URL", "key": "OPENDATA_CKAN_API_KEY"},
-    "scheming+dcat": {"extensions": "scheming,dcat,datastore", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
+    "scheming+dcat": {"extensions": "scheming,dcat,datastore,tracking", "dir": "CKAN_DEV_EXT_DIR", "port": "CKAN_DEV_EXT_PORT",
                       "solr": "CKAN_DEV_EXT_SOLR_PORT", "redis": "CKAN_DEV_EXT_REDIS_PORT",
                       "defaults": ("build/ckan-dev-ext", "5056", "8986", "6392"),
                       "url": "OPENDATA_CKAN_EXT_URL", "key": "OPENDATA_CKAN_EXT_API_KEY"},
@@ -661,6 +661,174 @@ def test_the_api_key_goes_to_no_other_site_than_the_ckan():
     finally:
         server.shutdown()
     assert seen == [None, "secret-key", "secret-key"]
+
+
+# -- CKAN's own usage tracking (the extended CKAN runs CKAN 2.11's tracking plugin, the bare one not) --
+def _ckan_dev(ckan: Ckan, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, CKAN_DEV_DIR=str(ckan.directory))
+    return subprocess.run([str(ROOT / "scripts" / "ckan-dev"), *args], capture_output=True, text=True, env=env,
+                          timeout=600)
+
+
+# What a browser sends with CKAN's tracking.js (one key per browser: CKAN hashes these headers and the IP).
+_BROWSER = {"Accept-Language": "zh-CN,zh;q=0.9", "Accept-Encoding": "gzip"}
+
+
+def _track(url: str, agent: str, target: str, kind: str) -> None:
+    """CKAN's tracking.js: `$.ajax({url: site_root + '_tracking', type: 'POST', data: {url, type},
+    timeout: 300})`, a form POST; CKAN records it in an after_request hook (and answers 405).
+
+    Its hook reads the body to the end of the stream, which under `ckan run` (werkzeug's server,
+    no length limit) comes only when the client closes: the script's 300 ms timeout does that in a
+    browser; here the request is sent on a socket whose sending side is then shut."""
+    import socket
+    from urllib.parse import urlencode, urlsplit
+
+    body = urlencode({"url": target, "type": kind})
+    where = urlsplit(url)
+    head = {"Host": where.netloc, "User-Agent": agent, **_BROWSER, "X-Requested-With": "XMLHttpRequest",
+            "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8", "Content-Length": str(len(body)),
+            "Connection": "close"}
+    request = "POST /_tracking HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in head.items()) + "\r\n" + body
+    with socket.create_connection((where.hostname, where.port), timeout=30) as sock:
+        sock.sendall(request.encode())
+        sock.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.split(b" ", 2)[1] == b"405", answer[:200]  # no view at /_tracking; the hook has run
+
+
+def _sql(ckan: Ckan, query: str) -> list[str]:
+    """The rows of ``query`` in the CKAN's own database (what CKAN keeps, to compare with opendata's)."""
+    ini = (ckan.directory / "ckan.ini").read_text(encoding="utf-8")
+    database = re.search(r"^sqlalchemy.url = (postgresql://\S+)$", ini, re.M).group(1)
+    return subprocess.run(["psql", database, "-tAc", query], capture_output=True, text=True, timeout=60,
+                          check=True).stdout.split()
+
+
+def _user_keys(ckan: Ckan) -> set[str]:
+    """The user keys CKAN stored for the raw events."""
+    return set(_sql(ckan, "SELECT DISTINCT user_key FROM tracking_raw"))
+
+
+def test_stats_reads_views_and_downloads_from_ckans_own_tracking(ckan_ext, tmp_path, run):
+    """Browsers open a dataset page and click its CSV link as CKAN's JavaScript reports them; after
+    `ckan tracking update` opendata stats gives CKAN's own figures per dataset and resource — and
+    none of the browsers' keys, addresses or agents."""
+    if ckan_ext.directory is None:
+        pytest.skip("the CKAN was not started by this suite (ckan tracking update runs in its directory)")
+    url, key = ckan_ext
+    package, name = _dataset(tmp_path / "a")
+    other_package, other = _dataset(tmp_path / "b")
+    od.publish(package, CkanCatalog(url, key))
+    od.publish(other_package, CkanCatalog(url, key))
+    agents = [f"Mozilla/5.0 (X11; Linux x86_64) opendata-test/{uuid.uuid4().hex[:8]}" for _ in range(3)]
+    links = []
+    for agent in agents:  # three readers open the page; it carries the tracking script and the links it reports
+        page = requests.get(f"{url}/dataset/{name}", headers={**_BROWSER, "User-Agent": agent}, timeout=30).text
+        assert re.search(r'<script[^>]+src="[^"]*tracking[^"]*\.js', page), "no tracking script on the page"
+        links = re.findall(r'<a\b[^>]*\bclass="[^"]*\bresource-url-analytics\b[^"]*"[^>]*\bhref="([^"]+)"', page)
+        _track(url, agent, f"/dataset/{name}", "page")
+    _track(url, agents[0], f"/dataset/{name}", "page")  # the same browser again the same day: once
+    csv = next(r for r in CkanCatalog(url, key).get(name)["resources"] if r["opendata_file"] == "data/data.csv")
+    assert csv["url"] in links  # the download link CKAN's script reports is the resource's URL
+    for agent in agents[:2]:
+        _track(url, agent, csv["url"], "resource")
+    _track(url, agents[2], f"/dataset/{other}", "page")
+    # A reader of the Chinese pages of a site whose default locale is another: CKAN records the view
+    # but `tracking update` ties only /dataset/… and two-letter /xx/dataset/… paths to a dataset (the
+    # README tells sites to make zh_Hans_CN their default locale).
+    _track(url, f"{agents[2]} zh", f"/zh_Hans_CN/dataset/{name}", "page")
+
+    before = run("--lang", "en", "stats", "--catalog", url, "--format", "json")
+    assert before.code == 0, before.err
+    figures = {d["name"]: d for d in json.loads(before.out)["datasets"]}
+    assert figures[name]["views"] == 0  # raw events count only once CKAN has summed them
+
+    updated = _ckan_dev(ckan_ext, "tracking-update")
+    assert updated.returncode == 0, updated.stderr
+    result = run("--lang", "en", "stats", "--catalog", url, "--format", "json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    figures = {d["name"]: d for d in report["datasets"]}
+    mine = figures[name]
+    assert (mine["views"], mine["recent_views"], mine["downloads"], mine["recent_downloads"]) == (3, 3, 2, 2)
+    assert {r["id"]: r["downloads"] for r in mine["resources"]} == \
+        {r["id"]: 2 if r["id"] == csv["id"] else 0 for r in CkanCatalog(url, key).get(name)["resources"]}
+    assert (figures[other]["views"], figures[other]["downloads"]) == (1, 0)
+    assert mine["api_calls"] is None and report["total"]["api_calls"] is None  # CKAN does not count them
+    assert report["total"]["views"] == sum(d["views"] for d in report["datasets"]) >= 4
+    # The figures are CKAN's own, as its API shows them to anyone.
+    shown = requests.get(f"{url}/api/3/action/package_show", params={"id": name}, timeout=30).json()["result"]
+    assert shown["tracking_summary"] == {"total": mine["views"], "recent": mine["recent_views"]}
+
+    text = run("--lang", "en", "stats", "--catalog", url)
+    assert text.code == 0, text.err
+    row = next(line for line in text.out.splitlines() if f"({name})" in line)
+    assert re.findall(r"\d+", row.split(f"({name})", 1)[1]) == ["3", "2", "3", "2"]
+    assert "ckan tracking update" in text.out and "user keys" in text.out
+    keys = _user_keys(ckan_ext)
+    expected = {hashlib.md5((a + "127.0.0.1" + _BROWSER["Accept-Language"] + _BROWSER["Accept-Encoding"]).encode())
+                .hexdigest() for a in agents}
+    assert expected <= keys  # CKAN keeps a key per browser ...
+    for output in (result.out, text.out):  # ... opendata copies none of them, nor what they are made of
+        assert not [k for k in keys if k in output] and "127.0.0.1" not in output.replace(url, "")
+        assert not [a for a in agents if a in output] and "opendata-test/" not in output
+
+
+def test_stats_of_a_ckan_without_tracking_is_a_finding_not_zeros(ckan, tmp_path, run):
+    """The bare CKAN has no tracking plugin: opendata stats says so (naming the setting), prints no
+    figures; scripts/ckan-dev tracking-update refuses it too."""
+    if ckan.extended:
+        pytest.skip("the extended CKAN tracks usage")
+    url, key = ckan
+    package, name = _dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+    for fmt in ("text", "json"):
+        result = run("--lang", "en", "stats", "--catalog", url, "--format", fmt)
+        assert result.code != 0 and result.out == ""
+        assert "does not track usage" in result.err and "tracking plugin" in result.err
+        assert "Traceback" not in result.err
+    zh = run("stats", "--catalog", url)
+    assert zh.code == result.code and "未启用 CKAN 的访问统计" in zh.err
+    if ckan.directory is not None:
+        refused = _ckan_dev(ckan, "tracking-update")
+        assert refused.returncode == 2 and "without the tracking plugin" in refused.stderr
+
+
+def test_a_real_browser_opening_ckans_dataset_page_is_counted_as_a_view(ckan_ext, tmp_path, run):
+    """Headless Chromium opens the dataset page under two user agents; CKAN's own tracking.js posts
+    each view; after `ckan tracking update` opendata stats reports the two views."""
+    import time
+
+    from browser import chromium
+
+    if ckan_ext.directory is None:
+        pytest.skip("the CKAN was not started by this suite (ckan tracking update runs in its directory)")
+    url, key = ckan_ext
+    package, name = _dataset(tmp_path)
+    od.publish(package, CkanCatalog(url, key))
+
+    def raw_views() -> int:
+        return int(_sql(ckan_ext, f"SELECT count(DISTINCT user_key) FROM tracking_raw WHERE url = '/dataset/{name}'")[0])
+
+    with chromium() as driver:
+        for n in range(2):
+            driver.execute_cdp_cmd("Network.enable", {})
+            driver.execute_cdp_cmd("Network.setUserAgentOverride",
+                                   {"userAgent": f"Mozilla/5.0 opendata-browser-test/{uuid.uuid4().hex[:8]}"})
+            driver.get(f"{url}/dataset/{name}")
+            # The script posts on load and gives up after 300 ms; CKAN records it once the request ends.
+            deadline = time.monotonic() + 30
+            while raw_views() < n + 1 and time.monotonic() < deadline:
+                time.sleep(0.3)
+            assert raw_views() == n + 1, "CKAN recorded no view from the browser"
+    assert _ckan_dev(ckan_ext, "tracking-update").returncode == 0
+    result = run("--lang", "en", "stats", "--catalog", url, "--format", "json")
+    assert result.code == 0, result.err
+    views = {d["name"]: d for d in json.loads(result.out)["datasets"]}[name]
+    assert (views["views"], views["recent_views"], views["downloads"]) == (2, 2, 0)
 
 
 def test_a_restricted_dataset_on_ckan_shows_how_many_grants_it_has_had(ckan, tmp_path, monkeypatch):

@@ -143,7 +143,8 @@ def ckan_package(package: Package, release: Release, *, modified: str | None = N
         if f.kind == "data":
             res_desc = package.resource(f.resource).descriptor
             resources.append({
-                "name": f"{res_desc.get('title') or f.resource} ({f.format.upper()})",
+                "name": f"{res_desc.get('title') or f.resource} ({f.format.upper()}"
+                        + (f" {f.part[0]}/{f.part[1]})" if f.part else ")"),
                 "description": res_desc.get("description", ""),
                 "url": base_url + f.path, "format": f.format.upper(), "mimetype": f.media_type,
                 "hash": f.sha256, "size": f.size, **checksum,

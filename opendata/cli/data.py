@@ -21,12 +21,23 @@ def _engine(args: argparse.Namespace):
     return SparkEngine()
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from ..check import check
+def _load(args: argparse.Namespace, engine):
+    """The dataset at ``args.path``; with the Spark engine, a URI (``hdfs://…``, ``s3a://…``,
+    ``file://…``) is a table or a directory of parts that Spark reads (schema inferred)."""
     from ..package import load
 
-    package = load(args.path)
+    if engine is not None and "://" in str(args.path):
+        from ..engines.spark.remote import from_uri, uri_name
+
+        return from_uri(str(args.path), uri_name(str(args.path)), spark=engine.spark)
+    return load(args.path)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..check import check
+
     engine = _engine(args)
+    package = _load(args, engine)
     with progress("cli.progress.check", name=package.name):
         report = check(package, policy=policy_of(args), limit=args.limit, engine=engine)
     from ..trust.accountable import missing_metadata
@@ -45,11 +56,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from ..package import load
     from ..pii.scan import scan
 
-    package = load(args.path)
     engine = _engine(args)
+    package = _load(args, engine)
     run_scan = scan
     if engine is not None:
         from ..engines.spark import scan as spark_scan
@@ -62,12 +72,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_redact(args: argparse.Namespace) -> int:
-    from ..package import load
     from ..redact import redact
 
     policy = policy_of(args)
-    package = load(args.path)
     engine = _engine(args)
+    package = _load(args, engine)
     with progress("cli.progress.redact", name=package.name):
         _, report = redact(package, args.out, policy=policy, mask_all=tuple(args.mask_all),
                            suppress=tuple(args.suppress), engine=engine)

@@ -47,7 +47,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             progress.update(task, description=f"{messages.t('publish.progress')} {cell(path.name)}")
             try:
                 package = load(path)
-                result = publish(package, catalog, policy=policy, replace=args.replace)
+                result = publish(package, catalog, policy=policy, replace=args.replace, parts=args.parts)
                 rows.append((package.name, result.status, result.url))
             except OpendataError as exc:  # one failure does not stop the others
                 rows.append((path.name, "blocked", exc.render()))
@@ -105,6 +105,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("--catalog", required=True, help=h("catalog"))
     p.add_argument("--policy", help=h("policy"))
     p.add_argument("--replace", action="store_true", help=h("replace"))
+    p.add_argument("--parts", action="store_true", help=h("parts"))
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("retract", help=h("retract"), description=h("retract"), parents=[common])

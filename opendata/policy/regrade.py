@@ -65,7 +65,7 @@ def regrade(catalog: LocalCatalog, *, policy: Policy | None = None, apply: bool 
         published = extra(pkg_dict, "opendata_openness") or "unconditional"
         try:
             package: Package | None = load(catalog.dataset_dir(name))
-            has_data = all(r.path is not None and r.path.is_file() for r in package.resources)
+            has_data = all(r.files and all(p.is_file() for p in r.files) for r in package.resources)
         except OpendataError:  # a metadata-only entry has no data paths to load
             package, has_data = None, False
         if package is not None and has_data:

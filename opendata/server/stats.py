@@ -10,6 +10,7 @@ from typing import Any
 from .. import messages
 from ..errors import InputError
 from . import usage
+from .ckan_usage import ckan_figures
 
 
 def _ckan_url(spec: str) -> str | None:
@@ -21,36 +22,6 @@ def _ckan_url(spec: str) -> str | None:
     named = (config.load().get("catalogs") or {}).get(spec) or {}
     url = named.get("url") or spec
     return url if re.match(r"^https?://", url) else None
-
-
-def ckan_figures(url: str) -> dict[str, Any]:
-    """A CKAN's own tracking figures (``tracking_summary``: views in total and in the last 14
-    days, per dataset and resource); read without an API key, as the public reads them."""
-    import ckanapi
-
-    from ..errors import CatalogError
-
-    client = ckanapi.RemoteCKAN(url, user_agent="opendata-stats")
-    try:
-        names = client.action.package_list()
-        datasets, tracked = [], False
-        for name in names:
-            pkg = client.action.package_show(id=name, include_tracking=True)
-            summary = pkg.get("tracking_summary")
-            tracked = tracked or summary is not None
-            summary = summary or {}
-            datasets.append({"name": name, "title": pkg.get("title"), "views": summary.get("total", 0),
-                             "recent_views": summary.get("recent", 0),
-                             "resources": [{"name": r.get("name"), "views": (r.get("tracking_summary") or {}).get("total", 0),
-                                            "recent_views": (r.get("tracking_summary") or {}).get("recent", 0)}
-                                           for r in pkg.get("resources", [])]})
-    except (ckanapi.CKANAPIError, OSError) as exc:
-        raise CatalogError("ckan.unreachable", url=url, reason=type(exc).__name__) from None
-    if datasets and not tracked:
-        raise CatalogError("stats.no_tracking", url=url)
-    return {"catalog": url, "source": "ckan-tracking", "datasets": datasets,
-            "total": {"views": sum(d["views"] for d in datasets),
-                      "recent_views": sum(d["recent_views"] for d in datasets)}}
 
 
 def figures(catalogue: str | Path, *, since: str | None = None,
@@ -131,8 +102,14 @@ def _ckan_report(data: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
     t = messages.t
-    rows = [(t("stats.dataset"), t("stats.views"), t("stats.recent_views"))]
-    rows += [(f"{d['title'] or d['name']} ({d['name']})", str(d["views"]), str(d["recent_views"]))
-             for d in data["datasets"]]
-    rows.append((t("stats.total"), str(data["total"]["views"]), str(data["total"]["recent_views"])))
-    return _table(t("stats.ckan_title", url=data["catalog"]), rows)
+    counted = data["total"]["api_calls"] is not None  # opendata serve counts API calls; CKAN does not
+    rows = [(t("stats.dataset"), t("stats.views"), t("stats.ckan_downloads"), t("stats.recent_views"),
+             t("stats.recent_downloads")) + ((t("stats.api_calls"),) if counted else ())]
+    for d in data["datasets"] + [dict(data["total"], name=None)]:
+        label = t("stats.total") if d["name"] is None else f"{d['title'] or d['name']} ({d['name']})"
+        rows.append((label, str(d["views"]), str(d["downloads"]), str(d["recent_views"]), str(d["recent_downloads"]))
+                    + ((str(d["api_calls"] or 0),) if counted else ()))
+    table = _table(t("stats.ckan_title", url=data["catalog"]), rows)
+    if not data["total"]["views"] and not data["total"]["downloads"]:
+        table += "\n" + t("stats.ckan_none")
+    return table + "\n" + t("stats.ckan_counts")

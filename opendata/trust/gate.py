@@ -30,7 +30,7 @@ from ..release import export
 
 
 def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
-            modified: str | None = None, replace: bool = False) -> PublishResult:
+            modified: str | None = None, replace: bool = False, parts: bool = False) -> PublishResult:
     """Publish an approved ``package`` to ``catalog``, as the check and the approval allow.
 
     无条件开放 datasets go out whole; 受限开放 ones as a catalogue entry with metadata and data
@@ -39,6 +39,10 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
     catalogue then. A dataset needs a title, a licence, a publisher and a contact; one whose name
     another publisher holds in ``catalog`` is refused unless ``replace``
     (:mod:`.accountable`).
+
+    A table in parts (``redact --engine spark``) is published as one CSV and one Parquet file
+    made of its approved parts; with ``parts``, as the approved parts themselves
+    (:func:`~opendata.release.export`).
     """
     if package.basepath is None:
         raise ApprovalError("approval.no_directory", name=package.name)
@@ -65,7 +69,8 @@ def publish(package: Package, catalog: Catalog, *, policy: Policy | None = None,
             require_own_name(catalog, package, replace=replace)
             staging = catalog.staging_dir()
             try:
-                release = export(package, staging / "release", with_data=report.openness == "unconditional")
+                release = export(package, staging / "release", with_data=report.openness == "unconditional",
+                                 parts=parts)
                 package_dict: dict[str, Any] = ckan_package(package, release, modified=modified, report=report,
                                                             approval=approval)
                 result = catalog.store(release, package_dict)

@@ -9,7 +9,8 @@ signature, the release files) works on the copy and its hashes, never on the liv
 What a package refers to, and so what an approval covers (keys of ``approval.json``'s ``files``):
 
 - ``datapackage.json``;
-- every resource's ``path`` and every schema given as a path, keyed by the reference as written
+- every resource's ``path`` (each part of a resource in parts, and the Parquet parts it declares
+  in ``opendata.parts``) and every schema given as a path, keyed by the reference as written
   (normalised): this includes hidden paths (``.data/x.csv``), paths through symlinked
   directories and shared schemas outside the package (``../../schemas/x.json``, or under
   ``OPENDATA_SCHEMAS_DIR``);
@@ -78,8 +79,14 @@ def _references(descriptor_bytes: bytes, origin: Path) -> list[tuple[str, str, P
         if not isinstance(raw, dict):
             continue
         name = str(raw.get("name") or f"resource{i + 1}")
-        if isinstance(raw.get("path"), str) and raw["path"]:
-            out.append(("data", raw["path"], _inside(origin, raw["path"], where, name)))
+        paths = raw.get("path") if isinstance(raw.get("path"), list) else [raw.get("path")]
+        # A resource in parts: every part, and the Parquet parts it declares (published as approved).
+        declared = ((raw.get("opendata") or {}).get("parts") or {}) if isinstance(raw.get("opendata"), dict) else {}
+        parquet = declared.get("parquet") if isinstance(declared, dict) else None
+        paths += [p.get("path") for p in parquet if isinstance(p, dict)] if isinstance(parquet, list) else []
+        for path in paths:
+            if isinstance(path, str) and path:
+                out.append(("data", path, _inside(origin, path, where, name)))
         if isinstance(raw.get("schema"), str) and raw["schema"]:
             out.append(("schema", raw["schema"], schema_reference(origin, raw["schema"], where, name)))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .integrity import integrity_errors, row_count_errors
+from .integrity import file_errors, row_count_errors
 from .report import ResourceReport, ValidationError, ValidationReport
 from .table import DEFAULT_LIMIT, check_chunk, reference_set, validate_table
 
@@ -36,7 +36,8 @@ def validate(package: "Package", *, limit: int = DEFAULT_LIMIT, per_chunk=None, 
                                 on_result=on_result(resource) if on_result else None)
         result.schema_inferred = resource.schema_inferred
         if resource.path is not None:
-            found = integrity_errors(resource.descriptor, resource.path, where=str(package.source))
+            # ``bytes``/``hash`` of its one file, or the SHA-256 of each part it lists.
+            found = file_errors(resource.descriptor, resource.path, resource.parts, where=str(package.source))
             found += row_count_errors(resource.descriptor, result.rows)
             result.counts.update(e.type for e in found)
             result.errors = (found + result.errors)[:max(limit, 0)]

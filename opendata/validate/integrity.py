@@ -56,3 +56,20 @@ def row_count_errors(descriptor: dict[str, Any], rows: int) -> list[ValidationEr
     if declared is None or str(declared) == str(rows):
         return []
     return [ValidationError("row-count", params={"expected": declared, "actual": rows})]
+
+
+def file_errors(descriptor: dict[str, Any], data_path: Path, parts: list[Path], *, where: str) -> list[ValidationError]:
+    """The ``byte-count`` / ``hash-count`` errors of a resource's files: its one file against
+    ``bytes``/``hash``; a resource in parts, each part against the SHA-256 and size its
+    ``opendata.parts.csv`` records (as ``redact --engine spark`` writes them)."""
+    if not parts:
+        return integrity_errors(descriptor, data_path, where=where) if data_path.is_file() else []
+    declared = ((descriptor.get("opendata") or {}).get("parts") or {}).get("csv")
+    if not isinstance(declared, list) or len(declared) != len(parts):
+        return []
+    errors = []
+    for part, entry in zip(parts, declared):
+        if isinstance(entry, dict) and isinstance(entry.get("sha256"), str):
+            facts = {"name": descriptor.get("name", ""), "hash": f"sha256:{entry['sha256']}", "bytes": entry.get("bytes")}
+            errors += integrity_errors(facts, part, where=where)
+    return errors

@@ -19,9 +19,10 @@ from typing import Any
 from ...errors import DescriptorError, InputError
 from ...package import Package, Resource
 from ...validate import DEFAULT_LIMIT
+from .remote import from_uri
 from .session import session
 
-__all__ = ["check", "scan", "redact", "from_spark", "SparkEngine", "session"]
+__all__ = ["check", "scan", "redact", "from_spark", "from_uri", "SparkEngine", "session"]
 
 
 class SparkEngine:
@@ -46,6 +47,12 @@ class SparkEngine:
         from .treat import treat_resource
 
         return treat_resource(self.spark, resource, plans, key, policy, report, path)
+
+    def describe_output(self, staging: Any, descriptor: dict, outputs: dict) -> None:
+        """The redaction's Parquet parts written and every part listed in ``descriptor`` (see :mod:`.output`)."""
+        from .output import describe
+
+        describe(self.spark, staging, descriptor, outputs)
 
     def k_anonymity(self, resource: Resource, k: int):
         return self.run.rare(resource, k)
@@ -89,7 +96,8 @@ def scan(package: Any, *, sample_rows: int | None = None, rules: Any = None, spa
 
 
 def redact(package: Any, out_dir: Any, *, spark: Any = None, **kwargs: Any):
-    """:func:`opendata.redact.redact` on Spark: the same output files, byte for byte (see :mod:`.treat`)."""
+    """:func:`opendata.redact.redact` on Spark: the published form as CSV and Parquet parts, the
+    CSV parts together (headers aside) byte for byte one machine's CSV (see :mod:`.treat`, :mod:`.output`)."""
     from ...redact import redact as local_redact
 
     engine = SparkEngine(spark)

@@ -24,19 +24,36 @@ from ...policy.sensitive import CellFindings, text_fields
 from ...readers import format_of, table_parts
 from ...readers.base import Chunk
 from ...validate import DEFAULT_LIMIT, ResourceReport, ValidationError, ValidationReport
-from ...validate.integrity import integrity_errors, row_count_errors
+from ...validate.integrity import file_errors, row_count_errors
 from ...validate.table import _primary_key_error, label_errors
 from .job import FOREIGN, OUTPUT_DDL, PART_SHIFT, PRIMARY, QUASI, REFERENCE, SUMMARY, UNIQUE, PartJob, raise_failure
 
 _LOCAL = (1 << PART_SHIFT) - 1
 
 
+def is_dataframe(resource: Resource) -> bool:
+    """Whether the resource's rows come from a Spark DataFrame (else from part files or URIs)."""
+    return resource.frame is not None and not getattr(resource.frame, "remote", False)
+
+
+def part_source(spark: Any, resource: Resource, count: int, parts: list[int] | None = None) -> Any:
+    """The DataFrame a file resource's job runs over: its part numbers (``parts``, default all
+    ``count``), and for parts on another filesystem their bytes, read by Spark."""
+    if getattr(resource.frame, "remote", False):
+        return resource.frame.source(parts)
+    if parts is None:
+        return spark.range(0, count, 1, count)
+    return spark.createDataFrame([(p,) for p in parts], "id long").repartition(len(parts))
+
+
 def parts_of(resource: Resource) -> tuple[list[str], dict[str, Any]]:
-    """The part files of a file resource and the arguments each is opened with."""
+    """The part files (or URIs) of a file resource and the arguments each is opened with."""
+    if getattr(resource.frame, "remote", False):
+        return list(resource.frame.parts), dict(resource.frame.open_args)
     d = resource.descriptor
     path = resource.path
     assert path is not None
-    parts = table_parts(path, d.get("format")) if path.is_dir() else [path]
+    parts = resource.parts or (table_parts(path, d.get("format")) if path.is_dir() else [path])
     fmt = d.get("format") or format_of(parts[0])
     return [str(p) for p in parts], {"format": fmt, "encoding": d.get("encoding"), "dialect": d.get("dialect"),
                                      "sheet": d.get("sheet")}
@@ -94,14 +111,15 @@ class SparkRun:
                           text_fields=text_fields(r), uniques=uniques, primary=bool(pk) and shared is None,
                           foreign=[fk.fields for fk in schema.foreign_keys], references=refs[r.name],
                           quasi=quasi_identifiers(r) if validate else ())
-            if r.frame is not None:
+            if is_dataframe(r):
                 source = r.frame.df
                 self.parts[r.name] = source.rdd.getNumPartitions()
             else:
                 job.parts, job.open_args = parts_of(r)
+                job.remote = r.frame is not None
                 job.header = r.open().header  # the first part's (read here: a few bytes)
                 self.parts[r.name] = len(job.parts)
-                source = spark.range(0, len(job.parts), 1, len(job.parts))
+                source = part_source(spark, r, len(job.parts))
             self.jobs[r.name] = job
             self.frames[r.name] = source.mapInArrow(job, OUTPUT_DDL).persist(StorageLevel.MEMORY_AND_DISK)
         self.numbering: dict[str, Numbering] = {}
@@ -167,13 +185,13 @@ class SparkRun:
         """Masked cells at (position, column): read back by Spark from the parts that hold them."""
         if not wanted:
             return {}
-        job = CellsJob(self.jobs[resource.name].schema, self.jobs[resource.name].parts,
-                       self.jobs[resource.name].open_args, wanted={p: sorted(c) for p, c in wanted.items()})
-        if resource.frame is not None:
+        base = self.jobs[resource.name]
+        job = CellsJob(base.schema, base.parts, base.open_args, wanted={p: sorted(c) for p, c in wanted.items()})
+        job.remote = base.remote
+        if is_dataframe(resource):
             source = resource.frame.df
         else:
-            parts = sorted({p >> PART_SHIFT for p in wanted})
-            source = self.spark.createDataFrame([(p,) for p in parts], "id long").repartition(len(parts))
+            source = part_source(self.spark, resource, len(base.parts), sorted({p >> PART_SHIFT for p in wanted}))
         rows = source.mapInArrow(job, OUTPUT_DDL).select("pos", "key", "texts").collect()  # ≤ limit rows
         return {(r.pos, r.key): r.texts[0] for r in rows}
 
@@ -203,7 +221,7 @@ class SparkRun:
         return ScanReport(out)
 
     def _header(self, resource: Resource) -> tuple[str, str, str | None, list[str], bool, list[str], bool]:
-        if resource.frame is not None:
+        if is_dataframe(resource):
             return f"<{resource.name}>", "memory", None, list(resource.frame.df.columns), True, [], True
         source = resource.open()
         return (source.path, source.format, source.encoding, source.header, source.has_header, source.notes,
@@ -257,8 +275,7 @@ class SparkRun:
         report.errors = sorted(errors, key=ValidationError.sort_key)
         report.schema_inferred = resource.schema_inferred
         if resource.path is not None:
-            found = integrity_errors(resource.descriptor, resource.path, where=str(self.package.source)) \
-                if resource.path.is_file() else []
+            found = file_errors(resource.descriptor, resource.path, resource.parts, where=str(self.package.source))
             found += row_count_errors(resource.descriptor, report.rows)
             report.counts.update(e.type for e in found)
             report.errors = (found + report.errors)[:max(limit, 0)]

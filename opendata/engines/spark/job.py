@@ -69,14 +69,19 @@ class PartJob:
     quasi: tuple[str, ...] = ()
     #: the first part's header, which every part must have
     header: list[str] | None = None
+    #: ``parts`` are URIs whose bytes come with the part number (:mod:`.remote`)
+    remote: bool = False
 
     # -- reading ---------------------------------------------------------------------------------
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         if self.parts:
             for batch in batches:
-                for part in batch.column(0).to_pylist():
+                contents = batch.column(1) if self.remote else None
+                for k, part in enumerate(batch.column(0).to_pylist()):
                     try:
-                        yield from self.run_part(int(part), self.file_chunks(int(part)))
+                        chunks = (self.remote_chunks(int(part), contents[k].as_py()) if contents is not None
+                                  else self.file_chunks(int(part)))
+                        yield from self.run_part(int(part), chunks)
                     except OpendataError as exc:
                         # Said to the driver, which raises it as one machine would (by name, no traceback).
                         yield failure(int(part), exc)
@@ -90,6 +95,17 @@ class PartJob:
         if self.header is not None and source.header != self.header:
             raise InputError("input.part_header", path=self.parts[part], first=self.parts[0])
         return source.chunks()
+
+    def remote_chunks(self, part: int, content: bytes) -> Iterator[Chunk]:
+        """A part given as its bytes (read by Spark from any filesystem it knows)."""
+        from .remote import open_remote
+
+        stream = open_remote(self.parts[part], content, self.open_args)
+        source = next(stream)
+        if self.header is not None and source.header != self.header:
+            stream.close()
+            raise InputError("input.part_header", path=self.parts[part], first=self.parts[0])
+        return stream
 
     @staticmethod
     def frame_chunks(batches: Iterator[pa.RecordBatch]) -> Iterator[Chunk]:

@@ -2,10 +2,11 @@
 
 Each task puts its part's chunks through the single-machine step
 (:meth:`opendata.redact._TreatedOutput.step`: treatment, re-scan, last-line checks, rare
-combinations dropped) and appends the encoded CSV lines to a part file beside the output; the
-driver receives counts only and then concatenates the part files, in table order, behind one
-header into the resource's published CSV — the same bytes one machine writes (``encrypt`` aside,
-whose nonces are random). ``approve`` and ``publish`` read it unchanged.
+combinations dropped) and writes the encoded CSV lines behind the header into a part file; the
+driver receives counts only and names the parts in table order ``data/NAME/part-00000.csv`` …:
+each a canonical CSV (UTF-8 with BOM, the same quoting), and together, headers aside, the very
+bytes one machine writes into ``data/NAME.csv`` (``encrypt`` aside, whose nonces are random).
+:mod:`.output` then writes their Parquet parts and lists both in ``datapackage.json``.
 
 Keyed treatments get their key as a Spark broadcast variable: it is never in the Spark settings,
 the logs, the event log or the UI, and it is destroyed when the pass ends. On a cluster, turn on
@@ -30,10 +31,8 @@ from ...pii.scan import Counts, merge_counts
 from ...readers.base import Chunk
 from ...redact import FieldPlan, _live_quasi_identifiers, _qi_generalization, _TreatedOutput, treat_batch
 from ...release import CsvSink
-from .analyze import parts_of
+from .analyze import is_dataframe, part_source, parts_of
 from .job import OUTPUT_DDL, PART_SHIFT, QUASI, SUMMARY, PartJob, _rows, quasi_rows, raise_failure
-
-_BLOCK = 1 << 20
 
 
 class _Key:
@@ -50,7 +49,7 @@ class QuasiJob(PartJob):
     """Each row's quasi-identifiers as the treatment leaves them (for the k-anonymity counts)."""
 
     def __init__(self, base: PartJob, plans: list[FieldPlan], key: _Key, qi: tuple[str, ...]) -> None:
-        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False)
+        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False, remote=base.remote)
         self.plans, self.key, self.qi = plans, key, qi
 
     def run_part(self, part: int, chunks: Iterator[Chunk]) -> Iterator[pa.RecordBatch]:
@@ -68,7 +67,7 @@ class TreatJob(PartJob):
 
     def __init__(self, base: PartJob, plans: list[FieldPlan], key: _Key, qi: tuple[str, ...],
                  rare: Any, directory: str) -> None:
-        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False)
+        super().__init__(base.schema, base.parts, base.open_args, validate=False, scan=False, remote=base.remote)
         self.plans, self.key, self.qi, self.rare, self.directory = plans, key, qi, rare, directory
 
     def run_part(self, part: int, chunks: Iterator[Chunk]) -> Iterator[pa.RecordBatch]:
@@ -78,14 +77,17 @@ class TreatJob(PartJob):
                                 rare=self.rare.value if self.rare is not None else None)
         # One file per attempt: a retried or speculative task never writes into another's file.
         name = f"part-{part:06d}-{TaskContext.get().taskAttemptId()}.csv"
-        with open(os.path.join(self.directory, name), "wb") as handle:
+        sink = CsvSink(Path(self.directory) / name, output.names)
+        try:
             for seq, chunk in enumerate(chunks):
                 rows_in, rows_out, encoded, rescan, _, tallies, last = output.step(self.named(chunk))
-                handle.write(encoded)
+                sink.write_encoded(encoded)
                 summary = {"file": name, "rows_in": rows_in, "rows_out": rows_out, "rescan": rescan,
                            "tallies": tallies, "last": last}
                 yield _rows(SUMMARY, 0, np.array([(part << PART_SHIFT) | seq], dtype=np.int64),
                             payload=[pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)])
+        finally:
+            sink.close()
 
 
 class TreatedParts:
@@ -97,6 +99,8 @@ class TreatedParts:
         self.nonempty: dict = defaultdict(int)
         self.tallies: dict[str, Counter] = {}
         self.last_line: dict[str, Counter] = {}
+        #: the resource's CSV parts in table order (``data/NAME/part-00000.csv`` …)
+        self.parts: list[Path] = []
 
     def add(self, s: dict[str, Any]) -> None:
         self.rows_in += s["rows_in"]
@@ -110,15 +114,16 @@ class TreatedParts:
 
 
 def _source(spark: Any, resource: Resource, job: PartJob) -> Any:
-    if resource.frame is not None:
+    if is_dataframe(resource):
         return resource.frame.df
-    return spark.range(0, len(job.parts), 1, len(job.parts))
+    return part_source(spark, resource, len(job.parts))
 
 
 def _base_job(resource: Resource) -> PartJob:
     job = PartJob(resource.schema, [])
-    if resource.frame is None:
+    if not is_dataframe(resource):
         job.parts, job.open_args = parts_of(resource)
+        job.remote = resource.frame is not None
     return job
 
 
@@ -135,11 +140,13 @@ def _counts(spark: Any, resource: Resource, base: PartJob, plans: list[FieldPlan
 def treat_resource(spark: Any, resource: Resource, plans: list[FieldPlan], key: Any, policy: Any,
                    report: Any, path: Path) -> TreatedParts:
     """What :func:`opendata.redact._treat_resource` does, on Spark: k-anonymity first (counted by
-    Spark), then every part treated and written by a task; the parts concatenated into ``path``."""
+    Spark), then every part treated and written by a task, as the CSV parts of the resource in
+    the directory ``path`` without its suffix (``data/NAME/``)."""
     base = _base_job(resource)
     context = spark.sparkContext
     shared = _Key(context.broadcast(key) if key is not None else None)
     rare_values = None
+    # The tasks write here; only the attempts that delivered the summaries become parts.
     parts_dir = path.parent / f".{path.stem}.parts"
     parts_dir.mkdir()
     try:
@@ -167,14 +174,14 @@ def treat_resource(spark: Any, resource: Resource, plans: list[FieldPlan], key: 
             output.add(summary)
             if not files or files[-1] != summary["file"]:
                 files.append(summary["file"])
-        sink = CsvSink(path, [p.field for p in plans if not p.suppressed])
-        try:
-            for name in files:
-                with open(parts_dir / name, "rb") as handle:
-                    while block := handle.read(_BLOCK):
-                        sink.write_encoded(block)
-        finally:
-            sink.close()
+        final = path.parent / path.stem
+        final.mkdir()
+        if not files:  # no rows at all: one part with the header only
+            CsvSink(final / "part-00000.csv", [p.field for p in plans if not p.suppressed]).close()
+            output.parts.append(final / "part-00000.csv")
+        for i, name in enumerate(files):
+            os.replace(parts_dir / name, final / f"part-{i:05d}.csv")
+            output.parts.append(final / f"part-{i:05d}.csv")
         return output
     finally:
         shutil.rmtree(parts_dir, ignore_errors=True)
