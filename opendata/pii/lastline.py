@@ -31,10 +31,13 @@ from .scan import _anywhere
 
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "identifier_cells", "name_cue_cells", "raw_cells"]
 
-# Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them.
-_RUN = r"[0-9０-９](?:[ .\-]?[0-9０-９]){13,17}[0-9０-９Xx]"
-# A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code).
+# Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them, or
+# an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
+_RUN = r"[0-9０-９](?:[ .\-]?[0-9０-９]){13,17}[0-9０-９Xx][0-9０-９]{0,3}"
+# A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code) …
 _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
+# … or after one or two letters, as a code built on an ID begins (学籍号 G330102…): an ID only.
+_LETTERED_RE = re.compile("(?<![A-Za-z])[A-Za-z]{1,2}([0-9０-９]{17}[0-9０-９Xx])(?![0-9０-９A-Za-z])")
 
 #: words after which a person's name stands in free text (12345 hotline records, case summaries) …
 CUE_WORDS = ("来电人", "反映人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "联系人", "监护人", "驾驶人",
@@ -86,12 +89,16 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
     candidates = to_mask(pc.match_substring_regex(text, _RUN))
     for cell in text.filter(pa.array(candidates)).to_pylist():
         runs = [_digits(m).upper() for m in _RUN_RE.findall(cell)]
-        if not runs:
+        lettered = [_digits(m).upper() for m in _LETTERED_RE.findall(cell)]
+        if not runs and not lettered:
             continue
         array = pa.array(runs, pa.string())
         lengths = np.asarray(pc.utf8_length(array).to_numpy(zero_copy_only=False))
         card_length = (lengths >= 16) & (lengths <= 19)
-        ids += bool((ric_valid(array) & (lengths == 18)).any())
+        # an ID, whole or leading a longer run (checked on its first 18 characters)
+        heads = pa.array([r[:18] for r in runs] + lettered, pa.string())
+        head_ok = ric_valid(heads) & (np.asarray(pc.utf8_length(heads).to_numpy(zero_copy_only=False)) == 18)
+        ids += bool(head_ok.any())
         cards += bool((luhn_valid(array) & issuer_prefix(array) & card_length).any())
         runs_of_card_length += bool(card_length.any())
     return ids, cards, runs_of_card_length

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ...identifiers import RIC_CHECK, RIC_WEIGHTS
 from ...strings import DigitRun
@@ -68,10 +69,14 @@ def ric_valid(values: pa.Array) -> np.ndarray:
 @register
 class ResidentId(Detector):
     type = "cn_resident_id"
-    cell_pattern = r"^(\d{17}[\dXx]|\d{15})$"
+    # The number alone, or inside a code built on it: 残疾人证号 is the ID and two digits (category
+    # and grade), a 学籍号 a letter and the ID (G330102…): the ID leads or follows one or two letters.
+    cell_pattern = r"^(\d{17}[\dXx]|\d{15}|[A-Za-z]{1,2}\d{17}[\dXx]|\d{17}[\dXx]\d{1,3})$"
     # In text, also as people group it: 330802 19570528 0715, 460203 1954 0114 758X, with dashes
-    # or dots (220104.20021207.1950).
-    span_pattern = r"\b\d(?:[ .-]?\d){16}[ .-]?[\dXx]\b"
+    # or dots (220104.20021207.1950), with the digits of a code built on it after it, or in a link
+    # or file name after or before an underscore (/zxws/<ID>_裁定书.pdf: "_" is a word character).
+    span_pattern = r"(?:\b[A-Za-z]{1,2}|\b|_)\d(?:[ .-]?\d){16}[ .-]?[\dXx]\d{0,3}(?:\b|_)"
+    span_prefix = r"^_|_$"  # the underscore a span in a link or file name was found by
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
     min_ratio = 0.5
     strong = True
@@ -79,11 +84,14 @@ class ResidentId(Detector):
     # hundred (the legacy form has no check digit); of 18, far less often.
     chance = 0.01
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
-    span_other_forms = r"\d[ .-]\d"  # … or grouped with spaces, dashes or dots anywhere
-    span_other_forms_hold = " -."
+    # … or grouped with spaces, dashes or dots anywhere, glued to an underscore, or leading a
+    # longer run (a code built on the ID)
+    span_other_forms = r"\d[ .-]\d|\d_|_\d|\d{19}|\b[A-Za-z]{1,2}\d{17}"
+    span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:
-        # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly.
+        # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly;
+        # the codes built on an ID (19 to 21 bytes) go to the pattern.
         lengths = byte_lengths(values)
         digits = decimal(values)
         out = digits & ((lengths == 15) | (lengths == 18))
@@ -91,7 +99,21 @@ class ResidentId(Detector):
         if len(x_rows):
             m = char_matrix(values.take(pa.array(x_rows)), 18)
             out[x_rows] = all_digits(m[:, :17]) & ((m[:, 17] == ord("X")) | (m[:, 17] == ord("x")))
+        longer = np.flatnonzero((lengths >= 19) & (lengths <= 21))
+        if len(longer):
+            out[longer] = Detector.shaped(self, values.take(pa.array(longer)))
         return out
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
-        return ric_valid(candidates)
+        return ric_valid(embedded_ids(candidates))
+
+
+def embedded_ids(values: pa.Array) -> pa.Array:
+    """The resident ID inside each value shaped like :attr:`ResidentId.cell_pattern`: the value
+    itself, or the 18 characters after a code's leading letters (G330102…) or before its
+    trailing digits (330102…1234 + 53)."""
+    lengths = byte_lengths(values)
+    if not ((lengths > 18).any()):
+        return values
+    core = pc.replace_substring_regex(values, r"^[A-Za-z]{1,2}", "")
+    return pc.if_else(pa.array(lengths > 18), pc.utf8_slice_codeunits(core, 0, 18), values)

@@ -28,7 +28,7 @@ _COMPOUND = "^(" + "|".join(COMPOUND) + ")"
 
 # Vectorized masks of spans inside free text: (RE2 pattern with groups, rewrite).
 SPAN_REWRITES = {
-    "cn_resident_id": (r"\b(\d{6})\d{8}(\d{3}[\dXx])\b", r"\1********\2"),
+    "cn_resident_id": (r"(\b|_)(\d{6})\d{8}(\d{3}[\dXx])(\d{0,3})(\b|_)", r"\1\2********\3\4\5"),
     "cn_mobile": (r"(\+86[- ]?|\b)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})\b", r"\1\2****\3"),
     "cn_landline": (r"\b(0\d{2,3}-)[2-9]\d{4,5}(\d{2})\b", r"\1*****\2"),
     "email": (r"([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})", r"\1***\2"),
