@@ -673,6 +673,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pii.email": {"zh": "电子邮箱", "en": "e-mail address"},
     "pii.bank_card": {"zh": "银行卡号", "en": "bank card number"},
     "pii.cn_passport": {"zh": "护照或港澳通行证号", "en": "passport or Hong Kong/Macao permit number"},
+    "pii.military_id": {"zh": "军官证或士兵证号", "en": "military officer's or soldier's certificate number"},
     "pii.qq_number": {"zh": "QQ 号", "en": "QQ number"},
     "pii.cn_license_plate": {"zh": "车牌号", "en": "licence plate"},
     "pii.person_name": {"zh": "姓名", "en": "person name"},

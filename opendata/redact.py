@@ -151,7 +151,7 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy, *,
             column_types = [d.type for d in detections if not d.spans] or declared or [None]
             fplan.treatments.append(treatment(op, column_types[0], params, False))
             for d in detections:
-                if d.spans:
+                if d.spans or (d.status == "cells" and d.span_cells):
                     fplan.treatments.append(treatment(op, d.type, params, False, spans=True))
             continue
         whole = any(d.status == "column" for d in detections)
@@ -167,6 +167,9 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy, *,
                 continue
             fplan.treatments.append(treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
                                               d.type not in declared, spans=d.spans, cells=d.status == "cells"))
+            if d.status == "cells" and d.span_cells:  # … and the same type inside the text of other cells
+                fplan.treatments.append(treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
+                                                  d.type not in declared, spans=True))
     return plans
 
 

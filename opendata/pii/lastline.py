@@ -51,12 +51,17 @@ _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
 _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
                          "驾驶|驾车|签收|领取|签字|同志|两户|共同|"
-                         "现|在|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
+                         "现|在|住|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
 
 # Characters a person's name does not hold, which place names and sentences do (反映人民路 is not
 # 反映人 + a name).
 _NOT_IN_NAMES = re.compile("[路街道区市省县镇乡村号口楼的了在是有和与及等个们这那不没到给被把对向从为]")
+
+
+# How a person got in touch, or how many did (市民来信反映, 业主联名反映): words, not a name.
+_HOW = {"来信", "来电", "来访", "来函", "来人", "联名", "多次", "再次", "一直", "共同", "集体", "纷纷", "均称", "都称",
+        "曾经", "近日", "今日", "昨日"}
 
 
 def _unmasked_name(tail: str) -> bool:
@@ -119,7 +124,8 @@ def name_cue_cells(values: pa.Array) -> int:
     found = 0
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(
-            not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) for m in _BEFORE_VERB.findall(cell))
+            not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) and m[:2] not in _HOW
+            for m in _BEFORE_VERB.findall(cell))
     return found
 
 

@@ -40,6 +40,9 @@ _SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|�
               "俄木|曲比|吉伍|海来|阿尔|勒格|木乃|日火|拉马|吉木|阿西|马海|瓦其|阿果|阿呷|伍呷|木嘎|阿布|尔古|"
               "布哈|拉则|日呷|阿衣|伍各|沙呷|依火|阿说|木果|莫色")
 _SURNAMELESS = f"({_SYLLABLES}){{2,3}}"
+# Several names of a known form in one cell, separated as people list them.
+_LIST_PART = f"({_NAME}|{_DOTTED}|{_SURNAMELESS})"
+_NAME_LIST = f"{_LIST_PART}([、，,;；/ ]+{_LIST_PART}){{1,9}}"
 #: The alphabet of transliterated names (Uyghur, Kazakh, Mongolian …: 买买提, 古丽娜尔, 叶尔江),
 #: measured against ordinary text by ``scripts/make_translit.py`` (``data/translit.txt``).
 _TRANSLIT_DATA = _data_file("translit.txt")
@@ -60,10 +63,18 @@ _ROMAN = f"(?i:({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-
 CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "法定代表人", "负责人", "来电人",
              "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者")
 #: … and words after which one stands when a colon follows (市民：张三).
-COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人")
-#: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶) …
+COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人", "住户", "户主")
+#: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶), and the
+#: titles of office written before one (主任公孙雨, 村支书李四) …
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
-                 "经办人", "委托人", "受托人", "代理人", "同事", "亲属")
+                 "经办人", "委托人", "受托人", "代理人", "同事", "亲属", "主任", "书记", "支书", "村长", "组长",
+                 "队长", "经理", "站长", "所长", "会长", "网格员", "民警", "律师")
+#: words of kinship, single characters included, as a register writes them before a name: 妻 陈秀英
+#: 139…, 户主妻子（覃铭懿）, 姐（蔡志秀）.
+KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "配偶", "爱人", "儿媳",
+       "女婿", "孙子", "孙女", "祖父", "祖母", "外公", "外婆", "爷爷", "奶奶", "公公", "婆婆", "岳父", "岳母",
+       "朋友", "亲属", "邻居", "同事", "监护人", "联系人", "代理人", "妻", "夫", "子", "女", "父", "母", "兄",
+       "弟", "姐", "妹", "儿", "孙", "媳", "婿")
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
               "驾驶", "驾车", "签收", "领取", "签字")
@@ -74,7 +85,8 @@ TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
 # A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
 # character but these (operators.base.python_pattern writes it for Python's re).
-_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被]"
+# Nor with a word of kinship that is no surname (户主妻子（…）: 妻子 is who, not the name).
+_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿兄哥夫女奶妹姐婆婿媳子弟母父爷]"
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
@@ -82,7 +94,9 @@ NAME_ENDS = "|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
 _DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
-_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME})"
+# Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name, either order.
+_ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}}|[a-z]{{2,12}} ({_PINYIN}))"
+_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME}|{_ROMAN_IN_TEXT})"
 # Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
 _NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
@@ -123,11 +137,30 @@ def name_span(named: bool = False) -> str:
     any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = "[\\x{4e00}-\\x{9fa5}·•・]"
+    kin = "|".join(KIN)
+    cue_words = "|".join(CUE_WORDS)
+    # a phone number's start after a name: a mobile (with a country prefix) or a landline
+    # (whole, masked or not: a treatment of the phone before the name's leaves its shape)
+    phone = ("\\s*(电话|手机|联系电话|tel|Tel|TEL)?\\s*[:：,，]?\\s*((\\+|00)?86[- ]?)?"
+             "(1[3-9]\\d[- ]?[\\d*]{4}[- ]?\\d{4}|0\\d{2,3}[- ]?[2-9*][\\d*]{5,7})(\\D|$)")
+    loose_cues = "|".join(COLON_CUES + ("其父亲", "其母亲"))
     return "|".join([
+        # (first: at the same place, these take the cue before the word of kinship with them)
+        # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
+        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,15}}?")
+        + group("s", 13, "[)）]"),
+        group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
+        + group("s", 14, phone),
+        group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, _ANY_NAME) + group("s", 15, phone),
+        # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name of a known form filling
+        # the side up to its mark
+        group("p", 16, "[东南西北](至|邻|侧|面|靠|接)?[:：]?\\s*") + group("n", 16, _ANY_NAME)
+        + group("s", 16, "[，,；;。\\s]|$"),
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
-        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]"),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?")
+        + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|共同|一起|同住"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
         group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]") + group("s", 6, verbs),
@@ -146,7 +179,8 @@ def name_span(named: bool = False) -> str:
 @register
 class PersonName(Detector):
     type = "person_name"
-    cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN})$"
+    # One name, or a household's names in one cell (家庭成员: 蒋萱 帕提古丽.玉素甫, 欧阳一志,白玉欣、向娜婉).
+    cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN}|{_NAME_LIST})$"
     # In free text a name is recognised only after a word that introduces a person (no NER here);
     # a name there of no known form is left to the last line (opendata.pii.lastline).
     # After a cue, a name of any form is also taken up to the verb or mark that ends it (来电人
@@ -234,7 +268,12 @@ class Address(Detector):
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|大道)\d+弄\d+号(\d+室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
-                    r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?")
+                    r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?"
+                    # … and a dwelling without its estate's name (楼上5幢2单元3103, 反映5-5-1602): a
+                    # building, unit and room, or the three as a code whose last part is a floor and a
+                    # room (01-12: a date's year, 12-05-2024, is not one)
+                    r"|\d{1,3}(幢|栋|号楼|座)\d{1,2}单元\d{3,4}室?|\d{1,3}(幢|栋|号楼)\d{3,4}室"
+                    r"|\b[1-9]\d{0,2}-[1-9]\d?-[1-9]\d?(0[1-9]|1[0-2])\b")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
 
