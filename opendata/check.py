@@ -22,6 +22,7 @@ from .policy.kanon import check_resource
 from .formulas import escape_text, formula_counts
 from .masking import sample
 from .package import Package, Resource
+from .pii import memo
 from .pii.decide import Rules
 from .pii.metadata import metadata_hits
 from .pii.scan import ScanAccumulator, ScanReport, report_name, scan_batch
@@ -158,8 +159,9 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
 
         def step(chunk):
             batch = resource.named(chunk)
-            return (scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms),
-                    further.step(batch) if further else None, formula_counts(batch))
+            with memo.scope():  # the scan's answers serve the treatment of the same batch
+                return (scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms),
+                        further.step(batch) if further else None, formula_counts(batch))
 
         return step
 

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .bitmaps import to_mask
+from .strings import byte_table, first_bytes
 
 PREFIX = "'"
 #: Cells this matches are escaped, unless they are a plain number.
@@ -42,6 +43,21 @@ def formula_mask(column: pa.Array) -> np.ndarray:
     if len(column) == 0:
         return np.zeros(0, dtype=bool)
     column = column.cast(pa.string())
+    firsts = first_bytes(column)
+    if firsts is not None:  # only a cell whose first byte is one of PATTERN's can match it
+        candidates = np.flatnonzero(_LEADING[firsts])
+        out = np.zeros(len(column), dtype=bool)
+        if len(candidates):
+            out[candidates] = _formula_mask(column.take(pa.array(candidates)))
+        return out
+    return _formula_mask(column)
+
+
+#: the bytes a cell matching PATTERN begins with
+_LEADING = byte_table("'=+-@\t\r")
+
+
+def _formula_mask(column: pa.Array) -> np.ndarray:
     leading = pc.match_substring_regex(column, PATTERN)
     if not pc.any(leading).as_py():
         return np.zeros(len(column), dtype=bool)

@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 
 from . import messages
 from .bitmaps import to_mask
+from .strings import trimmed
 from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
 from .package import Package, Resource, load
 from .parallel import ordered_map
@@ -624,7 +625,7 @@ def _without_organisations(raw: pa.Array, out: pa.Array) -> pa.Array:
     if not same.any():
         return out
     index = np.flatnonzero(same)
-    organisation = organisation_cells(pc.utf8_trim_whitespace(raw.take(pa.array(index)).cast(pa.string())))
+    organisation = organisation_cells(trimmed(raw.take(pa.array(index)).cast(pa.string())))
     if not organisation.any():
         return out
     blank = np.zeros(len(out), dtype=bool)

@@ -91,6 +91,91 @@ def concatenated(values: pa.Array) -> pa.Array:
                                        values.buffers()[2])
 
 
+def filled(values: pa.Array, fill: str = "") -> pa.Array:
+    """``pc.fill_null(values, fill)``, without its copy of a column that has no null (the usual)."""
+    return values if values.null_count == 0 else pc.fill_null(values, fill)
+
+
+def _ends(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The data bytes of a string array and where each of its non-empty values begins and ends."""
+    values = contiguous(values)
+    if values.type != pa.string() or len(values) == 0:
+        return None
+    bounds = offsets(values).astype(np.int64)
+    data = data_bytes(values)
+    starts, ends = bounds[:-1] - bounds[0], bounds[1:] - bounds[0]
+    some = ends > starts
+    return data, starts[some], ends[some]
+
+
+def trimmed(values: pa.Array) -> pa.Array:
+    """``pc.utf8_trim_whitespace(values)``, without its copy of a column none of whose values
+    begins or ends with whitespace (the usual). A value is taken as untouched by the trim only if
+    it begins with a printable ASCII character or a character at or above U+4000, and ends with
+    one of those: every whitespace character (ASCII, U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000)
+    lies outside. Anything else goes to the kernel."""
+    found = _ends(values)
+    if found is None:
+        return pc.utf8_trim_whitespace(values)
+    data, starts, ends = found
+    if len(starts) == 0:
+        return contiguous(values)
+    first = data[starts]
+    ok = ((first >= 0x21) & (first <= 0x7E)) | (first >= 0xE4)
+    last = data[ends - 1]
+    ascii_end = (last >= 0x21) & (last <= 0x7E)
+    lead3 = data[np.maximum(ends - 3, 0)]
+    lead4 = data[np.maximum(ends - 4, 0)]
+    wide_end = (last >= 0x80) & (last < 0xC0) & (
+        ((ends - starts >= 3) & (lead3 >= 0xE4) & (lead3 <= 0xEF))
+        | ((ends - starts >= 4) & (lead4 >= 0xF0)))
+    if (ok & (ascii_end | wide_end)).all():
+        return contiguous(values)
+    return pc.utf8_trim_whitespace(values)
+
+
+def han_counts(values: pa.Array) -> np.ndarray:
+    """How many Chinese characters (U+4E00–U+9FA5, as the patterns' ``[\\x{4e00}-\\x{9fa5}]``)
+    each value holds: their lead bytes counted on the data buffer (in valid UTF-8 a byte
+    0xE4–0xE9 always leads a three-byte character), not a regex per value."""
+    values = contiguous(values)
+    if values.type != pa.string() or values.null_count:
+        return np.asarray(pc.fill_null(pc.count_substring_regex(values, "[\\x{4e00}-\\x{9fa5}]"), 0)
+                          .to_numpy(zero_copy_only=False))
+    out = np.zeros(len(values), dtype=np.int64)
+    if len(values) == 0:
+        return out
+    bounds = offsets(values).astype(np.int64)
+    data = data_bytes(values)
+    lead = np.flatnonzero((data >= 0xE4) & (data <= 0xE9))
+    if len(lead) == 0:
+        return out
+    second = data[np.minimum(lead + 1, len(data) - 1)]
+    third = data[np.minimum(lead + 2, len(data) - 1)]
+    first = data[lead]
+    han = (((first == 0xE4) & (second >= 0xB8)) | ((first >= 0xE5) & (first <= 0xE8))
+           | ((first == 0xE9) & ((second < 0xBE) | ((second == 0xBE) & (third <= 0xA5)))))
+    rows = np.searchsorted(bounds[1:] - bounds[0], lead[han], side="right")
+    return np.bincount(rows, minlength=len(values))[:len(values)]
+
+
+def first_bytes(values: pa.Array) -> np.ndarray | None:
+    """The first byte of every value (0 for an empty or null one); ``None`` for other than a string array."""
+    values = contiguous(values)
+    if values.type != pa.string():
+        return None
+    out = np.zeros(len(values), dtype=np.uint8)
+    if len(values) == 0:
+        return out
+    bounds = offsets(values).astype(np.int64)
+    data = data_bytes(values)
+    some = bounds[1:] > bounds[:-1]
+    if values.null_count:
+        some &= ~null_mask(values)
+    out[some] = data[bounds[:-1][some] - bounds[0]]
+    return out
+
+
 def is_ascii(values: pa.Array) -> bool:
     """Whether every byte of the values is ASCII (one pass over the data buffer)."""
     data = data_bytes(_text(values))

@@ -409,3 +409,28 @@ def test_digit_sums_are_exact_in_narrow_lanes(scale):
     assert (sums.astype(np.int64) == expected).all()
     assert expected.max() > 2 ** 15 or scale == 1
 
+
+
+def test_a_detectors_answer_is_remembered_only_within_a_scope_and_only_for_the_same_column():
+    from opendata.pii import memo
+
+    calls = []
+
+    class Counting(type(REGISTRY["cn_mobile"])):
+        def cells(self, values):
+            calls.append(len(values))
+            return super().cells(values)
+
+    detector = Counting()
+    column = pa.array(["13812345678", "x", "13912345678"])
+    twin = pa.array(["13812345678", "x", "13912345678"])  # the same values in other buffers
+    assert memo.cells(detector, column).tolist() == [True, False, True]
+    assert memo.cells(detector, column).tolist() == [True, False, True] and len(calls) == 2  # no scope: asked again
+    with memo.scope():
+        first = memo.cells(detector, column)
+        first[:] = False  # a caller's changes do not reach the remembered answer
+        assert memo.cells(detector, column).tolist() == [True, False, True]
+        assert memo.cells(detector, column.slice(1)).tolist() == [False, True]
+        assert memo.cells(detector, twin).tolist() == [True, False, True]
+        assert len(calls) == 5  # the column once, its slice once, the twin once
+    assert memo.cells(detector, column).tolist() == [True, False, True] and len(calls) == 6

@@ -13,6 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
+from ..strings import trimmed
+from . import memo
 from .detectors import REGISTRY
 from .normalize import changed, normalize
 from .scan import _at
@@ -37,7 +39,7 @@ _ORGANISATION_NAME = (r"^[\x{4e00}-\x{9fa5}（）()A-Za-z0-9]{2,}(有限责任�
 
 def organisation_names(values: pa.Array) -> np.ndarray:
     """Which cells are an organisation's name (…有限公司, …合作社, …经营部), trimmed."""
-    return to_mask(pc.fill_null(pc.match_substring_regex(pc.utf8_trim_whitespace(values), _ORGANISATION_NAME), False))
+    return to_mask(pc.fill_null(pc.match_substring_regex(trimmed(values), _ORGANISATION_NAME), False))
 
 
 def organisation_cells(values: pa.Array) -> np.ndarray:
@@ -54,7 +56,7 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     """Per cell of ``values`` (no nulls, trimmed or not), the index in :data:`ORDER` of the type it
     holds, :data:`MASKED` for a value already masked, or :data:`NONE`. ``first``: a type tried
     before all others (the column's own: one pass settles a column of one type)."""
-    text = pc.utf8_trim_whitespace(values)
+    text = trimmed(values)
     out = np.full(len(text), NONE, dtype=np.int64)
     if len(text) == 0:
         return out
@@ -85,7 +87,7 @@ def _claim(text: pa.Array, left: np.ndarray, order: list[str], out: np.ndarray) 
     for kind in order:
         if len(left) == 0:
             break
-        hits = REGISTRY[kind].cells(_at(text, left))
+        hits = memo.cells(REGISTRY[kind], _at(text, left))
         out[left[hits]] = ORDER.index(kind)
         left = left[~hits]
     return left

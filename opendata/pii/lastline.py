@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
+from ..strings import filled, trimmed
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
@@ -87,7 +88,7 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
     """How many cells hold a valid 18-character resident ID, how many a card number (Luhn and an
     issuer's prefix), and how many a standalone run of card length at all, however written. The
     caller weighs card numbers against chance (random account numbers pass one time in ~30)."""
-    text = pc.fill_null(values.cast(pa.string()), "")
+    text = filled(values.cast(pa.string()))
     ids = cards = runs_of_card_length = 0
     if not _anywhere(text, _RUN):  # one joined search settles the usual column
         return ids, cards, runs_of_card_length
@@ -116,7 +117,7 @@ def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: flo
 
 def name_cue_cells(values: pa.Array) -> int:
     """How many cells hold an unmasked name after a cue word."""
-    text = pc.fill_null(values.cast(pa.string()), "")
+    text = filled(values.cast(pa.string()))
     cues = "|".join(CUE_WORDS + COLON_CUES)
     if not _anywhere(text, cues):
         return 0
@@ -133,7 +134,7 @@ def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     """How many non-empty cells ``treated`` left exactly as in ``raw``, other than values that were
     already masked in the source (``138****5678``: a star or 某 where characters were)."""
     raw = raw.cast(pa.string())
-    present = to_mask(pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(raw), ""), False))
+    present = to_mask(pc.fill_null(pc.not_equal(trimmed(raw), ""), False))
     same = to_mask(pc.fill_null(pc.equal(raw, treated.cast(pa.string())), False)) & present
     if not same.any():
         return 0
@@ -143,4 +144,4 @@ def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
         return 0
     from .cells import organisation_cells  # an organisation's value in a person's field stays
 
-    return int((~organisation_cells(pc.utf8_trim_whitespace(raw.take(pa.array(left))))).sum())
+    return int((~organisation_cells(trimmed(raw.take(pa.array(left))))).sum())

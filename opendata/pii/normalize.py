@@ -8,8 +8,8 @@ their written form everywhere else (the output is treated as written).
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
-import re2
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
@@ -60,10 +60,10 @@ def _holds_fullwidth_digits(values: pa.Array) -> bool:
     values = contiguous(values)
     if values.type != pa.string():
         return True
-    return _FULLWIDTH_SEARCH.search(data_bytes(values)) is not None
-
-
-_FULLWIDTH_SEARCH = re2.compile("[０-９]")
+    data = data_bytes(values)
+    lead = np.flatnonzero(data[:-2] == 0xEF)  # numpy passes: several times faster than a search here
+    return bool(len(lead)) and bool(((data[lead + 1] == 0xBC) & (data[lead + 2] >= 0x90)
+                                     & (data[lead + 2] <= 0x99)).any())
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋－　", "0123456789+- ")
 
 

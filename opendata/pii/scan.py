@@ -30,7 +30,8 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, offsets
+from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, filled, han_counts, offsets, trimmed
+from . import memo
 from .decide import Detection, Rules, decide, header_only
 from .detectors import REGISTRY, Detector
 from .normalize import NEEDS_NORMALIZING, ascii_digits, changed, normalize
@@ -96,8 +97,8 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
     ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
     """
-    text, weights = distinct_values(pc.fill_null(values, ""))
-    text = pc.utf8_trim_whitespace(text)
+    text, weights = distinct_values(filled(values))
+    text = trimmed(text)
     nonempty = to_mask(pc.not_equal(text, ""))
     total = int(weights[nonempty].sum())
     found: dict[str, Counts] = {}
@@ -178,7 +179,7 @@ def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, fo
         return cells
     sub = _at(text, short)
     # … and hold two Chinese characters at most (浙A·12345, 0571-88123456 转 8021); a sentence holds more.
-    han = np.asarray(pc.count_substring_regex(sub, "[\\x{4e00}-\\x{9fa5}]").to_numpy(zero_copy_only=False))
+    han = han_counts(sub)
     if (han > 2).any():
         short = short[han <= 2]
         if len(short) == 0:
@@ -337,7 +338,7 @@ ROUTING_SAMPLE = 64
 
 def _match(matcher: tuple[Detector, str], values: pa.Array) -> np.ndarray:
     detector, kind = matcher
-    return detector.cells(values) if kind == "cell" else detector.masked(values)
+    return memo.cells(detector, values) if kind == "cell" else detector.masked(values)
 
 
 @lru_cache(maxsize=None)
@@ -472,7 +473,7 @@ def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
     index = np.flatnonzero(counts)
     first = pc.struct_field(pc.extract_regex(values.take(pa.array(index)),
                                              f"(?P<m>{non_capturing(detector.span_pattern)})"), "m")
-    first = normalize(pc.fill_null(first, ""))  # 330802 19570528 0715 is checked as 330802195705280715
+    first = normalize(filled(first))  # 330802 19570528 0715 is checked as 330802195705280715
     if detector.span_prefix:
         first = pc.replace_substring_regex(first, detector.span_prefix, "")
     shaped = to_mask(pc.match_substring_regex(first, detector.cell_pattern))
@@ -585,7 +586,7 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
 
     def plain(column: pa.Array) -> pa.Array:
         # Digits as ASCII, no spaces or dashes: all that comparing birth dates needs.
-        text = ascii_digits(pc.fill_null(pc.utf8_trim_whitespace(column), ""))
+        text = ascii_digits(filled(trimmed(column)))
         return pc.replace_substring_regex(text, "[ -]", "") if _holds(text, " -") else text
 
     born = []
@@ -599,7 +600,7 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
     for name in dates:
         if name in ids:
             continue
-        year, month, day = written_dates(ascii_digits(pc.fill_null(pc.utf8_trim_whitespace(batch.column(name)), "")))
+        year, month, day = written_dates(ascii_digits(filled(trimmed(batch.column(name)))))
         written = np.where(year > 0, year * 10000 + month * 100 + day, -2)
         same = np.zeros(len(written), dtype=bool)
         for column in born:

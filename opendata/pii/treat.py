@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
+from ..strings import trimmed
 from .cells import MASKED, NONE, ORDER, ORGANISATION, cell_types
 from .operators import OPERATORS
 from .operators.mask import mask_cells
@@ -45,6 +46,8 @@ def generic(values: pa.Array, treatment: dict[str, Any]) -> pa.Array:
 
 
 def _replace(out: pa.Array, where: np.ndarray, treated: pa.Array) -> pa.Array:
+    if where.all():  # a column of one type: the treated values are the column (no copy into it)
+        return treated.cast(pa.string())
     return pc.replace_with_mask(out, pa.array(where), treated.cast(pa.string()))
 
 
@@ -55,7 +58,7 @@ def treat_field(column: pa.Array, pii_type: str | None, operator: str, params: d
 
     ``others``: the treatment (operator, parameters) of each other type a cell may hold."""
     column = column.cast(pa.string())
-    present = to_mask(pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(column), ""), False))
+    present = to_mask(pc.fill_null(pc.not_equal(trimmed(column), ""), False))
     if not present.any():
         return column
     index = np.flatnonzero(present)
@@ -102,7 +105,7 @@ def treat_typed_cells(column: pa.Array, treatments: dict[str, tuple[str, dict[st
     """Treat only the cells holding one of ``treatments``' types (a valid ID number in a code
     column); every other cell stays byte for byte."""
     column = column.cast(pa.string())
-    present = to_mask(pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(column), ""), False))
+    present = to_mask(pc.fill_null(pc.not_equal(trimmed(column), ""), False))
     if not present.any():
         return column
     index = np.flatnonzero(present)

@@ -17,6 +17,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..strings import filled
+
 DEFAULT_BATCH_ROWS = 65_536
 #: …and at most about this much text: every in-flight batch costs a few times its size in working
 #: memory, so a bound in rows alone would let wide rows (long free text) take gigabytes.
@@ -190,7 +192,7 @@ def arrow_to_text(column: pa.Array) -> pa.Array:
     else:
         text = column.cast(pa.string())
     # A null in a typed column is an empty cell, not a missing one.
-    return pc.fill_null(text, "")
+    return filled(text)
 
 
 def open_arrow(table: pa.Table, label: str) -> TableSource:

@@ -391,7 +391,26 @@ _MONTHS = {m: i + 1 for i, m in enumerate(("JAN", "FEB", "MAR", "APR", "MAY", "J
 
 def written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Year, month and day of dates written as :attr:`BirthDate.cell_pattern` allows (0 where a
-    value is not one)."""
+    value is not one). The common form, 1990-05-17 (or with / or .), is read straight off the
+    bytes, as by :meth:`BirthDate.validate`; the rest by a regex."""
+    year = np.zeros(len(values), dtype=np.int64)
+    month, day = year.copy(), year.copy()
+    rows = byte_lengths(values) == 10
+    if rows.any():
+        index = np.flatnonzero(rows)
+        fits, parts = _iso_form(char_matrix(values if len(index) == len(values) else values.take(pa.array(index)), 10))
+        for out, part in zip((year, month, day), parts):
+            out[index[fits]] = np.asarray(part)[fits]
+        rows[index[~fits]] = False
+    rest = np.flatnonzero(~rows)
+    if len(rest):
+        sub = values if len(rest) == len(values) else values.take(pa.array(rest))
+        for out, part in zip((year, month, day), _written_dates(sub)):
+            out[rest] = part
+    return year, month, day
+
+
+def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     parts = pc.extract_regex(values, r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})")
     year, month, day = (np.array(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
                                  .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
