@@ -199,3 +199,156 @@ def test_a_military_number_inside_text_is_masked_and_a_court_number_is_not() -> 
     rows, out = _redacted_cells(directory)
     assert leaks(numbers, out) == []
     assert all("执字第********号" not in row["情况说明"] for row in rows)
+
+
+# ---- a plot's 四至 and a household's names in one cell ---------------------------------------------------
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_neighbours_in_a_plots_boundaries_and_household_name_lists_leave_nothing(seed: int) -> None:
+    r = rng(seed)
+    sides, members, neighbours, household = [], [], [], []
+    for _ in range(ROWS):
+        parts = []
+        for side in "东南西北":
+            word = r.choice(["至", "邻", "：", "侧"])
+            if r.random() < 0.5:
+                person = r.choice([name(r), r.choice(OTHER_NAMES[:4])])
+                neighbours.append(person)
+                parts.append(f"{side}{word}{person}")
+            else:
+                parts.append(f"{side}{word}{r.choice(['路', '河', '沟', '村道'])}")
+        sides.append("".join(p + r.choice(["，", "；", " "]) for p in parts).rstrip("，； "))
+        names = [name(r) for _ in range(r.randint(1, 4))]
+        household += names
+        members.append(r.choice(["、", " ", "，", ","]).join(names))
+    directory = package(_fresh() / "p", {"承包方代表": [name(r) for _ in range(ROWS)], "家庭成员": members,
+                                         "四至": sides})
+    assert "person_name" in decided(od.check(od.load(directory)), "家庭成员")
+    _, out = _redacted_cells(directory)
+    assert leaks(neighbours + household, out) == []
+
+
+def test_an_email_alone_in_one_note_and_inside_another_are_both_treated() -> None:
+    r = rng(9)
+    notes = [f"第{i}批次已核对" for i in range(200)]
+    notes[17] = "wanglei1988@example.com"
+    notes[123] = "请联系yangyong1993@example.org核对"
+    directory = package(_fresh() / "p", {"编码": [f"BM-{i:06d}" for i in range(200)], "说明": notes})
+    rows, out = _redacted_cells(directory)
+    assert leaks(["wanglei1988@example.com", "yangyong1993@example.org"], out) == []
+    assert sum(row["说明"] != note for row, note in zip(rows, notes)) == 2  # nothing else changed
+
+
+def test_the_last_line_takes_no_word_of_contact_or_residence_for_a_name() -> None:
+    texts = ["市民来信反映人民路一带夜间施工噪音扰民。", "某某等18户业主联名反映小区物业违规收费。",
+             "对方当事人住金色家园小区*-*-****，电话150****7493。"]
+    assert lastline.name_cue_cells(pa.array(texts)) == 0
+    assert lastline.name_cue_cells(pa.array(["市民张建国反映噪音", "当事人：李秀英"])) == 2
+
+
+# ---- decoys that made tables refuse: transit cards, employers' and enterprises' phones, 王女士 ------------
+
+def _transit_card(r: random.Random) -> str:
+    """A T-union transit card number (3104…, 19 digits) that fails the card check."""
+    from opendata.pii.detectors.bank_card import luhn_valid
+    while True:
+        value = "3104" + "".join(str(r.randint(0, 9)) for _ in range(15))
+        if not luhn_valid(pa.array([value]))[0]:
+            return value
+
+
+def test_transit_card_numbers_under_a_card_header_are_not_bank_cards_and_real_cards_still_are() -> None:
+    r = rng(11)
+    from pii_data import bank_card
+    transit = [_transit_card(r) for _ in range(60)]
+    transit = [t if i % 3 else " ".join(t[k:k + 4] for k in range(0, 19, 4)) for i, t in enumerate(transit)]
+    cards = [bank_card(r) for _ in range(60)]
+    directory = package(_fresh() / "p", {"持卡人": [name(r) for _ in range(60)], "公交卡号": transit,
+                                         "退款银行卡": cards})
+    report = od.check(od.load(directory))
+    assert not [d for d in report.scan.resource("data").field("公交卡号").detected if d.type == "bank_card"]
+    assert "bank_card" in decided(report, "退款银行卡")
+    rows, out = _redacted_cells(directory)
+    assert [row["公交卡号"] for row in rows] == transit and leaks(cards, out) == []
+
+
+def _landline(r: random.Random) -> str:
+    return f"0{r.choice(['571', '574', '21', '10', '755'])}-{r.randint(2, 9)}{r.randint(0, 9_999_999):07d}"
+
+
+def test_an_enterprise_registers_phones_are_the_enterprises_and_a_mobile_among_them_is_still_treated() -> None:
+    r = rng(12)
+    from pii_data import uscc
+    # switchboards beside service lines (400, 95xxx): the values alone do not settle the landlines
+    phones = [_landline(r) if i % 4 == 1 else r.choice([f"400-{r.randint(100, 999)}-{r.randint(1000, 9999)}",
+                                                   f"95{r.randint(100, 999)}"]) for i in range(60)]
+    phones[7] = mobile(r)  # the legal representative's own mobile, written where the switchboard goes
+    directory = package(_fresh() / "p", {"统一社会信用代码": [uscc(r) for _ in range(60)],
+                                         "企业名称": [f"杭州{name(r)}科技有限公司" for _ in range(60)],
+                                         "联系电话": phones})
+    report = od.check(od.load(directory))
+    assert not [d for d in report.scan.resource("data").field("联系电话").detected if d.uncertain]
+    rows, out = _redacted_cells(directory)
+    assert leaks([phones[7]], out) == []
+    assert [row["联系电话"] for i, row in enumerate(rows) if i != 7] == [p for i, p in enumerate(phones) if i != 7]
+
+
+def test_a_persons_table_keeps_asking_about_landlines_but_not_about_an_employers() -> None:
+    r = rng(13)
+    ids = [resident_id(r) for _ in range(60)]
+    phones = [_landline(r) if i % 2 else "" for i in range(60)]
+    directory = package(_fresh() / "p", {"Doc No.": ids, "Employer Tel": phones, "Tel": phones})
+    report = od.check(od.load(directory))
+    assert not report.scan.resource("data").field("Employer Tel").uncertain
+    assert report.scan.resource("data").field("Tel").detected  # a person's table: Tel is not let go
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), title=st.sampled_from(["女士", "先生", "师傅", "老师"]))
+def test_a_surname_and_a_title_alone_stay_and_full_names_beside_them_do_not(seed: int, title: str) -> None:
+    r = rng(seed)
+    people = [name(r) for _ in range(ROWS)]
+    cells = [p if i % 4 == 0 else p[0] + title for i, p in enumerate(people)]
+    directory = package(_fresh() / "p", {"工单号": [f"WX{i:05d}" for i in range(ROWS)], "报修人": cells})
+    rows, out = _redacted_cells(directory)
+    assert leaks([p for i, p in enumerate(people) if i % 4 == 0], out) == []
+    assert [row["报修人"] for i, row in enumerate(rows) if i % 4] == [c for i, c in enumerate(cells) if i % 4]
+
+
+# ---- case summaries and petitions: parties, kin, lists, sentence starts, village addresses ---------------
+
+CASE_FORMS = [
+    "出借人{a}通过银行卡向受援人转账3962.27元，现诉请返还。",
+    "受援人之母{a}（年老体弱），其子{b}拒绝履行赡养义务。",
+    "经查，{a}于2023年12月4日驾驶车辆与受援人发生碰撞，受援人受伤住院。",
+    "受援人{a}在江苏天成科技股份有限公司务工期间被拖欠工资，工友{b}、{c}可作证。",
+    "群众{a}反映村支书{b}在低保评定中优亲厚友。",
+    "反映人称{a}长期占用公共楼道堆放杂物。",
+    "{a}、{b}等18户业主联名反映小区物业违规收费。",
+    "申请人与其妻{a}因赡养纠纷诉至法院。",
+]
+VILLAGE_FORMS = ["{county}龙泉镇下宅村老杨家屯{n}号", "{county}新塘乡孟家洼村八组", "{county}礼州镇阿七村{n}组",
+                 "{county}布达拉宫街道鲁固居委会{n}组{n}号", "新疆生产建设兵团第一师阿拉尔市十二团{n}连{n}号",
+                 "{county}乌兰镇巴彦图嘎查"]
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_parties_kin_lists_and_village_addresses_in_case_summaries_leave_nothing(seed: int) -> None:
+    r = rng(seed)
+    texts, secrets = [], []
+    for i in range(ROWS * 2):
+        people = [r.choice([name(r), name(r), r.choice(OTHER_NAMES + ["德吉", "朝鲁门", "那顺乌日图"])]) for _ in range(3)]
+        form = CASE_FORMS[i % len(CASE_FORMS)]
+        text = form.format(a=people[0], b=people[1], c=people[2])
+        secrets += [p for p, key in zip(people, "abc") if "{" + key + "}" in form]
+        if i % 3 == 0:
+            place = r.choice(VILLAGE_FORMS).format(county=r.choice(["双城区", "兰山区", "西昌市", "锡林浩特市"]),
+                                                     n=r.randint(1, 150))
+            text += f"对方当事人住{place}，电话{mobile(r)}。"
+            secrets.append(place)
+        texts.append(text)
+    directory = package(_fresh() / "p", {"案号": [f"A{i:04d}" for i in range(len(texts))], "案情简述": texts})
+    _, out = _redacted_cells(directory)
+    assert leaks(secrets, out) == []

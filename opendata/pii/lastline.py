@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from ..strings import filled, trimmed
 from .detectors.bank_card import issuer_prefix, luhn_valid
+from .detectors.person import ADDRESSED
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -130,6 +131,10 @@ def name_cue_cells(values: pa.Array) -> int:
     return found
 
 
+# A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).
+_MASKED_OR_ADDRESSED = f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
+
+
 def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     """How many non-empty cells ``treated`` left exactly as in ``raw``, other than values that were
     already masked in the source (``138****5678``: a star or 某 where characters were)."""
@@ -138,7 +143,7 @@ def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     same = to_mask(pc.fill_null(pc.equal(raw, treated.cast(pa.string())), False)) & present
     if not same.any():
         return 0
-    masked = to_mask(pc.fill_null(pc.match_substring_regex(raw, r"[*＊]|某"), False))
+    masked = to_mask(pc.fill_null(pc.match_substring_regex(raw, _MASKED_OR_ADDRESSED), False))
     left = np.flatnonzero(same & ~masked)
     if len(left) == 0:
         return 0

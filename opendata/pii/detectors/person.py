@@ -59,14 +59,21 @@ _RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
 _PINYIN = "|".join(PINYIN_SURNAMES)
 _ROMAN = f"(?i:({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-z]{{2,12}})? ({_PINYIN}))"
+#: the parties and roles of a case or a file, after which a name stands (出借人田国文, 受援人谭志芳)
+LEGAL_ROLES = ("受援人", "援助人", "出借人", "借款人", "借用人", "担保人", "保证人", "原告", "被告", "被告人", "第三人",
+               "证人", "受害人", "被害人", "嫌疑人", "承租人", "出租人", "买受人", "出卖人", "继承人", "被继承人",
+               "受益人", "债权人", "债务人", "上诉人", "被上诉人", "申诉人", "赔偿义务人", "侵权人", "行为人", "肇事人",
+               "肇事者", "死者", "伤者", "被监护人", "被赡养人", "赡养人", "被扶养人", "抚养人", "受助人", "救助对象",
+               "低保户", "困难户", "群众", "信访人", "来访人", "举报者")
 #: words after which a person's name stands in free text …
 CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "法定代表人", "负责人", "来电人",
-             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者")
+             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者") + LEGAL_ROLES
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人", "住户", "户主")
 #: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶), and the
 #: titles of office written before one (主任公孙雨, 村支书李四) …
-RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
+RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "之子", "之女", "之夫", "之妻", "之父", "之母",
+                 "工友", "同学", "室友", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属", "主任", "书记", "支书", "村长", "组长",
                  "队长", "经理", "站长", "所长", "会长", "网格员", "民警", "律师")
 #: words of kinship, single characters included, as a register writes them before a name: 妻 陈秀英
@@ -80,29 +87,42 @@ AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉�
               "驾驶", "驾车", "签收", "领取", "签字")
 #: words that hand a matter to a person (请张三同志…, 交李四签收) …
 HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
+#: how a person is addressed by surname alone (王女士, 刘师傅): no name is left to find.
+ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥", "老板", "同志")
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
 # A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
 # character but these (operators.base.python_pattern writes it for Python's re).
 # Nor with a word of kinship that is no surname (户主妻子（…）: 妻子 is who, not the name).
-_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿兄哥夫女奶妹姐婆婿媳子弟母父爷]"
+_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿兄哥夫女奶妹姐婆婿媳子弟母父爷家住通市群]"
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
-NAME_ENDS = "|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址")) + "|的|在|[，。；：、,;:（(\\s]"
+NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次"))
+             + "|拒绝|拒不|的|在|于|因|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
 _DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
-# Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name, either order.
-_ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}}|[a-z]{{2,12}} ({_PINYIN}))"
-_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME}|{_ROMAN_IN_TEXT})"
+# Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name (one order only:
+# the pattern's size counts, and the surname leads in Chinese text).
+_ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
+_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME})"
 # Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
 _NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
 _NAME_BEFORE_称 = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
 # … and before another verb a name does not end in 人 (当事人驾驶, 申请人反映: the cue, not a name).
 _NAME_BEFORE_VERB = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某人]"
+
+
+#: the last characters of what borders a plot other than a neighbour: roads, water, land, buildings.
+_LAND = "路河沟渠地田林山坡塘道岭湖江溪桥场园屋房墙界村组宅坟岗堤坝井埂坎滩洼港湾海库站厂校院街巷"
+
+
+# … and, where only the verb after says a person stands there (经查，X于2023年…; 称X长期…), not with
+# the words that stand there otherwise (该车, 双方, 事故, 其).
+_WHO = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被该此本其双事各每这上下当经据至截我你他她它们]"
 
 
 def name_span(named: bool = False) -> str:
@@ -151,26 +171,38 @@ def name_span(named: bool = False) -> str:
         + group("s", 13, "[)）]"),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
-        group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, _ANY_NAME) + group("s", 15, phone),
-        # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name of a known form filling
-        # the side up to its mark
-        group("p", 16, "[东南西北](至|邻|侧|面|靠|接)?[:：]?\\s*") + group("n", 16, _ANY_NAME)
+        group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
+        # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
+        # what the person did (称邱英长期占用…)
+        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}{han}{{1,9}}?")
+        + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
+        group("p", 18, "称") + group("n", 18, f"{_WHO}{han}{{1,4}}?")
+        + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
+        # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
+        # its mark, of a known form or any two to five characters that do not end as a feature of
+        # the land does (路, 河, 沟, 集体林地)
+        group("p", 16, "[东南西北](至|邻|侧|面|靠|接|[:：])[:：]?\\s*")
+        + group("n", 16, f"{_NAME}|{_DOTTED_IN_TEXT}|{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,3}}[^\\P{{Han}}{_LAND}]")
         + group("s", 16, "[，,；;。\\s]|$"),
+        # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证)
+        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han}{{1,7}}?(、{start}{han}{{1,9}}?)+")
+        + group("s", 19, f"等|可|均|都|[，。；,;]|$|{NAME_ENDS}"),
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
+        group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
         group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?")
         + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|共同|一起|同住"),
+        group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
+        + group("s", 9, f"({'|'.join(PEOPLE)}|等|[，。；,;]|$)"),
+        group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han}{{1,9}}?(、{start}{han}{{1,9}}?)+")
+        + group("s", 11, f"({'|'.join(PEOPLE)}|等)"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
         group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]") + group("s", 6, verbs),
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
         group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
         + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理'))})"),
-        group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
-        + group("s", 9, f"({'|'.join(PEOPLE)}|[，。；,;]|$)"),
-        group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han}{{1,9}}?(、{start}{han}{{1,9}}?)+")
-        + group("s", 11, f"({'|'.join(PEOPLE)})"),
         group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
     ])
@@ -186,7 +218,8 @@ class PersonName(Detector):
     # After a cue, a name of any form is also taken up to the verb or mark that ends it (来电人
     # 努尔古丽波拉提反映, 联系人禚秋艳，), at most eight characters.
     span_pattern = name_span()
-    masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?)$"
+    # … or a surname and a title alone (王女士, 刘师傅), which name nobody: as good as masked.
+    masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})$"
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values
@@ -267,6 +300,15 @@ class Address(Detector):
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|大道)\d+弄\d+号(\d+室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
+                    # … a village's group (…孟家洼村八组, …阿七村3组) or a hamlet and house number in
+                    # it (…下宅村老杨家屯143号)
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查|居委会|连)(\d+|[一二三四五六七八九十]+)(组|队|社)(\d+号)?"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查)[\x{4e00}-\x{9fa5}]{1,6}?(屯|庄|寨|组|队)\d+号"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(团|场)\d+连\d+号"
+                    # … or where a person lives, a village with the county and town above it (住…锡林浩特市
+                    # 乌兰镇巴彦图嘎查): the words of residence lead, as a village alone is what the
+                    # street-level generalization of an address leaves
+                    r"|(住|住址|家住|现住|居住)[:：在于]?[\x{4e00}-\x{9fa5}]{2,}(县|区|市|旗|盟)[\x{4e00}-\x{9fa5}]{1,8}?(镇|乡|苏木|街道)[\x{4e00}-\x{9fa5}]{1,8}?(嘎查|村|社区|居委会)"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?"
                     # … and a dwelling without its estate's name (楼上5幢2单元3103, 反映5-5-1602): a

@@ -58,7 +58,31 @@ class Generalize(Operator):
         if pii_type == "birth_date" and params.get("level", "year") == "year":
             # 出生日期1958-05-03 → 出生日期1958年: the words stay, the year is all that is left.
             return pc.replace_substring_regex(values, _BIRTH_IN_TEXT, r"\1\2年")
+        if pii_type == "address" and (params.get("level") or "street") == "street":
+            return self._address_spans(values, pattern, params, key)
         return super().apply_spans(values, pattern, pii_type, params, key)
+
+    def _address_spans(self, values, pattern, params, key):
+        """Each address span at street level, or at district level where street level leaves
+        what is still an address to the detector (住…乌兰镇巴彦图嘎查: no dwelling below the
+        village to drop), so that the re-scan finds the text treated."""
+        import re
+
+        from .base import by_distinct, python_pattern
+
+        compiled = re.compile(python_pattern(pattern), re.ASCII)
+        street, district = self.scalar("address", params, key), self.scalar("address", {**params, "level": "district"}, key)
+
+        def one(match: "re.Match[str]") -> str:
+            value = match.group(0)
+            out = street(value)
+            return district(value) if out == value or compiled.search(out) else out
+
+        def cell(text: str) -> str:
+            out = compiled.sub(one, text)
+            return out if out == text or not compiled.search(out) else compiled.sub(lambda m: district(m.group(0)), out)
+
+        return by_distinct(values, cell)
 
     def apply(self, values: pa.Array, pii_type: str | None, params: dict[str, Any], key=None) -> pa.Array:
         level = params.get("level") or {"birth_date": "year", "address": "street",
