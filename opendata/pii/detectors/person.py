@@ -122,7 +122,7 @@ _LAND = "路河沟渠地田林山坡塘道岭湖江溪桥场园屋房墙界村�
 
 # … and, where only the verb after says a person stands there (经查，X于2023年…; 称X长期…), not with
 # the words that stand there otherwise (该车, 双方, 事故, 其).
-_WHO = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被该此本其双事各每这上下当经据至截我你他她它们]"
+_WHO = "[^\\P{Han}表称反来投举报诉咨询请求要希说已在于因的和与及等对向从为将把被该此本其双事各每这上下当经据至截我你他她它们]"
 
 
 def name_span(named: bool = False) -> str:
@@ -296,9 +296,9 @@ class Address(Detector):
     cell_pattern = f"{_dwelling}|{_street_number}"
     # In text: a place name, then building, unit or room; a village group or house number; an
     # estate's building-unit-room numbers; a lane and house number, with the room.
-    span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
+    span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|里|坊|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|大道)\d+弄\d+号(\d+室?)?"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|里|大道)\d+弄\d+号(\d+室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
                     # … a village's group (…孟家洼村八组, …阿七村3组) or a hamlet and house number in
                     # it (…下宅村老杨家屯143号)
@@ -309,6 +309,7 @@ class Address(Detector):
                     # 乌兰镇巴彦图嘎查): the words of residence lead, as a village alone is what the
                     # street-level generalization of an address leaves
                     r"|(住|住址|家住|现住|居住)[:：在于]?[\x{4e00}-\x{9fa5}]{2,}(县|区|市|旗|盟)[\x{4e00}-\x{9fa5}]{1,8}?(镇|乡|苏木|街道)[\x{4e00}-\x{9fa5}]{1,8}?(嘎查|村|社区|居委会)"
+                    r"((\d+|[一二三四五六七八九十]+)(组|队|社))?(\d+号)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?"
                     # … and a dwelling without its estate's name (楼上5幢2单元3103, 反映5-5-1602): a

@@ -69,18 +69,23 @@ class Generalize(Operator):
         import re
 
         from .base import by_distinct, python_pattern
+        from .mask import mask_cells
 
         compiled = re.compile(python_pattern(pattern), re.ASCII)
         street, district = self.scalar("address", params, key), self.scalar("address", {**params, "level": "district"}, key)
 
+        def coarsest(value: str) -> str:
+            out = district(value)  # … and where no district is named either, masked after six characters
+            return out if out != value else mask_cells(pa.array([value], pa.string()), 6, 0)[0].as_py()
+
         def one(match: "re.Match[str]") -> str:
             value = match.group(0)
             out = street(value)
-            return district(value) if out == value or compiled.search(out) else out
+            return coarsest(value) if out == value or compiled.search(out) else out
 
         def cell(text: str) -> str:
             out = compiled.sub(one, text)
-            return out if out == text or not compiled.search(out) else compiled.sub(lambda m: district(m.group(0)), out)
+            return out if out == text or not compiled.search(out) else compiled.sub(lambda m: coarsest(m.group(0)), out)
 
         return by_distinct(values, cell)
 
