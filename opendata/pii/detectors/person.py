@@ -297,7 +297,7 @@ class Address(Detector):
     # In text: a place name, then building, unit or room; a village group or house number; an
     # estate's building-unit-room numbers; a lane and house number, with the room.
     span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|里|坊|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
-                    r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*"
+                    r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*(\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|里|大道)\d+弄\d+号(\d+室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
                     # … a village's group (…孟家洼村八组, …阿七村3组) or a hamlet and house number in
