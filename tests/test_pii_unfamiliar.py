@@ -19,7 +19,7 @@ import opendata as od
 from conftest import REVIEWER
 from opendata.pii.scan import scan
 from pii_data import bank_card, mobile, name, resident_id, rng, uscc
-from pii_forms import (COMPOUND_SURNAMES, TIBETAN_YI, bank_card_19, birth_date, corporate_account, decided,
+from pii_forms import (COMPOUND_SURNAMES, PROVINCES, TIBETAN_YI, bank_card_19, birth_date, corporate_account, decided,
                        detections, digits, email, estate_address, field_findings, grouped, legacy_id,
                        leaks, minority_name, output_cells, package, passport, plate, prefixed_mobile, rare_name,
                        redacted, romanised_name, village_address, written_id, cell_counts)
@@ -512,6 +512,51 @@ def test_pi_in_metadata_blocks_and_is_never_echoed(tmp_path, run, where, kind):
     assert echoed == [], f"the raw value was echoed by: {echoed}"
 
 
+def _street(r: random.Random) -> str:
+    province, city, county = r.choice(PROVINCES)
+    return f"{city}{county}{r.choice(('长江路', '解放路', '胜利街', '人民大道', '新华街'))}{r.randint(1, 999)}号"
+
+
+#: an organisation's address in text: (template, address) — kept as written
+OFFICE_TEXTS = (
+    "该公司于{a}{b}未按规定公示年度报告。", "经查，该单位在{a}{b}设立仓库未备案。", "其门店位于{a}，未办理营业执照。",
+    "咨询请至{a}{b}5层502办理。", "涉事企业办公地址：{a}{b}。",
+)
+OFFICE_BUILDINGS = ("商务大厦A座", "政务大楼", "科技园", "行政服务中心", "市民中心", "写字楼")
+#: a person's address in text — always treated, an organisation's word beside it or not
+HOME_TEXTS = (
+    "来电人家住{a}，反映楼道堆放杂物。", "当事人在{v}擅自占用耕地建房。", "市民反映其居住的{e}楼上漏水。",
+    "该公司员工家住{a}，反映工资被拖欠。", "户籍地址{v}，位于村东。", "房东在{a}{b}出租房屋未登记。",
+)
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_office_addresses_in_text_stay_and_homes_are_treated(seed):
+    """Issue item 8 in free text: an organisation's address (该公司于…, 位于…, …号市民中心) is kept byte for
+    byte; a person's (家住, 居住, 户籍, 当事人在 a village, 房东, an estate's rooms) is treated, an
+    organisation's word in the same sentence or not (fail closed)."""
+    r = random.Random(seed)
+    values, homes, offices = [], [], []
+    for i in range(ROWS * 2):
+        if i % 2:
+            text = r.choice(OFFICE_TEXTS).format(a=_street(r), b=r.choice(OFFICE_BUILDINGS))
+            offices.append(len(values))
+            values.append(text)
+        else:
+            a, v, e = _street(r), village_address(r), estate_address(r)
+            template = r.choice(HOME_TEXTS)
+            text = template.format(a=a, v=v, e=e, b=r.choice(OFFICE_BUILDINGS))
+            homes.append([x for x in (a, v, e) if x in text][0])
+            values.append(text)
+    directory = package(_fresh() / "in", {"工单编号": _codes(len(values)), "违法事实": values})
+    assert "address" in decided(_check(directory), "违法事实")
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    out = [row["违法事实"] for row in rows]
+    assert [out[i] for i in offices] == [values[i] for i in offices]
+    assert [h for h in homes if any(h in cell for cell in out)] == []
+
+
 # ---- 8. decoys ---------------------------------------------------------------------------------------------------
 
 
@@ -539,6 +584,76 @@ def test_corporate_accounts_property(seed, header):
     assert field_findings(report, header) == [], [(d.type, d.status, d.matches) for d in detections(report, header)]
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert [row[header] for row in rows] == values
+
+
+SERIAL_CUES = ("订单号", "订单编号：", "流水号", "工单号 ", "交易流水号:", "快递单号", "受理编号为")
+
+
+def _serial(r: random.Random, *, passes: bool, card_prefix: bool = False) -> str:
+    """An 18-digit serial number passing Luhn or not; led by a card issuer's prefix (62) or by a digit
+    no issuer's prefix begins with (1, 7, 8)."""
+    from opendata.identifiers import luhn_check_digit
+
+    body = ("62" if card_prefix else r.choice("178")) + "".join(str(r.randint(0, 9)) for _ in range(15))
+    check = int(luhn_check_digit(body))
+    return body + str(check if passes else (check + r.randint(1, 9)) % 10)
+
+
+@FEW
+@given(seed=st.integers(0, 10**6), cues=st.lists(st.sampled_from(SERIAL_CUES), min_size=40, max_size=40))
+def test_serial_numbers_in_text_that_pass_luhn_by_chance_are_not_cards(seed, cues):
+    """Issue item 8 in free text: 订单号 runs pass Luhn one time in ten, as random numbers do; the one
+    that also has a card prefix is a serial number like its neighbours, and the text stays as it was."""
+    r = random.Random(seed)
+    numbers = [_serial(r, passes=i % 10 == 0, card_prefix=i == 0) for i in range(40)]
+    values = [f"来电反映{cue}{number}的快递一直未送达，请核实。" for cue, number in zip(cues, numbers)]
+    directory = package(_fresh() / "in", {"工单编号": _codes(40), "诉求内容": values})
+    report = _check(directory)
+    assert "bank_card" not in decided(report, "诉求内容"), [(d.type, d.status) for d in detections(report, "诉求内容")]
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert [row["诉求内容"] for row in rows] == values
+
+
+@FEW
+@given(seed=st.integers(0, 10**6), cue=st.sampled_from(SERIAL_CUES), many=st.booleans())
+def test_cards_after_a_serial_cue_stay_cards(seed, cue, many):
+    """Fail closed: runs that pass Luhn every time are cards whatever word stands before them; and a few
+    cued runs cannot show chance, so one that passes is a card."""
+    r = random.Random(seed)
+    if many:
+        numbers = [bank_card_19(r) for _ in range(30)]
+    else:  # eight serial numbers, one of them a valid card number
+        numbers = [bank_card_19(r)] + [_serial(r, passes=False) for _ in range(7)]
+    values = [f"来电人反映{cue}{number}的扣款有误。" for number in numbers]
+    directory = package(_fresh() / "in", {"工单编号": _codes(len(values)), "诉求内容": values})
+    assert "bank_card" in decided(_check(directory), "诉求内容")
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert leaks(numbers[:1] if not many else numbers, [row["诉求内容"] for row in rows]) == []
+
+
+@pytest.mark.parametrize("x", ["Ｘ", "ｘ"])
+def test_an_id_with_a_full_width_x_in_text_is_not_a_card(tmp_path, x):
+    """62010219610823381Ｘ: seventeen digits that may pass Luhn behind 62, then the ID's check character."""
+    r = rng(140)
+    ids = []
+    while len(ids) < ROWS:
+        value = resident_id(r)
+        if value.endswith("X") and value[:2] in ("62", "45", "51", "52", "53", "54", "41", "43", "44", "46") \
+                and luhn_check_digit_ok(value[:17]):
+            ids.append(value)
+    values = [f"来电反映其父亲（身份证号{rid[:17]}{x}）养老金未到账。" for rid in ids]
+    directory = package(tmp_path / "in", {"工单编号": _codes(), "诉求内容": values})
+    report = _check(directory)
+    assert "cn_resident_id" in decided(report, "诉求内容")
+    assert "bank_card" not in decided(report, "诉求内容"), [(d.type, d.status) for d in detections(report, "诉求内容")]
+    rows, _, _ = redacted(directory, tmp_path / "out")
+    assert leaks([rid[:17] for rid in ids], [row["诉求内容"] for row in rows]) == []
+
+
+def luhn_check_digit_ok(number: str) -> bool:
+    from stdnum import luhn
+
+    return luhn.is_valid(number)
 
 
 def test_uscc_codes_are_not_personal(tmp_path):

@@ -19,6 +19,15 @@ Evidence is combined here, in one place:
   table whose rows are people (a column mostly of resident ID numbers), a column at least half
   of whose cells are diverse names of a known form is a column of names, its names of no known
   form included (``scan.LINKED_NAMES``);
+- **context in free text**: a card-length run right after a serial number's word (订单号, 流水号,
+  工单号 …) is counted apart (``Counts.cued``); when at least ``chance_min_shaped`` of them pass
+  Luhn no more often than ``chance_factor`` times random numbers do (one in ten), the ones that
+  also pass a card prefix are serial numbers like their neighbours, not cards (fewer of them, or
+  runs that always pass: cards, and treated). A run that runs on into an ID's check character
+  (…381Ｘ) is no card. An address in text that an organisation's word introduces (该公司于, 门店
+  位于, 办公地址) or that an office building follows (…398号市民中心) is the organisation's and is
+  neither counted nor treated — unless a word of dwelling stands with it (家住, 居住, 户籍, 房东 …)
+  (``Address.kept_span``);
 - **thresholds** from the policy (``detection:``): the share that decides a column, the noise floor
   under which a weak signal is ignored, and the share a header hint needs.
 
@@ -326,6 +335,13 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
         if counts.matches and (hinted or (raw_share >= rules.noise_floor
                                           and counts.matches >= rules.uncertain_min_cells)):
             return detection("uncertain", "share")
+    if counts.span_cells and counts.cued_valid and detector.check_chance and counts.cued >= rules.chance_min_shaped \
+            and counts.cued_check <= rules.chance_factor * detector.check_chance * counts.cued:
+        # 订单号2026…: the serial numbers of the field pass the check digit no more often than
+        # random numbers do (cards pass it every time); those that pass are serial numbers too.
+        # Too few of them to tell: they count as cards (and are treated).
+        counts = replace(counts, span_cells=counts.span_cells - counts.cued_valid,
+                         span_matches=counts.span_matches - counts.cued_valid)
     if counts.span_cells:
         return detection("spans")
     return None

@@ -71,12 +71,20 @@ class Counts:
     # table whose rows are people (a column of ID numbers beside)
     linked: int = 0
     loose: int = 0  # unclaimed cells of two to twelve Chinese characters and no digit (names, under a name header)
+    # cells whose first span of the type's shape follows a serial-number cue (订单号), and those of
+    # them that passed the check and count in span_cells
+    cued: int = 0
+    cued_valid: int = 0
+    cued_check: int = 0  # … and those that pass the check digit alone (random numbers: one in ten)
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
         self.shaped += other.shaped
         self.linked += other.linked
         self.loose += other.loose
+        self.cued += other.cued
+        self.cued_valid += other.cued_valid
+        self.cued_check += other.cued_check
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -454,11 +462,16 @@ def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[s
     def run(detectors: list[Detector], index: np.ndarray) -> None:
         values, w = _at(text, index), weights[index]
         for detector in detectors:
-            spans = span_counts(detector, values)
-            if spans.any():
+            cues: dict[str, np.ndarray] = {}
+            spans = span_counts(detector, values, cues)
+            if spans.any() or cues:
                 counts = found.setdefault(detector.type, Counts())
                 counts.span_cells += int(w[spans > 0].sum())
                 counts.span_matches += int((spans * w).sum())
+                if cues:
+                    counts.cued += int(w[cues["cued"]].sum())
+                    counts.cued_valid += int(w[cues["cued"] & (spans > 0)].sum())
+                    counts.cued_check += int(w[cues["check"]].sum())
 
     run(active, cells)
     rest = np.intersect1d(cells, rare, assume_unique=True)
@@ -466,24 +479,40 @@ def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[s
         run(inactive, rest)
 
 
-def span_counts(detector: Detector, values: pa.Array) -> np.ndarray:
-    """Spans of ``detector``'s type per cell; with check digits, the first span must validate."""
+def span_counts(detector: Detector, values: pa.Array, cues: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    """Spans of ``detector``'s type per cell; with check digits, the first span must validate
+    (and not run on into a character of :attr:`~Detector.span_not_before`). ``cues``, for a
+    detector with a :attr:`~Detector.serial_cue`, gets ``"cued"``: the cells whose first span
+    follows such a cue."""
     counts = _digit_run_spans(detector, values)
     if counts is None:
         counts = detector.spans(values)
     if type(detector).validate is Detector.validate or not detector.validate_spans or not counts.any():
         return counts
     index = np.flatnonzero(counts)
-    first = pc.struct_field(pc.extract_regex(values.take(pa.array(index)),
-                                             f"(?P<m>{non_capturing(detector.span_pattern)})"), "m")
+    pattern = f"(?P<m>{non_capturing(detector.span_pattern)})"
+    if detector.serial_cue:
+        pattern = f"(?P<c>{non_capturing(detector.serial_cue)})?{pattern}"
+    if detector.span_not_before:
+        pattern = f"{pattern}(?P<x>{detector.span_not_before}?)"
+    parts = pc.extract_regex(values.take(pa.array(index)), pattern)
+    first = pc.struct_field(parts, "m")
     first = normalize(filled(first))  # 330802 19570528 0715 is checked as 330802195705280715
     if detector.span_prefix:
         first = pc.replace_substring_regex(first, detector.span_prefix, "")
     shaped = to_mask(pc.match_substring_regex(first, detector.cell_pattern))
+    if detector.span_not_before:  # 62010219610823381Ｘ: the body of an ID number, not a card
+        shaped &= to_mask(pc.equal(filled(pc.struct_field(parts, "x")), ""))
     ok = np.zeros(len(index), dtype=bool)
     if shaped.any():
         ok[shaped] = detector.validate(first.filter(pa.array(shaped)))
     counts[index[~ok]] = 0
+    if detector.serial_cue and cues is not None:
+        cued = to_mask(pc.not_equal(filled(pc.struct_field(parts, "c")), "")) & shaped
+        if cued.any():
+            cues["cued"], cues["check"] = np.zeros(len(values), dtype=bool), np.zeros(len(values), dtype=bool)
+            cues["cued"][index[cued]] = True
+            cues["check"][index[cued]] = detector.check_digits(first.filter(pa.array(cued)))
     return counts
 
 

@@ -38,6 +38,12 @@ def luhn_valid(values: pa.Array) -> np.ndarray:
     return all_digits(matrix) & _luhn(matrix)
 
 
+#: words that introduce an order, case or serial number in text (订单号：2026…, 流水号 …); a card
+#: number is introduced as 卡号, 银行卡, 账号, none of which is here.
+SERIAL_CUE = (r"(?:订单|工单|运单|快递单|物流单|受理单|单|流水|交易|业务|受理|合同|凭证|发票|票据|批次|序列|案件|档案|"
+              r"预约|报修|投诉|回执)(?:编号|号码|号|码)[:：为是]?\s*")
+
+
 @register
 class BankCard(Detector):
     type = "bank_card"
@@ -49,6 +55,12 @@ class BankCard(Detector):
     # Random digit strings pass Luhn one time in ten, and a card issuer's prefix about one in four
     # of those: an account-number column passes this often by chance.
     chance = 0.03
+    span_not_before = "[XxＸｘ]"
+    serial_cue = SERIAL_CUE
+    check_chance = 0.1
+
+    def check_digits(self, values: pa.Array) -> np.ndarray:
+        return luhn_valid(values)
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         lengths = byte_lengths(values)

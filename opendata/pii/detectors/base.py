@@ -74,7 +74,26 @@ class Detector:
     #: … and a pattern found wherever a span may be written otherwise (None: never), which
     #: holds one of these characters (a cheaper first test: most text has none of them).
     span_other_forms: ClassVar[str | None] = None
-    span_other_forms_hold: ClassVar[str] = ""
+    span_other_forms_hold: ClassVar[str | tuple[str, ...]] = ""  # characters (or short literals)
+    #: characters that, right after a span, make it part of something else (an ID number's check
+    #: character after 17 digits: 62010219610823381Ｘ is no card) — the span is then not counted.
+    span_not_before: ClassVar[str | None] = None
+    #: words that, right before a span, say it is a serial number (订单号, 流水号 …): such spans
+    #: are counted apart, and a field whose cued spans pass the check no more often than chance
+    #: has them as serial numbers, not as this type (:func:`~opendata.pii.decide.decide`).
+    serial_cue: ClassVar[str | None] = None
+    #: how often a random number passes :meth:`check_digits` alone (Luhn: one in ten)
+    check_chance: ClassVar[float | None] = None
+
+    def kept_span(self, text: str, start: int, end: int) -> bool:
+        """Whether the span ``text[start:end]`` (a match of ``span_pattern``) is, by its context,
+        not this type after all and stays as written (an organisation's address): counted by no
+        scan, changed by no treatment. Only a detector that knows such contexts says yes."""
+        return False
+
+    def check_digits(self, values: pa.Array) -> np.ndarray:
+        """Which values pass the type's check digit alone (no prefix or length rule)."""
+        raise NotImplementedError
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         """Structural checks on values that matched ``cell_pattern`` (check digits, dates …)."""

@@ -26,8 +26,9 @@ class Passport(Detector):
 
 #: the character before 字第 on a military certificate: the issuing branch or region (军 for the
 #: headquarters, 北 南 沈 兰 济 广 成 for the former military regions, 海 空 火 for the services,
-#: 政 参 后 装 for the general departments, 武 for the armed police), or 士 / 兵 on a soldier's.
-MILITARY_ISSUERS = "军北南沈兰济广成海空火战联政参后装武士兵"
+#: 东 西 中 for the theatres, 政 参 后 装 勤 for the departments, 武 for the armed police), or 士 / 兵
+#: on a soldier's.
+MILITARY_ISSUERS = "军北南东西中沈兰济广成海空火战联政参后装勤武士兵"
 
 
 @register

@@ -75,13 +75,15 @@ COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房�
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "之子", "之女", "之夫", "之妻", "之父", "之母",
                  "工友", "同学", "室友", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属", "主任", "书记", "支书", "村长", "组长",
-                 "队长", "经理", "站长", "所长", "会长", "网格员", "民警", "律师")
+                 "队长", "经理", "站长", "所长", "会长", "社长", "网格员", "民警", "律师", "房客")
 #: words of kinship, single characters included, as a register writes them before a name: 妻 陈秀英
 #: 139…, 户主妻子（覃铭懿）, 姐（蔡志秀）.
 KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "配偶", "爱人", "儿媳",
        "女婿", "孙子", "孙女", "祖父", "祖母", "外公", "外婆", "爷爷", "奶奶", "公公", "婆婆", "岳父", "岳母",
        "朋友", "亲属", "邻居", "同事", "监护人", "联系人", "代理人", "妻", "夫", "子", "女", "父", "母", "兄",
        "弟", "姐", "妹", "儿", "孙", "媳", "婿")
+#: … the one-character ones, written with a space before a name in a list of contacts (子 武燕).
+KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
               "驾驶", "驾车", "签收", "领取", "签字")
@@ -205,6 +207,8 @@ def name_span(named: bool = False) -> str:
         + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理'))})"),
         group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
+        # a one-character word of kinship, then a space, in a list of contacts (子 武燕, no phone)
+        group("p", 21, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 21, _ANY_NAME) + group("s", 21, "(\\s|$|[，,；;])"),
     ])
 
 
@@ -344,6 +348,62 @@ class Address(Detector):
 
     # A span in text (家住文三路88号) is an address by its own pattern: no division needed.
     validate_spans = False
+
+    def spans(self, values: pa.Array) -> np.ndarray:
+        # Spans in text less those of an organisation (:meth:`kept_span`), which are recounted
+        # only in the cells that mention an organisation or an office building at all.
+        counts = super().spans(values)
+        if not counts.any():
+            return counts
+        index = np.flatnonzero(counts)
+        sub = values if len(index) == len(values) else values.take(pa.array(index))
+        maybe = np.flatnonzero(to_mask(pc.match_substring_regex(sub, _ORGANISATION_HINT)))
+        if len(maybe):
+            pattern = _python_span(self.span_pattern)
+            for i in maybe:
+                text = sub[int(i)].as_py()
+                counts[index[i]] = sum(not self.kept_span(text, *m.span()) for m in pattern.finditer(text))
+        return counts
+
+    def kept_span(self, text: str, start: int, end: int) -> bool:
+        """An organisation's address in text stays as written: one that an organisation's word
+        introduces (该公司于…路243号, 门店位于…, 办公地址：…), or a street number followed at once by
+        an office building (…胜利街398号市民中心5层502). Never where a word of dwelling stands
+        with it (家住, 居住, 住址, 户籍 …): when unsure, the address is a person's."""
+        context = text[max(0, start - 8):end]
+        if _DWELLING_CUE.search(context):
+            return False
+        if _ORGANISATION_CUE.search(context):
+            return True
+        office = _OFFICE_AFTER.match(text, end) if text[start:end].endswith("号") else None
+        return office is not None and not _RESIDENCE.search(office.group(0))
+
+
+# Words of a person's dwelling: with any of them, an address in text is a person's.
+_DWELLING_CUE = re.compile("家住|住在|住址|住于|居住|现住|暂住|租住|借住|寄住|住所|住处|住宅|居所|户籍|家庭地址|"
+                           "其家|家位于|老家|宿舍|租房|租的房|房东|业主|户主|楼上|楼下|邻居")
+# Words that make the address an organisation's: an organisation (or one of its words) with 位于,
+# 坐落于, 于, 在 …, or an organisation's address named as such.
+_ORGANISATION_CUE = re.compile(
+    "(?:公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|办事处|营业厅|"
+    "超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所)(?:位于|坐落于|设于|地处|于|在)"
+    "|位于|坐落于|(?:办公|注册|经营|单位|营业|机构|企业|公司)(?:地址|地点|场所)")
+# An office building right after a street number.
+_OFFICE_AFTER = re.compile("(?:[\u4e00-\u9fa5]{0,4})(?:大厦|大楼|写字楼|办公楼|科技园|产业园|工业园|园区|"
+                           "服务中心|市民中心|政务中心|行政中心|商务中心|中心|广场|商场)")
+# … but not a residential estate's (…8号小区中心花园).
+_RESIDENCE = re.compile("小区|家园|花园|公寓|苑|新村|宿舍|住|楼栋|单元")
+# RE2 text a cell must hold for any of those to apply (a cheap first test of the cells).
+_ORGANISATION_HINT = ("公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|"
+                      "办事处|营业厅|超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所|位于|坐落于|地址|地点|场所|"
+                      "大厦|大楼|写字楼|办公楼|园|中心|广场|商场")
+
+
+@lru_cache(maxsize=None)
+def _python_span(pattern: str) -> "re.Pattern[str]":
+    from ..operators.base import python_pattern
+
+    return re.compile(python_pattern(pattern), re.ASCII)  # RE2 semantics for \b and \d
 
 
 def division_led(values: pa.Array) -> np.ndarray:

@@ -67,9 +67,14 @@ class Operator:
         """Treat each span matching ``pattern`` (RE2) inside the text cells; the rest is kept."""
         scalar = self.scalar(pii_type, params, key)
         compiled = re.compile(python_pattern(pattern), re.ASCII)  # RE2 semantics for \b and \d
+        from ..detectors import REGISTRY
+
+        detector = REGISTRY.get(pii_type)
+        kept = detector.kept_span if detector is not None else (lambda text, start, end: False)
         encoded = pc.dictionary_encode(values)
-        out = [None if v is None else compiled.sub(lambda m: scalar(m.group(0)), v)
-               for v in encoded.dictionary.to_pylist()]
+        out = [None if v is None else compiled.sub(
+            lambda m, v=v: m.group(0) if kept(v, *m.span()) else scalar(m.group(0)), v)
+            for v in encoded.dictionary.to_pylist()]
         return pa.array(out, pa.string()).take(encoded.indices)
 
     def apply_spans_fast(self, values: pa.Array, pii_type: str, params: dict[str, Any],

@@ -83,9 +83,15 @@ class Generalize(Operator):
             out = street(value)
             return coarsest(value) if out == value or compiled.search(out) else out
 
+        from ..detectors import REGISTRY
+
+        kept = REGISTRY["address"].kept_span  # an organisation's address stays as written
+
         def cell(text: str) -> str:
-            out = compiled.sub(one, text)
-            return out if out == text or not compiled.search(out) else compiled.sub(lambda m: coarsest(m.group(0)), out)
+            out = compiled.sub(lambda m: m.group(0) if kept(text, *m.span()) else one(m), text)
+            if out == text or not any(not kept(out, *m.span()) for m in compiled.finditer(out)):
+                return out
+            return compiled.sub(lambda m: m.group(0) if kept(out, *m.span()) else coarsest(m.group(0)), out)
 
         return by_distinct(values, cell)
 

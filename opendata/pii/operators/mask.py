@@ -214,7 +214,7 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
         return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
 
     def one(match: "re.Match[str]") -> str:
-        i = next(k for k in range(1, 21) if match.groupdict().get(f"n{k}") is not None)
+        i = next(k for k in range(1, 22) if match.groupdict().get(f"n{k}") is not None)
         name = match.group(f"n{i}")
         after = match.groupdict().get(f"s{i}") or ""
         return match.group(f"p{i}") + name[:1] + char * (len(name) - 1) + after
