@@ -352,3 +352,24 @@ def test_parties_kin_lists_and_village_addresses_in_case_summaries_leave_nothing
     directory = package(_fresh() / "p", {"案号": [f"A{i:04d}" for i in range(len(texts))], "案情简述": texts})
     _, out = _redacted_cells(directory)
     assert leaks(secrets, out) == []
+
+
+# ---- under-masked values: fail closed --------------------------------------------------------------------
+
+def test_under_masked_names_and_ids_are_treated_and_properly_masked_ones_stay() -> None:
+    """张*三 keeps two of three characters and 3301021980****123X fourteen of eighteen (the birth date
+    among them): with the row they re-identify, so they are personal and treated (the generic mask);
+    张* and 330102********123X are masked by convention and stay as they are."""
+    r = rng(21)
+    people = [name(r) for _ in range(ROWS)]
+    ids = [resident_id(r) for _ in range(ROWS)]
+    names = [p if i % 3 == 0 else (p[0] + "*" + p[-1] if i % 3 == 1 else p[0] + "*" * (len(p) - 1))
+             for i, p in enumerate(people)]
+    id_cells = [v if i % 3 == 0 else (v[:10] + "****" + v[14:] if i % 3 == 1 else v[:6] + "*" * 8 + v[14:])
+                for i, v in enumerate(ids)]
+    directory = package(_fresh() / "p", {"户主姓名": names, "身份证号": id_cells})
+    rows, out = _redacted_cells(directory)
+    under = [c for i, c in enumerate(names + id_cells) if i % ROWS % 3 != 2]
+    assert leaks(under, out) == []
+    assert [row["户主姓名"] for i, row in enumerate(rows) if i % 3 == 2] == [c for i, c in enumerate(names) if i % 3 == 2]
+    assert [row["身份证号"] for i, row in enumerate(rows) if i % 3 == 2] == [c for i, c in enumerate(id_cells) if i % 3 == 2]

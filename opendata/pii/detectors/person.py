@@ -91,6 +91,7 @@ AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉�
 HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
 #: how a person is addressed by surname alone (王女士, 刘师傅): no name is left to find.
 ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥", "老板", "同志")
+_ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
@@ -159,6 +160,7 @@ def name_span(named: bool = False) -> str:
     any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = "[\\x{4e00}-\\x{9fa5}·•・]"
+    han_dot = "[\\x{4e00}-\\x{9fa5}·•・.]"  # … and the full stop some write in a transliterated name
     kin = "|".join(KIN)
     cue_words = "|".join(CUE_WORDS)
     # a phone number's start after a name: a mobile (with a country prefix) or a landline
@@ -176,9 +178,9 @@ def name_span(named: bool = False) -> str:
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
         # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
         # what the person did (称邱英长期占用…)
-        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}{han}{{1,9}}?")
+        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
         + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
-        group("p", 18, "称") + group("n", 18, f"{_WHO}{han}{{1,4}}?")
+        group("p", 18, "称") + group("n", 18, f"{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
         + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
         # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
         # its mark, of a known form or any two to five characters that do not end as a feature of
@@ -187,7 +189,7 @@ def name_span(named: bool = False) -> str:
         + group("n", 16, f"{_NAME}|{_DOTTED_IN_TEXT}|{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,3}}[^\\P{{Han}}{_LAND}]")
         + group("s", 16, "[，,；;。\\s]|$"),
         # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证)
-        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han}{{1,7}}?(、{start}{han}{{1,9}}?)+")
+        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,7}}?(、{start}{han_dot}{{1,9}}?)+")
         + group("s", 19, f"等|可|均|都|[，。；,;]|$|{NAME_ENDS}"),
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
         group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
@@ -197,7 +199,7 @@ def name_span(named: bool = False) -> str:
         + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|共同|一起|同住"),
         group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
         + group("s", 9, f"({'|'.join(PEOPLE)}|等|[，。；,;]|$)"),
-        group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han}{{1,9}}?(、{start}{han}{{1,9}}?)+")
+        group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han_dot}{{1,9}}?(、{start}{han_dot}{{1,9}}?)+")
         + group("s", 11, f"({'|'.join(PEOPLE)}|等)"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
         group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
@@ -239,6 +241,16 @@ class PersonName(Detector):
             index = np.flatnonzero(counts)
             counts[index[organisation_names(values.take(pa.array(index)))]] = 0
         return counts
+
+    def cells(self, values: pa.Array) -> np.ndarray:
+        # A surname and a title alone (王女士, 刘师傅) fit the pattern of a name but name nobody:
+        # they are as good as masked (``masked_pattern``), not a name to treat.
+        out = super().cells(values)
+        if out.any():
+            index = np.flatnonzero(out)
+            addressed = to_mask(pc.match_substring_regex(values.take(pa.array(index)), _ADDRESSED))
+            out[index[addressed]] = False
+        return out
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Two to four Chinese characters led by a surname are read off the bytes (six, nine or
