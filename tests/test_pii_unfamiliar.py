@@ -637,7 +637,9 @@ def test_an_id_with_a_full_width_x_in_text_is_not_a_card(tmp_path, x):
     r = rng(140)
     ids = []
     while len(ids) < ROWS:
-        value = resident_id(r)
+        # (a division in one of those provinces: the default test division, 3399xx, would never end the loop)
+        value = resident_id(r, r.choice(["620102", "450102", "510104", "520102", "530102", "540102", "410102",
+                                         "430102", "440103", "460105"]))
         if value.endswith("X") and value[:2] in ("62", "45", "51", "52", "53", "54", "41", "43", "44", "46") \
                 and luhn_check_digit_ok(value[:17]):
             ids.append(value)
