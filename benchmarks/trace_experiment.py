@@ -3,8 +3,9 @@
 A restricted dataset of 2,000 synthetic people (ID number, name, mobile, district, amount) is
 published 受限开放; 50 organisations apply and are granted (ID and name as per-recipient
 pseudonyms, mobile masked, the rest as is); each extract is delivered, encrypted, and received.
-Then, for every recipient, leaks are simulated — 1%, 10% and 100% of the rows, columns dropped,
-rows re-sorted, re-encoded in GBK, saved as Excel — and traced with the department's keys and
+Then, for every recipient, leaks are simulated — 1%, 10% and 100% of the rows, columns dropped
+(down to the untreated columns alone, where only the canary rows can say who), rows re-sorted,
+re-encoded in GBK, saved as Excel — and traced with the department's keys and
 audit log only. For each kind of leak: how often the true recipient is named, how often nobody
 is (the marks are too few), and how often an innocent recipient is named (must be never), with
 the highest confidence any innocent grant reached.
@@ -17,9 +18,6 @@ Runs in a temporary $OPENDATA_HOME; nothing outside it is touched. About two min
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
-import io
 import os
 import random
 import sys
@@ -30,29 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
-
-
-def _write(rows: list[dict[str, str]], columns: list[str], path: Path, how: str) -> Path:
-    if how == "xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(columns)
-        for r in rows:
-            sheet.append([r[c] for c in columns])
-        book.save(path)
-        return path
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n" if how == "gbk" else "\n")
-    writer.writerow(columns)
-    writer.writerows([r[c] for c in columns] for r in rows)
-    path.write_bytes(buffer.getvalue().encode("gbk" if how == "gbk" else "utf-8"))
-    return path
 
 
 ALL = ["case_id", "id_number", "person", "phone", "district", "amount"]
@@ -75,6 +50,15 @@ SCENARIOS = [
     ("2 rows, all columns", 2, ALL, False, "csv"),
     ("1 row, all columns", 1, ALL, False, "csv"),
     ("100% rows, unmarked columns only", 1.0, ["case_id", "district", "amount"], True, "csv"),
+    # untreated columns only: only the canary rows (10 in 2,000) can say who
+    ("100% rows, untreated only, Excel", 1.0, ["case_id", "district", "amount"], True, "xlsx"),
+    ("100% rows, untreated only, GBK", 1.0, ["case_id", "district", "amount"], True, "gbk"),
+    ("100% rows, case id only", 1.0, ["case_id"], True, "csv"),
+    ("100% rows, district + amount", 1.0, ["district", "amount"], True, "csv"),
+    ("50% rows, untreated only", 0.5, ["case_id", "district", "amount"], True, "csv"),
+    ("10% rows, untreated only", 0.10, ["case_id", "district", "amount"], True, "csv"),
+    ("1% rows, untreated only", 0.01, ["case_id", "district", "amount"], True, "csv"),
+    ("100% rows, untreated only, canaries removed", 1.0, ["case_id", "district", "amount"], True, "strip"),
 ]
 
 
@@ -87,7 +71,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="trace-experiment-"))
     os.environ["OPENDATA_HOME"] = str(work / "home")
     import opendata.delivery as dl
-    from delivery_data import publish_restricted, write_source
+    from delivery_data import deliver_to, publish_restricted, read_rows as _rows, write_leak as _write, write_source
     from opendata.delivery.trace import ALPHA
     from opendata.trust import keys
 
@@ -99,17 +83,11 @@ def main() -> int:
     started = time.perf_counter()
     for i in range(args.recipients):
         who = f"接收单位{i + 1:02d}"
-        d = work / f"r{i:02d}"
-        dl.create_recipient(d / "k")
-        app = dl.apply("demo-subsidy-recipients", str(work / "site"), applicant=who, contact=f"r{i}@example.org",
-                       purpose="实验", until=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
-                       recipient_key=d / "k" / "recipient.pub", out=d / "app.json")
-        grant = dl.grant(app, dl.review(app, treatments={"phone": "mask"}), reviewer="实验审核员", out=d / "grant.json")
-        dl.deliver(d / "grant.json", source, d / "out")
-        dl.receive(d / "out", d / "k" / "recipient.key", d / "plain")
-        extracts[grant["id"]] = (who, d / "plain" / "data" / "recipients.csv")
+        grant, plain = deliver_to(who, work / f"r{i:02d}", work / "site", source, "实验审核员")
+        extracts[grant["id"]] = (who, plain / "data" / "recipients.csv")
     per_delivery = (time.perf_counter() - started) / args.recipients
 
+    real = {r["case_id"] for r in _rows(source / "data.csv")}
     rng = random.Random(args.seed)
     tally: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     trace_times = []
@@ -123,6 +101,8 @@ def main() -> int:
         for label, share, columns, resort, how in SCENARIOS:
             count = share if isinstance(share, int) else max(1, round(len(rows) * share))
             leak = rng.sample(rows, count)
+            if how == "strip":  # what two colluding recipients could do: keep only rows both have
+                leak = [r for r in leak if r["case_id"] in real]
             if resort:
                 leak.sort(key=lambda r: (r["district"], r["amount"]))
             file = _write(leak, columns, work / f"leak.{'xlsx' if how == 'xlsx' else 'csv'}", how)
@@ -146,18 +126,20 @@ def main() -> int:
             true = next(c for c in result.candidates if c.grant == grant_id)
             t["min_true"] = min(t.get("min_true", 1.0), true.confidence)
             t["cells"] += result.tokens + result.masked
+            t["canaries"] += true.canaries_found
 
     print(f"{args.recipients} recipients, {args.rows} rows, seed {args.seed}; alpha = {ALPHA:g}; "
           f"{per_delivery:.2f} s per apply+grant+deliver+receive; trace median "
           f"{sorted(trace_times)[len(trace_times) // 2]:.3f} s, max {max(trace_times):.3f} s "
           f"({len(trace_times)} traces, {args.recipients} grants tested each)\n")
-    print("| leak | pseudonym + masked cells (mean) | true recipient named | nobody named | innocent named | "
-          "highest innocent confidence | lowest true confidence |")
-    print("|---|---|---|---|---|---|---|")
+    print("| leak | pseudonym + masked cells (mean) | canaries found (mean) | true recipient named | nobody named | "
+          "innocent named | highest innocent confidence | lowest true confidence |")
+    print("|---|---|---|---|---|---|---|---|")
     for label, *_ in SCENARIOS:
         t = tally[label]
         n = int(t["n"])
-        print(f"| {label} | {t['cells'] / n:.0f} | {int(t['right'])}/{n} | {int(t['nobody'])}/{n} | "
+        print(f"| {label} | {t['cells'] / n:.0f} | {t['canaries'] / n:.1f} | {int(t['right'])}/{n} | "
+              f"{int(t['nobody'])}/{n} | "
               f"{int(t['innocent'])} | {t['max_innocent']:.3g} | {t['min_true']:.6g} |")
     innocent_total = sum(int(t["innocent"]) for t in tally.values())
     print(f"\ninnocent recipients named in all {len(trace_times)} traces: {innocent_total}")

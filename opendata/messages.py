@@ -145,6 +145,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "note: no department key pinned with --trust; compare key id {key_id} with the delivery key the "
         "department publishes",
     },
+    "delivery.wrong_password": {
+        "zh": "密码不正确：无法解密这批数据（请核对部门另行发送的密码）",
+        "en": "wrong password: this delivery cannot be decrypted (check the password the department sent apart)",
+    },
+    "delivery.weak_password": {
+        "zh": "密码太短：至少 {minimum} 个字符（可让 deliver 自动生成：给出一个尚不存在的 --password-file）",
+        "en": "the password is too short: at least {minimum} characters (deliver makes one when --password-file "
+        "names a file that does not exist yet)",
+    },
+    "delivery.bad_password_file": {
+        "zh": "密码文件 {path} 应只有一行密码（UTF-8，不超过 1 KiB）",
+        "en": "the password file {path} must hold one line, the password (UTF-8, at most 1 KiB)",
+    },
+    "delivery.needs_password": {
+        "zh": "这批数据以密码加密：请用 --password-file 给出部门另行发送的密码",
+        "en": "this delivery is sealed with a password: give the one the department sent apart with --password-file",
+    },
+    "delivery.needs_key": {
+        "zh": "这批数据加密给接收方密钥：请用 --key 给出 recipient.key",
+        "en": "this delivery is encrypted to the recipient key: give recipient.key with --key",
+    },
+    "delivery.key_or_password": {
+        "zh": "请给出 --key 或 --password-file 之一（只给一个）",
+        "en": "give either --key or --password-file (one of them)",
+    },
+    "delivery.delivered_password": {
+        "zh": "已交付 {grant}：{rows} 行，{fields} 个字段，以密码加密（scrypt）：{path}",
+        "en": "delivered {grant}: {rows} rows, {fields} fields, sealed with a password (scrypt): {path}",
+    },
+    "delivery.password_apart": {
+        "zh": "密码取自 {file}：请通过另一渠道（电话、信函、短信）发给接收方，切勿与数据一同发送",
+        "en": "the password is the one in {file}: send it to the recipient by another channel (telephone, letter, "
+        "SMS), never with the extract",
+    },
+    "delivery.password_created": {
+        "zh": "已生成新密码并写入 {file}（仅本人可读）：请通过另一渠道（电话、信函、短信）发给接收方，切勿与数据一同发送",
+        "en": "a new password was written to {file} (readable by you only): send it to the recipient by another "
+        "channel (telephone, letter, SMS), never with the extract",
+    },
     "delivery.wrong_key": {
         "zh": "密钥 {key_id} 不是这批数据的接收方密钥（应为 {wanted}）",
         "en": "key {key_id} is not the recipient key of this delivery ({wanted} is)",
@@ -157,10 +196,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "delivery.file_missing": {"zh": "缺少文件 {file}", "en": "{file} is missing"},
     "delivery.terms": {
         "zh": "数据使用协议：申请方仅为所述目的在使用期限内使用所获数据；不得向第三方提供、公开或尝试重新识别个人；"
-        "期满或批准撤销后删除全部副本；每份交付数据均带有可追溯至申请方的标记。",
+        "期满或批准撤销后删除全部副本；每份交付数据均带有可追溯至申请方的标记，"
+        "其中包括少量合成的对照记录（条数见交付清单，不对应任何真实个人，不得当作真实记录使用，不得尝试识别或删除）。",
         "en": "Terms of use: the applicant uses the data only for the stated purpose and within the period of use; "
         "does not pass it on, publish it or attempt to re-identify anyone; deletes every copy when the period ends "
-        "or the grant is revoked; every extract carries marks that trace it to its recipient.",
+        "or the grant is revoked; every extract carries marks that trace it to its recipient, among them a few "
+        "synthetic control rows (their number is in the delivery manifest; they are no real person, must not be "
+        "used as real records, and must not be sought out or removed).",
     },
     "delivery.recipient_created": {
         "zh": "已生成接收方密钥 {key_id}：私钥 {private}（请妥善保管，切勿发送），公钥 {public}（随申请提交）",
@@ -208,9 +250,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "delivery.trace_named": {
         "zh": "溯源：来自批准书 {grant}（接收方 {organisation}，数据集 {dataset}），置信度 {confidence}；"
-        "{tokens} 个假名中 {tokens_ok} 个、{masked} 个掩码值中 {masks_ok} 个带有其标记",
+        "{tokens} 个假名中 {tokens_ok} 个、{masked} 个掩码值中 {masks_ok} 个带有其标记，其 {canaries} 条合成对照记录中找到 {canaries_found} 条",
         "en": "traced to grant {grant} (recipient {organisation}, dataset {dataset}), confidence {confidence}; "
-        "{tokens_ok} of {tokens} pseudonyms and {masks_ok} of {masked} masked values carry its marks",
+        "{tokens_ok} of {tokens} pseudonyms and {masks_ok} of {masked} masked values carry its marks, "
+        "{canaries_found} of its {canaries} synthetic control rows are in the file",
     },
     "delivery.trace_nobody": {
         "zh": "无法确定来源：文件中的标记不足以指认任何接收方（检验 {grants} 份批准书；{tokens} 个假名、"
@@ -777,6 +820,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 不是 opendata 本地目录（缺少 {marker}），为避免覆盖其他文件，拒绝写入",
         "en": "{path} is not an opendata local catalogue (no {marker}); refusing to write into it",
     },
+    "catalog.not_restricted": {
+        "zh": "数据集“{name}”不是受限开放：没有可计数的申请",
+        "en": "dataset \"{name}\" is not restricted: there are no grants to count",
+    },
     "catalog.unknown_dataset": {
         "zh": "目录中没有数据集“{name}”",
         "en": "the catalogue has no dataset \"{name}\"",
@@ -871,6 +918,57 @@ MESSAGES: dict[str, dict[str, str]] = {
               "is provided on application to the publisher, after approval and a use agreement.",
     },
     "portal.apply": {"zh": "申请方式", "en": "How to apply"},
+    "portal.apply_online": {"zh": "在线填写申请表", "en": "Fill in the application form online"},
+    "apply_form.title": {"zh": "申请数据：{title}", "en": "Apply for the data: {title}"},
+    "apply_form.intro": {
+        "zh": "本数据集为受限开放。请填写以下信息；数源部门审核通过后，按批准的字段和处理方式将数据加密交付给您的接收方密钥。",
+        "en": "This dataset is restricted. Fill in the form; after approval the publisher delivers the granted fields, "
+              "treated as granted, encrypted to your recipient key.",
+    },
+    "apply_form.organisation": {"zh": "申请单位", "en": "Organisation"},
+    "apply_form.contact": {"zh": "联系方式（电子邮箱或电话）", "en": "Contact (e-mail or telephone)"},
+    "apply_form.identity": {"zh": "申请人身份（姓名、职务，选填）", "en": "Applicant (name and position, optional)"},
+    "apply_form.purpose": {"zh": "使用目的", "en": "Purpose of use"},
+    "apply_form.until": {"zh": "使用期限（截止日期）", "en": "Period of use (last day)"},
+    "apply_form.fields": {"zh": "申请的字段", "en": "Fields requested"},
+    "apply_form.recipient_key": {"zh": "接收方公钥（recipient.pub 的全部内容）",
+                                 "en": "Recipient public key (the whole of recipient.pub)"},
+    "apply_form.key_help": {
+        "zh": "用 opendata keys recipient --out 目录 生成密钥对：私钥 recipient.key 由您保管，切勿发送；此处粘贴公钥 recipient.pub。",
+        "en": "Make a key pair with opendata keys recipient --out DIR: keep the private recipient.key, never send "
+              "it; paste the public recipient.pub here.",
+    },
+    "apply_form.terms": {"zh": "数据使用协议", "en": "Terms of use"},
+    "apply_form.agree": {"zh": "我已阅读并接受上述协议", "en": "I have read and accept these terms"},
+    "apply_form.submit": {"zh": "提交申请", "en": "Submit the application"},
+    "apply_form.privacy": {
+        "zh": "您的联系方式和身份仅由数源部门保存，用于审核和联系，不会出现在公开目录或日志中。",
+        "en": "Your contact and identity are kept by the publisher only, for the review and to reach you; they "
+              "never appear in the public catalogue or its logs.",
+    },
+    "apply_form.problems": {"zh": "申请未提交，请修改以下问题：", "en": "The application was not submitted:"},
+    "apply_form.required": {"zh": "有必填项未填写", "en": "a required field is empty"},
+    "apply_form.too_long": {"zh": "有一项超过 {most} 个字符", "en": "a field is longer than {most} characters"},
+    "apply_form.control": {"zh": "有一项含有不允许的控制字符或换行", "en": "a field holds control characters or line breaks"},
+    "apply_form.repeated": {"zh": "有一项重复提交", "en": "a field was sent twice"},
+    "apply_form.bad_contact": {"zh": "联系方式应为电子邮箱或电话号码", "en": "the contact must be an e-mail address or a telephone number"},
+    "apply_form.bad_key": {
+        "zh": "接收方公钥无效：应为 opendata keys recipient 生成的 recipient.pub（X25519 公钥，PEM 格式）",
+        "en": "the recipient key is not valid: it must be the recipient.pub made by opendata keys recipient "
+              "(an X25519 public key in PEM)",
+    },
+    "apply_form.unknown_field": {"zh": "申请了本数据集没有的字段", "en": "a field this dataset does not have was requested"},
+    "apply_form.must_agree": {"zh": "须接受数据使用协议", "en": "the terms of use must be accepted"},
+    "apply_form.no_such": {"zh": "没有可申请的受限开放数据集", "en": "no restricted dataset to apply for here"},
+    "apply_form.too_many": {"zh": "提交过于频繁，请稍后再试", "en": "too many submissions: try again later"},
+    "apply_form.too_large": {"zh": "提交的内容过大（上限 {size} KiB）", "en": "the submission is too large (at most {size} KiB)"},
+    "apply_form.bad_request": {"zh": "无法读取提交的表单", "en": "the submitted form cannot be read"},
+    "apply_form.received_title": {"zh": "申请已收到", "en": "Application received"},
+    "apply_form.received": {
+        "zh": "您对“{dataset}”的申请已登记，编号 {id}。数源部门将审核并与您联系；请妥善保管您的私钥 recipient.key。",
+        "en": "Your application for \"{dataset}\" is recorded as {id}. The publisher will review it and contact you; "
+              "keep your private recipient.key safe.",
+    },
     "portal.grade": {"zh": "数据等级", "en": "Grade"},
     "portal.back": {"zh": "返回目录", "en": "Back to the catalogue"},
     "portal.dcat": {"zh": "机器可读目录（DCAT JSON-LD）", "en": "Machine-readable catalogue (DCAT JSON-LD)"},
@@ -903,6 +1001,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.receive": {"zh": "接收方解密并核验交付数据", "en": "decrypt and verify a delivery (the recipient)"},
     "cli.help.delivery_dir": {"zh": "交付目录", "en": "the delivery directory"},
     "cli.help.recipient_private": {"zh": "接收方私钥 recipient.key", "en": "the recipient's private key, recipient.key"},
+    "cli.help.password_file_deliver": {
+        "zh": "以密码加密（scrypt），不用接收方密钥：密码取自此文件（一行，0600）；文件不存在时自动生成。密码须另行发送",
+        "en": "seal with a password (scrypt) instead of the recipient key: the password is this file's one line "
+        "(mode 0600); made when the file does not exist. Send it apart",
+    },
+    "cli.help.password_file_receive": {
+        "zh": "以密码加密的交付：部门另行发送的密码所在文件（一行，0600）",
+        "en": "for a delivery sealed with a password: the file holding it (one line, mode 0600)",
+    },
     "cli.help.verify": {"zh": "核验交付数据（加密的或已解密的）与签名清单一致", "en": "check a delivery (encrypted or received) against its signed manifest"},
     "cli.help.trace": {"zh": "追溯泄露文件的来源接收方", "en": "trace a leaked file to the recipient it was delivered to"},
     "cli.help.leaked_file": {"zh": "泄露的文件（CSV/XLSX …）", "en": "the leaked file (CSV/XLSX …)"},
@@ -1265,6 +1372,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---- the public side (issue 19): portal search and facets, preview, Data API, usage ----------
     "serve.cannot_bind": {"zh": "无法在 {host}:{port} 上监听：{reason}", "en": "cannot listen on {host}:{port}: {reason}"},
+    "cli.help.apply_limit": {"zh": "每个客户端每小时最多可提交的申请表数（总数为其十倍）",
+                             "en": "application forms one client may submit per hour (ten times as many in all)"},
     "cli.help.max_rows": {"zh": "datastore_search 每页最多返回的行数", "en": "the most rows one datastore_search returns"},
     "cli.help.query_timeout": {"zh": "单次数据查询的时限（秒）", "en": "the time limit of one data query (seconds)"},
     "cli.help.usage_file": {"zh": "使用统计文件（默认为目录下的 .usage/usage.sqlite）",

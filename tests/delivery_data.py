@@ -59,3 +59,50 @@ def publish_restricted(source: Path, work: Path, catalog: Path, reviewer: str) -
     out, _ = od.redact(od.load(source), work)
     od.approve(out, od.check(out), reviewer=reviewer)
     od.publish(od.load(work), od.LocalCatalog(catalog))
+
+
+def deliver_to(who: str, directory: Path, site: Path, source: Path, reviewer: str, *,
+               treatments: dict[str, str] | None = None, fields: list[str] | None = None) -> tuple[dict, Path]:
+    """The whole path for one recipient ``who``: a key pair, an application for ``fields`` (all by
+    default) of the restricted dataset in ``site``, its grant (phone masked unless ``treatments``
+    says otherwise), the delivery from ``source`` and its reception. Returns the grant and the
+    received directory (``directory / "plain"``)."""
+    import datetime as dt
+
+    import opendata.delivery as dl
+
+    dl.create_recipient(directory / "k")
+    app = dl.apply(json.loads((source / "datapackage.json").read_text("utf-8"))["name"], str(site), applicant=who,
+                   contact="x@example.org", purpose="研究", until=(dt.date.today() + dt.timedelta(days=30)).isoformat(),
+                   recipient_key=directory / "k" / "recipient.pub", out=directory / "app.json", fields=fields)
+    grant = dl.grant(app, dl.review(app, treatments={"phone": "mask"} if treatments is None else treatments),
+                     reviewer=reviewer, out=directory / "grant.json")
+    dl.deliver(directory / "grant.json", source, directory / "out")
+    dl.receive(directory / "out", directory / "k" / "recipient.key", directory / "plain")
+    return grant, directory / "plain"
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A CSV file's rows (UTF-8, with or without BOM)."""
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
+
+
+def write_leak(rows: list[dict[str, str]], columns: list[str], path: Path, how: str = "csv") -> Path:
+    """``columns`` of ``rows`` as a leaked copy: ``csv`` (UTF-8), ``gbk`` (GBK, CRLF) or ``xlsx``
+    (amounts as numbers, as a spreadsheet user would have them)."""
+    if how == "xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(columns)
+        for r in rows:
+            sheet.append([int(r[c]) if c == "amount" else r[c] for c in columns])
+        book.save(path)
+        return path
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n" if how == "gbk" else "\n")
+    writer.writerow(columns)
+    writer.writerows([r[c] for c in columns] for r in rows)
+    path.write_bytes(buffer.getvalue().encode("gbk" if how == "gbk" else "utf-8"))
+    return path

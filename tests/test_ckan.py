@@ -661,3 +661,41 @@ def test_the_api_key_goes_to_no_other_site_than_the_ckan():
     finally:
         server.shutdown()
     assert seen == [None, "secret-key", "secret-key"]
+
+
+def test_a_restricted_dataset_on_ckan_shows_how_many_grants_it_has_had(ckan, tmp_path, monkeypatch):
+    """受限开放 on application against a CKAN catalogue: each grant sets the dataset's count (the
+    ``opendata_grants`` scheming field, or an extra on a bare CKAN), which the public sees; no
+    applicant data goes to the CKAN; re-publishing keeps the count."""
+    import datetime as dt
+
+    import opendata.delivery as dl
+    from conftest import REVIEWER
+    from delivery_data import write_source
+
+    url, key = ckan
+    monkeypatch.setenv("OPENDATA_CKAN_API_KEY", key)
+    name = f"ckan-grants-{uuid.uuid4().hex[:8]}"
+    source = write_source(tmp_path / "source", count=40, name_=name)
+    catalog = CkanCatalog(url, key)
+    assert od.publish(approved(source, tmp_path / "approved"), catalog).status == "published"
+    dl.create_recipient(tmp_path / "k")
+    until = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    for n, who in enumerate(("甲研究院", "乙大学"), start=1):
+        app = dl.apply(name, url, applicant=who, contact="secret.contact@example.org", identity="王申请",
+                       purpose="研究", until=until, recipient_key=tmp_path / "k" / "recipient.pub",
+                       fields=["case_id", "district"])
+        granted = dl.grant(app, dl.review(app), reviewer=REVIEWER)
+        public = requests.get(f"{url}/api/3/action/package_show", params={"id": name}, timeout=30).json()["result"]
+        assert extra(public, "opendata_grants") == str(n)  # anonymous: what the public sees
+        if ckan.config == "scheming+dcat":
+            assert public["opendata_grants"] == str(n)  # the schema's own field, not an extra
+    catalog.call("package_patch", id=catalog.get(name)["id"],
+                 **catalog._set_props(catalog.get(name), {"opendata_grants": "0"}))  # an update that was lost
+    dl.revoke(granted, reason="违反协议")
+    assert extra(catalog.get(name), "opendata_grants") == "2"  # has had two; the revocation mended the count
+    text = json.dumps(catalog.get(name), ensure_ascii=False)
+    assert "secret.contact" not in text and "王申请" not in text and "甲研究院" not in text
+    changed = write_source(tmp_path / "source2", count=41, name_=name)  # one row more: a new revision
+    assert od.publish(approved(changed, tmp_path / "approved2"), catalog).status in ("published", "updated")
+    assert extra(catalog.get(name), "opendata_grants") == "2"  # kept across re-publishing

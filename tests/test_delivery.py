@@ -87,7 +87,9 @@ def test_the_whole_path_apply_grant_deliver_verify_receive_trace(world, tmp_path
     assert r.code == 0, r.err
     assert run("verify", tmp_path / "plain").code == 0
     got = _read_csv(tmp_path / "plain" / "data" / "recipients.csv")
-    assert list(got[0]) == ["case_id", "id_number", "phone", "amount"] and len(got) == 240
+    manifest = json.loads((tmp_path / "plain" / "manifest.json").read_text("utf-8"))
+    assert manifest["synthetic_rows"] == {"recipients": 2}  # 240 rows: 2 canaries, and the recipient is told
+    assert list(got[0]) == ["case_id", "id_number", "phone", "amount"] and len(got) == 240 + 2
     assert all(watermark.is_token(r["id_number"]) for r in got)
     assert all("*" in r["phone"] for r in got)
     r = run("trace", tmp_path / "plain" / "data" / "recipients.csv", "--format", "json")
@@ -416,8 +418,11 @@ def test_only_the_granted_rows_are_delivered_and_never_more_than_asked(world, tm
     dl.receive(tmp_path / "out", keydir / "recipient.key", tmp_path / "plain")
     got = _read_csv(tmp_path / "plain" / "data" / "recipients.csv")
     wanted = [row for row in SOURCE_ROWS if row[4] == "东湖区"]
-    assert got and len(got) == len(wanted) and {g["district"] for g in got} == {"东湖区"}
-    assert [g["case_id"] for g in got] == [row[0] for row in wanted]
+    canaries = json.loads((tmp_path / "plain" / "manifest.json").read_text("utf-8"))["synthetic_rows"]["recipients"]
+    assert got and len(got) == len(wanted) + canaries and {g["district"] for g in got} == {"东湖区"}
+    real = {row[0] for row in SOURCE_ROWS}  # canaries too are among the granted rows, and only they are new
+    assert [g["case_id"] for g in got if g["case_id"] in real] == [row[0] for row in wanted]
+    assert len([g for g in got if g["case_id"] not in real]) == canaries
     with pytest.raises(PolicyError) as info:  # personal data never selects rows (it would sit in the grant)
         dl.apply(NAME, str(world / "site"), applicant="x", contact="y", purpose="z", until=until,
                  recipient_key=keydir / "recipient.pub", rows="id_number=339901199001011234")

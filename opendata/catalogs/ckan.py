@@ -49,7 +49,8 @@ from .metadata import DCAT_KEYS, SHA256, extra, merge_extras, resource_sha256
 
 TRANSIENT = (requests.exceptions.ConnectionError, requests.exceptions.Timeout)
 #: Properties that record the publishing itself (not the data's metadata).
-MARKERS = ("opendata_revision", "opendata_release", "opendata_retracted_approvals", "opendata_retraction_reason")
+MARKERS = ("opendata_revision", "opendata_release", "opendata_retracted_approvals", "opendata_retraction_reason",
+           "opendata_grants")
 #: Every property opendata manages on a dataset besides CKAN's core fields.
 MANAGED = frozenset(DCAT_KEYS) | {
     "opendata_publisher", "opendata_subject", "opendata_frequency", "opendata_openness", "opendata_grade",
@@ -439,6 +440,18 @@ class CkanCatalog:
         self.call("package_patch", id=found["id"], private=True, **self._set_props(found, {
             "opendata_retracted_approvals": json.dumps(retracted), "opendata_retraction_reason": reason}))
         self._drop_tables(found)
+
+    def set_grant_count(self, name: str, count: int) -> int:
+        """Show that the restricted dataset ``name`` has had ``count`` grants (受限开放 on
+        application; a count, never who): the ``opendata_grants`` field (or extra, without the
+        schema). The department's audit log is the source of the count, so setting it is
+        idempotent: two grants at once, or a lost update, cannot make it wrong for long."""
+        found = self.get(name)
+        if extra(found, "opendata_openness") != "restricted":
+            raise CatalogError("catalog.not_restricted", name=name)
+        if extra(found, "opendata_grants") != str(count):
+            self.call("package_patch", id=found["id"], **self._set_props(found, {"opendata_grants": str(count)}))
+        return count
 
     def _drop_tables(self, dataset: dict[str, Any]) -> None:
         """Remove every DataStore table of the dataset's resources (retraction)."""

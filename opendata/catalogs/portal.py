@@ -282,6 +282,9 @@ def dataset_page(pkg: dict[str, Any], dictionary: list[dict[str, Any]], *, lang:
         how_html = _linked_emails(how) if how else contact
         restricted = (f'<div class="notice" role="note"><p>{escape(t("portal.restricted"))}</p>'
                       + (f'<p><strong>{escape(t("portal.apply"))}</strong>：{how_html}</p>' if how_html else "")
+                      # shown by portal.js only where opendata serve answers the form (not on a static host)
+                      + f'<p class="apply-online" hidden><a href="../../apply/{escape(pkg["name"])}">'
+                        f'{escape(t("portal.apply_online"))}</a></p>'
                       + "</div>")
     preview = ""
     if previews:

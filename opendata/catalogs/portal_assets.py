@@ -86,6 +86,11 @@ SCRIPT = r"""
   if (root && window.OPENDATA_INDEX) { catalogue(root, window.OPENDATA_INDEX); }
   var usage = document.getElementById('usage');
   if (usage) { usageFigures(usage); }
+  var applyOnline = document.querySelector('.apply-online');
+  if (applyOnline && window.fetch && location.protocol !== 'file:') {
+    fetch(applyOnline.querySelector('a').href, {method: 'HEAD'})
+      .then(function (r) { if (r.ok) { applyOnline.hidden = false; } }).catch(function () {});
+  }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });

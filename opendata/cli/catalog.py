@@ -92,6 +92,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("--max-rows", type=int, default=1000, help=h("max_rows"))
     p.add_argument("--timeout", type=float, default=5.0, help=h("query_timeout"))
     p.add_argument("--usage", help=h("usage_file"))
+    p.add_argument("--apply-limit", type=int, default=5, metavar="N", help=h("apply_limit"))
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("stats", help=h("stats"), description=h("stats"), parents=[common])

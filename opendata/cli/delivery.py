@@ -116,17 +116,32 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 def cmd_deliver(args: argparse.Namespace) -> int:
     from ..delivery import deliver
 
-    d = deliver(args.grant, args.package, args.out)
+    from ..delivery.keys import read_password
+
+    password, created = read_password(args.password_file, create=True) if args.password_file else (None, False)
+    d = deliver(args.grant, args.package, args.out, password=password)
     record = json.loads((d.directory / "manifest.json").read_text(encoding="utf-8"))
-    _out(messages.t("delivery.delivered", grant=d.grant, rows=sum(d.rows.values()), fields=len(d.fields),
-                    key=record["recipient_key"], path=d.directory))
+    if password is None:
+        _out(messages.t("delivery.delivered", grant=d.grant, rows=sum(d.rows.values()), fields=len(d.fields),
+                        key=record["recipient_key"], path=d.directory))
+    else:
+        _out(messages.t("delivery.delivered_password", grant=d.grant, rows=sum(d.rows.values()),
+                        fields=len(d.fields), path=d.directory))
+        _err(messages.t("delivery.password_apart" if not created else "delivery.password_created",
+                        file=args.password_file))
     return EXIT_OK
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
     from ..delivery import receive
 
-    got = receive(args.directory, args.key, args.out, passphrase=_passphrase(), trust=args.trust)
+    from ..delivery.keys import read_password
+    from ..errors import InputError
+
+    if bool(args.key) == bool(args.password_file):
+        raise InputError("delivery.key_or_password")
+    password = read_password(args.password_file)[0] if args.password_file else None
+    got = receive(args.directory, args.key, args.out, passphrase=_passphrase(), trust=args.trust, password=password)
     _out(messages.t("delivery.received", count=len(got.files), grant=got.grant["id"],
                     department=got.manifest["key_id"], reviewer=got.grant.get("reviewer"),
                     reviewer_key=got.grant.get("key_id"), path=got.directory))
@@ -155,7 +170,8 @@ def cmd_trace(args: argparse.Namespace) -> int:
     for c in result.named:
         _out(messages.t("delivery.trace_named", grant=c.grant, organisation=c.organisation, dataset=c.dataset,
                         confidence=f"{c.confidence:.6f}", tokens=result.tokens, tokens_ok=c.tokens_ok,
-                        masked=result.masked, masks_ok=c.masks_ok))
+                        masked=result.masked, masks_ok=c.masks_ok, canaries=c.canaries,
+                        canaries_found=c.canaries_found))
     if not result.named:
         best = result.best
         _out(messages.t("delivery.trace_nobody", grants=len(result.candidates), tokens=result.tokens,
@@ -210,11 +226,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, h
     p.add_argument("grant", help=h("grant_file"))
     p.add_argument("package", help=h("path"))
     p.add_argument("--out", required=True, help=h("out"))
+    p.add_argument("--password-file", metavar="FILE", help=h("password_file_deliver"))
     p.set_defaults(func=cmd_deliver)
 
     p = verb("receive", "receive")
     p.add_argument("directory", help=h("delivery_dir"))
-    p.add_argument("--key", required=True, help=h("recipient_private"))
+    p.add_argument("--key", help=h("recipient_private"))
+    p.add_argument("--password-file", metavar="FILE", help=h("password_file_receive"))
     p.add_argument("--trust", metavar="DEPARTMENT.pem", help=h("delivery_trust"))
     p.add_argument("--out", required=True, help=h("out"))
     p.set_defaults(func=cmd_receive)

@@ -12,7 +12,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ..server import serve
 
     serve(args.directory, host=args.host, port=args.port, lang=args.lang, max_rows=args.max_rows,
-          timeout=args.timeout, usage_path=args.usage, say=err)
+          timeout=args.timeout, usage_path=args.usage, say=err, apply_limit=max(1, args.apply_limit))
     return EXIT_OK
 
 

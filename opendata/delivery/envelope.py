@@ -7,6 +7,13 @@ own (nonce = the file's 7 random bytes ‖ chunk number ‖ last-chunk flag, the
 of Hoang, Reyhanitabar, Rogaway and Vizár), with the file's name as associated data. So memory
 stays bounded, and a chunk moved, dropped, swapped between files or cut off at the end is refused
 — not only a changed byte.
+
+**Or a password delivered apart** (:meth:`Sealer.with_password`, :func:`password_opener`): the
+content key comes from a password through scrypt (memory-hard; N = 2¹⁷, r = 8, p = 1: 128 MiB and
+about half a second per try), then HKDF as above. The scrypt parameters and salt are in the signed
+manifest's cipher header, with a short key check so a wrong password is told apart from a damaged
+file (it gives an attacker nothing the first chunk's tag would not). A manifest asking for weaker or
+absurd parameters is refused before any work is done.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..errors import PolicyError
 from .keys import raw
@@ -36,6 +44,23 @@ _TAG = 16
 def _derive(shared: bytes, salt: bytes, context: str, recipient: bytes, ephemeral: bytes) -> bytes:
     info = b"opendata/delivery/v1|" + context.encode("utf-8") + b"|" + recipient + b"|" + ephemeral
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(shared)
+
+
+PASSWORD_SUITE = {"kem": "password", "kdf": "scrypt+HKDF-SHA256", "aead": "AES-256-GCM", "chunk": CHUNK,
+                  "stream": "STREAM-7+4+1"}
+#: scrypt cost: N = 2^17, r = 8, p = 1 (128 MiB); a header may ask for more, up to the bounds below
+SCRYPT = {"n": 1 << 17, "r": 8, "p": 1}
+_SCRYPT_MIN_N, _SCRYPT_MAX_N, _SCRYPT_MAX_R, _SCRYPT_MAX_P = 1 << 15, 1 << 20, 16, 4
+#: the shortest password a delivery accepts (characters)
+MIN_PASSWORD = 16
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
+
+
+def _check_value(key: bytes) -> str:
+    return hashlib.sha256(b"opendata/delivery/password-check|" + key).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -53,6 +78,17 @@ class Sealer:
         key = _derive(ephemeral.exchange(recipient), salt, context, raw(recipient), eph_raw)
         return cls(key, {**SUITE, "ephemeral": base64.b64encode(eph_raw).decode(),
                          "salt": base64.b64encode(salt).decode(), "context": context})
+
+    @classmethod
+    def with_password(cls, password: str, context: str) -> "Sealer":
+        """Seal under a password (delivered to the recipient apart from the extract)."""
+        if len(password) < MIN_PASSWORD:
+            raise PolicyError("delivery.weak_password", minimum=MIN_PASSWORD)
+        salt, kdf_salt = os.urandom(32), os.urandom(32)
+        stretched = _scrypt(password, kdf_salt, **SCRYPT)
+        key = _derive(stretched, salt, context, b"password", b"")
+        return cls(key, {**PASSWORD_SUITE, "scrypt": {**SCRYPT, "salt": base64.b64encode(kdf_salt).decode()},
+                         "salt": base64.b64encode(salt).decode(), "context": context, "check": _check_value(key)})
 
     def seal_file(self, source: Path, target: Path, name: str) -> dict:
         """Encrypt ``source`` into ``target``; returns sizes, chunk count and both SHA-256."""
@@ -98,6 +134,31 @@ def opener(private: X25519PrivateKey, header: dict) -> bytes:
     if {k: header.get(k) for k in SUITE} != SUITE:
         raise PolicyError("delivery.bad_manifest", what="cipher suite")
     return _derive(private.exchange(ephemeral), salt, context, raw(private.public_key()), eph_raw)
+
+
+def is_password(header: dict) -> bool:
+    return isinstance(header, dict) and header.get("kem") == "password"
+
+
+def password_opener(password: str, header: dict) -> bytes:
+    """The content key from the password, from a manifest's cipher header; a wrong password is
+    :class:`PolicyError` ``delivery.wrong_password``."""
+    try:
+        params = header["scrypt"]
+        n, r, p = int(params["n"]), int(params["r"]), int(params["p"])
+        kdf_salt = base64.b64decode(params["salt"], validate=True)
+        salt = base64.b64decode(header["salt"], validate=True)
+        context, check = str(header["context"]), str(header["check"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PolicyError("delivery.bad_manifest", what="cipher") from exc
+    if {k: header.get(k) for k in PASSWORD_SUITE} != PASSWORD_SUITE or n & (n - 1) or \
+            not (_SCRYPT_MIN_N <= n <= _SCRYPT_MAX_N and 1 <= r <= _SCRYPT_MAX_R and 1 <= p <= _SCRYPT_MAX_P) \
+            or len(kdf_salt) < 16 or len(salt) < 16:
+        raise PolicyError("delivery.bad_manifest", what="cipher suite")
+    key = _derive(_scrypt(password, kdf_salt, n, r, p), salt, context, b"password", b"")
+    if _check_value(key) != check:
+        raise PolicyError("delivery.wrong_password")
+    return key
 
 
 def open_file(key: bytes, source: Path, out: BinaryIO, name: str) -> tuple[int, str]:

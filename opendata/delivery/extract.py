@@ -38,7 +38,7 @@ from ..policy.rules import Policy, load_policy
 from ..release import sha256_file
 from ..trust import audit
 from ..trust import keys as trust_keys
-from . import envelope, signing, store, watermark
+from . import canary, envelope, signing, store, watermark
 from . import keys as dkeys
 from .grant import GrantError, expired, verify_grant
 
@@ -156,11 +156,43 @@ def _descriptor(package: Any, plans: dict[tuple[str, str], dict], grant: dict[st
     return out
 
 
+def _selected_rows(batch: pa.RecordBatch, selected: dict[str, Any] | None) -> pa.RecordBatch:
+    """Only the granted rows of ``batch``, before anything is treated."""
+    if selected is None:
+        return batch
+    column = pc.utf8_trim_whitespace(batch.column(batch.schema.get_field_index(selected["field"])))
+    return batch.filter(pc.fill_null(pc.is_in(column, value_set=pa.array(selected["values"])), False))
+
+
+def _profile(res: Any, names: list[str], plans: dict[tuple[str, str], dict], selected: dict[str, Any] | None,
+             secret: bytes) -> tuple[int, dict[str, canary.Profile]]:
+    """Rows to deliver, and the domain (or a sample) of each column a canary draws from."""
+    types = {f.name: f.type for f in res.schema.fields}
+    profiles: dict[str, canary.Profile] = {}
+    for n in names:
+        op = plans[(res.name, n)]["operator"]
+        if op == "pseudonymize":
+            continue
+        profiles[n] = canary.Profile(types.get(n, "string"), secret, bool(plans[(res.name, n)]["types"]),
+                                     sample_only=op != "none")
+    rows = 0
+    for batch in res.raw_batches():
+        batch = _selected_rows(batch, selected)
+        rows += batch.num_rows
+        for n, profile in profiles.items():
+            profile.add(batch.column(batch.schema.get_field_index(n)))
+    return rows, profiles
+
+
 def _write_extract(package: Any, plans: dict[tuple[str, str], dict], grant: dict[str, Any], keys: watermark.GrantKeys,
-                   policy: Policy, into: Path, data_key: Any = None) -> dict[str, int]:
+                   policy: Policy, into: Path, data_key: Any = None,
+                   canaries: dict[str, Any] | None = None) -> dict[str, int]:
+    """Write the granted rows and fields, treated, with the grant's canary rows among them (their
+    domains go into ``canaries``, for the audit record: see :mod:`.canary`)."""
     from ..release import CsvSink
 
     (into / "data").mkdir(parents=True)
+    secret = canary.canary_key(data_key, grant["id"]) if data_key is not None else b""
     rows: dict[str, int] = {}
     for res in package.resources:
         names = [f.name for f in res.schema.fields
@@ -170,21 +202,50 @@ def _write_extract(package: Any, plans: dict[tuple[str, str], dict], grant: dict
         selected = grant.get("rows") if (grant.get("rows") or {}).get("resource") == res.name else None
         if selected is not None and selected["field"] not in res.schema.field_names:
             raise PolicyError("delivery.field_missing", field=f"{res.name}.{selected['field']}", dataset=package.name)
+        pending: list[tuple[int, pa.RecordBatch]] = []
+        if canaries is not None and secret:
+            real, profiles = _profile(res, names, plans, selected, secret)
+            specs = {n: p.spec() for n, p in profiles.items() if plans[(res.name, n)]["operator"] == "none"}
+            if selected is not None and selected["field"] in specs:  # a canary is one of the granted rows
+                specs[selected["field"]] = {"kind": "choice", "hashes": sorted(
+                    canary.value_hash(secret, v) for v in selected["values"])}
+                profiles[selected["field"]].distinct = {v: 1 for v in selected["values"]}
+            count = canary.count_for(real)
+            raw = canary.raw_rows(secret, res.name, count, {n: plans[(res.name, n)] for n in names}, profiles, specs)
+            for at, cells in zip(canary.positions(secret, res.name, real, count), raw):
+                arrays = [_treat(pa.array([cells[n]], pa.string()), plans[(res.name, n)], keys, policy, data_key)
+                          for n in names]
+                pending.append((at, pa.RecordBatch.from_arrays(arrays, names=names)))
+            canaries[res.name] = {"count": count, "rows": real, "columns": specs}
         sink = CsvSink(into / "data" / f"{res.name}.csv", names)
         count = 0
         try:
             for batch in res.raw_batches():
-                if selected is not None:  # only the granted rows, before anything is treated
-                    column = pc.utf8_trim_whitespace(batch.column(batch.schema.get_field_index(selected["field"])))
-                    batch = batch.filter(pc.fill_null(pc.is_in(column, value_set=pa.array(selected["values"])), False))
+                batch = _selected_rows(batch, selected)
                 arrays = [_treat(batch.column(batch.schema.get_field_index(n)), plans[(res.name, n)], keys, policy,
                                  data_key) for n in names]
-                sink.write(pa.RecordBatch.from_arrays(arrays, names=names))
-                count += batch.num_rows
+                treated = pa.RecordBatch.from_arrays(arrays, names=names)
+                start = 0
+                while start < treated.num_rows:
+                    while pending and pending[0][0] <= count:
+                        sink.write(pending.pop(0)[1])
+                        count += 1
+                    take = treated.num_rows - start
+                    if pending:
+                        take = min(take, pending[0][0] - count)
+                    sink.write(treated.slice(start, take))
+                    count += take
+                    start += take
+            for _, row in pending:
+                sink.write(row)
+                count += 1
         finally:
             sink.close()
         rows[res.name] = count
-    (into / "datapackage.json").write_text(json.dumps(_descriptor(package, plans, grant), ensure_ascii=False, indent=2)
+    descriptor = _descriptor(package, plans, grant)
+    if canaries:
+        descriptor["opendata"]["delivery"]["synthetic_rows"] = {r: c["count"] for r, c in canaries.items()}
+    (into / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2)
                                            + "\n", encoding="utf-8")
     return rows
 
@@ -207,12 +268,18 @@ def _rescan(into: Path, plans: dict[tuple[str, str], dict], policy: Policy) -> N
 
 
 def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, out: str | Path, *,
-            policy: Policy | None = None, now: dt.datetime | None = None) -> Delivery:
+            policy: Policy | None = None, now: dt.datetime | None = None, password: str | None = None) -> Delivery:
     """Make the encrypted, fingerprinted extract of ``grant_source`` from the department's own,
-    untreated package in ``package_dir`` into ``out`` (a new directory). See the module."""
+    untreated package in ``package_dir`` into ``out`` (a new directory). See the module.
+
+    With ``password`` the extract is sealed under that password (scrypt, :mod:`.envelope`) instead
+    of the recipient's key: the department sends the password to the recipient apart (another
+    channel: telephone, a letter, an SMS — never with the extract)."""
     from ..check import check
     from ..trust.snapshot import snapshot
 
+    if password is not None and len(password) < envelope.MIN_PASSWORD:  # before any work
+        raise PolicyError("delivery.weak_password", minimum=envelope.MIN_PASSWORD)
     grant = verify_grant(grant_source, now=now)
     policy = policy or load_policy()
     out = Path(out)
@@ -238,7 +305,8 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
             if not report.valid:
                 raise PolicyError("delivery.invalid_input", name=package.name, count=report.validation.error_count)
             plans = _check_fields(grant, package, report, policy)
-            rows = _write_extract(package, plans, grant, keys, policy, scratch / "plain", data_key)
+            canaries: dict[str, Any] = {}
+            rows = _write_extract(package, plans, grant, keys, policy, scratch / "plain", data_key, canaries)
         _rescan(scratch / "plain", plans, policy)
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = out.parent / f".{out.name}.{os.getpid()}.partial"
@@ -246,7 +314,8 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
         (staging / PAYLOAD).mkdir(parents=True)
         (staging / GRANT).write_text(json.dumps(grant, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         (staging / TERMS).write_text(terms, encoding="utf-8")
-        sealer = envelope.Sealer.to(recipient, grant["id"])
+        sealer = (envelope.Sealer.with_password(password, grant["id"]) if password is not None
+                  else envelope.Sealer.to(recipient, grant["id"]))
         plain = scratch / "plain"
         files = []
         for n, path in enumerate(sorted(p for p in plain.rglob("*") if p.is_file())):
@@ -259,6 +328,7 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
             "terms_sha256": sha256_file(staging / TERMS), "dataset": grant["dataset"],
             "recipient_key": grant["recipient"]["key_id"], "expires": grant["expires"],
             "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "rows": rows,
+            "synthetic_rows": {r: c["count"] for r, c in canaries.items()},
             "cipher": sealer.header, "files": files,
         }
         signing.sign(manifest, department)
@@ -275,7 +345,8 @@ def deliver(grant_source: str | Path | dict[str, Any], package_dir: str | Path, 
     marks = Counter(p["operator"] for p in plans.values() if p["operator"] in ("pseudonymize", "mask"))
     audit.record("deliver", grant=grant["id"], dataset=grant["dataset"],
                  organisation=grant["recipient"]["organisation"], recipient_key=grant["recipient"]["key_id"],
-                 data_key=data_key.id, fields=granted, marks=dict(marks), rows=rows,
+                 data_key=data_key.id, fields=granted, marks=dict(marks), rows=rows, canaries=canaries,
+                 sealed="password" if password is not None else "recipient-key",
                  manifest_sha256=sha256_file(out / MANIFEST), files={f["name"]: f["sha256"] for f in files})
     return Delivery(grant["id"], out, rows, granted, files)
 
@@ -317,24 +388,33 @@ def _safe_name(directory: Path, name: str) -> Path:
     return directory / name
 
 
-def receive(directory: str | Path, key: str | Path, out: str | Path, *, passphrase: str | None = None,
-            trust: str | Path | None = None, now: dt.datetime | None = None) -> Received:
-    """Decrypt a delivery with the recipient's private key into ``out`` and check everything: the
+def receive(directory: str | Path, key: str | Path | None, out: str | Path, *, passphrase: str | None = None,
+            trust: str | Path | None = None, now: dt.datetime | None = None, password: str | None = None) -> Received:
+    """Decrypt a delivery with the recipient's private key ``key`` (or the ``password`` the
+    department sent apart, for a delivery sealed under one) into ``out`` and check everything: the
     signatures (by the department key ``trust`` names, when given — without it anyone could make
     a delivery that checks out against itself), that it is for this key, that the grant has not
     expired, every chunk and every file's SHA-256. Nothing is left in ``out`` unless all of it
     holds."""
     directory, out = Path(directory), Path(out)
     manifest, grant = _check_delivery(directory, trust=trust)
-    private = dkeys.load_recipient_private(key, passphrase)
-    mine = dkeys.recipient_id(private.public_key())
-    if mine != manifest.get("recipient_key") or mine != grant["recipient"]["key_id"]:
-        raise PolicyError("delivery.wrong_key", key_id=mine, wanted=str(manifest.get("recipient_key")))
+    sealed_by_password = envelope.is_password(manifest.get("cipher"))
+    if sealed_by_password and password is None:
+        raise InputError("delivery.needs_password")
+    if not sealed_by_password and key is None:
+        raise InputError("delivery.needs_key")
+    private = None
+    if not sealed_by_password:
+        private = dkeys.load_recipient_private(key, passphrase)
+        mine = dkeys.recipient_id(private.public_key())
+        if mine != manifest.get("recipient_key") or mine != grant["recipient"]["key_id"]:
+            raise PolicyError("delivery.wrong_key", key_id=mine, wanted=str(manifest.get("recipient_key")))
     if expired(grant, now):
         raise GrantError("delivery.grant_expired", id=grant["id"], expires=grant["expires"])
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise InputError("redact.output_exists", path=str(out))
-    content = envelope.opener(private, manifest["cipher"])
+    content = (envelope.password_opener(password, manifest["cipher"]) if sealed_by_password
+               else envelope.opener(private, manifest["cipher"]))
     if manifest["cipher"].get("context") != grant["id"]:
         raise PolicyError("delivery.bad_manifest", what="context")
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -209,13 +209,22 @@ def grant(application: Application, review_: Review, *, reviewer: str, key_id: s
     return body
 
 
+def grants_of(name: str) -> int:
+    """How many grants the dataset ``name`` has had, from the audit log."""
+    return sum(1 for r in audit.central().records() if r.get("action") == "grant" and r.get("dataset") == name)
+
+
 def _count_in_catalogue(catalog_spec: str, name: str) -> None:
-    """The catalogue shows how many grants a restricted dataset has had (counts only)."""
+    """The catalogue shows how many grants a restricted dataset has had (counts only): the local
+    catalogue counts them itself; a CKAN gets the count of the audit log."""
     from ..catalogs import LocalCatalog, open_catalog
+    from ..catalogs.ckan import CkanCatalog
 
     catalog = open_catalog(catalog_spec, must_exist=True)
     if isinstance(catalog, LocalCatalog):
         catalog.count_grant(name)
+    elif isinstance(catalog, CkanCatalog):
+        catalog.set_grant_count(name, grants_of(name))
 
 
 def refuse(application: Application, *, reviewer: str, reason: str) -> dict[str, Any]:
@@ -243,6 +252,21 @@ def revoke(grant_record: dict[str, Any], *, reason: str) -> None:
         raise GrantError("delivery.unknown_grant", id=str(grant_record.get("id", "?"))[:40])
     audit.record("revoke-grant", grant=stored["id"], dataset=stored["dataset"], reason=reason,
                  reason_sha256=hashlib.sha256(reason.encode("utf-8")).hexdigest())
+    _resync_ckan(str(stored.get("catalog", "")), stored["dataset"])
+
+
+def _resync_ckan(catalog_spec: str, name: str) -> None:
+    """A revocation does not lower how many grants a dataset *has had*; on a CKAN it sets the
+    count from the audit log again, which mends a count a failed update left behind."""
+    import re
+
+    if not re.match(r"^https?://", catalog_spec):
+        return
+    from ..catalogs import open_catalog
+
+    catalog = open_catalog(catalog_spec, must_exist=True)
+    if hasattr(catalog, "set_grant_count"):
+        catalog.set_grant_count(name, grants_of(name))
 
 
 def revoked(grant_id: str) -> str | None:

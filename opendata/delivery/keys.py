@@ -137,3 +137,36 @@ def pinned_key_id(source: str | os.PathLike[str]) -> str:
     if not isinstance(public, Ed25519PublicKey):
         raise KeyMaterialError("keys.bad_public_key")
     return trust_keys.key_id_of(public)
+
+
+#: a password file holds one line: the password (nothing else is read)
+_PASSWORD_FILE_MAX = 1024
+
+
+def read_password(path: str | os.PathLike[str], *, create: bool = False) -> tuple[str, bool]:
+    """The password in ``path`` (its one line, without the line end) and whether it was created
+    now: with ``create`` a missing file gets a fresh random password (32 characters, mode 0600).
+    The file must be private (0600) like every key file; a password never comes from the command
+    line, where other users and shell histories see it."""
+    import secrets
+
+    path = Path(path)
+    if create and not path.exists():
+        password = secrets.token_urlsafe(24)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(password + "\n")
+        return password, True
+    if not path.is_file():
+        raise InputError("input.not_found", path=str(path))
+    trust_keys._check_private(path)
+    data = path.read_bytes()[:_PASSWORD_FILE_MAX + 1]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("delivery.bad_password_file", path=str(path)) from None
+    lines = text.splitlines()
+    if len(data) > _PASSWORD_FILE_MAX or len(lines) != 1 or not lines[0]:
+        raise InputError("delivery.bad_password_file", path=str(path))
+    return lines[0], False

@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import messages
 from . import usage as usage_mod
 from .actions import ACTIONS, ApiError, Context, dataset_of
+from .apply_form import ApplyForm, RateLimit
 from .catalog_view import CatalogView
 from .datastore import Engine
 
@@ -107,8 +108,10 @@ async def _params(request: Request) -> dict[str, Any]:
 
 
 def create_app(root: str | Path, *, lang: str | None = None, max_rows: int = 1000, timeout: float = 5.0,
-               usage_path: str | Path | None = None, record_usage: bool = True) -> ASGIApp:
-    """The app serving the local catalogue at ``root``."""
+               usage_path: str | Path | None = None, record_usage: bool = True,
+               apply_limit: int = 5) -> ASGIApp:
+    """The app serving the local catalogue at ``root``; ``apply_limit``: application forms a client
+    may submit per hour (ten times as many in all)."""
     root = Path(root).resolve()
     lang = messages.normalize_language(lang) if lang else messages.current_language()
     view = CatalogView(root, lang=lang)
@@ -172,6 +175,8 @@ def create_app(root: str | Path, *, lang: str | None = None, max_rows: int = 100
         Route("/api/3/action/{action}", preflight, methods=["OPTIONS"]),
         Route("/api/action/{action}", preflight, methods=["OPTIONS"]),
         Route("/api/3", api_root), Route("/api", api_root),
+        Route("/apply/{name}", ApplyForm(view, lang, RateLimit(apply_limit, 10 * apply_limit)).handle,
+              methods=["GET", "POST"]),
         Mount("/", app=PortalFiles(root, recorder)),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

@@ -13,7 +13,7 @@ from ..errors import InputError
 
 def serve(directory: str | Path, *, host: str = "127.0.0.1", port: int = 8000, lang: str | None = None,
           max_rows: int = 1000, timeout: float = 5.0, usage_path: str | Path | None = None,
-          say: Callable[[str], None] = print) -> None:
+          say: Callable[[str], None] = print, apply_limit: int = 5) -> None:
     """Serve the catalogue at ``directory`` until interrupted."""
     import uvicorn
 
@@ -22,7 +22,8 @@ def serve(directory: str | Path, *, host: str = "127.0.0.1", port: int = 8000, l
     directory = Path(directory)
     if not (directory / "index.html").is_file():
         raise InputError("input.not_found", path=str(directory / "index.html"))
-    app = create_app(directory, lang=lang, max_rows=max_rows, timeout=timeout, usage_path=usage_path)
+    app = create_app(directory, lang=lang, max_rows=max_rows, timeout=timeout, usage_path=usage_path,
+                     apply_limit=apply_limit)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -60,7 +60,15 @@ class Generalize(Operator):
             return pc.replace_substring_regex(values, _BIRTH_IN_TEXT, r"\1\2年")
         if pii_type == "address" and (params.get("level") or "street") == "street":
             return self._address_spans(values, pattern, params, key)
-        return super().apply_spans(values, pattern, pii_type, params, key)
+        out = super().apply_spans(values, pattern, pii_type, params, key)
+        # Generalising one address may bring the next part into view (…大道230号翠苑家园16幢…: the
+        # street number goes, and 大道翠苑家园16幢 is a dwelling's span): again, until nothing changes.
+        for _ in range(3):
+            again = super().apply_spans(out, pattern, pii_type, params, key)
+            if again.equals(out):
+                break
+            out = again
+        return out
 
     def _address_spans(self, values, pattern, params, key):
         """Each address span at street level, or at district level where street level leaves
