@@ -259,8 +259,13 @@ def test_spans_masked_on_the_bytes_as_the_rewrite_masks_them(kind):
     # Where no span of the type is left, the bytes are the rewrite's; the rest goes back to it.
     assert [f for f, gone in zip(fast.to_pylist(), left) if not gone] == \
         [e for e, gone in zip(exact.to_pylist(), left) if not gone]
-    if kind == "cn_resident_id":  # every written form of an ID number is a run of digits
-        assert fast.to_pylist() == exact.to_pylist()
+    if kind == "cn_resident_id":  # every written form of an ID number is a run of digits …
+        # … but one glued to an underscore (a file name's …/<ID>_裁定书.pdf) or leading a longer run
+        # (a code built on the ID), which the bytes path leaves to the re-scan and the rewrite
+        # (redact sends such batches there).
+        import re
+        plain = [i for i, v in enumerate(values.to_pylist()) if not re.search(r"\d{17}[\dXx]\d|_", v)]
+        assert [fast[i].as_py() for i in plain] == [exact[i].as_py() for i in plain]
 
 
 def test_chinese_names_masked_on_the_bytes_as_the_general_path_masks_them():
