@@ -308,8 +308,9 @@ def test_digit_run_spans_are_counted_as_re2_counts_them(kind, seed):
         for array in (pa.array(values, pa.string()), pa.array(values, pa.string()).slice(5)):
             expected = np.asarray(pc.count_substring_regex(array, detector.span_pattern))
             counted = _digit_run_spans(detector, array)
-            if values is bare_only:
-                assert counted is not None
+            if values is bare_only:  # bare digits: counted on the bytes, unless a run could lead a code
+                # built on an ID or carry a glued 0086/86 prefix (other forms, sent to RE2)
+                assert counted is not None or pc.any(pc.match_substring_regex(array, detector.span_other_forms)).as_py()
             if counted is not None:
                 assert counted.tolist() == expected.tolist()
                 assert expected.sum() > 100
@@ -327,4 +328,5 @@ def test_digit_run_spans_are_counted_as_re2_counts_them(kind, seed):
     differing = array.take(pa.array(differs, pa.int64())).to_pylist()
     other = pc.match_substring_regex(pa.array(differing, pa.string()), detector.span_other_forms or "$^")
     assert all(other.to_pylist())
-    assert all(any(c in v for c in detector.span_other_forms_hold) for v in differing)
+    hold = detector.span_other_forms_hold  # (empty: no cheap first test, the pattern decides)
+    assert not hold or all(any(c in v for c in hold) for v in differing)

@@ -87,7 +87,7 @@ class ResidentId(Detector):
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
     # … or grouped with spaces, dashes or dots anywhere, glued to an underscore, or leading a
     # longer run (a code built on the ID), or before a full-width X
-    span_other_forms = r"\d[ .-]\d|[\dXx]_|_\d|\d{19}|\b[A-Za-z]{1,2}\d{17}|\d[Ｘｘ]"
+    span_other_forms = r"\d[ .-]\d|[\dXx]_|_\d|\d{19}|\d{17}[Xx]\d|\b[A-Za-z]{1,2}\d{17}|\d[Ｘｘ]"
     span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:
