@@ -259,8 +259,13 @@ def test_spans_masked_on_the_bytes_as_the_rewrite_masks_them(kind):
     # Where no span of the type is left, the bytes are the rewrite's; the rest goes back to it.
     assert [f for f, gone in zip(fast.to_pylist(), left) if not gone] == \
         [e for e, gone in zip(exact.to_pylist(), left) if not gone]
-    if kind == "cn_resident_id":  # every written form of an ID number is a run of digits
-        assert fast.to_pylist() == exact.to_pylist()
+    if kind == "cn_resident_id":  # every written form of an ID number is a run of digits …
+        # … but one glued to an underscore (a file name's …/<ID>_裁定书.pdf) or leading a longer run
+        # (a code built on the ID), which the bytes path leaves to the re-scan and the rewrite
+        # (redact sends such batches there).
+        import re
+        plain = [i for i, v in enumerate(values.to_pylist()) if not re.search(r"\d{17}[\dXx]\d|_", v)]
+        assert [fast[i].as_py() for i in plain] == [exact[i].as_py() for i in plain]
 
 
 def test_chinese_names_masked_on_the_bytes_as_the_general_path_masks_them():
@@ -303,8 +308,9 @@ def test_digit_run_spans_are_counted_as_re2_counts_them(kind, seed):
         for array in (pa.array(values, pa.string()), pa.array(values, pa.string()).slice(5)):
             expected = np.asarray(pc.count_substring_regex(array, detector.span_pattern))
             counted = _digit_run_spans(detector, array)
-            if values is bare_only:
-                assert counted is not None
+            if values is bare_only:  # bare digits: counted on the bytes, unless a run could lead a code
+                # built on an ID or carry a glued 0086/86 prefix (other forms, sent to RE2)
+                assert counted is not None or pc.any(pc.match_substring_regex(array, detector.span_other_forms)).as_py()
             if counted is not None:
                 assert counted.tolist() == expected.tolist()
                 assert expected.sum() > 100
@@ -322,4 +328,5 @@ def test_digit_run_spans_are_counted_as_re2_counts_them(kind, seed):
     differing = array.take(pa.array(differs, pa.int64())).to_pylist()
     other = pc.match_substring_regex(pa.array(differing, pa.string()), detector.span_other_forms or "$^")
     assert all(other.to_pylist())
-    assert all(any(c in v for c in detector.span_other_forms_hold) for v in differing)
+    hold = detector.span_other_forms_hold  # (empty: no cheap first test, the pattern decides)
+    assert not hold or all(any(c in v for c in hold) for v in differing)

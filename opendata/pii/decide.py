@@ -297,9 +297,11 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
 
     def detection(status: str, reason: str | None = None) -> Detection:
         whole = status in ("column", "cells", "uncertain")
+        # A few whole values (cells) may stand beside the same type inside text (an e-mail address
+        # alone in one note, in a sentence in another): both are kept, and both are treated.
+        spans = status in ("spans", "cells")
         return Detection(kind, counts.matches if whole else 0, sampled, counts.masked if whole else 0, status,
-                         counts.span_matches if status == "spans" else 0,
-                         counts.span_cells if status == "spans" else 0, reason)
+                         counts.span_matches if spans else 0, counts.span_cells if spans else 0, reason)
 
     # Context counts as a hint: dates that are, row by row, the birth dates in an ID column beside;
     # names in a table of people.

@@ -27,15 +27,19 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from ..strings import filled, trimmed
 from .detectors.bank_card import issuer_prefix, luhn_valid
+from .detectors.person import ADDRESSED
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "identifier_cells", "name_cue_cells", "raw_cells"]
 
-# Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them.
-_RUN = r"[0-9０-９](?:[ .\-]?[0-9０-９]){13,17}[0-9０-９Xx]"
-# A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code).
+# Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them, or
+# an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
+_RUN = r"[0-9０-９](?:[ .\-]?[0-9０-９]){13,17}[0-9０-９Xx][0-9０-９]{0,3}"
+# A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code) …
 _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
+# … or after one or two letters, as a code built on an ID begins (学籍号 G330102…): an ID only.
+_LETTERED_RE = re.compile("(?<![A-Za-z])[A-Za-z]{1,2}([0-9０-９]{17}[0-9０-９Xx])(?![0-9０-９A-Za-z])")
 
 #: words after which a person's name stands in free text (12345 hotline records, case summaries) …
 CUE_WORDS = ("来电人", "反映人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "联系人", "监护人", "驾驶人",
@@ -49,12 +53,17 @@ _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
 _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
                          "驾驶|驾车|签收|领取|签字|同志|两户|共同|"
-                         "现|在|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
+                         "现|在|住|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
 
 # Characters a person's name does not hold, which place names and sentences do (反映人民路 is not
 # 反映人 + a name).
 _NOT_IN_NAMES = re.compile("[路街道区市省县镇乡村号口楼的了在是有和与及等个们这那不没到给被把对向从为]")
+
+
+# How a person got in touch, or how many did (市民来信反映, 业主联名反映): words, not a name.
+_HOW = {"来信", "来电", "来访", "来函", "来人", "联名", "多次", "再次", "一直", "共同", "集体", "纷纷", "均称", "都称",
+        "曾经", "近日", "今日", "昨日"}
 
 
 def _unmasked_name(tail: str) -> bool:
@@ -87,12 +96,16 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
     candidates = to_mask(pc.match_substring_regex(text, _RUN))
     for cell in text.filter(pa.array(candidates)).to_pylist():
         runs = [_digits(m).upper() for m in _RUN_RE.findall(cell)]
-        if not runs:
+        lettered = [_digits(m).upper() for m in _LETTERED_RE.findall(cell)]
+        if not runs and not lettered:
             continue
         array = pa.array(runs, pa.string())
         lengths = np.asarray(pc.utf8_length(array).to_numpy(zero_copy_only=False))
         card_length = (lengths >= 16) & (lengths <= 19)
-        ids += bool((ric_valid(array) & (lengths == 18)).any())
+        # an ID, whole or leading a longer run (checked on its first 18 characters)
+        heads = pa.array([r[:18] for r in runs] + lettered, pa.string())
+        head_ok = ric_valid(heads) & (np.asarray(pc.utf8_length(heads).to_numpy(zero_copy_only=False)) == 18)
+        ids += bool(head_ok.any())
         cards += bool((luhn_valid(array) & issuer_prefix(array) & card_length).any())
         runs_of_card_length += bool(card_length.any())
     return ids, cards, runs_of_card_length
@@ -113,8 +126,13 @@ def name_cue_cells(values: pa.Array) -> int:
     found = 0
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(
-            not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) for m in _BEFORE_VERB.findall(cell))
+            not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) and m[:2] not in _HOW
+            for m in _BEFORE_VERB.findall(cell))
     return found
+
+
+# A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).
+_MASKED_OR_ADDRESSED = f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
 
 
 def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
@@ -125,7 +143,7 @@ def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     same = to_mask(pc.fill_null(pc.equal(raw, treated.cast(pa.string())), False)) & present
     if not same.any():
         return 0
-    masked = to_mask(pc.fill_null(pc.match_substring_regex(raw, r"[*＊]|某"), False))
+    masked = to_mask(pc.fill_null(pc.match_substring_regex(raw, _MASKED_OR_ADDRESSED), False))
     left = np.flatnonzero(same & ~masked)
     if len(left) == 0:
         return 0

@@ -51,7 +51,7 @@ _ANY_OR_SPAN = f"{_CELL_ANY}|{_SPAN_ANY}"
 # (detector, "cell" | "masked"): what the routing below matches whole cells with.
 # In this order when every matcher runs: check digits before looser patterns (a valid ID number
 # that also passes Luhn is an ID number).
-_PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_service_number", "cn_mobile", "email", "cn_passport", "cn_license_plate", "military_id",
+_PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_service_number", "cn_mobile", "email", "cn_passport", "military_id", "cn_license_plate",
              "cn_landline", "ip_address", "birth_date", "address", "person_name", "qq_number")
 _RAW_MATCHERS = [(REGISTRY[t], "cell") for t in sorted(REGISTRY, key=lambda t: (_PRIORITY + (t,)).index(t))]
 _MATCHERS = _RAW_MATCHERS + [(d, "masked") for d, _ in _RAW_MATCHERS if d.masked_pattern]
@@ -416,8 +416,11 @@ def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: 
         sample = text.take(pa.array(cells[:ROUTING_SAMPLE]))
         shaped = [m for m, hit in zip(raw, _in_sample([d.cell_pattern for d, _ in raw], sample)) if hit]
         if len(shaped) > 1:  # one shaped matcher (a column of one type) needs no ranking
+            # Check-digit and fixed-format types claim first, whatever their count in the sample:
+            # a mobile number among 95xxx service lines is a mobile number, not the QQ number its
+            # digits also fit.
             ranked = sorted(((int(_match(m, sample).sum()), i, m) for i, m in enumerate(shaped)),
-                            key=lambda x: (-x[0], x[1]))
+                            key=lambda x: (not x[2][0].strong, -x[0], x[1]))
             shaped = [m for _, _, m in ranked]
         raw = shaped
         masked = [m for m, hit in zip(masked, _in_sample([d.masked_pattern for d, _ in masked], sample)) if hit]
@@ -666,6 +669,8 @@ class ResourceScan:
     path: str
     rows: int
     fields: list[FieldScan]
+    #: the rows are organisations (:func:`organisation_rows`): undecided landlines are theirs.
+    organisations: bool = False
 
     def field(self, name: str) -> FieldScan:
         # An index, not a search: classify asks for every field (linear in columns, not quadratic).
@@ -736,10 +741,16 @@ _NOT_NUMBERS = ("person_name", "address", "email", "cn_license_plate", "cn_passp
 
 
 def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric: int,
-                 rules: Rules | None = None) -> list[Detection]:
-    """Every type's decision for one field, from its totals and header (see :mod:`.decide`)."""
+                 rules: Rules | None = None, *, organisations: bool = False) -> list[Detection]:
+    """Every type's decision for one field, from its totals and header (see :mod:`.decide`).
+
+    ``organisations``: the table's rows are organisations (:func:`organisation_rows`): a landline
+    there that the values alone leave undecided is the organisation's (a switchboard), not a
+    person's; mobile numbers still count wherever they stand."""
     detected = [d for kind, counts in totals.items()
                 if (d := decide(REGISTRY[kind], counts, nonempty, headers, rules))]
+    if organisations:
+        detected = [d for d in detected if not (d.type == "cn_landline" and d.uncertain)]
     detected = _phone_family(detected, totals, nonempty)
     if any(d.type == "cn_service_number" and d.status == "column" for d in detected):
         # A column of service lines (400, 95xxx) is an organisation's: the few landlines among
@@ -752,9 +763,24 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
                     for d in detected if not (d.uncertain and d.matches == 0)]
     explained = nonempty and sum(c.matches + c.masked + c.span_cells for c in totals.values()) >= 0.5 * nonempty
     if not explained:  # values of a known form (an organisation's landlines) say what the header does not
-        ruled_out = _NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ()
+        ruled_out = list(_NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ())
+        # … and numbers of a check-digit type's shape that pass its check no more often than
+        # chance are not of the type, whatever the header says (公交卡号: T-union numbers fail Luhn
+        # and have no card issuer's prefix; real card numbers all pass)
+        ruled_out += [kind for kind in _chance_decoys(totals, rules)]
+        ruled_out += ["cn_landline"] if organisations else []
         detected += header_only(headers, nonempty, detected, rules, ruled_out)
     return sorted(detected, key=lambda d: (-d.matches, d.type))
+
+
+def _chance_decoys(totals: dict[str, Counts], rules: Rules | None) -> list[str]:
+    """The check-digit types whose shape many cells have but whose check they pass only by chance."""
+    from .decide import default_rules
+
+    rules = rules or default_rules()
+    return [kind for kind, c in totals.items()
+            if REGISTRY[kind].chance is not None and c.shaped >= rules.chance_min_shaped
+            and c.matches <= rules.chance_factor * REGISTRY[kind].chance * c.shaped]
 
 
 #: types that are one kind of value written differently: together they decide a column.
@@ -776,6 +802,16 @@ def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty
     return detected
 
 
+def organisation_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> bool:
+    """Context: a table whose rows are organisations — a column mostly of valid unified social
+    credit codes, and none mostly of resident ID numbers (whose rows would be people)."""
+    def mostly(kind: str) -> bool:
+        return any(kind in per and nonempty.get(name) and per[kind].matches >= 0.5 * nonempty[name]
+                   for name, per in totals.items())
+
+    return mostly("cn_uscc") and not mostly("cn_resident_id")
+
+
 class ScanAccumulator:
     """Totals of one resource's batch scans, turned into a :class:`ResourceScan` at the end."""
 
@@ -794,11 +830,12 @@ class ScanAccumulator:
     def finish(self) -> ResourceScan:
         resource = self.resource
         headers = _headers(resource)
+        organisations = organisation_rows(self.totals, self.nonempty)
         fields = [FieldScan(f.name, decide_field(headers[f.name], self.totals[f.name], self.nonempty[f.name],
-                                                 self.numeric[f.name], self.rules))
+                                                 self.numeric[f.name], self.rules, organisations=organisations))
                   for f in resource.schema.fields]
         path = str(resource.path) if resource.path else f"<{resource.name}>"
-        return ResourceScan(resource.name, path, self.rows, fields)
+        return ResourceScan(resource.name, path, self.rows, fields, organisations)
 
 
 def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules: Rules | None = None

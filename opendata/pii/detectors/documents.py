@@ -1,4 +1,4 @@
-"""护照、港澳通行证 and 机动车号牌."""
+"""护照、港澳通行证, 军官证 and 机动车号牌."""
 
 from __future__ import annotations
 
@@ -24,18 +24,26 @@ class Passport(Detector):
     uncertain_unhinted = True
 
 
-#: the issuing services of a military officer's or soldier's certificate (军官证, 士兵证, 文职干部证):
-#: 军字第12345678号, 北字第…号 (theatres), 空字, 海字, 武字 (armed police) …
-MILITARY_ISSUERS = "军南北东西中沈兰广成济空海武政后装参勤战火"
+#: the character before 字第 on a military certificate: the issuing branch or region (军 for the
+#: headquarters, 北 南 沈 兰 济 广 成 for the former military regions, 海 空 火 for the services,
+#: 东 西 中 for the theatres, 政 参 后 装 勤 for the departments, 武 for the armed police), or 士 / 兵
+#: on a soldier's.
+MILITARY_ISSUERS = "军北南东西中沈兰济广成海空火战联政参后装勤武士兵"
 
 
 @register
 class MilitaryId(Detector):
+    """军官证、士兵证、文职干部证: 军字第12345678号 — an issuer, 字第, six to eight digits and 号.
+
+    A fixed format that no other document shares (a court's 执字第123号 has another issuer and
+    fewer digits): one such value counts wherever it stands."""
+
     type = "military_id"
     cell_pattern = f"^[{MILITARY_ISSUERS}]字第\\d{{6,8}}号$"
     span_pattern = f"[{MILITARY_ISSUERS}]字第\\d{{6,8}}号"
-    masked_pattern = f"^[{MILITARY_ISSUERS}]字第\\*{{4,8}}\\d{{0,2}}号?$"
-    strong = True  # a fixed written form: one such number is an identifier wherever it stands
+    masked_pattern = f"^[{MILITARY_ISSUERS}]字第[\\d*]{{0,4}}\\*{{3,8}}[\\d*]{{0,4}}号$"
+    strong = True
+    validate_spans = False
 
 
 @register

@@ -40,6 +40,9 @@ _SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|�
               "俄木|曲比|吉伍|海来|阿尔|勒格|木乃|日火|拉马|吉木|阿西|马海|瓦其|阿果|阿呷|伍呷|木嘎|阿布|尔古|"
               "布哈|拉则|日呷|阿衣|伍各|沙呷|依火|阿说|木果|莫色")
 _SURNAMELESS = f"({_SYLLABLES}){{2,3}}"
+# Several names of a known form in one cell, separated as people list them.
+_LIST_PART = f"({_NAME}|{_DOTTED}|{_SURNAMELESS})"
+_NAME_LIST = f"{_LIST_PART}([、，,;；/ ]+{_LIST_PART}){{1,9}}"
 #: The alphabet of transliterated names (Uyghur, Kazakh, Mongolian …: 买买提, 古丽娜尔, 叶尔江),
 #: measured against ordinary text by ``scripts/make_translit.py`` (``data/translit.txt``).
 _TRANSLIT_DATA = _data_file("translit.txt")
@@ -56,42 +59,57 @@ _RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
 _PINYIN = "|".join(PINYIN_SURNAMES)
 _ROMAN = f"(?i:({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-z]{{2,12}})? ({_PINYIN}))"
+#: the parties and roles of a case or a file, after which a name stands (出借人田国文, 受援人谭志芳)
+LEGAL_ROLES = ("受援人", "援助人", "出借人", "借款人", "借用人", "担保人", "保证人", "原告", "被告", "被告人", "第三人",
+               "证人", "受害人", "被害人", "嫌疑人", "承租人", "出租人", "买受人", "出卖人", "继承人", "被继承人",
+               "受益人", "债权人", "债务人", "上诉人", "被上诉人", "申诉人", "赔偿义务人", "侵权人", "行为人", "肇事人",
+               "肇事者", "死者", "伤者", "被监护人", "被赡养人", "赡养人", "被扶养人", "抚养人", "受助人", "救助对象",
+               "低保户", "困难户", "群众", "信访人", "来访人", "举报者")
 #: words after which a person's name stands in free text …
 CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "法定代表人", "负责人", "来电人",
-             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者")
+             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者") + LEGAL_ROLES
 #: … and words after which one stands when a colon follows (市民：张三).
-COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人")
-#: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶) …
-RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "丈夫", "妻子", "儿子", "女儿", "代办人",
-                 "经办人", "委托人", "受托人", "代理人", "同事", "亲属")
-#: … titles and roles that stand right before a name of a known form (业主委员会主任公孙雨, 住户郜英晨) …
-TITLE_CUES = ("主任", "书记", "村长", "组长", "社长", "网格员", "律师", "住户", "房客")
-#: … words of kinship that may follow a cue (户主妻子（覃铭懿）) …
-KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "之子", "之女", "之妻", "之夫", "孙子", "孙女")
-#: … and one-character ones, a space after them, in a list of contacts (子 武燕 1957…, 妻 阙宇英 …).
+COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人", "住户", "户主")
+#: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶), and the
+#: titles of office written before one (主任公孙雨, 村支书李四) …
+RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "之子", "之女", "之夫", "之妻", "之父", "之母",
+                 "工友", "同学", "室友", "丈夫", "妻子", "儿子", "女儿", "代办人",
+                 "经办人", "委托人", "受托人", "代理人", "同事", "亲属", "主任", "书记", "支书", "村长", "组长",
+                 "队长", "经理", "站长", "所长", "会长", "社长", "网格员", "民警", "律师", "房客")
+#: words of kinship, single characters included, as a register writes them before a name: 妻 陈秀英
+#: 139…, 户主妻子（覃铭懿）, 姐（蔡志秀）.
+KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "配偶", "爱人", "儿媳",
+       "女婿", "孙子", "孙女", "祖父", "祖母", "外公", "外婆", "爷爷", "奶奶", "公公", "婆婆", "岳父", "岳母",
+       "朋友", "亲属", "邻居", "同事", "监护人", "联系人", "代理人", "妻", "夫", "子", "女", "父", "母", "兄",
+       "弟", "姐", "妹", "儿", "孙", "媳", "婿")
+#: … the one-character ones, written with a space before a name in a list of contacts (子 武燕).
 KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
               "驾驶", "驾车", "签收", "领取", "签字")
 #: words that hand a matter to a person (请张三同志…, 交李四签收) …
 HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
+#: how a person is addressed by surname alone (王女士, 刘师傅): no name is left to find.
+ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥", "老板", "同志")
+_ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
-# A name does not begin with the words that follow one (来电人表示… holds no name), nor with a word
-# of kinship (户主妻子（…）: the kinship, then the name): a Chinese character but these (operators.base.python_pattern writes it for Python's re).
-_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿女父母兄弟姐妹子]"
+# A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
+# character but these (operators.base.python_pattern writes it for Python's re).
+# Nor with a word of kinship that is no surname (户主妻子（…）: 妻子 is who, not the name).
+_NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿兄哥夫女奶妹姐婆婿媳子弟母父爷家住通市群]"
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
-# Before a name of a known form also: a title or role (主任公孙雨, 住户郜英晨), and a word of kinship
-# after a cue, the name in brackets or not (户主妻子（覃铭懿）).
-_CONTEXT_KNOWN = (f"((({'|'.join(CUE_WORDS)})?({'|'.join(KIN + RELATION_CUES)})|{'|'.join(CUE_WORDS + TITLE_CUES)})"
-                  f"[:：为是]?[（(]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
-NAME_ENDS = "|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址")) + "|的|在|[，。；：、,;:（(\\s]"
+NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次"))
+             + "|拒绝|拒不|的|在|于|因|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
 _DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
+# Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name (one order only:
+# the pattern's size counts, and the surname leads in Chinese text).
+_ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
 _ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME})"
 # Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
 _NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
@@ -99,6 +117,15 @@ _NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
 _NAME_BEFORE_称 = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
 # … and before another verb a name does not end in 人 (当事人驾驶, 申请人反映: the cue, not a name).
 _NAME_BEFORE_VERB = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某人]"
+
+
+#: the last characters of what borders a plot other than a neighbour: roads, water, land, buildings.
+_LAND = "路河沟渠地田林山坡塘道岭湖江溪桥场园屋房墙界村组宅坟岗堤坝井埂坎滩洼港湾海库站厂校院街巷"
+
+
+# … and, where only the verb after says a person stands there (经查，X于2023年…; 称X长期…), not with
+# the words that stand there otherwise (该车, 双方, 事故, 其).
+_WHO = "[^\\P{Han}表称反来投举报诉咨询请求要希说已在于因的和与及等对向从为将把被该此本其双事各每这上下当经据至截我你他她它们]"
 
 
 def name_span(named: bool = False) -> str:
@@ -133,43 +160,72 @@ def name_span(named: bool = False) -> str:
     any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = "[\\x{4e00}-\\x{9fa5}·•・]"
+    han_dot = "[\\x{4e00}-\\x{9fa5}·•・.]"  # … and the full stop some write in a transliterated name
+    kin = "|".join(KIN)
+    cue_words = "|".join(CUE_WORDS)
+    # a phone number's start after a name: a mobile (with a country prefix) or a landline
+    # (whole, masked or not: a treatment of the phone before the name's leaves its shape)
+    phone = ("\\s*(电话|手机|联系电话|tel|Tel|TEL)?\\s*[:：,，]?\\s*((\\+|00)?86[- ]?)?"
+             "(1[3-9]\\d[- ]?[\\d*]{4}[- ]?\\d{4}|0\\d{2,3}[- ]?[2-9*][\\d*]{5,7})(\\D|$)")
+    loose_cues = "|".join(COLON_CUES + ("其父亲", "其母亲"))
     return "|".join([
-        group("p", 1, _CONTEXT_KNOWN) + group("n", 1, _NAMES),
+        # (first: at the same place, these take the cue before the word of kinship with them)
+        # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
+        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,15}}?")
+        + group("s", 13, "[)）]"),
+        group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
+        + group("s", 14, phone),
+        group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
+        # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
+        # what the person did (称邱英长期占用…)
+        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
+        + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
+        group("p", 18, "称") + group("n", 18, f"{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
+        + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
+        # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
+        # its mark, of a known form or any two to five characters that do not end as a feature of
+        # the land does (路, 河, 沟, 集体林地)
+        group("p", 16, "[东南西北](至|邻|侧|面|靠|接|[:：])[:：]?\\s*")
+        + group("n", 16, f"{_NAME}|{_DOTTED_IN_TEXT}|{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,3}}[^\\P{{Han}}{_LAND}]")
+        + group("s", 16, "[，,；;。\\s]|$"),
+        # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证)
+        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,7}}?(、{start}{han_dot}{{1,9}}?)+")
+        + group("s", 19, f"等|可|均|都|[，。；,;]|$|{NAME_ENDS}"),
+        group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
+        group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
-        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?") + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|电话|手机|共同"),
+        group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?")
+        + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|共同|一起|同住"),
+        group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
+        + group("s", 9, f"({'|'.join(PEOPLE)}|等|[，。；,;]|$)"),
+        group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han_dot}{{1,9}}?(、{start}{han_dot}{{1,9}}?)+")
+        + group("s", 11, f"({'|'.join(PEOPLE)}|等)"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
         group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]") + group("s", 6, verbs),
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
         group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
         + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理'))})"),
-        group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
-        + group("s", 9, f"({'|'.join(PEOPLE)}|[，。；,;]|$)"),
-        group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han}{{1,9}}?(、{start}{han}{{1,9}}?)+")
-        + group("s", 11, f"({'|'.join(PEOPLE)})"),
         group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
-        # 15. a one-character word of kinship, then a space, in a list of contacts: two to eight
-        # characters before the phone number (子 武燕 1957…, 妻 萨仁高娃 188…)
-        group("p", 15, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 15, "[\\x{4e00}-\\x{9fa5}·•.・]{2,8}")
-        + group("s", 15, "\\s+[+0-9０-９(（]"),
-        # 16. after a cue, a romanised name (租户Hu Guilan（…）)
-        group("p", 16, f"({'|'.join(CUE_WORDS + COLON_CUES + RELATION_CUES + TITLE_CUES)})[:：]?\\s?")
-        + group("n", 16, _ROMAN) + group("s", 16, "([（(，,。；;]|\\s|$)"),
+        # a one-character word of kinship, then a space, in a list of contacts (子 武燕, no phone)
+        group("p", 21, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 21, _ANY_NAME) + group("s", 21, "(\\s|$|[，,；;])"),
     ])
 
 
 @register
 class PersonName(Detector):
     type = "person_name"
-    cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN})$"
+    # One name, or a household's names in one cell (家庭成员: 蒋萱 帕提古丽.玉素甫, 欧阳一志,白玉欣、向娜婉).
+    cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN}|{_NAME_LIST})$"
     # In free text a name is recognised only after a word that introduces a person (no NER here);
     # a name there of no known form is left to the last line (opendata.pii.lastline).
     # After a cue, a name of any form is also taken up to the verb or mark that ends it (来电人
     # 努尔古丽波拉提反映, 联系人禚秋艳，), at most eight characters.
     span_pattern = name_span()
-    masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?)$"
+    # … or a surname and a title alone (王女士, 刘师傅), which name nobody: as good as masked.
+    masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})$"
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values
@@ -185,6 +241,16 @@ class PersonName(Detector):
             index = np.flatnonzero(counts)
             counts[index[organisation_names(values.take(pa.array(index)))]] = 0
         return counts
+
+    def cells(self, values: pa.Array) -> np.ndarray:
+        # A surname and a title alone (王女士, 刘师傅) fit the pattern of a name but name nobody:
+        # they are as good as masked (``masked_pattern``), not a name to treat.
+        out = super().cells(values)
+        if out.any():
+            index = np.flatnonzero(out)
+            addressed = to_mask(pc.match_substring_regex(values.take(pa.array(index)), _ADDRESSED))
+            out[index[addressed]] = False
+        return out
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Two to four Chinese characters led by a surname are read off the bytes (six, nine or
@@ -246,15 +312,27 @@ class Address(Detector):
     cell_pattern = f"{_dwelling}|{_street_number}"
     # In text: a place name, then building, unit or room; a village group or house number; an
     # estate's building-unit-room numbers; a lane and house number, with the room.
-    span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
-                    r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|大道)\d+弄\d+号(\d+室?)?"
+    span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|里|坊|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
+                    r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*(\d{3,4}室?)?"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|里|大道)\d+弄\d+号(\d+室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
+                    # … a village's group (…孟家洼村八组, …阿七村3组) or a hamlet and house number in
+                    # it (…下宅村老杨家屯143号)
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查|居委会|连)(\d+|[一二三四五六七八九十]+)(组|队|社)(\d+号)?"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查)[\x{4e00}-\x{9fa5}]{1,6}?(屯|庄|寨|组|队)\d+号"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(团|场)\d+连\d+号"
+                    # … or where a person lives, a village with the county and town above it (住…锡林浩特市
+                    # 乌兰镇巴彦图嘎查): the words of residence lead, as a village alone is what the
+                    # street-level generalization of an address leaves
+                    r"|(住|住址|家住|现住|居住)[:：在于]?[\x{4e00}-\x{9fa5}]{2,}(县|区|市|旗|盟)[\x{4e00}-\x{9fa5}]{1,8}?(镇|乡|苏木|街道)[\x{4e00}-\x{9fa5}]{1,8}?(嘎查|村|社区|居委会)"
+                    r"((\d+|[一二三四五六七八九十]+)(组|队|社))?(\d+号)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?"
-                    # a dwelling without its estate's name (楼上5幢2单元3103装修, 反映5-5-1602漏水): building,
-                    # unit and room, or three numbers the last a room's (no date: a year has four digits)
-                    r"|\b\d{1,3}(幢|栋|号楼)\d{1,2}单元\d{3,4}室?|\b\d{1,3}-\d{1,2}-\d{3,4}\b")
+                    # … and a dwelling without its estate's name (楼上5幢2单元3103, 反映5-5-1602): a
+                    # building, unit and room, or the three as a code whose last part is a floor and a
+                    # room (01-12: a date's year, 12-05-2024, is not one)
+                    r"|\d{1,3}(幢|栋|号楼|座)\d{1,2}单元\d{3,4}室?|\d{1,3}(幢|栋|号楼)\d{3,4}室"
+                    r"|\b[1-9]\d{0,2}-[1-9]\d?-[1-9]\d?(0[1-9]|1[0-2])\b")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
 

@@ -13,13 +13,16 @@ from .base import Detector, all_digits, decimal, register
 class Mobile(Detector):
     type = "cn_mobile"
     cell_pattern = r"^(\+?86[- ]?|0086[- ]?)?1[3-9]\d([- ]?\d{4}){2}$"
-    span_pattern = r"(\+86[- ]?|\b0086[- ]?|\b)1[3-9]\d([- ]?\d{4}){2}\b"  # 0086 glued on too (008613812345678)
+    # In text also behind a country prefix written without a plus, glued or not (0086-173…,
+    # 008617375399284, 86-170…).
+    span_pattern = r"(\+86[- ]?|\b(?:00)?86[- ]?|\b)1[3-9]\d([- ]?\d{4}){2}\b"
     masked_pattern = r"^(\+?86[- ]?)?1[3-9]\d[- ]?\*{4}[- ]?\d{4}$"
     strong = True
     chance = 0.07  # 1[3-9] and nine digits: 7 in 100 random 11-digit numbers (order numbers)
     digit_run = DigitRun(11, b"1", b"3456789")
-    span_other_forms = r"\+86|\b00861|1[3-9]\d[- ]\d{4}|1[3-9]\d{5}[- ]\d{4}"  # +86, 0086, or a separator in the number
-    span_other_forms_hold = ("+", "-", " ", "00861")
+    # +86, a separator in the number, or a prefix glued to it (008613…, 8613…)
+    span_other_forms = r"\+86|1[3-9]\d[- ]\d{4}|1[3-9]\d{5}[- ]\d{4}|\b(?:00)?861[3-9]\d{9}\b"
+    span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # Eleven bytes can only be the plain form, 1[3-9] and nine digits; longer forms (+86,

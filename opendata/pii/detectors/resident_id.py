@@ -69,17 +69,15 @@ def ric_valid(values: pa.Array) -> np.ndarray:
 @register
 class ResidentId(Detector):
     type = "cn_resident_id"
-    # … and the 20 characters of a disability certificate's number (残疾人证号: the ID, then the
-    # kind and grade of disability), whose first 18 are the holder's ID number.
-    cell_pattern = r"^(\d{17}[\dXx]|\d{15}|\d{17}[\dXx]\d{2})$"
+    # The number alone, or inside a code built on it: 残疾人证号 is the ID and two digits (category
+    # and grade), a 学籍号 a letter and the ID (G330102…): the ID leads or follows one or two letters.
+    cell_pattern = r"^(\d{17}[\dXx]|\d{15}|[A-Za-z]{1,2}\d{17}[\dXx]|\d{17}[\dXx]\d{1,3})$"
     # In text, also as people group it: 330802 19570528 0715, 460203 1954 0114 758X, with dashes
-    # or dots (220104.20021207.1950).
+    # or dots (220104.20021207.1950), with the digits of a code built on it after it, or in a link
+    # or file name after or before an underscore (/zxws/<ID>_裁定书.pdf: "_" is a word character).
     # The check character may be a full-width Ｘ (62010219610823381Ｘ), which \b cannot follow.
-    # In a link or a file name an underscore delimits it as a space would (…/420106197605264804_执行
-    # 裁定书.pdf), which \b does not see: the underscore is taken with the span, and off again
-    # (span_prefix) before the check.
-    span_pattern = r"(?:\b|_)\d(?:[ .-]?\d){16}[ .-]?(?:[\dXx](?:\b|_)|[Ｘｘ])"
-    span_prefix = r"^_|_$"
+    span_pattern = r"(?:\b[A-Za-z]{1,2}|\b|_)\d(?:[ .-]?\d){16}[ .-]?(?:[\dXx]\d{0,3}(?:\b|_)|[Ｘｘ])"
+    span_prefix = r"^_|_$"  # the underscore a span in a link or file name was found by
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
     min_ratio = 0.5
     strong = True
@@ -87,26 +85,36 @@ class ResidentId(Detector):
     # hundred (the legacy form has no check digit); of 18, far less often.
     chance = 0.01
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
-    # … or grouped with spaces, dashes or dots anywhere, or a full-width X, or beside an underscore
-    span_other_forms = r"\d[ .-]\d|\d[Ｘｘ]|[\dXx]_|_\d"
-    span_other_forms_hold = " -.Ｘｘ_"
+    # … or grouped with spaces, dashes or dots anywhere, glued to an underscore, or leading a
+    # longer run (a code built on the ID), or before a full-width X
+    span_other_forms = r"\d[ .-]\d|[\dXx]_|_\d|\d{19}|\d{17}[Xx]\d|\b[A-Za-z]{1,2}\d{17}|\d[Ｘｘ]"
+    span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:
-        # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly.
+        # 15 or 18 ASCII digits, or 17 and an X: byte lengths and a digit test say it exactly;
+        # the codes built on an ID (19 to 21 bytes) go to the pattern.
         lengths = byte_lengths(values)
         digits = decimal(values)
-        out = digits & ((lengths == 15) | (lengths == 18) | (lengths == 20))
-        for width in (18, 20):
-            x_rows = np.flatnonzero((lengths == width) & ~digits)
-            if len(x_rows):
-                m = char_matrix(values.take(pa.array(x_rows)), width)
-                out[x_rows] = all_digits(m[:, :17]) & ((m[:, 17] == ord("X")) | (m[:, 17] == ord("x"))) \
-                    & all_digits(m[:, 18:])
+        out = digits & ((lengths == 15) | (lengths == 18))
+        x_rows = np.flatnonzero((lengths == 18) & ~digits)
+        if len(x_rows):
+            m = char_matrix(values.take(pa.array(x_rows)), 18)
+            out[x_rows] = all_digits(m[:, :17]) & ((m[:, 17] == ord("X")) | (m[:, 17] == ord("x")))
+        longer = np.flatnonzero((lengths >= 19) & (lengths <= 21))
+        if len(longer):
+            out[longer] = Detector.shaped(self, values.take(pa.array(longer)))
         return out
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
-        ok = ric_valid(candidates)
-        longer = np.flatnonzero(byte_lengths(candidates) == 20)
-        if len(longer):  # a certificate number: the ID number it begins with
-            ok[longer] = ric_valid(pc.utf8_slice_codeunits(candidates.take(pa.array(longer)), 0, 18))
-        return ok
+        return ric_valid(embedded_ids(candidates))
+
+
+def embedded_ids(values: pa.Array) -> pa.Array:
+    """The resident ID inside each value shaped like :attr:`ResidentId.cell_pattern`: the value
+    itself, or the 18 characters after a code's leading letters (G330102…) or before its
+    trailing digits (330102…1234 + 53)."""
+    lengths = byte_lengths(values)
+    if not ((lengths > 18).any()):
+        return values
+    core = pc.replace_substring_regex(values, r"^[A-Za-z]{1,2}", "")
+    return pc.if_else(pa.array(lengths > 18), pc.utf8_slice_codeunits(core, 0, 18), values)

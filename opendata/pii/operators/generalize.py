@@ -58,6 +58,8 @@ class Generalize(Operator):
         if pii_type == "birth_date" and params.get("level", "year") == "year":
             # 出生日期1958-05-03 → 出生日期1958年: the words stay, the year is all that is left.
             return pc.replace_substring_regex(values, _BIRTH_IN_TEXT, r"\1\2年")
+        if pii_type == "address" and (params.get("level") or "street") == "street":
+            return self._address_spans(values, pattern, params, key)
         out = super().apply_spans(values, pattern, pii_type, params, key)
         # Generalising one address may bring the next part into view (…大道230号翠苑家园16幢…: the
         # street number goes, and 大道翠苑家园16幢 is a dwelling's span): again, until nothing changes.
@@ -67,6 +69,39 @@ class Generalize(Operator):
                 break
             out = again
         return out
+
+    def _address_spans(self, values, pattern, params, key):
+        """Each address span at street level, or at district level where street level leaves
+        what is still an address to the detector (住…乌兰镇巴彦图嘎查: no dwelling below the
+        village to drop), so that the re-scan finds the text treated."""
+        import re
+
+        from .base import by_distinct, python_pattern
+        from .mask import mask_cells
+
+        compiled = re.compile(python_pattern(pattern), re.ASCII)
+        street, district = self.scalar("address", params, key), self.scalar("address", {**params, "level": "district"}, key)
+
+        def coarsest(value: str) -> str:
+            out = district(value)  # … and where no district is named either, masked after six characters
+            return out if out != value else mask_cells(pa.array([value], pa.string()), 6, 0)[0].as_py()
+
+        def one(match: "re.Match[str]") -> str:
+            value = match.group(0)
+            out = street(value)
+            return coarsest(value) if out == value or compiled.search(out) else out
+
+        from ..detectors import REGISTRY
+
+        kept = REGISTRY["address"].kept_span  # an organisation's address stays as written
+
+        def cell(text: str) -> str:
+            out = compiled.sub(lambda m: m.group(0) if kept(text, *m.span()) else one(m), text)
+            if out == text or not any(not kept(out, *m.span()) for m in compiled.finditer(out)):
+                return out
+            return compiled.sub(lambda m: m.group(0) if kept(out, *m.span()) else coarsest(m.group(0)), out)
+
+        return by_distinct(values, cell)
 
     def apply(self, values: pa.Array, pii_type: str | None, params: dict[str, Any], key=None) -> pa.Array:
         level = params.get("level") or {"birth_date": "year", "address": "street",

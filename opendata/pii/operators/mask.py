@@ -16,20 +16,21 @@ import pyarrow.compute as pc
 from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, fixed_width, offsets
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
-from ..detectors.documents import PROVINCE_ABBREVIATIONS
+from ..detectors.documents import MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ..detectors.person import COMPOUND, compound_surnames, name_span
 from .base import Operator, by_distinct, on_ipv6, python_pattern, register
 
 DEFAULT_KEEP = {
-    "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3), "military_id": (3, 1),
+    "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
     "cn_license_plate": (2, 1), "cn_landline": (4, 2), "address": (6, 0), "birth_date": (4, 0),
+    "military_id": (3, 1),  # 军字第********号: the issuer stays, the number goes
 }
 _COMPOUND = "^(" + "|".join(COMPOUND) + ")"
 
 # Vectorized masks of spans inside free text: (RE2 pattern with groups, rewrite).
 SPAN_REWRITES = {
-    "cn_resident_id": (r"\b(\d{6})\d{8}(\d{3}[\dXx])\b", r"\1********\2"),
-    "cn_mobile": (r"(\+86[- ]?|\b0086[- ]?|\b)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})\b", r"\1\2****\3"),
+    "cn_resident_id": (r"(\b|_)(\d{6})\d{8}(\d{3}[\dXx])(\d{0,3})(\b|_)", r"\1\2********\3\4\5"),
+    "cn_mobile": (r"(\+86[- ]?|\b(?:00)?86[- ]?|\b)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})\b", r"\1\2****\3"),
     "cn_landline": (r"\b(0\d{2,3}-)[2-9]\d{4,5}(\d{2})\b", r"\1*****\2"),
     "email": (r"([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})", r"\1***\2"),
     "bank_card": (r"\b(\d{6})\d{6,9}(\d{4})\b", r"\1******\2"),
@@ -37,12 +38,17 @@ SPAN_REWRITES = {
                          r"\1****\2"),
     "address": (r"(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)", r"*\2"),
     "ip_address": (r"\b(\d{1,3}\.\d{1,3})\.\d{1,3}\.\d{1,3}\b", r"\1.*.*"),
+    "military_id": (f"([{MILITARY_ISSUERS}]字第)\\d{{6,8}}(号)", r"\1********\2"),
 }
 
 
 # Further written forms, rewritten after the first (a local number after the word for it).
 MORE_SPAN_REWRITES = {
     "cn_landline": [(r"((?:座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*)[2-9]\d{4,5}(\d{2})\b", r"\1******\2")],
+    # the room after a building or unit (…*单元402 → …*单元***), and an estate's building-unit-room
+    # code standing alone (5-5-1602)
+    "address": [(r"(\*(?:幢|栋|号楼|单元|座))\d{3,4}", r"\1****"),
+                (r"\b[1-9]\d{0,2}-[1-9]\d?-[1-9]\d?(?:0[1-9]|1[0-2])\b", r"*-*-****")],
 }
 
 
@@ -208,8 +214,7 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
         return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
 
     def one(match: "re.Match[str]") -> str:
-        groups = match.groupdict()
-        i = next(k for k in range(1, 17) if groups.get(f"n{k}") is not None)
+        i = next(k for k in range(1, 22) if match.groupdict().get(f"n{k}") is not None)
         name = match.group(f"n{i}")
         after = match.groupdict().get(f"s{i}") or ""
         return match.group(f"p{i}") + name[:1] + char * (len(name) - 1) + after
