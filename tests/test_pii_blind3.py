@@ -373,3 +373,33 @@ def test_under_masked_names_and_ids_are_treated_and_properly_masked_ones_stay() 
     assert leaks(under, out) == []
     assert [row["户主姓名"] for i, row in enumerate(rows) if i % 3 == 2] == [c for i, c in enumerate(names) if i % 3 == 2]
     assert [row["身份证号"] for i, row in enumerate(rows) if i % 3 == 2] == [c for i, c in enumerate(id_cells) if i % 3 == 2]
+
+
+# ---- a foreigner's permanent-residence ID (2023 layout) -------------------------------------------------
+
+def _foreigner_id(r: random.Random) -> str:
+    """9, an issuing province, a nationality code, the birth date, a sequence and the GB 11643 check."""
+    from opendata.identifiers import ric_check_char
+
+    body = (f"9{r.choice(['11', '31', '33', '44', '65'])}{r.choice(['840', '392', '410', '276', '643'])}"
+            f"{r.randint(1950, 2010)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}{r.randint(0, 999):03d}")
+    return body + ric_check_char(body)
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), where=st.sampled_from(["{id}", "永久居留身份证{id}，已核验。", "证件：{id}"]))
+def test_a_foreigners_permanent_residence_id_is_an_id_and_leaves_nothing(seed: int, where: str) -> None:
+    r = rng(seed)
+    ids = [_foreigner_id(r) for _ in range(ROWS)]
+    texts = [where.format(id=i) for i in ids]
+    assert REGISTRY["cn_resident_id"].validate(pa.array(ids)).all()
+    directory = package(_fresh() / "p", {"序号": [str(i) for i in range(ROWS)], "证件信息": texts})
+    _, cells = _redacted_cells(directory)
+    assert leaks(ids, cells) == []
+
+
+def test_a_leading_nine_without_a_province_behind_it_is_no_id() -> None:
+    from opendata.identifiers import ric_check_char
+
+    body = "990840198001011234"[:17]  # 9, then 90: no province
+    assert not REGISTRY["cn_resident_id"].validate(pa.array([body + ric_check_char(body)])).any()

@@ -30,7 +30,8 @@ def _positional(weights: dict[str, dict[int, int]], width: int) -> tuple[list[st
 # Checksum, year, month, day and province as weighted sums of the digits (the check character,
 # column 18, weighs nothing in any of them).
 _LONG = _positional({"sum": dict(enumerate(RIC_WEIGHTS)), "year": {6: 1000, 7: 100, 8: 10, 9: 1},
-                     "month": {10: 10, 11: 1}, "day": {12: 10, 13: 1}, "province": {0: 10, 1: 1}}, 18)
+                     "month": {10: 10, 11: 1}, "day": {12: 10, 13: 1}, "province": {0: 10, 1: 1},
+                     "lead": {0: 1}, "foreign_province": {1: 10, 2: 1}}, 18)
 _SHORT = _positional({"year": {6: 10, 7: 1}, "month": {8: 10, 9: 1}, "day": {10: 10, 11: 1},
                       "province": {0: 10, 1: 1}}, 15)
 
@@ -59,7 +60,12 @@ def ric_valid(values: pa.Array) -> np.ndarray:
             digits, s = _digit_sums(m, _LONG, 17)
             expected, last = _CHECK[s["sum"] % 11], m[:, 17]
             check = (last == expected) | ((last == ord("x")) & (expected == ord("X")))
-            ok[rows] = digits & check & _plausible(s, s["year"]) & (s["year"] >= 1900) & (s["year"] <= 2100)
+            # A foreigner's permanent-residence ID (2023 layout) is 9, the issuing province, a
+            # nationality code, then the birth date and check character where a resident's are.
+            foreign = (s["lead"] == 9) & _PROVINCE[np.clip(s["foreign_province"], 0, 99)]
+            place = _PROVINCE[np.clip(s["province"], 0, 99)] | foreign
+            ok[rows] = (digits & check & place & valid_dates(s["year"], s["month"], s["day"])
+                        & (s["year"] >= 1900) & (s["year"] <= 2100))
         else:
             digits, s = _digit_sums(m, _SHORT, 15)
             ok[rows] = digits & _plausible(s, 1900 + s["year"])
