@@ -237,8 +237,9 @@ def _shaped_or_rare(values: pa.Array, cell_pattern: str, inactive: list[Detector
     return shaped, rare
 
 
-#: RE2's memory for one pattern's automata (its default, 8 MiB, is tight for the combined patterns).
-_RE2_MEMORY = 64 << 20
+#: RE2's memory for one pattern's automata (its default, 8 MiB, is tight for the combined patterns;
+#: at 64 MiB the routing set of ~88 kB of patterns ran out of DFA memory and RE2 wrote so to stderr).
+_RE2_MEMORY = 128 << 20
 #: bytes searched by one joined search at most: a joined text is one string, which holds 2 GiB.
 JOIN_BYTES = 256 << 20
 
