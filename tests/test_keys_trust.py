@@ -39,7 +39,7 @@ def test_a_public_key_swapped_in_under_a_kept_id_is_refused(home, tmp_path):
     record = json.loads(path.read_text("utf-8"))
     record.update(key_id=trusted, reviewer="甲审核员")
     record["signature"] = base64.b64encode(
-        keys.signing_key(forger).sign(approval_module._canonical(record))).decode()
+        keys.signing_key(forger).sign(approval_module.signed_bytes(record))).decode()
     path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     store = json.loads(keys.trust_path().read_text("utf-8"))
     by_id = {e["key_id"]: e for e in store["reviewers"]}

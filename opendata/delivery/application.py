@@ -169,7 +169,7 @@ def load_application(path: str | Path) -> Application:
     stored = store.load("app", str(record.get("id", "")))
     if stored is None:
         raise PolicyError("delivery.unknown_application", id=str(record.get("id", "?"))[:40])
-    if not signing.signature_ok(record) or signing.canonical(record) != signing.canonical(stored) \
+    if not signing.signature_ok(record) or signing.signed_bytes(record) != signing.signed_bytes(stored) \
             or record.get("signature") != stored.get("signature"):
         raise PolicyError("delivery.application_tampered", path=str(path))
     _, private = dkeys.delivery_signing_key()

@@ -307,7 +307,7 @@ def verify_grant(path_or_record: str | Path | dict[str, Any], *, now: dt.datetim
     if entry.get("reviewer") != record.get("reviewer"):
         raise GrantError("approval.wrong_reviewer", key_id=record["key_id"], reviewer=str(record.get("reviewer")))
     stored = store.load("grant", str(record.get("id")))
-    if stored is None or signing.canonical(stored) != signing.canonical(record) \
+    if stored is None or signing.signed_bytes(stored) != signing.signed_bytes(record) \
             or stored.get("signature") != record.get("signature"):
         raise GrantError("delivery.unknown_grant", id=str(record.get("id"))[:40])
     if expired(record, now):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -18,25 +17,21 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ..errors import OpendataError
 from ..trust import keys as trust_keys
+from ..trust.approval import signed_bytes
+from ..trust.audit import canonical_json
 from .keys import ed25519_from_raw, raw
-
-
-def canonical(record: dict[str, Any]) -> bytes:
-    body = {k: v for k, v in record.items() if k != "signature"}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def digest(record: dict[str, Any]) -> str:
     """SHA-256 of the whole record (signature included): what other records refer to it by."""
-    return hashlib.sha256(json.dumps(record, ensure_ascii=False, sort_keys=True,
-                                     separators=(",", ":")).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(record)).hexdigest()
 
 
 def sign(record: dict[str, Any], private: Ed25519PrivateKey) -> dict[str, Any]:
     """``record`` with ``key_id``, ``public_key`` and ``signature`` set."""
     record["key_id"] = trust_keys.key_id_of(private.public_key())
     record["public_key"] = base64.b64encode(raw(private.public_key())).decode("ascii")
-    record["signature"] = base64.b64encode(private.sign(canonical(record))).decode("ascii")
+    record["signature"] = base64.b64encode(private.sign(signed_bytes(record))).decode("ascii")
     return record
 
 
@@ -46,7 +41,7 @@ def signature_ok(record: dict[str, Any]) -> bool:
         public = ed25519_from_raw(str(record["public_key"]))
         if trust_keys.key_id_of(public) != record.get("key_id"):
             return False
-        public.verify(base64.b64decode(str(record["signature"]), validate=True), canonical(record))
+        public.verify(base64.b64decode(str(record["signature"]), validate=True), signed_bytes(record))
     except (KeyError, TypeError, ValueError, InvalidSignature, OpendataError):  # malformed: not signed
         return False
     return True

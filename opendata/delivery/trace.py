@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -83,10 +83,7 @@ class Candidate:
     confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"grant": self.grant, "organisation": self.organisation, "dataset": self.dataset,
-                "tokens_ok": self.tokens_ok, "masks_ok": self.masks_ok, "canaries": self.canaries,
-                "canaries_found": self.canaries_found, "p_value": self.p_value,
-                "confidence": self.confidence}
+        return asdict(self)
 
 
 @dataclass

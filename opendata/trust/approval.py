@@ -32,6 +32,7 @@ from ..check import CheckReport
 from ..errors import PolicyError
 from ..package import Package
 from ..release import is_canonical_csv
+from .audit import canonical_json
 from .snapshot import APPROVAL, Snapshot, covered_files
 
 FORMAT = "opendata-approval/1"
@@ -41,9 +42,9 @@ class ApprovalError(PolicyError):
     """The publish gate refused: no valid, trusted approval of exactly these bytes."""
 
 
-def _canonical(record: dict[str, Any]) -> bytes:
-    body = {k: v for k, v in record.items() if k != "signature"}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+def signed_bytes(record: dict[str, Any]) -> bytes:
+    """What a record's Ed25519 signature covers: its canonical JSON without ``signature``."""
+    return canonical_json({k: v for k, v in record.items() if k != "signature"})
 
 
 def _require_canonical(package: Package) -> None:
@@ -132,7 +133,7 @@ def approve(package: Package | Snapshot, report: CheckReport, *, reviewer: str, 
         # retracted approval can never be confused with a new one of the same files.
         "nonce": secrets.token_hex(8),
     }
-    record["signature"] = base64.b64encode(private.sign(_canonical(record))).decode("ascii")
+    record["signature"] = base64.b64encode(private.sign(signed_bytes(record))).decode("ascii")
     (directory / APPROVAL).write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     approval = Approval(record)
     from . import audit
@@ -171,7 +172,7 @@ def verify(directory: Path, files: dict[str, str] | None = None) -> Approval:
         raise ApprovalError("approval.untrusted_key", key_id=key_id, reviewer=record.get("reviewer", "?"))
     public = keys.entry_public_key(entry)  # checked against key_id on every use
     try:
-        public.verify(signature, _canonical(record))
+        public.verify(signature, signed_bytes(record))
     except InvalidSignature:
         raise ApprovalError("approval.bad_signature", path=str(path)) from None
     revoked = _parse_time(entry.get("revoked"))

@@ -23,14 +23,15 @@ from typing import Any, Iterator
 GENESIS = "0" * 64
 
 
-def _canonical(record: dict[str, Any]) -> bytes:
+def canonical_json(record: dict[str, Any]) -> bytes:
+    """Canonical JSON (sorted keys, no spaces, UTF-8): what audit hashes and signatures cover."""
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def record_hash(record: dict[str, Any]) -> str:
     """The hash of a record: SHA-256 over its canonical JSON without the ``hash`` key."""
     body = {k: v for k, v in record.items() if k != "hash"}
-    return hashlib.sha256(_canonical(body)).hexdigest()
+    return hashlib.sha256(canonical_json(body)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ BREAK = "audit-break"  # appended when the signed head does not match the log: e
 
 
 def _signed_body(record: dict[str, Any]) -> bytes:
-    return _canonical({k: v for k, v in record.items() if k not in ("hash", "signature")})
+    return canonical_json({k: v for k, v in record.items() if k not in ("hash", "signature")})
 
 
 def _sign(record: dict[str, Any]) -> dict[str, Any]:
@@ -135,7 +136,7 @@ class AuditLog:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, self.mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             os.fchmod(handle.fileno(), self.mode)
-            handle.write(_canonical(head).decode("utf-8") + "\n")
+            handle.write(canonical_json(head).decode("utf-8") + "\n")
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.head_path)
@@ -187,7 +188,7 @@ class AuditLog:
             _sign(record)
         record["hash"] = record_hash(record)
         handle.seek(0, os.SEEK_END)
-        handle.write(_canonical(record).decode("utf-8") + "\n")
+        handle.write(canonical_json(record).decode("utf-8") + "\n")
         return record
 
     def verify(self) -> Problem | None:
