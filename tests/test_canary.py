@@ -44,12 +44,22 @@ def _rows(plain: Path) -> list[dict[str, str]]:
 _write = write_leak
 
 
+def _key(row: dict[str, str]) -> tuple[str, str, str]:
+    """A row by its untreated values: a canary may draw a real row's case_id by chance (C######, 1 in 1,000 here),
+    never its whole untreated row, so the real rows are told from canaries by all three values, not the id alone."""
+    return row["case_id"], row["district"], row["amount"]
+
+
+def _keys(rows: list[dict[str, str]]) -> set[tuple[str, str, str]]:
+    return {_key(r) for r in rows}
+
+
 def test_every_extract_holds_its_canaries_and_says_how_many_but_not_which(extracts):
     base, got, real = extracts
-    ids = {r["case_id"] for r in real}
+    ids = _keys(real)
     for who, (grant, plain) in got.items():
         rows = _rows(plain)
-        fakes = [r for r in rows if r["case_id"] not in ids]
+        fakes = [r for r in rows if _key(r) not in ids]
         manifest = json.loads((plain / "manifest.json").read_text("utf-8"))
         descriptor = json.loads((plain / "datapackage.json").read_text("utf-8"))
         assert len(fakes) == canary.count_for(1000) == 5 == manifest["synthetic_rows"]["recipients"]
@@ -66,16 +76,16 @@ def test_every_extract_holds_its_canaries_and_says_how_many_but_not_which(extrac
 
 def test_a_canary_is_no_real_person_and_looks_like_any_row(extracts):
     _, got, real = extracts
-    ids = {r["case_id"] for r in real}
+    ids = _keys(real)
     amounts = [int(r["amount"]) for r in real]
     tokens, copies = [], []
     for _, plain in got.values():
         rows = _rows(plain)
         tokens_here = {r["id_number"] for r in rows}
         assert len(tokens_here) == len(rows)  # a canary's pseudonym is of no one: no real row shares it
-        phones = {r["phone"].replace("*", "") for r in rows if r["case_id"] in ids}
+        phones = {r["phone"].replace("*", "") for r in rows if _key(r) in ids}
         prefixes = {r["phone"][:3] for r in real}
-        for r in (r for r in rows if r["case_id"] not in ids):
+        for r in (r for r in rows if _key(r) not in ids):
             assert len(r["case_id"]) == 7 and r["case_id"][0] == "C" and r["case_id"][1:].isdigit()
             assert r["district"] in DISTRICTS and min(amounts) <= int(r["amount"]) <= max(amounts)
             assert watermark.is_token(r["id_number"]) and watermark.is_token(r["person"])
@@ -111,11 +121,11 @@ def test_a_leak_of_only_untreated_columns_names_its_recipient_and_nobody_else(ex
 
 def test_a_part_of_the_rows_with_two_canaries_still_names_the_recipient(extracts, tmp_path):
     _, got, real = extracts
-    ids = {r["case_id"] for r in real}
+    ids = _keys(real)
     grant, plain = got["丙公司"]
     rows = _rows(plain)
-    fakes = [r for r in rows if r["case_id"] not in ids]
-    some = random.Random(5).sample([r for r in rows if r["case_id"] in ids], 100) + fakes[:2]
+    fakes = [r for r in rows if _key(r) not in ids]
+    some = random.Random(5).sample([r for r in rows if _key(r) in ids], 100) + fakes[:2]
     random.Random(6).shuffle(some)
     result = dl.trace(_write(some, UNTREATED, tmp_path / "leak.csv"), record=False)
     assert [c.grant for c in result.named] == [grant] and result.named[0].canaries_found == 2
@@ -123,9 +133,9 @@ def test_a_part_of_the_rows_with_two_canaries_still_names_the_recipient(extracts
 
 def test_without_its_canaries_an_untreated_leak_names_nobody(extracts, tmp_path, run):
     _, got, real = extracts
-    ids = {r["case_id"] for r in real}
+    ids = _keys(real)
     _, plain = got["丁中心"]
-    stripped = [r for r in _rows(plain) if r["case_id"] in ids]
+    stripped = [r for r in _rows(plain) if _key(r) in ids]
     result = dl.trace(_write(stripped, UNTREATED, tmp_path / "leak.csv"), record=False)
     assert result.named == [] and all(c.canaries_found == 0 for c in result.candidates)
     r = run("trace", _write(real, UNTREATED, tmp_path / "raw.csv"), "--format", "json")
@@ -134,11 +144,11 @@ def test_without_its_canaries_an_untreated_leak_names_nobody(extracts, tmp_path,
 
 def test_a_changed_value_in_a_canary_makes_it_no_evidence(extracts, tmp_path):
     _, got, real = extracts
-    ids = {r["case_id"] for r in real}
+    ids = _keys(real)
     _, plain = got["甲研究院"]
     rows = _rows(plain)
     for r in rows:
-        if r["case_id"] not in ids:
+        if _key(r) not in ids:
             r["amount"] = str(int(r["amount"]) + 1)
     result = dl.trace(_write(rows, UNTREATED, tmp_path / "leak.csv"), record=False)
     assert result.named == []
