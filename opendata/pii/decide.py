@@ -138,11 +138,15 @@ def header_tokens(header: str) -> set[str]:
 class Hints:
     """What headers say, per type: ``"yes"``, ``"not"`` (an organisation's values) or nothing."""
 
-    def __init__(self, by_type: dict[str, TypeHints], attributes: tuple[str, ...] = ()) -> None:
+    def __init__(self, by_type: dict[str, TypeHints], attributes: tuple[str, ...] = (),
+                 dwelling: tuple[str, ...] = ()) -> None:
         self.by_type = by_type
         #: words that make a header name an attribute (证件类型, 号牌种类, Employee ID): such a
         #: header alone never makes a field uncertain.
         self.attributes = attributes
+        #: words that make an address a person's home even in a table of organisations (家庭住址,
+        #: 法定代表人住所).
+        self.dwelling = dwelling
 
     @classmethod
     def parse(cls, data: dict[str, Any], where: str) -> "Hints":
@@ -150,10 +154,13 @@ class Hints:
 
         out: dict[str, TypeHints] = {}
         data = dict(data or {})
-        attributes = data.pop("attributes", []) or []
-        if not isinstance(attributes, list) or not all(isinstance(v, str) and v for v in attributes):
-            raise DescriptorError("descriptor.invalid", path=where, where="pii_hints/attributes",
-                                  reason="a list of non-empty strings")
+        words_of: dict[str, tuple[str, ...]] = {}
+        for key in ("attributes", "dwelling"):
+            value = data.pop(key, []) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{key}",
+                                      reason="a list of non-empty strings")
+            words_of[key] = tuple(v.lower() for v in value)
         for kind, entry in data.items():
             if kind not in REGISTRY:
                 raise DescriptorError("policy.unknown_pii", path=where, type=kind, known=", ".join(sorted(REGISTRY)))
@@ -172,7 +179,7 @@ class Hints:
                                       reason="a list of non-empty strings")
             out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")),
                                   tuple(ends))
-        return cls(out, tuple(v.lower() for v in attributes))
+        return cls(out, words_of["attributes"], words_of["dwelling"])
 
     def extended(self, other: "Hints") -> "Hints":
         """These hints with ``other``'s added (a department's own words)."""
@@ -181,7 +188,7 @@ class Hints:
             mine = merged.get(kind, TypeHints())
             merged[kind] = TypeHints(mine.contains + extra.contains, mine.tokens + extra.tokens,
                                      mine.not_ + extra.not_, mine.person or extra.person, mine.ends + extra.ends)
-        return Hints(merged, self.attributes + other.attributes)
+        return Hints(merged, self.attributes + other.attributes, self.dwelling + other.dwelling)
 
     @lru_cache(maxsize=4096)
     def judge(self, header: str) -> dict[str, str]:
@@ -210,8 +217,16 @@ class Hints:
 
     def attribute(self, header: str) -> bool:
         """Whether ``header`` names an attribute of something (a type, a count, a code …)."""
+        return self._says(header, self.attributes)
+
+    def dwelling_of(self, header: str) -> bool:
+        """Whether ``header`` says a person lives at the address (家庭住址, 户籍地, 法定代表人住所)."""
+        return self._says(header, self.dwelling)
+
+    @staticmethod
+    def _says(header: str, words: tuple[str, ...]) -> bool:
         text, tokens = header.lower(), header_tokens(header)
-        return any((w in tokens) if _ASCII_WORD.fullmatch(w) else (w in text) for w in self.attributes)
+        return any((w in tokens) if _ASCII_WORD.fullmatch(w) else (w in text) for w in words)
 
     def __hash__(self) -> int:  # lru_cache on a method: one cache per Hints object
         return id(self)
@@ -294,6 +309,13 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
     if detector.chance is not None and hint != "yes" and counts.shaped >= rules.chance_min_shaped \
             and counts.matches <= rules.chance_factor * detector.chance * counts.shaped:
         return None  # random numbers of the shape pass the check this often: a decoy column
+
+    if kind == "person_name" and counts.matches == 0 and counts.masked and not counts.loose and not counts.span_cells:
+        # Every name is already masked by convention (张*, 欧阳**, 王女士): a surname alone, or with
+        # a title, names nobody, so there is nothing to treat or to ask about. (Other masked
+        # columns are still reported as treated: 10.20.*.*, 330102********123X still say what the
+        # column is, and one unmasked value beside them counts.)
+        return None
 
     def detection(status: str, reason: str | None = None) -> Detection:
         whole = status in ("column", "cells", "uncertain")

@@ -762,6 +762,13 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         # are treated as that type, and there is nothing left to ask.
         detected = [replace(d, status="cells", reason=None) if d.uncertain else d
                     for d in detected if not (d.uncertain and d.matches == 0)]
+        detected += _other_documents(detected, totals, nonempty)
+    if organisations:
+        detected = _organisation_addresses(detected, headers, rules)
+    if any(d.type == "address" and d.status == "column" for d in detected):
+        # An address column is treated whole, cell by cell: the "names" inside it are places
+        # (…苏木宝日嘎查, 王家村), and were one a person's, the address's treatment covers its cell.
+        detected = [d for d in detected if not (d.type == "person_name" and d.spans)]
     explained = nonempty and sum(c.matches + c.masked + c.span_cells for c in totals.values()) >= 0.5 * nonempty
     if not explained:  # values of a known form (an organisation's landlines) say what the header does not
         ruled_out = list(_NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ())
@@ -772,6 +779,33 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         ruled_out += ["cn_landline"] if organisations else []
         detected += header_only(headers, nonempty, detected, rules, ruled_out)
     return sorted(detected, key=lambda d: (-d.matches, d.type))
+
+
+#: identity documents one generic 证件号码 column may hold, row by row (by 证件类型).
+_DOCUMENTS = ("cn_resident_id", "cn_passport", "military_id")
+
+
+def _other_documents(detected: list[Detection], totals: dict[str, Counts], nonempty: int) -> list[Detection]:
+    """In a column of identity documents, the cells of every other document type, however few:
+    a passport among resident IDs is reported (and treated) as a passport."""
+    if not any(d.type in _DOCUMENTS and d.status == "column" for d in detected):
+        return []
+    seen = {d.type for d in detected}
+    return [Detection(kind, counts.matches, nonempty, counts.masked, "cells")
+            for kind, counts in totals.items()
+            if kind in _DOCUMENTS and kind not in seen and counts.matches]
+
+
+def _organisation_addresses(detected: list[Detection], headers: str, rules: Rules | None) -> list[Detection]:
+    """In a table whose rows are organisations (an enterprise register), an address column is the
+    organisation's registered office (住所, 地址), not a person's home — unless its header says
+    a person lives there (家庭住址, 户籍地, 法定代表人住所: ``pii_hints.yaml``'s ``dwelling``)."""
+    from .decide import default_rules
+
+    rules = rules or default_rules()
+    if rules.hints.dwelling_of(headers):
+        return detected
+    return [d for d in detected if not (d.type == "address" and d.status in ("column", "uncertain"))]
 
 
 def _chance_decoys(totals: dict[str, Counts], rules: Rules | None) -> list[str]:
