@@ -16,6 +16,7 @@ Adding a type is one subclass decorated with :func:`register`.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, ClassVar
 
 import numpy as np
@@ -85,6 +86,10 @@ class Detector:
     #: how often a random number passes :meth:`check_digits` alone (Luhn: one in ten)
     check_chance: ClassVar[float | None] = None
 
+    #: RE2 text a cell must hold for :meth:`kept_span` to keep any span of it (None: it never
+    #: does): only such cells are recounted span by span.
+    kept_hint: ClassVar[str | None] = None
+
     def kept_span(self, text: str, start: int, end: int) -> bool:
         """Whether the span ``text[start:end]`` (a match of ``span_pattern``) is, by its context,
         not this type after all and stays as written (an organisation's address): counted by no
@@ -146,8 +151,31 @@ class Detector:
         """How many spans of this type each cell's text contains."""
         if not self.span_pattern:
             return np.zeros(len(values), dtype=np.int64)
-        counts = pc.count_substring_regex(values, self.span_pattern)
-        return np.asarray(counts.to_numpy(zero_copy_only=False), dtype=np.int64)
+        counts = np.asarray(pc.count_substring_regex(values, self.span_pattern).to_numpy(zero_copy_only=False),
+                            dtype=np.int64)
+        if self.kept_hint is None or not counts.any():
+            return counts
+        # Less the spans kept by their context, recounted in the cells that hold a hint of one.
+        index = np.flatnonzero(counts)
+        hinted = index[to_mask(pc.fill_null(pc.match_substring_regex(values.take(pa.array(index)), self.kept_hint),
+                                            False))]
+        if len(hinted):
+            from ..operators.base import python_pattern
+
+            pattern = re.compile(python_pattern(self.span_pattern), re.ASCII)  # RE2 semantics for \b and \d
+            for i in hinted:
+                text = values[int(i)].as_py()
+                counts[i] = sum(not self.kept_span(text, *m.span()) for m in pattern.finditer(text))
+        return counts
+
+
+def data_file(name: str) -> dict[str, str]:
+    """A data file of the detectors (``opendata/pii/data/<name>``): one ``key value`` line each,
+    ``#`` comments."""
+    from importlib.resources import files
+
+    text = files("opendata.pii").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def decimal(values: pa.Array) -> np.ndarray:

@@ -11,14 +11,8 @@ import pyarrow.compute as pc
 
 from ...bitmaps import to_mask
 from ...strings import bmp_chars, char_table
-from .base import Detector, all_digits, byte_lengths, char_matrix, digit_sums, register, valid_dates
-
-def _data_file(name: str) -> dict[str, str]:
-    """A generated data file (``data/<name>``): one ``key value`` line each, ``#`` comments."""
-    from importlib.resources import files
-
-    text = files("opendata.pii").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+from .base import Detector, all_digits, byte_lengths, char_matrix, data_file as _data_file, digit_sums, register, \
+    valid_dates
 
 
 # The surnames (``data/surnames.txt``, made by ``scripts/make_surnames.py`` from 《百家姓》 and
@@ -84,6 +78,12 @@ KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "�
        "弟", "姐", "妹", "儿", "孙", "媳", "婿")
 #: … the one-character ones, written with a space before a name in a list of contacts (子 武燕).
 KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
+# A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）): a register's way of writing a
+# relative (监护人, 代办人); the word is who, the name is the person.
+_KIN_NAME = f"({'|'.join(KIN)})[（(]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
+#: … a cell that is one: in a column of names it counts as a name (scan.Counts.kin) and is
+#: treated as one, the name masked and the word kept; in remarks it is text like any other.
+KIN_NAME_CELL = f"^\\s*{_KIN_NAME}\\s*$"
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
               "驾驶", "驾车", "签收", "领取", "签字")
@@ -110,13 +110,86 @@ _DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1
 # Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name (one order only:
 # the pattern's size counts, and the surname leads in Chinese text).
 _ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
-_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME})"
+# In text a name led by the surname 家 is not one of the words 家 begins (反映人家住…, 负责人家中电话:
+# the cue, then where the person lives).
+_HOME_WORDS = "住中属人里庭门乡"
+_NAME_IN_TEXT = (f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES.replace('家', '')}]{_GIVEN}{{1,2}}"
+                 f"|家[^\\P{{Han}}某{_HOME_WORDS}]{_GIVEN}?)")
+_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME_IN_TEXT})"
 # Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
 _NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
 _NAME_BEFORE_称 = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
+# … after 称, a name of a known form whose surname is a word _WHO leaves out (称向某某长期…, 称上官某…)
+_WORD_SURNAMES = "".join(c for c in SURNAMES if c in "向上于和从将把对为经当")
+_NAME_AFTER_称 = f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{_WORD_SURNAMES}]{_GIVEN}{{1,2}}"
 # … and before another verb a name does not end in 人 (当事人驾驶, 申请人反映: the cue, not a name).
 _NAME_BEFORE_VERB = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某人]"
+
+
+# Words that stand where text puts a name but name nobody (技术咨询, 东至水渠), and the words of places
+# that runs of transliterated characters hold (…苏木哈日嘎查): ``data/not_names.txt``.
+_NOT_NAMES_DATA = _data_file("not_names.txt")
+NOT_NAMES = frozenset(_NOT_NAMES_DATA["words"].split())
+PLACE_WORDS = tuple(_NOT_NAMES_DATA["places"].split())
+_PLACE_IN_NAME = re.compile("|".join(PLACE_WORDS))
+#: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test).
+KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS))
+#: the group of a run of transliterated characters (``name_span``'s seventh alternative): what
+#: follows a place word in it is a name only as long as a run of its own.
+RUN_GROUP = 7
+#: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
+#: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18))
+
+
+def name_begins(group: int, name: str, after: str = "") -> int:
+    """Where the name begins in what ``name_span``'s alternative ``group`` matched as ``name``
+    (``after``: the text that follows it): ``len(name)`` for none — a word that names nobody where
+    only the position says a name stands (技术 before 咨询, 水渠 beside a plot), or a place: one that
+    holds a place word, and ends with one or has one follow within :data:`_PLACE_REACH` characters
+    (哈日嘎查, 乌兰苏木查干 before 嘎查), where the place ends (:data:`_PLACE_AFTER`). A place word
+    inside a name that runs on (吉苏木果: a Yi name) is no place: what follows the last one is the
+    name where it is long enough to be one (…嘎查阿依古丽), else all of it."""
+    if name in NOT_NAMES and group in POSITION_GROUPS:
+        return len(name)
+    last = None
+    for last in _PLACE_IN_NAME.finditer(name):
+        pass
+    if last is None:
+        return 0
+    text = name + after
+    ends = [m.end() for m in _PLACE_IN_NAME.finditer(text[:len(name) + _PLACE_REACH]) if m.end() >= len(name)]
+    if ends and _PLACE_AFTER.match(text, ends[-1]):
+        return len(name)
+    rest = len(name) - last.end()
+    return last.end() if rest >= (4 if group == RUN_GROUP else 2) else 0
+
+
+#: characters after a name within which a place word makes it a place (额尔敦苏木巴 | 彦图嘎查) …
+_PLACE_REACH = 4
+#: … if the place ends there: at the end of the text, before a mark or a digit, or before a unit of
+#: the village (…嘎查3组); not before a title (巴特尔嘎查长: a village head and his name).
+_PLACE_AFTER = re.compile("$|[^\u4e00-\u9fa5]|[组队社村]")
+
+
+@lru_cache(maxsize=1)
+def named_name_span() -> "re.Pattern[str]":
+    """:func:`name_span` with its named groups, compiled for Python's ``re`` (the treatment's and
+    the recount's one pattern)."""
+    from ..operators.base import python_pattern
+
+    return re.compile(python_pattern(name_span(named=True)))
+
+
+def text_names(match: "re.Match[str]") -> tuple[int, str, int]:
+    """The alternative of :func:`named_name_span` that ``match`` took, the name it matched, and
+    where in it the name begins (:func:`name_begins`)."""
+    groups = match.groupdict()
+    i = next(k for k in range(1, 22) if groups.get(f"n{k}") is not None)
+    name = groups[f"n{i}"]
+    end = match.end(f"n{i}")
+    return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 1])
 
 
 #: the last characters of what borders a plot other than a neighbour: roads, water, land, buildings.
@@ -175,18 +248,18 @@ def name_span(named: bool = False) -> str:
         + group("s", 13, "[)）]"),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
-        group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
+        group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
         # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
         # what the person did (称邱英长期占用…)
         group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
         + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
-        group("p", 18, "称") + group("n", 18, f"{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
+        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
         + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
         # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
         # its mark, of a known form or any two to five characters that do not end as a feature of
         # the land does (路, 河, 沟, 集体林地)
         group("p", 16, "[东南西北](至|邻|侧|面|靠|接|[:：])[:：]?\\s*")
-        + group("n", 16, f"{_NAME}|{_DOTTED_IN_TEXT}|{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,3}}[^\\P{{Han}}{_LAND}]")
+        + group("n", 16, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}|{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,3}}[^\\P{{Han}}{_LAND}]")
         + group("s", 16, "[，,；;。\\s]|$"),
         # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证)
         group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,7}}?(、{start}{han_dot}{{1,9}}?)+")
@@ -218,6 +291,7 @@ def name_span(named: bool = False) -> str:
 class PersonName(Detector):
     type = "person_name"
     # One name, or a household's names in one cell (家庭成员: 蒋萱 帕提古丽.玉素甫, 欧阳一志,白玉欣、向娜婉).
+    # (A relative written with a word of kinship, 父亲（王建国）, is counted apart: scan.Counts.kin.)
     cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN}|{_NAME_LIST})$"
     # In free text a name is recognised only after a word that introduces a person (no NER here);
     # a name there of no known form is left to the last line (opendata.pii.lastline).
@@ -240,6 +314,15 @@ class PersonName(Detector):
 
             index = np.flatnonzero(counts)
             counts[index[organisation_names(values.take(pa.array(index)))]] = 0
+        if counts.any():
+            # … nor does a word that names nobody, or a place (name_begins): recounted, as the
+            # treatment masks them, only in the cells that hold such a word at all.
+            index = np.flatnonzero(counts)
+            hint = np.flatnonzero(to_mask(pc.match_substring_regex(values.take(pa.array(index)), KEPT_HINT)))
+            pattern = named_name_span()
+            for i in index[hint]:
+                text = values[int(i)].as_py()
+                counts[i] = sum(begins < len(name) for _, name, begins in map(text_names, pattern.finditer(text)))
         return counts
 
     def cells(self, values: pa.Array) -> np.ndarray:

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyarrow as pa
 
 from ...strings import DigitRun
-from .base import Detector, all_digits, decimal, register
+from .base import Detector, all_digits, data_file, decimal, register
+
+
+# Words before a landline in text that make it an organisation's, and those that make it a
+# person's whatever else stands there (``data/phone_words.txt``).
+_PHONE_WORDS = data_file("phone_words.txt")
+ORGANISATION_PHONE = tuple(_PHONE_WORDS["organisation"].split())
+PERSON_PHONE = tuple(_PHONE_WORDS["person"].split())
+_ORGANISATION_PHONE = re.compile("|".join(ORGANISATION_PHONE))
+_PERSON_PHONE = re.compile("|".join(PERSON_PHONE))
+# … read in the clause before the number (back to a comma or a stop), at most this many characters.
+_CLAUSE = re.compile("[，,。；;！!？?]")
+_BEFORE = 14
+_NUMBER_START = re.compile(r"[\d(（+]")
 
 
 @register
@@ -44,6 +59,17 @@ class Landline(Detector):
                     # … and a local number after the word that says it is one (座机51051165)
                     r"|(座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"
+    kept_hint = "|".join(ORGANISATION_PHONE)
+
+    def kept_span(self, text: str, start: int, end: int) -> bool:
+        """An organisation's number in text stays as written: one that a word of an organisation's
+        line introduces in the same clause (施工单位…，值班电话0574-…; 物业服务中心电话传真…; 客服…;
+        咨询请拨…). Never where a word of a person stands in that clause (家中座机, 本人, 手机,
+        联系人, 负责人 …): when unsure, the number is a person's."""
+        digit = _NUMBER_START.search(text, start, end)  # the span may begin with the character before
+        start = digit.start() if digit else start
+        clause = _CLAUSE.split(text[max(0, start - _BEFORE):start])[-1]
+        return _ORGANISATION_PHONE.search(clause) is not None and _PERSON_PHONE.search(clause) is None
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # The usual written forms, an area code, a dash and the number (0571-88123456,

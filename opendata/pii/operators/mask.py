@@ -17,8 +17,9 @@ from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, 
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
-from ..detectors.person import COMPOUND, compound_surnames, name_span
-from .base import Operator, by_distinct, on_ipv6, python_pattern, register
+from ...bitmaps import to_mask
+from ..detectors.person import COMPOUND, KIN_NAME_CELL, compound_surnames, named_name_span, text_names
+from .base import Operator, by_distinct, on_ipv6, register
 
 DEFAULT_KEEP = {
     "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
@@ -150,6 +151,18 @@ def _mask_chinese_names(values: pa.Array, char: str) -> pa.Array | None:
     return pa.StringArray.from_buffers(len(values), pa.py_buffer(out_bounds.astype(np.int32)), pa.py_buffer(out))
 
 
+def _mask_kin_names(values: pa.Array, kin: np.ndarray, char: str) -> pa.Array:
+    """Names in cells written with a word of kinship (``kin``: 父亲（王建国） → 父亲（王**）) masked as in
+    text, the other cells as names."""
+    mask = pa.array(kin)
+    named = _mask_name_spans(values.filter(mask), char)
+    if kin.all():
+        return named
+    rest = Mask().apply(values.filter(pa.array(~kin)), "person_name", {"char": char})
+    out = pc.replace_with_mask(values.cast(pa.string()), mask, named.cast(pa.string()))
+    return pc.replace_with_mask(out, pa.array(~kin), rest.cast(pa.string()))
+
+
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
     """Keep ``keep_start`` leading and ``keep_end`` trailing characters; values too short to
     keep that much keep only their first character (one-character values are masked whole)."""
@@ -207,19 +220,40 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     verb or mark after stay, the name keeps its first character (来电人张**, 蒋**反映)."""
     from ..cells import organisation_names
 
-    compiled = re.compile(python_pattern(name_span(named=True)))
+    compiled = named_name_span()
     organisations = organisation_names(values)
     if organisations.any():  # an organisation's name holds no person's name (PersonName.spans)
         masked = _mask_name_spans(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
         return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
 
     def one(match: "re.Match[str]") -> str:
-        i = next(k for k in range(1, 22) if match.groupdict().get(f"n{k}") is not None)
-        name = match.group(f"n{i}")
+        i, name, begins = text_names(match)
+        if begins >= len(name):  # a word that names nobody, or a place: as written (PersonName.spans)
+            return match.group(0)
         after = match.groupdict().get(f"s{i}") or ""
-        return match.group(f"p{i}") + name[:1] + char * (len(name) - 1) + after
+        return match.group(f"p{i}") + name[:begins + 1] + char * (len(name) - begins - 1) + after
 
-    return by_distinct(values, lambda v: compiled.sub(one, v))
+    out = by_distinct(values, lambda v: compiled.sub(one, v))
+    # A name the first pass cut short (a list after a cue cut at 都 inside a transliterated name,
+    # …、艾力·阿布|都拉…, leaves a run of transliterated characters) is found again in what it wrote,
+    # as the re-scan after redaction would: the cells a pass changed go through again until none does.
+    moved = np.flatnonzero(~to_mask(pc.fill_null(pc.equal(values.cast(pa.string()), out), True)))
+    for _ in range(_NAME_PASSES):
+        if len(moved) == 0:
+            break
+        before = out.take(pa.array(moved))
+        after = by_distinct(before, lambda v: compiled.sub(one, v))
+        changed = ~to_mask(pc.fill_null(pc.equal(before, after), True))
+        moved = moved[changed]
+        if len(moved):
+            mask = np.zeros(len(out), dtype=bool)
+            mask[moved] = True
+            out = pc.replace_with_mask(out, pa.array(mask), after.filter(pa.array(changed)))
+    return out
+
+
+#: passes of the name treatment over its own output at most (one more is needed rarely, two never seen).
+_NAME_PASSES = 3
 
 
 @register
@@ -231,6 +265,9 @@ class Mask(Operator):
         char = params.get("char", "*")
         if "keep_start" not in params and "keep_end" not in params:
             if pii_type == "person_name":
+                kin = to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL), False))
+                if kin.any():  # 父亲（王建国）: the name is masked, the word of kinship stays (父亲（王**）)
+                    return _mask_kin_names(values, kin, char)
                 chinese = _mask_chinese_names(values, char)
                 if chinese is not None:
                     return chinese
@@ -259,6 +296,24 @@ class Mask(Operator):
         rewrite = SPAN_REWRITES.get(pii_type)
         if rewrite is None or set(params) & {"keep_start", "keep_end"} or params.get("char", "*") != "*":
             return super().apply_spans(values, pattern, pii_type, params, key)
+        hint = REGISTRY[pii_type].kept_hint if pii_type in REGISTRY else None
+        if hint is not None:
+            # Cells where the context may keep a span (an organisation's duty line) go span by span
+            # (Operator.apply_spans asks kept_span); the rewrite below does not read context.
+            hinted = to_mask(pc.fill_null(pc.match_substring_regex(values, hint), False))
+            if hinted.any():
+                kept = super().apply_spans(values.filter(pa.array(hinted)), pattern, pii_type, params, key)
+                out = values.cast(pa.string())
+                if not hinted.all():
+                    rest = self._rewritten(values.filter(pa.array(~hinted)), pattern, pii_type, params, key)
+                    out = pc.replace_with_mask(out, pa.array(~hinted), rest.cast(pa.string()))
+                return pc.replace_with_mask(out, pa.array(hinted), kept.cast(pa.string()))
+        return self._rewritten(values, pattern, pii_type, params, key)
+
+    def _rewritten(self, values, pattern, pii_type, params, key=None):
+        """Spans by the type's vectorized rewrites (SPAN_REWRITES), and the forms they do not take
+        one by one."""
+        rewrite = SPAN_REWRITES[pii_type]
         out = pc.replace_substring_regex(values, rewrite[0], rewrite[1])
         for pattern_, replacement in MORE_SPAN_REWRITES.get(pii_type, ()):
             out = pc.replace_substring_regex(out, pattern_, replacement)
