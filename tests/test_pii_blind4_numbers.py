@@ -172,3 +172,24 @@ def test_a_persons_landlines_with_a_few_service_numbers_among_them_are_still_tre
     assert "cn_landline" in decided(od.check(od.load(directory)), "家庭电话")
     rows, _, _ = redacted(directory, _fresh() / "out")
     assert leaks([p for p in phones if p.startswith("0")], output_cells(rows)) == []
+
+
+# ---- a driving school's coach cars ----------------------------------------------------------------------
+
+def _coach_plate(r: random.Random, suffix: str = "学") -> str:
+    return f"{r.choice('浙苏沪川粤')}{r.choice('ABCDEFGH')}{r.randint(0, 9999):04d}{suffix}"
+
+
+def test_coach_and_police_car_plates_are_an_organisations_and_private_plates_beside_them_are_not() -> None:
+    r = rng(9)
+    coach = [_coach_plate(r, r.choice("学学学警")) for _ in range(ROWS * 2)]
+    private = [f"浙A{r.randint(10000, 99999)}" for _ in range(ROWS * 2)]
+    directory = package(_fresh() / "p", {"学员姓名": [name(r) for _ in coach], "证件号码": [resident_id(r) for _ in coach],
+                                         "jlcph": coach, "车牌号码": private,
+                                         "备注": [f"学员自驾车{p}停放于训练场" for p in private]})
+    report = od.check(od.load(directory))
+    assert not detections(report, "jlcph")
+    assert "cn_license_plate" in decided(report, "车牌号码") and "cn_license_plate" in decided(report, "备注")
+    rows, _, _ = redacted(directory, _fresh() / "out")
+    assert [row["jlcph"] for row in rows] == coach
+    assert leaks(private, output_cells(rows)) == []

@@ -59,11 +59,14 @@ class MilitaryId(Detector):
 @register
 class LicensePlate(Detector):
     type = "cn_license_plate"
+    # A plate ending in 学 is a driving school's coach car, one in 警 a police car: an organisation's
+    # vehicle, no person's plate, in a cell or in text (a column of them is the school's fleet). A
+    # column decided to hold plates still treats every cell, these included.
     _plate = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z]"
-              "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])")
+              "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
     cell_pattern = f"^{_plate}$"
     span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z][·•・ \\-]?"  # in text also 浙A·12345, 浙A 12345, 浙A-12345
-                    "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])")
+                    "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
 
     def shaped(self, values: pa.Array) -> np.ndarray:
