@@ -1248,6 +1248,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "last_line.raw_cell": {"zh": "在已判定为个人信息的字段中保持原样", "en": "left raw in a field decided personal"},
     "last_line.identifier": {"zh": "含身份证号或银行卡号长度且校验通过的数字串",
                              "en": "holding a digit run of ID or card length that passes its check"},
+    "last_line.phone": {"zh": "含未遮盖的手机号（任意分隔符、前缀或标签写法）",
+                        "en": "holding an unmasked mobile number (in any written form: separators, prefixes, labels)"},
+    "last_line.document": {"zh": "在“护照”“回乡证”等词后含未遮盖的证件号码",
+                           "en": "holding an unmasked passport or permit number after the word for it"},
     "last_line.name_cue": {"zh": "在“来电人”等提示词后含未遮盖的姓名", "en": "holding an unmasked name after a cue word "
                            "such as 来电人"},
     "cli.help.mask_all": {"zh": "整格遮盖该字段的每个单元格（可重复；字段名或 资源.字段）",

@@ -40,8 +40,8 @@ from .pii.normalize import ascii_digits
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .pii.treat import treat_field, treat_typed_cells
-from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, scan, scan_batch,
-                       treated_operator)
+from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, organisation_lines, scan,
+                       scan_batch, treated_operator)
 from .policy.kanon import count_combinations, quasi_identifiers
 from .policy.rules import Policy, load_policy
 from .release import CsvSink, csv_rows
@@ -323,6 +323,8 @@ class _TreatedOutput:
             else:
                 counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
                 counts["name_cue"] = lastline.name_cue_cells(out)
+                counts["mobile"], counts["mobile_runs"] = lastline.mobile_cells(out)
+                counts["document"] = lastline.document_cells(out)
             counts = +counts
             if counts:
                 found[name] = counts
@@ -643,7 +645,9 @@ def _last_line(outputs: dict[str, "_TreatedOutput"]) -> None:
         for name, counts in output.last_line.items():
             found = {"identifier": counts["id"] + (counts["card"] if lastline.cards_beyond_chance(
                 counts["card"], counts["card_runs"]) else 0), "name_cue": counts["name_cue"],
-                "raw_cell": counts["raw_cell"]}
+                "raw_cell": counts["raw_cell"], "document": counts["document"],
+                "phone": counts["mobile"] if lastline.cards_beyond_chance(
+                    counts["mobile"], counts["mobile_runs"], chance=REGISTRY["cn_mobile"].chance) else 0}
             for what, count in found.items():
                 if count:
                     raise PolicyError("redact.last_line", resource=resource, field=name, count=count,
@@ -670,8 +674,9 @@ def _verify(output: Package, rescans: dict[str, tuple], policy: Policy, organisa
                 d = decide(REGISTRY[kind], counts, nonempty[f.name], header)
                 if d is None or not d.personal or not d.raw:
                     continue
-                if d.type == "cn_landline" and d.uncertain and res.name in organisations:
-                    continue
+                if d.type == "cn_landline" and (d.uncertain and res.name in organisations
+                                                or organisation_lines(totals[f.name], nonempty[f.name], policy.detection)):
+                    continue  # an organisation's switchboards, as the scan settled them
                 if d.type == "person_name" and d.spans and "address" in treated.get("types", []) \
                         and not treated.get("spans"):
                     continue  # an address column treated whole: its "names" are the places it keeps (…苏木宝日嘎查)

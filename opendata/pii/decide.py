@@ -265,6 +265,9 @@ class Rules:
     #: unhinted columns of a weak type that can be asked about (names, passports): this share of
     #: diverse matching values makes the field uncertain.
     unhinted_uncertain: float = 0.3
+    #: a column at least this share of whose values are an organisation's lines (400, 95xxx, 传真 …)
+    #: is an organisation's phones: its landlines are switchboards, not a person's (mobiles still count).
+    organisation_lines: float = 0.2
 
     def with_thresholds(self, values: dict[str, Any]) -> "Rules":
         known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}

@@ -13,6 +13,12 @@ field not treated whole, the third on every field that was):
   byte for byte as it was (other than one already masked, or an organisation's name or unified
   social credit code, which the treatment keeps on purpose).
 
+- **phone numbers**: a mobile number however written — digits with any single separator between
+  them (space, dash, dot, slash), full-width or not, behind +86 / 0086 / 86 or a label glued to it
+  (TEL186…) — weighed against chance like card numbers (1 in 14 random 11-digit runs is one);
+- **travel documents**: a passport or permit number of its format right after the word for it
+  (护照E12345678, 回乡证号 H12345678).
+
 Each returns counts per field; :func:`opendata.redact.redact` fails closed on any of them.
 """
 
@@ -27,11 +33,14 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from ..strings import filled, trimmed
 from .detectors.bank_card import issuer_prefix, luhn_valid
+from .detectors.documents import DOCUMENT_CUE
+from .detectors.phones import GLUED_LABELS
 from .detectors.person import ADDRESSED
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
-__all__ = ["CUE_WORDS", "cards_beyond_chance", "identifier_cells", "name_cue_cells", "raw_cells"]
+__all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
+           "raw_cells"]
 
 # Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them, or
 # an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
@@ -111,8 +120,42 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
     return ids, cards, runs_of_card_length
 
 
+# Eleven digits with at most one separator between any two (ASCII or full-width: the caller
+# translates), standing alone: no digit, and no digit and a separator, before (a group inside a
+# longer number), no digit after; behind a country prefix or a phone's label (TEL186…) or nothing
+# that is a letter (SF1385… is a waybill's code).
+_MOBILE_RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-/])(?:(?<![A-Za-z])|" + "|".join(f"(?<={w})" for w in GLUED_LABELS)
+                         + r")(?:(?:\+|00)?86[ \-]?)?([0-9](?:[ .\-/]?[0-9]){10})(?![0-9])(?![.\-/][0-9])", re.IGNORECASE)
+_DOCUMENT = re.compile(DOCUMENT_CUE + r"[:：为是]?\s*[CDEGHMPS][A-Z]?[0-9]{6,10}(?![0-9A-Za-z])")
+
+
+def mobile_cells(values: pa.Array) -> tuple[int, int]:
+    """How many cells hold a mobile number however written (1[3-9] and nine digits), and how many
+    a standalone run of eleven digits at all: the caller weighs the first against chance (a column
+    of random 11-digit serial numbers holds 1[3-9] runs 7 times in 100)."""
+    text = filled(values.cast(pa.string()))
+    if not _anywhere(text, "[0-9０-９]"):
+        return 0, 0
+    mobiles = runs = 0
+    candidates = to_mask(pc.match_substring_regex(text, r"[0-9０-９](?:[ .\-/]?[0-9０-９]){9}"))
+    for cell in text.filter(pa.array(candidates)).to_pylist():
+        found = [re.sub(r"[^0-9]", "", m) for m in _MOBILE_RUN.findall(cell.translate(_FULLWIDTH))]
+        runs += bool(found)
+        mobiles += any(f[0] == "1" and f[1] in "3456789" for f in found)
+    return mobiles, runs
+
+
+def document_cells(values: pa.Array) -> int:
+    """How many cells hold a passport or permit number of its format after the word for it."""
+    text = filled(values.cast(pa.string()))
+    if not _anywhere(text, "护照|通行证|回乡证|旅行证|(?i:passport)"):
+        return 0
+    return sum(_DOCUMENT.search(cell) is not None for cell in text.to_pylist() if cell)
+
+
 def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: float = 3.0, floor: int = 20) -> bool:
-    """Whether ``cards`` valid card numbers among ``runs`` of card length are more than chance."""
+    """Whether ``cards`` valid card numbers among ``runs`` of card length are more than chance (and
+    so for mobile numbers among runs of eleven digits, with their ``chance``)."""
     return cards > 0 and not (runs >= floor and cards <= factor * chance * runs)
 
 

@@ -35,7 +35,7 @@ from . import memo
 from .decide import Detection, Rules, decide, header_only
 from .detectors.person import KIN_NAME_CELL
 from .detectors import REGISTRY, Detector
-from .normalize import NEEDS_NORMALIZING, ascii_digits, changed, normalize
+from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, normalize
 
 if TYPE_CHECKING:
     from ..package import Package, Resource
@@ -201,6 +201,9 @@ def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, fo
     sub = _at(text, short)
     # … and hold two Chinese characters at most (浙A·12345, 0571-88123456 转 8021); a sentence holds more.
     han = han_counts(sub)
+    if (han > 2).any():  # (a phone number's label, 联系电话：, is no sentence: the cell is the number)
+        many = np.flatnonzero(han > 2)
+        han[many] = han_counts(pc.replace_substring_regex(_at(sub, many), LABELLED[0], LABELLED[1]))
     if (han > 2).any():
         short = short[han <= 2]
         if len(short) == 0:
@@ -765,11 +768,11 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
                 if (d := decide(REGISTRY[kind], counts, nonempty, headers, rules))]
     if organisations:
         detected = [d for d in detected if not (d.type == "cn_landline" and d.uncertain)]
-    detected = _phone_family(detected, totals, nonempty)
-    if any(d.type == "cn_service_number" and d.status == "column" for d in detected):
-        # A column of service lines (400, 95xxx) is an organisation's: the few landlines among
+    if organisation_lines(totals, nonempty, rules):
+        # A column of service lines (400, 95xxx, faxes) is an organisation's: the landlines among
         # them are its switchboards, not a person's (a mobile number still counts: it is strong).
-        detected = [d for d in detected if not (d.type == "cn_landline" and d.uncertain)]
+        detected = [d for d in detected if d.type != "cn_landline"]
+    detected = _phone_family(detected, totals, nonempty)
     if any(d.status == "column" and d.personal for d in detected):
         # The field is treated whole, each cell by its own type: cells of another type found in it
         # are treated as that type, and there is nothing left to ask.
@@ -792,6 +795,16 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         ruled_out += ["cn_landline"] if organisations else []
         detected += header_only(headers, nonempty, detected, rules, ruled_out)
     return sorted(detected, key=lambda d: (-d.matches, d.type))
+
+
+def organisation_lines(totals: dict[str, Counts], nonempty: int, rules: Rules | None = None) -> bool:
+    """Whether a field's values are an organisation's phones: at least the policy's
+    ``organisation_lines`` share of them are service numbers (400, 95xxx), faxes or switchboards
+    (``cn_service_number``), which no person's phone column holds."""
+    from .decide import default_rules
+
+    lines = totals.get("cn_service_number")
+    return bool(nonempty and lines and lines.matches >= (rules or default_rules()).organisation_lines * nonempty)
 
 
 #: identity documents one generic 证件号码 column may hold, row by row (by 证件类型).
@@ -839,7 +852,9 @@ def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty
     """A column of phone numbers, some mobile and some landline (来电号码), is a phone column
     although neither type alone has the share: the more frequent one decides it."""
     for family in _FAMILIES:
-        found = sum(totals[t].matches + totals[t].masked for t in family if t in totals)
+        # (only the types still detected: switchboards an organisation's header or lines ruled out
+        # do not make its column a person's phones)
+        found = sum(totals[d.type].matches + totals[d.type].masked for d in detected if d.type in family)
         if not nonempty or found < REGISTRY[family[0]].min_ratio * nonempty:
             continue
         ours = [d for d in detected if d.type in family]

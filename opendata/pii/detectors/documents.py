@@ -11,6 +11,11 @@ from .base import Detector, register
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 
+#: words that introduce a travel document's number in text (its own names, and English).
+DOCUMENT_CUE = (r"(?:护照|回乡证|旅行证|港澳通行证|往来港澳通行证|来往内地通行证|港澳居民来往内地通行证|"
+                r"(?i:passport)(?:\s*(?i:no|number)\.?)?)(?:号码|号)?")
+
+
 @register
 class Passport(Detector):
     type = "cn_passport"
@@ -18,7 +23,12 @@ class Passport(Detector):
     # D/S/P diplomatic, service, public affairs. Permits for Hong Kong and Macao: a mainland
     # resident's 往来港澳通行证, C + 8 digits or C + letter + 7; a Hong Kong or Macao resident's
     # 来往内地通行证 (回乡证), H or M + 8 digits (+ 2 of the renewal count on the older cards).
-    cell_pattern = r"^(E\d{8}|E[A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7,8}|C\d{8}|C[A-HJ-NP-Z]\d{7}|[HM]\d{8}(\d{2})?)$"
+    _document = r"(E\d{8}|E[A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7,8}|C\d{8}|C[A-HJ-NP-Z]\d{7}|[HM]\d{8}(\d{2})?)"
+    cell_pattern = f"^{_document}$"
+    # In text, only after the word for the document (护照E12345678, 回乡证号：H12345678, Passport No.
+    # E12345678): one such value counts wherever it stands.
+    span_pattern = f"{DOCUMENT_CUE}[:：为是]?\\s*{_document}\\b"
+    span_prefix = r"^.*[^A-Z0-9]"
     masked_pattern = r"^[EGDSPCHM][A-Z]?\*{4,8}\d{0,4}$"
     needs_hint = True  # a letter and eight digits is also many an internal code
     uncertain_unhinted = True
@@ -49,11 +59,14 @@ class MilitaryId(Detector):
 @register
 class LicensePlate(Detector):
     type = "cn_license_plate"
+    # A plate ending in 学 is a driving school's coach car, one in 警 a police car: an organisation's
+    # vehicle, no person's plate, in a cell or in text (a column of them is the school's fleet). A
+    # column decided to hold plates still treats every cell, these included.
     _plate = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z]"
-              "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])")
+              "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
     cell_pattern = f"^{_plate}$"
     span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z][·•・ \\-]?"  # in text also 浙A·12345, 浙A 12345, 浙A-12345
-                    "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])")
+                    "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
 
     def shaped(self, values: pa.Array) -> np.ndarray:

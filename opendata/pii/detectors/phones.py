@@ -22,6 +22,19 @@ _PERSON_PHONE = re.compile("|".join(PERSON_PHONE))
 _CLAUSE = re.compile("[，,。；;！!？?]")
 _BEFORE = 14
 _NUMBER_START = re.compile(r"[\d(（+]")
+_LABELS = data_file("phone_labels.txt")
+#: Latin words that label a phone number and may be glued to it (TEL13812345678: no word boundary
+#: ends them), any case.
+GLUED_LABELS = tuple(_LABELS["ascii"].split())
+GLUED_LABEL = "(?i:" + "|".join(GLUED_LABELS) + ")"
+#: any label of a phone number (TEL, tel:, 手机:, 联系电话：, ☎), as a cell may begin.
+CELL_LABEL = f"(?:{GLUED_LABEL}|" + "|".join(_LABELS["words"].split()) + ")"
+#: a mobile number's nine digits after 1[3-9]: plain, in groups of four after a space or dash (or
+#: mixed: 138-12345678), or dotted or slashed 138.1234.5678 throughout.
+_MOBILE_BODY = r"(?:[- ]?\d{4}[- ]?\d{4}|\.\d{4}\.\d{4}|/\d{4}/\d{4})"
+#: what may stand before a mobile number in text: a country prefix, a label glued to it, or a word
+#: boundary (手机:, 电话 and ☎ are not word characters).
+MOBILE_PREFIX = rf"(\+86[- ]?|\b(?:00)?86[- ]?|{GLUED_LABEL}(?:\+?86[- ]?|0086[- ]?)?|\b)"
 
 
 @register
@@ -29,14 +42,15 @@ class Mobile(Detector):
     type = "cn_mobile"
     cell_pattern = r"^(\+?86[- ]?|0086[- ]?)?1[3-9]\d([- ]?\d{4}){2}$"
     # In text also behind a country prefix written without a plus, glued or not (0086-173…,
-    # 008617375399284, 86-170…).
-    span_pattern = r"(\+86[- ]?|\b(?:00)?86[- ]?|\b)1[3-9]\d([- ]?\d{4}){2}\b"
+    # 008617375399284, 86-170…), behind a label glued to it (TEL186…), dotted (tel:138.1234.5678).
+    span_pattern = rf"{MOBILE_PREFIX}1[3-9]\d{_MOBILE_BODY}\b"
     masked_pattern = r"^(\+?86[- ]?)?1[3-9]\d[- ]?\*{4}[- ]?\d{4}$"
     strong = True
     chance = 0.07  # 1[3-9] and nine digits: 7 in 100 random 11-digit numbers (order numbers)
     digit_run = DigitRun(11, b"1", b"3456789")
-    # +86, a separator in the number, or a prefix glued to it (008613…, 8613…)
-    span_other_forms = r"\+86|1[3-9]\d[- ]\d{4}|1[3-9]\d{5}[- ]\d{4}|\b(?:00)?861[3-9]\d{9}\b"
+    # +86, a separator in the number, or a prefix or label glued to it (008613…, 8613…, TEL13…)
+    span_other_forms = (r"\+86|1[3-9]\d[- ./]\d{4}|1[3-9]\d{5}[- ]\d{4}|\b(?:00)?861[3-9]\d{9}\b"
+                        rf"|{GLUED_LABEL}(?:\+?86|0086)?[- ]?1[3-9]\d")
     span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:
@@ -54,8 +68,8 @@ class Landline(Detector):
     # number grouped too), +86-29-87707010, 057188123456, with an extension (转 5393, 转分机5566, -238).
     # (After +86 an area code is 10 or begins with 2-9: +86-184… is a mobile number. A 0 right
     # after digits and a separator is a group inside a longer number: 6301 0219 8403 1056 27; one
-    # right after a letter is part of a code, as \b had it.)
-    span_pattern = (r"(\+86[- ]?(10|[2-9]\d{1,2})|((^|[^\dA-Za-z_\-.\s]\s?)0|[(（]0)\d{2,3})[)）]?[- ]?[2-9]\d{2,3}[- ]?\d{3,4}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b"
+    # right after a letter is part of a code, as \b had it — unless the letters label a phone: TEL0571…)
+    span_pattern = (rf"(\+86[- ]?(10|[2-9]\d{{1,2}})|((^|[^\dA-Za-z_\-.\s]\s?)0|[(（]0|{GLUED_LABEL}\(?0)\d{{2,3}})[)）]?[- ]?[2-9]\d{{2,3}}[- ]?\d{{3,4}}(\s*(转分机|转|分机|-)\s*\d{{1,6}})?\b"
                     # … and a local number after the word that says it is one (座机51051165)
                     r"|(座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"
@@ -88,9 +102,12 @@ class Landline(Detector):
 
 @register
 class ServiceNumber(Detector):
-    """400/800 numbers, 95xxx and 1xxxx short numbers: an organisation's service lines, not a
-    person's (they explain a 服务电话 column and so stop it from being asked about)."""
+    """400/800 numbers, 95xxx and 1xxxx short numbers, and lines labelled a fax or a switchboard
+    (传真 0571-88123456, 总机：010-62345678): an organisation's lines, not a person's. They explain a
+    服务电话 column and so stop it from being asked about; where they are a good share of a column
+    the column is an organisation's phones (:func:`~opendata.pii.scan.organisation_lines`)."""
 
     type = "cn_service_number"
     personal = False
-    cell_pattern = r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$"
+    cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$"
+                    r"|^(传真|总机|(?i:fax))[:：]?\s*[(（]?0\d{2,3}[)）]?[- ]?[2-9]\d{6,7}([-转#]\d{1,6})?$")

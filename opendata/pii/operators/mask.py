@@ -16,10 +16,11 @@ import pyarrow.compute as pc
 from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, fixed_width, offsets
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
-from ..detectors.documents import MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
+from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
 from ..detectors.person import COMPOUND, KIN_NAME_CELL, compound_surnames, named_name_span, text_names
-from .base import Operator, by_distinct, on_ipv6, register
+from ..detectors.phones import MOBILE_PREFIX
+from .base import Operator, by_distinct, on_ipv6, python_pattern, register
 
 DEFAULT_KEEP = {
     "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
@@ -31,7 +32,7 @@ _COMPOUND = "^(" + "|".join(COMPOUND) + ")"
 # Vectorized masks of spans inside free text: (RE2 pattern with groups, rewrite).
 SPAN_REWRITES = {
     "cn_resident_id": (r"(\b|_)(\d{6})\d{8}(\d{3}[\dXx])(\d{0,3})(\b|_)", r"\1\2********\3\4\5"),
-    "cn_mobile": (r"(\+86[- ]?|\b(?:00)?86[- ]?|\b)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})\b", r"\1\2****\3"),
+    "cn_mobile": (rf"{MOBILE_PREFIX}(1[3-9]\d)(?:[- ]?\d{{4}}[- ]?|\.\d{{4}}\.|/\d{{4}}/)(\d{{4}})\b", r"\1\2****\3"),
     "cn_landline": (r"\b(0\d{2,3}-)[2-9]\d{4,5}(\d{2})\b", r"\1*****\2"),
     "email": (r"([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})", r"\1***\2"),
     "bank_card": (r"\b(\d{6})\d{6,9}(\d{4})\b", r"\1******\2"),
@@ -40,6 +41,8 @@ SPAN_REWRITES = {
     "address": (r"(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)", r"*\2"),
     "ip_address": (r"\b(\d{1,3}\.\d{1,3})\.\d{1,3}\.\d{1,3}\b", r"\1.*.*"),
     "military_id": (f"([{MILITARY_ISSUERS}]字第)\\d{{6,8}}(号)", r"\1********\2"),
+    # the word for the document stays (护照E*****678)
+    "cn_passport": (f"({DOCUMENT_CUE}[:：为是]?\\s*[CDEGHMPS])[A-Z0-9]{{4,7}}(\\d{{3}})\\b", r"\1*****\2"),
 }
 
 
