@@ -47,6 +47,10 @@ def _date(values: pa.Array, level: str) -> pa.Array:
     return pc.replace_substring_regex(month, r"-(\d)$", r"-0\1")
 
 
+# What every pattern of a household's address holds (RE2): a digit, a Chinese numeral, or 住.
+_MAYBE_DWELLING = r"[0-9一二三四五六七八九十住]"
+
+
 def _still_addresses(out: pa.Array) -> pa.Array:
     """Street-level addresses, each that the address detector still reads as a household's (what
     the re-scan of the output would report) taken to district level, and where that leaves one
@@ -60,8 +64,14 @@ def _still_addresses(out: pa.Array) -> pa.Array:
     detector = REGISTRY["address"]
 
     def flagged(values: pa.Array) -> np.ndarray:
-        present = to_mask(pc.fill_null(pc.is_valid(values), False))
-        return present & (detector.cells(pc.fill_null(values, "")) | (detector.spans(pc.fill_null(values, "")) > 0))
+        # Only a number (or 住, 家住…嘎查 in text) makes an address a household's: the other cells
+        # (most, at street level) need no detector.
+        out = to_mask(pc.fill_null(pc.match_substring_regex(values, _MAYBE_DWELLING), False))
+        index = np.flatnonzero(out)
+        if len(index):
+            maybe = values.take(pa.array(index))
+            out[index] = detector.cells(maybe) | (detector.spans(maybe) > 0)
+        return out
 
     left = flagged(out)
     if not left.any():
