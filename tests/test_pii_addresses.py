@@ -19,7 +19,7 @@ import opendata as od
 from opendata.pii.detectors import REGISTRY
 from opendata.pii.detectors.person import ESTATE, GROUP, INSTITUTION, RESETTLEMENT
 from opendata.pii.operators import OPERATORS
-from pii_data import name, resident_id
+from pii_data import name, resident_id, uscc
 from pii_forms import PROVINCES, decided, detections, package, redacted
 
 FEW = settings(max_examples=6, deadline=None, derandomize=True, database=None,
@@ -185,3 +185,23 @@ def test_institution_addresses_with_a_room_or_in_a_home_column_are_still_treated
     directory = package(tmp_path / "in", {"姓名": [name(r) for _ in range(ROWS)], "家庭住址": offices})
     report = od.check(od.load(directory))
     assert [d.type for d in detections(report, "家庭住址") if d.type == "address"] == ["address"]
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_an_enterprise_registers_office_addresses_are_not_asked_about(seed):
+    """In a table of organisations (unified social credit codes), a 住所 column whose values an institution
+    ends is the registered office: not an address to ask about (it used to block check as 'header says
+    address, values do not'); the legal representative's home (法定代表人住所) is still treated."""
+    r = random.Random(seed)
+    offices = [_street(r) + _place(r) + r.choice(INSTITUTION.split("|")) for _ in range(ROWS)]
+    homes = [village_address(r) for _ in range(ROWS)]
+    directory = package(_fresh() / "in", {"统一社会信用代码": [uscc(r) for _ in range(ROWS)],
+                                          "法定代表人": [name(r) for _ in range(ROWS)],
+                                          "住所": offices, "法定代表人住所": homes})
+    report = od.check(od.load(directory))
+    assert [(d.type, d.status) for d in detections(report, "住所") if d.type == "address"] == []
+    assert "address" in decided(report, "法定代表人住所")
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert [row["住所"] for row in rows] == offices
+    assert [h for h, row in zip(homes, rows) if h in row["法定代表人住所"]] == []
