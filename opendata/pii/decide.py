@@ -139,14 +139,17 @@ class Hints:
     """What headers say, per type: ``"yes"``, ``"not"`` (an organisation's values) or nothing."""
 
     def __init__(self, by_type: dict[str, TypeHints], attributes: tuple[str, ...] = (),
-                 dwelling: tuple[str, ...] = ()) -> None:
+                 dwelling: tuple[str, ...] = (), home: tuple[str, ...] = ()) -> None:
         self.by_type = by_type
         #: words that make a header name an attribute (证件类型, 号牌种类, Employee ID): such a
         #: header alone never makes a field uncertain.
         self.attributes = attributes
-        #: words that make an address a person's home even in a table of organisations (家庭住址,
-        #: 法定代表人住所).
+        #: words that make an address a person's home even in a table of organisations (法定代表人住所),
+        #: besides the ``home`` ones.
         self.dwelling = dwelling
+        #: words that say a person lives at an address (家庭住址, 户籍地): an organisation's word
+        #: beside them (工作单位及家庭住址) does not make the address an organisation's.
+        self.home = home
 
     @classmethod
     def parse(cls, data: dict[str, Any], where: str) -> "Hints":
@@ -155,7 +158,7 @@ class Hints:
         out: dict[str, TypeHints] = {}
         data = dict(data or {})
         words_of: dict[str, tuple[str, ...]] = {}
-        for key in ("attributes", "dwelling"):
+        for key in ("attributes", "dwelling", "home"):
             value = data.pop(key, []) or []
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{key}",
@@ -179,7 +182,7 @@ class Hints:
                                       reason="a list of non-empty strings")
             out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")),
                                   tuple(ends))
-        return cls(out, words_of["attributes"], words_of["dwelling"])
+        return cls(out, words_of["attributes"], words_of["dwelling"], words_of["home"])
 
     def extended(self, other: "Hints") -> "Hints":
         """These hints with ``other``'s added (a department's own words)."""
@@ -188,7 +191,8 @@ class Hints:
             mine = merged.get(kind, TypeHints())
             merged[kind] = TypeHints(mine.contains + extra.contains, mine.tokens + extra.tokens,
                                      mine.not_ + extra.not_, mine.person or extra.person, mine.ends + extra.ends)
-        return Hints(merged, self.attributes + other.attributes, self.dwelling + other.dwelling)
+        return Hints(merged, self.attributes + other.attributes, self.dwelling + other.dwelling,
+                     self.home + other.home)
 
     @lru_cache(maxsize=4096)
     def judge(self, header: str) -> dict[str, str]:
@@ -201,8 +205,9 @@ class Hints:
             return any((w in tokens) if _ASCII_WORD.fullmatch(w) else (w in text) for w in words)
 
         out: dict[str, str] = {}
+        home = self.home_of(header)
         for kind, h in self.by_type.items():
-            if says(h.not_):
+            if says(h.not_) and not (kind == "address" and home):  # 工作单位及家庭住址: a home
                 out[kind] = "not"
             elif says(h.contains) or says(h.tokens) or any(part.endswith(e) for part in header.split()
                                                           for e in h.ends):
@@ -221,7 +226,11 @@ class Hints:
 
     def dwelling_of(self, header: str) -> bool:
         """Whether ``header`` says a person lives at the address (家庭住址, 户籍地, 法定代表人住所)."""
-        return self._says(header, self.dwelling)
+        return self.home_of(header) or self._says(header, self.dwelling)
+
+    def home_of(self, header: str) -> bool:
+        """Whether ``header`` says the address is a person's home (家庭住址, 户籍地, 居住地址)."""
+        return self._says(header, self.home)
 
     @staticmethod
     def _says(header: str, words: tuple[str, ...]) -> bool:

@@ -793,7 +793,10 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         # and have no card issuer's prefix; real card numbers all pass)
         ruled_out += [kind for kind in _chance_decoys(totals, rules)]
         ruled_out += ["cn_landline"] if organisations else []
-        detected += header_only(headers, nonempty, detected, rules, ruled_out)
+        asked = header_only(headers, nonempty, detected, rules, ruled_out)
+        # … in a table of organisations, a 住所 whose values are no household's (…号科技大厦) is the
+        # organisation's, as a column of its addresses is
+        detected += _organisation_addresses(asked, headers, rules) if organisations else asked
     return sorted(detected, key=lambda d: (-d.matches, d.type))
 
 

@@ -370,47 +370,87 @@ def compound_surnames(points: np.ndarray) -> np.ndarray:
     return _COMPOUND_KEYS[np.minimum(np.searchsorted(_COMPOUND_KEYS, key), len(_COMPOUND_KEYS) - 1)] == key
 
 
+def _words(key: str) -> str:
+    """An alternation of one line of ``data/address.txt``, the longer words first (村民小组 before 组)."""
+    return "|".join(sorted(_ADDRESS_WORDS[key].split(), key=len, reverse=True))
+
+
+# The words of addresses (``data/address.txt``), shared with the street-level generalization
+# (``operators/generalize.py``): what it drops is what makes an address a household's here.
+_ADDRESS_WORDS = _data_file("address.txt")
+#: a village's group after its number (…村6组, …村3社, …村5村民小组)
+GROUP = _words("group")
+#: what a group or house number stands in (村, 社区, 嘎查, 屯 …)
+VILLAGE = _words("village")
+#: the endings of a residential estate's name (小区, 家园, 名邸, 人家 …)
+ESTATE = _words("estate")
+#: a building's number word (幢, 栋, 号楼, 座, #) and a unit's (单元, 门)
+BUILDING = _words("building")
+UNIT = _words("unit")
+#: words after which an estate's rooms in text are a household's home (安置房, 分配, 选房 …)
+RESETTLEMENT = _words("resettlement")
+#: what ends an organisation's address after its house number (…号科技大厦, …号人民医院, …号…管理局)
+INSTITUTION = _words("institution")
+_NUMERAL = r"(\d+|[一二三四五六七八九十]+)"
+# an estate's rooms: building (and unit) and room, or the three as a code (4幢1001, 9#-4-3202,
+# 21号楼4门1303, 5幢5单元1601室, 25栋1802房)
+_ROOMS = (rf"(\d{{1,3}}({BUILDING})-?(\d{{1,2}}({UNIT})-?)?\d{{3,4}}(室|房)?"
+          rf"|\d{{1,3}}#?-\d{{1,2}}-\d{{3,4}}(室|房)?)")
+
+
 @register
 class Address(Detector):
     type = "address"
-    # A dwelling: down to building, unit or room, a village group (…村6组40号) or house number
-    # (…村58号), an estate's building-unit-room numbers (…家园4-1-1404), a lane and house
+    # A dwelling: down to building, unit or room, a village group (…村6组40号, …村3社, …村5村民小组)
+    # or house number (…村58号), an estate's building-unit-room numbers (…家园4-1-1404), a lane and house
     # (…路88弄3号) or a house number and room (…3号601), which locate a household. A cell is an
     # address only if it reads as one (no sentence punctuation); inside text the span must reach
     # that detail. A street and house number alone (…路88号) is an address when the cell begins
     # with an administrative division (:func:`division_led`): an office's street address in a
     # column of 办公地址 stays out by the header (``schemas/pii_hints.yaml``).
     _chars = r"[\x{4e00}-\x{9fa5}A-Za-z0-9（）()#\-]"
-    _detail = (r"((\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)"
-               r"|(村|社区|屯|寨|庄|组)[\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社)(\d+号)?"
+    _detail = (rf"({_NUMERAL}(幢|栋|号楼|单元|室)"
+               rf"|({VILLAGE}|组)[\x{{4e00}}-\x{{9fa5}}]{{0,6}}?{_NUMERAL}({GROUP})(\d+号)?"
                r"|\d+号\d+楼[A-Za-z]?\d*室"
-               r"|(村|社区|屯|寨|庄|组)\d+号"
+               rf"|({VILLAGE}|组)\d+号"
                r"|\d+弄\d+号"
-               r"|(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|广场|山庄|名都|华庭|雅居|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?)")
+               rf"|({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?\d+#?-\d+(-\d+)?"
+               rf"|({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?{_ROOMS})")
     _dwelling = (rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
                  rf"|^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?\d+号\d{{3,4}}室?$")
     # A street (or village, town) and house number: an address when a division leads (validate).
     _street_number = (rf"^[\x{{4e00}}-\x{{9fa5}}]{{2,}}{_chars}*?(路|街|巷|弄|道|胡同|村|镇|乡|屯|组){_chars}*?"
                       rf"\d+号{_chars}*$")
     cell_pattern = f"{_dwelling}|{_street_number}"
+    # … but not one that an institution ends (…路555号科技大厦, …号行政服务中心8楼, …号人民医院): the
+    # organisation's address. (A room there, …大厦1205室, is a dwelling; so is anything in an
+    # estate, …号阳光小区活动中心.)
+    _institution = rf"\d+号[\x{{4e00}}-\x{{9fa5}}A-Za-z]{{0,12}}?({INSTITUTION})(\d+[楼层])?$"
+    _residence = r"\d+号.*(小区|家园|花园|公寓|苑|新村|宿舍|住|楼栋|单元)"
     # In text: a place name, then building, unit or room; a village group or house number; an
     # estate's building-unit-room numbers; a lane and house number, with the room.
-    span_pattern = (r"[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|里|坊|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
+    span_pattern = (
+                    # (first: at the same place, the whole of an estate's rooms, …新村21号楼4门1303) an
+                    # estate's rooms (…名邸4幢1001, …人家25#-4-1004), and any place's rooms after a word
+                    # of resettlement (安置房东方明珠3幢1201, 分配…21号楼4门1303)
+                    rf"({RESETTLEMENT})[:：]?[\x{{4e00}}-\x{{9fa5}}A-Za-z]{{2,12}}?{_ROOMS}"
+                    rf"|[\x{{4e00}}-\x{{9fa5}}]+({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?{_ROOMS}"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|里|坊|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*(\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|里|大道)\d+弄\d+号(\d+室?)?"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区)([\x{4e00}-\x{9fa5}]{0,6}?(\d+|[一二三四五六七八九十]+)(组|队|社))?\d+号"
-                    # … a village's group (…孟家洼村八组, …阿七村3组) or a hamlet and house number in
-                    # it (…下宅村老杨家屯143号)
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查|居委会|连)(\d+|[一二三四五六七八九十]+)(组|队|社)(\d+号)?"
+                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}(村|社区)([\x{{4e00}}-\x{{9fa5}}]{{0,6}}?{_NUMERAL}({GROUP}))?\d+号"
+                    # … a village's group (…孟家洼村八组, …阿七村3组, …茶塘村下垄自然村8社) or a hamlet
+                    # and house number in it (…下宅村老杨家屯143号)
+                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}({VILLAGE}){_NUMERAL}({GROUP})(\d+号)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查)[\x{4e00}-\x{9fa5}]{1,6}?(屯|庄|寨|组|队)\d+号"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(团|场)\d+连\d+号"
                     # … or where a person lives, a village with the county and town above it (住…锡林浩特市
                     # 乌兰镇巴彦图嘎查): the words of residence lead, as a village alone is what the
                     # street-level generalization of an address leaves
                     r"|(住|住址|家住|现住|居住)[:：在于]?[\x{4e00}-\x{9fa5}]{2,}(县|区|市|旗|盟)[\x{4e00}-\x{9fa5}]{1,8}?(镇|乡|苏木|街道)[\x{4e00}-\x{9fa5}]{1,8}?(嘎查|村|社区|居委会)"
-                    r"((\d+|[一二三四五六七八九十]+)(组|队|社))?(\d+号)?"
+                    rf"({_NUMERAL}({GROUP}))?(\d+号)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
-                    r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+-\d+(-\d+)?"
+                    r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+#?-\d+(-\d+)?"
                     # … and a dwelling without its estate's name (楼上5幢2单元3103, 反映5-5-1602): a
                     # building, unit and room, or the three as a code whose last part is a floor and a
                     # room (01-12: a date's year, 12-05-2024, is not one)
@@ -427,6 +467,7 @@ class Address(Detector):
         if len(rest):
             subset = values if len(rest) == len(values) else values.take(pa.array(rest))
             street = to_mask(pc.match_substring_regex(subset, self._street_number))
+            street &= ~self._organisations(subset)
             if street.any():
                 index = np.flatnonzero(street)
                 out[rest[index]] = division_led(subset.take(pa.array(index)))
@@ -438,8 +479,16 @@ class Address(Detector):
         ok = to_mask(pc.match_substring_regex(candidates, self._dwelling))
         rest = np.flatnonzero(~ok)
         if len(rest):
-            ok[rest] = division_led(candidates if len(rest) == len(candidates) else candidates.take(pa.array(rest)))
+            subset = candidates if len(rest) == len(candidates) else candidates.take(pa.array(rest))
+            ok[rest] = division_led(subset) & ~self._organisations(subset)
         return ok
+
+    def _organisations(self, values: pa.Array) -> np.ndarray:
+        """Which street-number values an institution ends (and no estate's word says a home)."""
+        out = to_mask(pc.match_substring_regex(values, self._institution))
+        if out.any():
+            out &= ~to_mask(pc.match_substring_regex(values, self._residence))
+        return out
 
     # A span in text (家住文三路88号) is an address by its own pattern: no division needed.
     validate_spans = False
@@ -483,15 +532,14 @@ _ORGANISATION_CUE = re.compile(
     "(?:公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|办事处|营业厅|"
     "超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所)(?:位于|坐落于|设于|地处|于|在)"
     "|位于|坐落于|(?:办公|注册|经营|单位|营业|机构|企业|公司)(?:地址|地点|场所)")
-# An office building right after a street number.
-_OFFICE_AFTER = re.compile("(?:[\u4e00-\u9fa5]{0,4})(?:大厦|大楼|写字楼|办公楼|科技园|产业园|工业园|园区|"
-                           "服务中心|市民中心|政务中心|行政中心|商务中心|中心|广场|商场)")
+# An office building or an institution right after a street number (``data/address.txt``).
+_OFFICE_AFTER = re.compile(f"(?:[\u4e00-\u9fa5]{{0,4}})(?:{INSTITUTION})")
 # … but not a residential estate's (…8号小区中心花园).
 _RESIDENCE = re.compile("小区|家园|花园|公寓|苑|新村|宿舍|住|楼栋|单元")
 # RE2 text a cell must hold for any of those to apply (a cheap first test of the cells).
 _ORGANISATION_HINT = ("公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|"
                       "办事处|营业厅|超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所|位于|坐落于|地址|地点|场所|"
-                      "大厦|大楼|写字楼|办公楼|园|中心|广场|商场")
+                      f"园|{INSTITUTION}")
 
 
 @lru_cache(maxsize=None)

@@ -13,14 +13,19 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...errors import DescriptorError
+from ..detectors.person import BUILDING, GROUP, UNIT
 from .base import Operator, on_ipv6, register
 
 LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
 # (?s): "." also matches a line break, so a value written over two lines is generalized whole.
 _DISTRICT = r"(?s)^(.*?(?:区|县|旗|县级市|新区|开发区)).*$"
-# Street level: drop everything from the first building, unit or room onwards (a plain deletion,
-# which RE2 does far faster than a rewrite; no capture groups, which RE2 would track regardless).
-_DWELLING = r"(?s)(?:\d+|[一二三四五六七八九十]+)(?:幢|栋|号楼|单元|室|楼\d|组|队|号|弄\d|-\d).*$"
+# Street level: drop everything from the first building, unit, room, house number or village group
+# onwards (…村6组40号, …村3社, …村5村民小组 → …村): the words are the address detector's
+# (``data/address.txt``), so that what is left is no household's address to the re-scan; a group
+# word before 区 is a community's name (五一社区). A plain deletion, which RE2 does far faster than a
+# rewrite; no capture groups, which RE2 would track regardless.
+_DWELLING = (r"(?s)(?:\d+|[一二三四五六七八九十]+)"
+             rf"(?:(?:{BUILDING}|{UNIT}|室|楼\d|号|弄\d|-\d).*|(?:{GROUP})(?:[^区].*)?)$")
 
 
 # The longest month and day first: 19551227 is 1955-12-27, not 1955-1-2 and "27" left over.
@@ -40,6 +45,43 @@ def _date(values: pa.Array, level: str) -> pa.Array:
         return year
     month = pc.replace_substring_regex(values, r"(?s)^\D*(\d{4})\D?(\d{1,2}).*$", r"\1-\2")
     return pc.replace_substring_regex(month, r"-(\d)$", r"-0\1")
+
+
+# What every pattern of a household's address holds (RE2): a digit, a Chinese numeral, or 住.
+_MAYBE_DWELLING = r"[0-9一二三四五六七八九十住]"
+
+
+def _still_addresses(out: pa.Array) -> pa.Array:
+    """Street-level addresses, each that the address detector still reads as a household's (what
+    the re-scan of the output would report) taken to district level, and where that leaves one
+    too, masked after six characters: a treated address is never refused as untreated."""
+    import numpy as np
+
+    from ...bitmaps import to_mask
+    from ..detectors import REGISTRY
+    from .mask import mask_cells
+
+    detector = REGISTRY["address"]
+
+    def flagged(values: pa.Array) -> np.ndarray:
+        # Only a number (or 住, 家住…嘎查 in text) makes an address a household's: the other cells
+        # (most, at street level) need no detector.
+        out = to_mask(pc.fill_null(pc.match_substring_regex(values, _MAYBE_DWELLING), False))
+        index = np.flatnonzero(out)
+        if len(index):
+            maybe = values.take(pa.array(index))
+            out[index] = detector.cells(maybe) | (detector.spans(maybe) > 0)
+        return out
+
+    left = flagged(out)
+    if not left.any():
+        return out
+    index = pa.array(np.flatnonzero(left))
+    coarser = pc.replace_substring_regex(out.take(index), _DISTRICT, r"\1")
+    again = flagged(coarser)
+    if again.any():
+        coarser = pc.replace_with_mask(coarser, pa.array(again), mask_cells(coarser.filter(pa.array(again)), 6, 0))
+    return pc.replace_with_mask(out, pa.array(left), coarser)
 
 
 @register
@@ -80,7 +122,11 @@ class Generalize(Operator):
         from .mask import mask_cells
 
         compiled = re.compile(python_pattern(pattern), re.ASCII)
-        street, district = self.scalar("address", params, key), self.scalar("address", {**params, "level": "district"}, key)
+        district = self.scalar("address", {**params, "level": "district"}, key)
+        dwelling = re.compile(_DWELLING, re.ASCII)  # the same deletion, compiled once for the spans
+
+        def street(value: str) -> str:  # (the span is checked below, not by apply's own check)
+            return dwelling.sub("", value, count=1)
 
         def coarsest(value: str) -> str:
             out = district(value)  # … and where no district is named either, masked after six characters
@@ -111,7 +157,8 @@ class Generalize(Operator):
         if level == "district":
             return pc.replace_substring_regex(values, _DISTRICT, r"\1")
         if level == "street":
-            return pc.replace_substring_regex(values, _DWELLING, "")
+            out = pc.replace_substring_regex(values, _DWELLING, "")
+            return _still_addresses(out) if pii_type == "address" else out
         if level == "network":  # the /24 of an IPv4 address, the /48 (a site's prefix) of an IPv6 one
             v4 = pc.replace_substring_regex(values, r"^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$", r"\1.*")
             return on_ipv6(values, v4, lambda address: ":".join(address.exploded.split(":")[:3] + ["*"] * 5))
