@@ -171,3 +171,24 @@ def test_a_mongolian_address_column_reports_no_name_in_its_text() -> None:
     report = od.check(od.load(directory))
     assert "address" in decided(report, "家庭住址")
     assert "person_name" not in {d.type for d in detections(report, "家庭住址")}
+
+
+# ---- in a column of people: a shop or a society, and a name masked already ---------------------------
+
+TRADES = ("面馆", "火锅店", "金行", "研究会", "私房菜", "麻辣烫", "茶楼", "药房", "诊所", "商会")
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), header=st.sampled_from(["被执行人", "船东", "户主姓名"]))
+def test_shops_and_societies_among_people_and_names_masked_already_stay_as_written(seed: int, header: str) -> None:
+    r = rng(seed)
+    people = [name(r) for _ in range(ROWS)]
+    shops = [r.choice([f"{p[0]}记{r.choice(TRADES)}", f"{p}{r.choice(TRADES)}", f"{p[0]}氏宗祠文化{r.choice(TRADES)}"])
+             for p in people]
+    masked = [f"太史{'*' * r.choice((1, 2))}" for _ in range(ROWS)]
+    kind = [("name", "name", "name", "shop", "masked")[i % 5] for i in range(ROWS)]  # most of them people
+    column = [{"name": p, "shop": s, "masked": m}[k] for k, p, s, m in zip(kind, people, shops, masked)]
+    directory = package(_fresh() / "p", {"身份证号": [resident_id(r) for _ in range(ROWS)], header: column})
+    rows, cells = _out(directory)
+    assert leaks([p for k, p in zip(kind, people) if k == "name"], cells) == []
+    assert [row[header] for k, row in zip(kind, rows) if k != "name"] == [v for k, v in zip(kind, column) if k != "name"]

@@ -16,6 +16,7 @@ from ..bitmaps import to_mask
 from ..strings import trimmed
 from . import memo
 from .detectors import REGISTRY
+from .detectors.person import KIN_NAME_CELL
 from .normalize import changed, normalize
 from .scan import _at
 
@@ -34,7 +35,10 @@ ORGANISATION = -3
 # An organisation's name: at least two characters before the word that says what it is.
 _ORGANISATION_NAME = (r"^[\x{4e00}-\x{9fa5}（）()A-Za-z0-9]{2,}(有限责任公司|股份有限公司|有限公司|公司|合作社|经营部|门市部|"
                       r"厂|商行|工作室|事务所|研究所|医院|学校|协会|委员会|集团|超市|酒店|宾馆|饭店|银行|支行|分行|"
-                      r"中心|个体工商户)$")
+                      r"中心|个体工商户|"
+                      # … and the trades a shop's or a society's name ends with (…面馆, …火锅店, …金行, …研究会)
+                      r"研究会|商会|基金会|联合会|促进会|金行|银楼|面馆|餐馆|饭馆|菜馆|茶馆|酒馆|火锅店|小吃店|便利店|"
+                      r"专卖店|商店|酒楼|茶楼|私房菜|麻辣烫|烧烤|药店|药房|诊所|门诊部|幼儿园)$")
 
 
 def organisation_names(values: pa.Array) -> np.ndarray:
@@ -71,6 +75,10 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
             _claim(_at(plain, moved), np.arange(len(moved)), order, local)
             out[left[moved]] = local
             left = left[out[left] == NONE]
+    if len(left) and "person_name" in ORDER:  # a relative, 父亲（王建国）: a name, the word kept by its mask
+        kin = to_mask(pc.match_substring_regex(_at(text, left), KIN_NAME_CELL))
+        out[left[kin]] = ORDER.index("person_name")
+        left = left[~kin]
     if len(left):
         masked = np.zeros(len(left), dtype=bool)
         for kind in ORDER:

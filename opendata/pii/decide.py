@@ -318,8 +318,9 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
         if counts.masked and (hinted or share >= rules.noise_floor):
             return detection("column")
     elif detector.needs_hint:
-        if hinted and share >= rules.hinted_min:
-            return detection("column")
+        # relatives written 父亲（王建国） count as names in a column of names (Counts.kin)
+        if hinted and (found + counts.kin) / sampled >= rules.hinted_min:
+            return replace(detection("column"), matches=counts.matches + counts.kin)
         if hinted and found + counts.loose >= 0.8 * sampled:  # names of no known form, under a name header
             return replace(detection("column"), matches=counts.matches + counts.loose)
         if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio and diverse:

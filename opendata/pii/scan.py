@@ -33,6 +33,7 @@ from ..readers.base import DEFAULT_BATCH_ROWS
 from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, filled, han_counts, offsets, trimmed
 from . import memo
 from .decide import Detection, Rules, decide, header_only
+from .detectors.person import KIN_NAME_CELL
 from .detectors import REGISTRY, Detector
 from .normalize import NEEDS_NORMALIZING, ascii_digits, changed, normalize
 
@@ -71,6 +72,7 @@ class Counts:
     # table whose rows are people (a column of ID numbers beside)
     linked: int = 0
     loose: int = 0  # unclaimed cells of two to twelve Chinese characters and no digit (names, under a name header)
+    kin: int = 0  # unclaimed cells of a word of kinship and a name in brackets (父亲（王建国）: names, in a column of names)
     # cells whose first span of the type's shape follows a serial-number cue (订单号), and those of
     # them that passed the check and count in span_cells
     cued: int = 0
@@ -82,6 +84,7 @@ class Counts:
         self.shaped += other.shaped
         self.linked += other.linked
         self.loose += other.loose
+        self.kin += other.kin
         self.cued += other.cued
         self.cued_valid += other.cued_valid
         self.cued_check += other.cued_check
@@ -168,13 +171,23 @@ _LOOSE_NAME = r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
 
 def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"]) -> None:
     """How many of the cells no type took are two to twelve Chinese characters (阿不都热合曼买买提):
-    under a header that names a person, a column of them is a column of names (decide says)."""
-    short = cells[byte_lengths(_at(text, cells)) <= 36]
+    under a header that names a person, a column of them is a column of names (decide says); and how
+    many are a relative's name after a word of kinship (父亲（王建国）), which counts with the names
+    of a column of them (a remark that is one in three cells stays text: its names are spans)."""
+    short = cells[byte_lengths(_at(text, cells)) <= _KIN_BYTES]
     if len(short) == 0:
         return
-    hits = to_mask(pc.match_substring_regex(_at(text, short), _LOOSE_NAME))
+    sub = _at(text, short)
+    hits = to_mask(pc.match_substring_regex(sub, _LOOSE_NAME)) & (byte_lengths(sub) <= 36)
     if hits.any():
         found.setdefault("person_name", Counts()).loose += int(weights[short[hits]].sum())
+    kin = to_mask(pc.match_substring_regex(sub, KIN_NAME_CELL))
+    if kin.any():
+        found.setdefault("person_name", Counts()).kin += int(weights[short[kin]].sum())
+
+
+#: the longest relative's cell counted (配偶（阿不都热合曼·买买提） is 16 characters).
+_KIN_BYTES = 72
 
 
 def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
@@ -603,8 +616,8 @@ def _link_names(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) 
         names = per.get("person_name")
         if name in ids or names is None or not nonempty[name]:
             continue
-        if names.matches >= LINKED_NAMES * nonempty[name] and names.distinct >= 0.5 * names.matches:
-            names.linked += names.matches + names.loose
+        if names.matches + names.kin >= LINKED_NAMES * nonempty[name] and names.distinct >= 0.5 * names.matches:
+            names.linked += names.matches + names.loose + names.kin
 
 
 def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:

@@ -81,7 +81,8 @@ KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
 # A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）): a register's way of writing a
 # relative (监护人, 代办人); the word is who, the name is the person.
 _KIN_NAME = f"({'|'.join(KIN)})[（(]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
-#: … a cell that is one (the treatment masks the name in it, not the word).
+#: … a cell that is one: in a column of names it counts as a name (scan.Counts.kin) and is
+#: treated as one, the name masked and the word kept; in remarks it is text like any other.
 KIN_NAME_CELL = f"^\\s*{_KIN_NAME}\\s*$"
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
@@ -289,9 +290,9 @@ def name_span(named: bool = False) -> str:
 @register
 class PersonName(Detector):
     type = "person_name"
-    # One name, or a household's names in one cell (家庭成员: 蒋萱 帕提古丽.玉素甫, 欧阳一志,白玉欣、向娜婉),
-    # or a relative's name after the word of kinship (父亲（王建国）).
-    cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN}|{_NAME_LIST}|{_KIN_NAME})$"
+    # One name, or a household's names in one cell (家庭成员: 蒋萱 帕提古丽.玉素甫, 欧阳一志,白玉欣、向娜婉).
+    # (A relative written with a word of kinship, 父亲（王建国）, is counted apart: scan.Counts.kin.)
+    cell_pattern = f"^({_NAME}|{_DOTTED}|{_SURNAMELESS}|{_ROMAN}|{_NAME_LIST})$"
     # In free text a name is recognised only after a word that introduces a person (no NER here);
     # a name there of no known form is left to the last line (opendata.pii.lastline).
     # After a cue, a name of any form is also taken up to the verb or mark that ends it (来电人
