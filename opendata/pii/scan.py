@@ -671,11 +671,16 @@ def _earliest_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Co
     """Per date column, the rows in which its date is the row's earliest (ties count for each):
     in a table of births (its title says so, :meth:`ScanAccumulator.finish`), the date that comes
     before every other one of the row is the birth — a certificate, a registration, a visit come
-    after it."""
+    after it. Dates that are the birth dates in an ID column beside (the parents') are births
+    already, and are not compared."""
+    def linked(name: str) -> bool:
+        c = counts[name]["birth_date"]
+        return c.linked >= 0.5 * c.matches
+
     for name, written in dates.items():
         first = written > 0
         for other, theirs in dates.items():
-            if other != name:
+            if other != name and not linked(other):
                 first &= (theirs <= 0) | (written <= theirs)
         counts[name]["birth_date"].earliest += int(first.sum())
 
