@@ -454,7 +454,8 @@ def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: 
                 if detector.unhinted_ratio is not None:
                     distinct = pc.unique(values.filter(pa.array(hits)))
                     counts.distinct += len(distinct)
-                    counts.unlike += int(detector.unlike(distinct).sum())
+                    if len(distinct) < detector.unhinted_distinct * n:  # (diverse values need no second look)
+                        counts.unlike += int(detector.unlike(distinct).sum())
         return hits
 
     unclaimed = cells
@@ -652,7 +653,10 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
     born = []
     for name in ids:
         # The ID itself, as its check digits are tested: all that comparing birth dates needs.
-        plain_ids = embedded_ids(normalize(filled(trimmed(batch.column(name)))))
+        plain_ids = filled(trimmed(batch.column(name)))
+        if _anywhere(plain_ids, NEEDS_NORMALIZING):  # one joined search settles the usual column
+            plain_ids = normalize(plain_ids)
+        plain_ids = embedded_ids(plain_ids)
         long_ = pc.utf8_slice_codeunits(plain_ids, 6, 14)
         short = pc.binary_join_element_wise("19", pc.utf8_slice_codeunits(plain_ids, 6, 12), "")
         text = pc.if_else(pc.equal(pc.utf8_length(plain_ids), 15), short, long_)
