@@ -148,7 +148,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
     ``also(resource)`` may give a further step run on each batch in the same pass (redaction
     treats the data while it is being checked).
     """
-    accumulators = {r.name: ScanAccumulator(r, rules) for r in package.resources}
+    accumulators = {r.name: ScanAccumulator(r, rules, package.title) for r in package.resources}
     cells = {r.name: CellFindings(r.name) for r in package.resources}
     extra = {r.name: also(r) if also else None for r in package.resources}
     formulas: dict[str, Counter] = {r.name: Counter() for r in package.resources}

@@ -15,10 +15,17 @@ Evidence is combined here, in one place:
   administrative divisions (``data/divisions.txt``, from cpca's adcode table: a street and house
   number is an address when a province, city or county leads it);
 - **context** (``Counts.linked``, counted by the scanner per batch), which counts as a header hint:
-  dates that equal, row by row, the birth date inside an ID column beside are birth dates; in a
-  table whose rows are people (a column mostly of resident ID numbers), a column at least half
-  of whose cells are diverse names of a known form is a column of names, its names of no known
-  form included (``scan.LINKED_NAMES``);
+  dates that equal, row by row, the birth date inside an ID column beside (or inside a code built
+  on an ID: 学籍号 G + ID) are birth dates; in a table whose title says its rows are births
+  (``pii_hints.yaml``'s ``births``: 出生医学证明, 新生儿), the date column that is row by row the
+  earliest date of its row is the births' (``scan.EARLIEST_BIRTHS``); in a table whose rows are
+  people (a column mostly of resident ID numbers), a column at least half of whose cells are
+  diverse names of a known form is a column of names, its names of no known form included
+  (``scan.LINKED_NAMES``);
+- **recurring names**: an unhinted column of names of a known form that recur (a grid's staff of
+  sixty over a thousand visits) is a column of names like a diverse one when it holds at least
+  ``recurring_min_distinct`` distinct names, next to none of which reads as a place or a category
+  (余杭区, 汉族: ``PersonName.unlike``), under a header that names no attribute;
 - **context in free text**: a card-length run right after a serial number's word (订单号, 流水号,
   工单号 …) is counted apart (``Counts.cued``); when at least ``chance_min_shaped`` of them pass
   Luhn no more often than ``chance_factor`` times random numbers do (one in ten), the ones that
@@ -139,7 +146,8 @@ class Hints:
     """What headers say, per type: ``"yes"``, ``"not"`` (an organisation's values) or nothing."""
 
     def __init__(self, by_type: dict[str, TypeHints], attributes: tuple[str, ...] = (),
-                 dwelling: tuple[str, ...] = (), home: tuple[str, ...] = ()) -> None:
+                 dwelling: tuple[str, ...] = (), home: tuple[str, ...] = (),
+                 births: tuple[str, ...] = ()) -> None:
         self.by_type = by_type
         #: words that make a header name an attribute (证件类型, 号牌种类, Employee ID): such a
         #: header alone never makes a field uncertain.
@@ -150,6 +158,8 @@ class Hints:
         #: words that say a person lives at an address (家庭住址, 户籍地): an organisation's word
         #: beside them (工作单位及家庭住址) does not make the address an organisation's.
         self.home = home
+        #: words of a table's title that say its rows are births (出生医学证明, 新生儿, births).
+        self.births = births
 
     @classmethod
     def parse(cls, data: dict[str, Any], where: str) -> "Hints":
@@ -158,7 +168,7 @@ class Hints:
         out: dict[str, TypeHints] = {}
         data = dict(data or {})
         words_of: dict[str, tuple[str, ...]] = {}
-        for key in ("attributes", "dwelling", "home"):
+        for key in ("attributes", "dwelling", "home", "births"):
             value = data.pop(key, []) or []
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{key}",
@@ -182,7 +192,7 @@ class Hints:
                                       reason="a list of non-empty strings")
             out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")),
                                   tuple(ends))
-        return cls(out, words_of["attributes"], words_of["dwelling"], words_of["home"])
+        return cls(out, words_of["attributes"], words_of["dwelling"], words_of["home"], words_of["births"])
 
     def extended(self, other: "Hints") -> "Hints":
         """These hints with ``other``'s added (a department's own words)."""
@@ -192,7 +202,7 @@ class Hints:
             merged[kind] = TypeHints(mine.contains + extra.contains, mine.tokens + extra.tokens,
                                      mine.not_ + extra.not_, mine.person or extra.person, mine.ends + extra.ends)
         return Hints(merged, self.attributes + other.attributes, self.dwelling + other.dwelling,
-                     self.home + other.home)
+                     self.home + other.home, self.births + other.births)
 
     @lru_cache(maxsize=4096)
     def judge(self, header: str) -> dict[str, str]:
@@ -209,7 +219,7 @@ class Hints:
         for kind, h in self.by_type.items():
             if says(h.not_) and not (kind == "address" and home):  # 工作单位及家庭住址: a home
                 out[kind] = "not"
-            elif says(h.contains) or says(h.tokens) or any(part.endswith(e) for part in header.split()
+            elif says(h.contains) or says(h.tokens) or any(part.endswith(e) for part in text.split()
                                                           for e in h.ends):
                 out[kind] = "yes"
         # A register word (车主, 联系人) names a person unless the header names another type of the
@@ -231,6 +241,10 @@ class Hints:
     def home_of(self, header: str) -> bool:
         """Whether ``header`` says the address is a person's home (家庭住址, 户籍地, 居住地址)."""
         return self._says(header, self.home)
+
+    def births_of(self, title: str) -> bool:
+        """Whether a table's title says its rows are births (出生医学证明, 新生儿登记, births)."""
+        return self._says(title, self.births)
 
     @staticmethod
     def _says(header: str, words: tuple[str, ...]) -> bool:
@@ -277,6 +291,12 @@ class Rules:
     #: a column at least this share of whose values are an organisation's lines (400, 95xxx, 传真 …)
     #: is an organisation's phones: its landlines are switchboards, not a person's (mobiles still count).
     organisation_lines: float = 0.2
+    #: … and a column of the weak type's values that recur (a staff of sixty names over a thousand
+    #: rows: 网格员, 单位联系人) counts as diverse when it holds at least this many distinct values
+    #: and at most ``recurring_unlike`` of them read as another thing of the shape (places,
+    #: categories: 余杭区, 汉族, 白色).
+    recurring_min_distinct: int = 10
+    recurring_unlike: float = 0.05
 
     def with_thresholds(self, values: dict[str, Any]) -> "Rules":
         known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}
@@ -357,7 +377,8 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
             return replace(detection("column"), matches=counts.matches + counts.kin)
         if hinted and found + counts.loose >= 0.8 * sampled:  # names of no known form, under a name header
             return replace(detection("column"), matches=counts.matches + counts.loose)
-        if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio and diverse:
+        if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio \
+                and (diverse or _recurring(counts, header, rules)):
             return detection("column")
         if counts.matches and hinted:
             return detection("uncertain", "share")
@@ -380,6 +401,15 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
     if counts.span_cells:
         return detection("spans")
     return None
+
+
+def _recurring(counts: Any, header: str, rules: Rules) -> bool:
+    """Values of the type that recur but are not a category: many distinct ones, next to none of
+    which reads as a place or a category, under a header that names no attribute (性别, 职务).
+    Natural persons' names are personal however often they recur (a grid's staff on every visit)."""
+    return (counts.distinct >= rules.recurring_min_distinct
+            and counts.unlike <= rules.recurring_unlike * counts.distinct
+            and not rules.hints.attribute(header))
 
 
 def overruled(detection: Detection, props: dict[str, Any]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -67,27 +68,33 @@ class Counts:
     span_cells: int = 0
     span_matches: int = 0
     distinct: int = 0  # distinct matched values, summed over batches (an upper bound)
+    unlike: int = 0  # … of which read as another thing of the shape (a place among names: Detector.unlike)
     shaped: int = 0  # cells of the type's shape, passing its check or not (check-digit types only)
     # context: birth dates equal to the birth date in an ID number of the same row; names in a
     # table whose rows are people (a column of ID numbers beside)
     linked: int = 0
     loose: int = 0  # unclaimed cells of two to twelve Chinese characters and no digit (names, under a name header)
     kin: int = 0  # unclaimed cells of a word of kinship and a name in brackets (父亲（王建国）: names, in a column of names)
+    offices: int = 0  # … not counted there: they read as an office, a place or a category (柯城区房屋征收办)
     # cells whose first span of the type's shape follows a serial-number cue (订单号), and those of
     # them that passed the check and count in span_cells
     cued: int = 0
     cued_valid: int = 0
     cued_check: int = 0  # … and those that pass the check digit alone (random numbers: one in ten)
+    earliest: int = 0  # dates that are the earliest of their row's dates (:func:`_earliest_dates`)
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
+        self.unlike += other.unlike
         self.shaped += other.shaped
         self.linked += other.linked
         self.loose += other.loose
         self.kin += other.kin
+        self.offices += other.offices
         self.cued += other.cued
         self.cued_valid += other.cued_valid
         self.cued_check += other.cued_check
+        self.earliest += other.earliest
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -171,16 +178,22 @@ _LOOSE_NAME = r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
 
 def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"]) -> None:
     """How many of the cells no type took are two to twelve Chinese characters (阿不都热合曼买买提):
-    under a header that names a person, a column of them is a column of names (decide says); and how
-    many are a relative's name after a word of kinship (父亲（王建国）), which counts with the names
-    of a column of them (a remark that is one in three cells stays text: its names are spans)."""
+    under a header that names a person, a column of them is a column of names (decide says) —
+    except those that read as an office, a place or a category (柯城区房屋征收办 under 经办人),
+    counted apart; and how many are a relative's name after a word of kinship (父亲（王建国）),
+    which counts with the names of a column of them (a remark that is one in three cells stays
+    text: its names are spans)."""
     short = cells[byte_lengths(_at(text, cells)) <= _KIN_BYTES]
     if len(short) == 0:
         return
     sub = _at(text, short)
     hits = to_mask(pc.match_substring_regex(sub, _LOOSE_NAME)) & (byte_lengths(sub) <= 36)
     if hits.any():
-        found.setdefault("person_name", Counts()).loose += int(weights[short[hits]].sum())
+        named = short[hits]
+        offices = REGISTRY["person_name"].unlike(_at(text, named))
+        counts = found.setdefault("person_name", Counts())
+        counts.loose += int(weights[named[~offices]].sum())
+        counts.offices += int(weights[named[offices]].sum())
     kin = to_mask(pc.match_substring_regex(sub, KIN_NAME_CELL))
     if kin.any():
         found.setdefault("person_name", Counts()).kin += int(weights[short[kin]].sum())
@@ -455,7 +468,10 @@ def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: 
             else:
                 counts.matches += n
                 if detector.unhinted_ratio is not None:
-                    counts.distinct += len(pc.unique(values.filter(pa.array(hits))))
+                    distinct = pc.unique(values.filter(pa.array(hits)))
+                    counts.distinct += len(distinct)
+                    if len(distinct) < detector.unhinted_distinct * n:  # (diverse values need no second look)
+                        counts.unlike += int(detector.unlike(distinct).sum())
         return hits
 
     unclaimed = cells
@@ -591,7 +607,9 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
             numeric[name] = max((counts[name][d.type].shaped for d in _CHANCE_DETECTORS if d.type in counts[name]),
                                 default=0)
     if not raw_only:
-        _link_birth_dates(batch, nonempty, counts)
+        dates = _date_columns(batch, nonempty, counts)
+        _link_birth_dates(batch, nonempty, counts, dates)
+        _earliest_dates(dates, counts)
         _link_names(nonempty, counts)
     return BatchScan(nonempty, counts, numeric)
 
@@ -623,38 +641,68 @@ def _link_names(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) 
             names.linked += names.matches + names.loose + names.kin
 
 
-def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:
-    """Context: a column of dates beside a column of ID numbers, row by row the birth dates the
-    IDs hold, is a column of birth dates whatever its header (字段4 beside 字段3)."""
-    ids = _ids_beside(nonempty, counts)
-    dates = [n for n, per in counts.items() if "birth_date" in per and nonempty[n]
-             and per["birth_date"].matches >= 0.5 * nonempty[n]]
-    if not ids or not dates:
-        return
+def _date_columns(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]
+                  ) -> dict[str, np.ndarray]:
+    """The columns of a batch that are mostly dates written as birth dates are, each as yyyymmdd
+    per row (-2 where a cell holds no date)."""
     from .detectors.person import written_dates
 
-    def plain(column: pa.Array) -> pa.Array:
-        # Digits as ASCII, no spaces or dashes: all that comparing birth dates needs.
-        text = ascii_digits(filled(trimmed(column)))
-        return pc.replace_substring_regex(text, "[ -]", "") if _holds(text, " -") else text
+    out = {}
+    for name, per in counts.items():
+        if "birth_date" in per and nonempty[name] and per["birth_date"].matches >= 0.5 * nonempty[name]:
+            year, month, day = written_dates(ascii_digits(filled(trimmed(batch.column(name)))))
+            out[name] = np.where(year > 0, year * 10000 + month * 100 + day, -2)
+    return out
+
+
+def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]],
+                      dates: dict[str, np.ndarray]) -> None:
+    """Context: a column of dates beside a column of ID numbers, row by row the birth dates the
+    IDs hold, is a column of birth dates whatever its header (字段4 beside 字段3). The IDs are
+    read as the detector reads them: written the plain way (330802 19570528 0715, full width) and
+    taken out of a code built on them (学籍号 G + ID, 残疾人证号 ID + two digits)."""
+    ids = _ids_beside(nonempty, counts)
+    if not ids or not dates:
+        return
+    from .detectors.resident_id import embedded_ids
 
     born = []
     for name in ids:
-        plain_ids = plain(batch.column(name))
+        # The ID itself, as its check digits are tested: all that comparing birth dates needs.
+        plain_ids = filled(trimmed(batch.column(name)))
+        if _anywhere(plain_ids, NEEDS_NORMALIZING):  # one joined search settles the usual column
+            plain_ids = normalize(plain_ids)
+        plain_ids = embedded_ids(plain_ids)
         long_ = pc.utf8_slice_codeunits(plain_ids, 6, 14)
         short = pc.binary_join_element_wise("19", pc.utf8_slice_codeunits(plain_ids, 6, 12), "")
         text = pc.if_else(pc.equal(pc.utf8_length(plain_ids), 15), short, long_)
         digits = pc.if_else(pc.ascii_is_decimal(text), text, None)
         born.append(np.asarray(pc.fill_null(pc.cast(digits, pa.int64()), -1).to_numpy(zero_copy_only=False)))
-    for name in dates:
+    for name, written in dates.items():
         if name in ids:
             continue
-        year, month, day = written_dates(ascii_digits(filled(trimmed(batch.column(name)))))
-        written = np.where(year > 0, year * 10000 + month * 100 + day, -2)
         same = np.zeros(len(written), dtype=bool)
         for column in born:
             same |= written == column
         counts[name]["birth_date"].linked += int(same.sum())
+
+
+def _earliest_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
+    """Per date column, the rows in which its date is the row's earliest (ties count for each):
+    in a table of births (its title says so, :meth:`ScanAccumulator.finish`), the date that comes
+    before every other one of the row is the birth — a certificate, a registration, a visit come
+    after it. Dates that are the birth dates in an ID column beside (the parents') are births
+    already, and are not compared."""
+    def linked(name: str) -> bool:
+        c = counts[name]["birth_date"]
+        return c.linked >= 0.5 * c.matches
+
+    for name, written in dates.items():
+        first = written > 0
+        for other, theirs in dates.items():
+            if other != name and not linked(other):
+                first &= (theirs <= 0) | (written <= theirs)
+        counts[name]["birth_date"].earliest += int(first.sum())
 
 
 # -- decisions and reports ------------------------------------------------------------------------
@@ -793,6 +841,9 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         # and have no card issuer's prefix; real card numbers all pass)
         ruled_out += [kind for kind in _chance_decoys(totals, rules)]
         ruled_out += ["cn_landline"] if organisations else []
+        # … and cells that are offices, places or categories (柯城区房屋征收办 under 经办人) are no names
+        offices = totals["person_name"].offices if "person_name" in totals else 0
+        ruled_out += ["person_name"] if nonempty and offices >= 0.5 * nonempty else []
         asked = header_only(headers, nonempty, detected, rules, ruled_out)
         # … in a table of organisations, a 住所 whose values are no household's (…号科技大厦) is the
         # organisation's, as a column of its addresses is
@@ -881,9 +932,10 @@ def organisation_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, 
 class ScanAccumulator:
     """Totals of one resource's batch scans, turned into a :class:`ResourceScan` at the end."""
 
-    def __init__(self, resource: "Resource", rules: Rules | None = None) -> None:
+    def __init__(self, resource: "Resource", rules: Rules | None = None, title: str = "") -> None:
         self.resource = resource
         self.rules = rules
+        self.title = title  # the package's: what the table is about (a register of births …)
         self.totals: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict[str, int] = defaultdict(int)
         self.numeric: dict[str, int] = defaultdict(int)
@@ -896,6 +948,8 @@ class ScanAccumulator:
     def finish(self) -> ResourceScan:
         resource = self.resource
         headers = _headers(resource)
+        if self._births():
+            _first_dates_are_births(self.totals, self.nonempty)
         organisations = organisation_rows(self.totals, self.nonempty)
         fields = [FieldScan(f.name, decide_field(headers[f.name], self.totals[f.name], self.nonempty[f.name],
                                                  self.numeric[f.name], self.rules, organisations=organisations))
@@ -903,10 +957,36 @@ class ScanAccumulator:
         path = str(resource.path) if resource.path else f"<{resource.name}>"
         return ResourceScan(resource.name, path, self.rows, fields, organisations)
 
+    def _births(self) -> bool:
+        """Whether the package's title, or the resource's name, title or file name, says its rows
+        are births (context for :func:`_first_dates_are_births`)."""
+        from .decide import default_rules
 
-def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules: Rules | None = None
-                  ) -> ResourceScan:
-    """Scan one resource (every row, or the first ``sample_rows``)."""
+        resource = self.resource
+        title = " ".join(filter(None, (self.title, resource.name, resource.descriptor.get("title"),
+                                       Path(str(resource.path)).stem if resource.path else None)))
+        return (self.rules or default_rules()).hints.births_of(title)
+
+
+#: the share of a date column's dates that must be the earliest of their row, in a table of births,
+#: for the column to be the births' dates.
+EARLIEST_BIRTHS = 0.9
+
+
+def _first_dates_are_births(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> None:
+    """Context, in a table of births: a column of dates (half its cells or more) that is row by row
+    the earliest date of the row is the births' column (counted as linked, as a hint is)."""
+    for name, per in totals.items():
+        dates = per.get("birth_date")
+        if dates is None or not nonempty[name] or dates.matches < 0.5 * nonempty[name]:
+            continue
+        if dates.earliest >= EARLIEST_BIRTHS * dates.matches:
+            dates.linked += dates.earliest
+
+
+def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules: Rules | None = None,
+                  title: str = "") -> ResourceScan:
+    """Scan one resource (every row, or the first ``sample_rows``); ``title``: its package's."""
     def batches() -> Iterator[pa.RecordBatch]:
         rows = 0
         # A sample is read in batches of its own size: the reader then reads little more than it.
@@ -919,7 +999,7 @@ def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules
             rows += batch.num_rows
             yield batch
 
-    accumulator = ScanAccumulator(resource, rules)
+    accumulator = ScanAccumulator(resource, rules, title)
     for rows, result in ordered_map(_scan_counted, batches()):
         accumulator.add(rows, result)
     return accumulator.finish()
@@ -927,7 +1007,8 @@ def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules
 
 def scan(package: "Package", *, sample_rows: int | None = None, rules: Rules | None = None) -> ScanReport:
     """Scan every resource of ``package`` for personal information and identifiers."""
-    return ScanReport([scan_resource(r, sample_rows=sample_rows, rules=rules) for r in package.resources])
+    return ScanReport([scan_resource(r, sample_rows=sample_rows, rules=rules, title=package.title)
+                       for r in package.resources])
 
 
 def declared_types(field_: "Field") -> list[str]:

@@ -214,7 +214,7 @@ class SparkRun:
     def scan_only(self, rules: Rules | None = None) -> ScanReport:
         out = []
         for resource in self.package.resources:
-            accumulator = ScanAccumulator(resource, rules)
+            accumulator = ScanAccumulator(resource, rules, self.package.title)
             for _, _, _, summary in self.summaries(resource, 1):
                 accumulator.add(summary["rows"], summary["scan"])
             out.append(accumulator.finish())
@@ -235,7 +235,7 @@ class SparkRun:
         errors = label_errors(header, schema, case_sensitive=header_case) if has_header else []
         report.counts.update(e.type for e in errors)
         errors = errors[:limit]
-        accumulator = ScanAccumulator(resource, rules)
+        accumulator = ScanAccumulator(resource, rules, self.package.title)
         cells = CellFindings(resource.name)
         formulas: Counter = Counter()
         fks = list(schema.foreign_keys)

@@ -96,6 +96,12 @@ class Detector:
         scan, changed by no treatment. Only a detector that knows such contexts says yes."""
         return False
 
+    def unlike(self, values: pa.Array) -> np.ndarray:
+        """Which of ``values`` (distinct values that matched the type) read as something else of
+        the same shape (a place's or an organisation's name among names): a repeated column with
+        such values is a category. Only a detector that knows such values says yes."""
+        return np.zeros(len(values), dtype=bool)
+
     def check_digits(self, values: pa.Array) -> np.ndarray:
         """Which values pass the type's check digit alone (no prefix or length rule)."""
         raise NotImplementedError

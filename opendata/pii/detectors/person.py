@@ -287,6 +287,11 @@ def name_span(named: bool = False) -> str:
     ])
 
 
+#: how a value of a name's shape that names a place, an office or a category ends (``data/categories.txt``).
+_CATEGORIES = _data_file("categories.txt")
+_CATEGORY_END = f"([{_CATEGORIES['suffixes'].strip()}]|{'|'.join(_CATEGORIES['words'].split())})$"
+
+
 @register
 class PersonName(Detector):
     type = "person_name"
@@ -324,6 +329,17 @@ class PersonName(Detector):
                 text = values[int(i)].as_py()
                 counts[i] = sum(begins < len(name) for _, name, begins in map(text_names, pattern.finditer(text)))
         return counts
+
+    def unlike(self, values: pa.Array) -> np.ndarray:
+        """Values of a name's shape that name a place or a category: a division of China, with its
+        level's word or without (高邮市, 余杭 for 余杭区, 常山 for 常山县), or a word ending like a
+        place's, an organisation's or a category's (…区, …族, …色)."""
+        names = divisions()[0]
+        out = to_mask(pc.fill_null(pc.match_substring_regex(values, _CATEGORY_END), False))
+        for level in ("", "区", "县", "市"):
+            written = pc.binary_join_element_wise(values, level, "") if level else values
+            out |= to_mask(pc.fill_null(pc.is_in(written, value_set=names), False))
+        return out
 
     def cells(self, values: pa.Array) -> np.ndarray:
         # A surname and a title alone (王女士, 刘师傅) fit the pattern of a name but name nobody:
@@ -571,13 +587,20 @@ def divisions() -> tuple[pa.Array, tuple[int, ...]]:
 @register
 class BirthDate(Detector):
     type = "birth_date"
-    # 1990-05-17, 1990/5/17, 19900517, 1990年5月17日 (and a midnight time, as spreadsheets export
-    # dates), or 30 AUG 1959 as passports and English sheets write it.
+    # 1990-05-17, 1990/5/17, 19900517, 1990年5月17日, with a time of day or not (spreadsheets
+    # export dates at midnight, 1990-05-17T00:00:00; a birth certificate gives the hour and minute,
+    # 2023-09-12 14:47, 2023年4月29日11时24分), 17.05.1990 (day first, dotted), or 30 AUG 1959
+    # as passports and English sheets write it; or a year and month alone (1985-06, 1985年6月,
+    # Jun 1985), as a 出生年月 column holds them.
     # In text, only where the words say so (出生日期1958-05-03, 生于1937年3月6日).
     span_pattern = (r"(出生日期|出生年月日|出生于|生于|生日|出生)[:：为是]?\s*(19|20)\d{2}([-/.年])?(1[0-2]|0?[1-9])"
                     r"([-/.月])?(3[01]|[12]\d|0?[1-9])日?")
     span_prefix = r"^\D*"
-    cell_pattern = (r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?( 0?0:00(:00)?)?$"
+    cell_pattern = (r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?"
+                    r"([ T]?([01]?\d|2[0-3])(:[0-5]\d){1,2}(\.\d{1,6})?|\s?([01]?\d|2[0-3])[时点]([0-5]?\d分([0-5]?\d秒)?)?)?$"
+                    r"|^(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(19|20)\d{2}$"
+                    r"|^(19|20)\d{2}([-/.]|年)(0?[1-9]|1[0-2])月?$"
+                    r"|^(?i:(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -](19|20)\d{2})$"
                     r"|^(?i:(0?[1-9]|[12]\d|3[01])[ -](JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -]"
                     r"(19|20)\d{2})$")
     masked_pattern = r"^(19|20)\d{2}([-/.年])?(\*\*|XX)"
@@ -590,8 +613,9 @@ class BirthDate(Detector):
         def check(subset: pa.Array, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             fits, (year, month, day) = _iso_form(m)
             century = year // 100
+            # (ten ASCII bytes of another form, 17.05.1990, go to the pattern)
             return (fits & ((century == 19) | (century == 20)) & (month >= 1) & (month <= 12)
-                    & (day >= 1) & (day <= 31)), _ascii(m)
+                    & (day >= 1) & (day <= 31)), fits
 
         return self.shaped_at_width(values, 10, check)
 
@@ -607,7 +631,7 @@ class BirthDate(Detector):
             fits, (year, month, day) = _iso_form(m)
             century = year // 100
             out[index] = fits & ((century == 19) | (century == 20)) & valid_dates(year, month, day)
-            rest[index[~_ascii(m)]] = True  # CJK in ten bytes (1990年5月7日): the pattern decides
+            rest[index[~fits]] = True  # CJK in ten bytes (1990年5月7日), 17.05.1990: the pattern decides
         index = np.flatnonzero(rest)
         if len(index):
             out[index] = super().cells(values if len(index) == len(values) else values.take(pa.array(index)))
@@ -657,15 +681,32 @@ def written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    parts = pc.extract_regex(values, r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})")
-    year, month, day = (np.array(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
-                                 .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
+    year, month, day = (np.zeros(len(values), dtype=np.int64) for _ in range(3))
+    # A year and month alone (1985-06, 1985年6月) first: the general form would read 1985-0-6.
+    for pattern in (_YEAR_MONTH, _YEAR_FIRST, _DAY_FIRST):  # 17.05.1990: day first, as dotted dates are written
+        rows = np.flatnonzero(year == 0)
+        if len(rows) == 0:
+            break
+        parts = pc.extract_regex(values if len(rows) == len(values) else values.take(pa.array(rows)), pattern)
+        for out, k in zip((year, month, day), ("y", "m", "d")):
+            if f"(?P<{k}>" in pattern:
+                out[rows] = np.array(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 0)
+                                     .to_numpy(zero_copy_only=False))
+        if pattern is _YEAR_MONTH:
+            day[rows] = np.where(year[rows] > 0, 1, 0)  # the first of the month: a real date, for the calendar test
     named = np.flatnonzero((year == 0) & to_mask(pc.fill_null(pc.match_substring_regex(values, "[A-Za-z]"), False)))
-    for i in named:  # 30 AUG 1959: few, and read one by one
+    for i in named:  # 30 AUG 1959, Jun 1985: few, and read one by one
         words = re.split(r"[ .-]+", values[int(i)].as_py().strip().upper())
         if len(words) == 3 and words[0].isdigit() and words[1][:3] in _MONTHS and words[2].isdigit():
             year[i], month[i], day[i] = int(words[2]), _MONTHS[words[1][:3]], int(words[0])
+        elif len(words) == 2 and words[0][:3] in _MONTHS and words[1].isdigit():
+            year[i], month[i], day[i] = int(words[1]), _MONTHS[words[0][:3]], 1
     return year, month, day
+
+
+_YEAR_MONTH = r"^(?P<y>\d{4})(?:[-/.]|年)(?P<m>\d{1,2})月?$"
+_YEAR_FIRST = r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})"
+_DAY_FIRST = r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"
 
 
 def _iso_form(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -674,14 +715,6 @@ def _iso_form(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     fits = (all_digits(m[:, 0:4]) & all_digits(m[:, 5:7]) & all_digits(m[:, 8:10])
             & np.isin(m[:, 4], _SEPARATORS) & np.isin(m[:, 7], _SEPARATORS))
     return fits, digit_sums(m, _ISO_WEIGHTS)
-
-
-def _ascii(m: np.ndarray) -> np.ndarray:
-    """Which rows of a byte matrix are ASCII only (column by column, as in ``all_digits``)."""
-    high = m[:, 0].copy()
-    for j in range(1, m.shape[1]):
-        high |= m[:, j]
-    return high < 0x80
 
 
 _SEPARATORS = np.frombuffer(b"-/.", dtype=np.uint8)

@@ -40,7 +40,8 @@ def _date(values: pa.Array, level: str) -> pa.Array:
         head = pc.utf8_slice_codeunits(values, 0, 4)
         if pc.all(pc.ascii_is_decimal(head)).as_py() and pc.min(pc.utf8_length(head)).as_py() == 4:
             return head
-    year = pc.replace_substring_regex(values, r"(?s)^\D*(\d{4}).*$", r"\1")
+    # The first run of four digits: the year leads (1990-05-17) or follows (17.05.1990, 30 AUG 1959).
+    year = pc.replace_substring_regex(values, r"(?s)^\D*(?:\d{1,2}\D+)*(\d{4}).*$", r"\1")
     if level == "year":
         return year
     month = pc.replace_substring_regex(values, r"(?s)^\D*(\d{4})\D?(\d{1,2}).*$", r"\1-\2")
