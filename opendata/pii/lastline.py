@@ -42,9 +42,9 @@ from .scan import _anywhere
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
            "raw_cells"]
 
-# Digits (ASCII or full-width) with at most one space or dash between them: 15 to 19 of them, or
+# Digits (ASCII or full-width) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
 # an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
-_RUN = r"[0-9０-９](?:[ .\-]?[0-9０-９]){13,17}[0-9０-９Xx][0-9０-９]{0,3}"
+_RUN = r"[0-9０-９](?:[ ./\-]?[0-9０-９]){13,17}[0-9０-９Xx][0-9０-９]{0,3}"
 # A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code) …
 _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
 # … or after one or two letters, as a code built on an ID begins (学籍号 G330102…): an ID only.
@@ -52,16 +52,16 @@ _LETTERED_RE = re.compile("(?<![A-Za-z])[A-Za-z]{1,2}([0-9０-９]{17}[0-9０-�
 
 #: words after which a person's name stands in free text (12345 hotline records, case summaries) …
 CUE_WORDS = ("来电人", "反映人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "联系人", "监护人", "驾驶人",
-             "姓名", "被申请人", "被投诉人", "报案人", "求助人")
+             "姓名", "被申请人", "被投诉人", "报案人", "求助人", "报告人", "发现人", "目击人", "证明人", "走访对象")
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = ("市民", "患者", "家属", "父亲", "母亲", "户主", "业主", "车主", "租户", "房东", "村民", "居民", "老人")
 _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"
-                  "([\u4e00-\u9fa5·•・*＊]{2,8})")
+                  "([\u4e00-\u9fa5·•・．*＊]{2,8})")
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
 _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
-                         "驾驶|驾车|签收|领取|签字|同志|两户|共同|"
+                         "驾驶|驾车|签收|领取|签字|同志|两户|共同|护照|证件|身份证|通行证|"
                          "现|在|住|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
 
@@ -83,12 +83,12 @@ def _unmasked_name(tail: str) -> bool:
     name = tail[:cut.start()] if cut else tail[:4]
     if _NOT_IN_NAMES.search(name[:4]):
         return False
-    return 2 <= len(name.replace("·", "").replace("•", "").replace("・", "")) <= 8 and not re.search("[某*＊]", name) \
-        and len(name) <= (8 if re.search("[·•・]", name) else 4)
+    return 2 <= len(name.replace("·", "").replace("•", "").replace("・", "").replace("．", "")) <= 8 and not re.search("[某*＊]", name) \
+        and len(name) <= (8 if re.search("[·•・．]", name) else 4)
 
 
 def _digits(run: str) -> str:
-    return run.translate(_FULLWIDTH).replace(" ", "").replace("-", "").replace(".", "")
+    return run.translate(_FULLWIDTH).replace(" ", "").replace("-", "").replace(".", "").replace("/", "")
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

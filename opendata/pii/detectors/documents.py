@@ -65,8 +65,10 @@ class LicensePlate(Detector):
     _plate = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z]"
               "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
     cell_pattern = f"^{_plate}$"
-    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z][·•・ \\-]?"  # in text also 浙A·12345, 浙A 12345, 浙A-12345
-                    "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
+    # in text also 浙A·12345, 浙A 12345, 浙A-12345, 浙A.12345, and in lower case (浙a12345)
+    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Za-hj-np-z][·•・ .\\-]?"
+                    "([DFdf][A-HJ-NP-Za-hj-np-z0-9]{5}|[A-HJ-NP-Za-hj-np-z0-9]{5}[DFdf]"
+                    "|[A-HJ-NP-Za-hj-np-z0-9]{4}[A-HJ-NP-Za-hj-np-z0-9挂港澳])")
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
 
     def shaped(self, values: pa.Array) -> np.ndarray:

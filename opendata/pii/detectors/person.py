@@ -26,7 +26,7 @@ _GIVEN = "[\u4e00-\u67cf\u67d1-\u9fa5]"
 _HAN = "[\u4e00-\u9fa5]"
 _NAME = f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES}]{_GIVEN}{{1,2}})"
 # Transliterated names (Uyghur, Kazakh …): parts joined by a middle dot, a bullet, a full stop or ・.
-_DOTTED = f"{_GIVEN}{{1,8}}([·•.・]{_GIVEN}{{1,8}}){{1,3}}"
+_DOTTED = f"{_GIVEN}{{1,8}}([·•.・．]{_GIVEN}{{1,8}}){{1,3}}"
 # Common parts of Tibetan and Yi names, which have no surname: a name is two or three of them.
 _SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|央金|多吉|平措|尼玛|达瓦|白玛|洛桑|丹增|阿旺|强巴|益西|普布|"
               "边巴|米玛|巴桑|拉巴|次旦|贡布|曲珍|仁青|嘎玛|罗布|群培|桑珠|其美|措姆|旺堆|旺姆|拉珍|次珍|德庆|卓嘎|"
@@ -61,7 +61,12 @@ LEGAL_ROLES = ("受援人", "援助人", "出借人", "借款人", "借用人", 
                "低保户", "困难户", "群众", "信访人", "来访人", "举报者")
 #: words after which a person's name stands in free text …
 CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "法定代表人", "负责人", "来电人",
-             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者") + LEGAL_ROLES
+             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者",
+             # who saw, reported or vouched for something, and whom a visit was for (据报告人X称, 走访对象X)
+             "报告人", "发现人", "目击人", "目击者", "证明人", "见证人", "委托人", "代理人", "经手人", "陪同人",
+             "走访对象", "服务对象", "帮扶对象", "矫正对象",
+             # who lives in a rented room, and a relative, in a visit's record (房东X，租客Y、Z; 家属X手机…)
+             "房东", "租客", "房客", "家属") + LEGAL_ROLES
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人", "住户", "户主")
 #: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶), and the
@@ -106,7 +111,7 @@ NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身�
              + "|拒绝|拒不|的|在|于|因|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
-_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
+_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・．]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
 # Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name (one order only:
 # the pattern's size counts, and the surname leads in Chinese text).
 _ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
@@ -232,8 +237,8 @@ def name_span(named: bool = False) -> str:
     # ends words (名称, 简称): after a name of no known form, only the longer verbs.
     any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
-    han = "[\\x{4e00}-\\x{9fa5}·•・]"
-    han_dot = "[\\x{4e00}-\\x{9fa5}·•・.]"  # … and the full stop some write in a transliterated name
+    han = "[\\x{4e00}-\\x{9fa5}·•・．]"
+    han_dot = "[\\x{4e00}-\\x{9fa5}·•・．.]"  # … and the full stop some write in a transliterated name
     kin = "|".join(KIN)
     cue_words = "|".join(CUE_WORDS)
     # a phone number's start after a name: a mobile (with a country prefix) or a landline
@@ -244,16 +249,16 @@ def name_span(named: bool = False) -> str:
     return "|".join([
         # (first: at the same place, these take the cue before the word of kinship with them)
         # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
-        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,15}}?")
+        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}·•・．.]{{1,15}}?")
         + group("s", 13, "[)）]"),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
         # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
         # what the person did (称邱英长期占用…)
-        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
+        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・．.]{{1,12}}?")
         + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
-        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・.]{{1,12}}?")
+        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・．.]{{1,12}}?")
         + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
         # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
         # its mark, of a known form or any two to five characters that do not end as a feature of
