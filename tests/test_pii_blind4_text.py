@@ -81,3 +81,16 @@ def test_plates_in_text_with_a_dot_or_in_lower_case_are_masked(seed: int, sep: s
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert leaks(plates, output_cells(rows)) == []
     assert all("停放在消防通道" in row["走访情况"] for row in rows)
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), cut=st.sampled_from([(4, 8), (3, 8), (7,), (5,), (3, 7)]),
+       sep=st.sampled_from([" ", "-", ".", "/"]))
+def test_mobiles_grouped_any_way_in_text_are_masked(seed: int, cut: tuple[int, ...], sep: str) -> None:
+    r = rng(seed)
+    numbers = [f"1{r.choice('3456789')}{r.randint(0, 999_999_999):09d}" for _ in range(ROWS)]
+    written = [sep.join(n[a:b] for a, b in zip((0,) + cut, cut + (11,))) for n in numbers]
+    notes = [f"来电人称手机{w}无法接通" for w in written]
+    directory = package(_fresh() / "p", {"编号": [f"GD{i:05d}" for i in range(ROWS)], "处理情况": notes})
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert leaks(numbers, output_cells(rows)) == []

@@ -29,9 +29,9 @@ GLUED_LABELS = tuple(_LABELS["ascii"].split())
 GLUED_LABEL = "(?i:" + "|".join(GLUED_LABELS) + ")"
 #: any label of a phone number (TEL, tel:, 手机:, 联系电话：, ☎), as a cell may begin.
 CELL_LABEL = f"(?:{GLUED_LABEL}|" + "|".join(_LABELS["words"].split()) + ")"
-#: a mobile number's nine digits after 1[3-9]: plain, in groups of four after a space or dash (or
-#: mixed: 138-12345678), or dotted or slashed 138.1234.5678 throughout.
-_MOBILE_BODY = r"(?:[- ]?\d{4}[- ]?\d{4}|\.\d{4}\.\d{4}|/\d{4}/\d{4})"
+#: a mobile number's digits after 1[3-9]\d: plain, or grouped with single spaces, dashes, dots or
+#: slashes anywhere (138 1234 5678, 138.1234.5678, 1381 2345 678, 13812345 678), as the last line reads them.
+_MOBILE_BODY = r"(?:[- ./]?\d){8}"
 #: what may stand before a mobile number in text: a country prefix, a label glued to it, or a word
 #: boundary (手机:, 电话 and ☎ are not word characters).
 MOBILE_PREFIX = rf"(\+86[- ]?|\b(?:00)?86[- ]?|{GLUED_LABEL}(?:\+?86[- ]?|0086[- ]?)?|\b)"
@@ -49,7 +49,7 @@ class Mobile(Detector):
     chance = 0.07  # 1[3-9] and nine digits: 7 in 100 random 11-digit numbers (order numbers)
     digit_run = DigitRun(11, b"1", b"3456789")
     # +86, a separator in the number, or a prefix or label glued to it (008613…, 8613…, TEL13…)
-    span_other_forms = (r"\+86|1[3-9]\d[- ./]\d{4}|1[3-9]\d{5}[- ]\d{4}|\b(?:00)?861[3-9]\d{9}\b"
+    span_other_forms = (r"\+86|1[3-9]\d{0,7}[- ./]\d|\b(?:00)?861[3-9]\d{9}\b"
                         rf"|{GLUED_LABEL}(?:\+?86|0086)?[- ]?1[3-9]\d")
     span_other_forms_hold = ""
 
