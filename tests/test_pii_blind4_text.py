@@ -51,7 +51,8 @@ def test_the_last_line_reads_a_slashed_id_left_in_text() -> None:
 
 
 @FEW
-@given(seed=st.integers(0, 10_000), cue=st.sampled_from(["据报告人", "目击人", "发现人", "证明人", "走访对象", "社区矫正对象", "房东", "租客", "家属"]),
+@given(seed=st.integers(0, 10_000), cue=st.sampled_from(["据报告人", "目击人", "发现人", "证明人", "走访对象", "社区矫正对象", "房东", "租客", "家属",
+                                                    "消费者", "快递员", "店主", "网民"]),
        dotted=st.booleans())
 def test_names_after_who_reported_saw_or_was_visited_are_masked(seed: int, cue: str, dotted: bool) -> None:
     r = rng(seed)

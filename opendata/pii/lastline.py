@@ -52,7 +52,8 @@ _LETTERED_RE = re.compile("(?<![A-Za-z])[A-Za-z]{1,2}([0-9０-９]{17}[0-9０-�
 
 #: words after which a person's name stands in free text (12345 hotline records, case summaries) …
 CUE_WORDS = ("来电人", "反映人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "联系人", "监护人", "驾驶人",
-             "姓名", "被申请人", "被投诉人", "报案人", "求助人", "报告人", "发现人", "目击人", "证明人", "走访对象")
+             "姓名", "被申请人", "被投诉人", "报案人", "求助人", "报告人", "发现人", "目击人", "证明人", "走访对象",
+             "消费者", "网民", "快递员", "骑手", "店主")
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = ("市民", "患者", "家属", "父亲", "母亲", "户主", "业主", "车主", "租户", "房东", "村民", "居民", "老人")
 _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"

@@ -66,7 +66,9 @@ CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当�
              "报告人", "发现人", "目击人", "目击者", "证明人", "见证人", "委托人", "代理人", "经手人", "陪同人",
              "走访对象", "服务对象", "帮扶对象", "矫正对象",
              # who lives in a rented room, and a relative, in a visit's record (房东X，租客Y、Z; 家属X手机…)
-             "房东", "租客", "房客", "家属") + LEGAL_ROLES
+             "房东", "租客", "房客", "家属",
+             # the people of a consumer complaint (消费者X反映, 快递员X未经同意, 店主X称)
+             "消费者", "网民", "快递员", "外卖骑手", "骑手", "店主", "店员", "导游", "司机") + LEGAL_ROLES
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人", "住户", "户主")
 #: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶), and the
