@@ -42,6 +42,7 @@ PEAK = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).
 
 CHILD = textwrap.dedent('''
     import json, sys, time
+    from pathlib import Path
     mode, source, out, extra = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
     if mode in ("bare", "bare-streaming"):
         import pyarrow as pa, pyarrow.csv as c
@@ -66,7 +67,7 @@ CHILD = textwrap.dedent('''
                 rows += batch.num_rows
             writer.close()
     elif mode == "presidio":
-        patterns = json.loads(extra)
+        patterns = json.loads(Path(extra).read_text(encoding="utf-8"))  # a file: the patterns outgrow an argument
         recognizers = [PatternRecognizer(supported_entity=t.upper(), patterns=[Pattern(t, p, 0.5)])
                        for t, p in patterns.items()]
         limit = int(out)
@@ -163,7 +164,9 @@ def main() -> int:
         results.append(chosen)
     patterns = {t: python_pattern(d.span_pattern or d.cell_pattern) for t, d in REGISTRY.items()}
     try:
-        results.append(run_child(args.presidio_python, "presidio", source, str(args.presidio_rows), json.dumps(patterns)))
+        patterns_file = work / "patterns.json"
+        patterns_file.write_text(json.dumps(patterns), encoding="utf-8")
+        results.append(run_child(args.presidio_python, "presidio", source, str(args.presidio_rows), str(patterns_file)))
     except SystemExit as exc:
         print(f"presidio not measured ({str(exc).splitlines()[0]}); pip install -e '.[bench]'", file=sys.stderr)
 
