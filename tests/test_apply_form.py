@@ -156,6 +156,9 @@ def test_in_a_browser_the_served_page_links_to_the_form_and_a_filled_form_is_rec
             assert time.time() < deadline, "the link to the form did not appear"
             time.sleep(0.1)
         driver.find_element("css selector", ".apply-online a").click()
+        while not driver.find_elements("id", "organisation"):  # the form's page is still loading
+            assert time.time() < deadline + 30, "the form did not load"
+            time.sleep(0.1)
         values = dict(_form(site))
         for key in ("organisation", "contact", "identity", "purpose", "recipient_key"):
             driver.find_element("id", key).send_keys(values[key])
