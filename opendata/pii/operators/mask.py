@@ -20,7 +20,7 @@ from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBRE
 from ...bitmaps import to_mask
 from ..detectors.person import COMPOUND, KIN_NAME_CELL, compound_surnames, named_name_span, text_names
 from ..detectors.phones import MOBILE_PREFIX
-from .base import Operator, by_distinct, on_ipv6, python_pattern, register
+from .base import Operator, by_distinct, on_ipv6, register
 
 DEFAULT_KEEP = {
     "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
