@@ -391,19 +391,33 @@ def test_restricted_access_rights_reach_the_dcat_endpoint(ckan_ext, tmp_path):
 class RefusingCkan(CkanCatalog):
     """The real backend; CKAN "refuses" its ``fail_at``-th call (a validation error naming a field)."""
 
-    def __init__(self, *args, fail_at: int, also_fail: tuple[str, ...] = (), **kwargs):
+    def __init__(self, *args, fail_at: int = 0, also_fail: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.calls: list[str] = []
         self.fail_at = fail_at
         self.also_fail = also_fail  # actions refused every time after the first refusal
+        self.failed = False
+
+    def refuses(self, action: str, data: dict) -> bool:
+        """Whether this call is the first one refused."""
+        return len(self.calls) == self.fail_at
 
     def call(self, action, files=None, **data):
         self.calls.append(action)
-        failed = len(self.calls) > self.fail_at
-        if len(self.calls) == self.fail_at or (failed and action in self.also_fail):
+        if self.failed and action in self.also_fail or not self.failed and self.refuses(action, data):
+            self.failed = True
             raise CatalogError("ckan.validation", url=self.url, action=action, field="injected_field",
                                reason="injected_field: refused (injected)")
         return super().call(action, files=files, **data)
+
+
+class RefusingTheSwitch(RefusingCkan):
+    """Refuses the switch of an update (the package_patch that makes the dataset public with its new
+    resources), and every package_patch after it — the undo's too. Picked by what the call does, not
+    by its position: a re-upload of a resource whose download failed in between adds calls."""
+
+    def refuses(self, action: str, data: dict) -> bool:
+        return action == "package_patch" and data.get("private") is False and "resources" in data
 
 
 def _state(url, key, name):
@@ -464,15 +478,13 @@ def test_when_taking_back_fails_too_the_error_says_so_and_the_next_run_completes
     source = package.basepath.parent / "src"
     (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,15.0\n", encoding="utf-8")
     changed = approved(source, tmp_path / "v2")
-    probe = RefusingCkan(url, key, fail_at=10_000)
-    od.publish(changed, probe)  # how many calls a whole update takes …
+    od.publish(changed, CkanCatalog(url, key))
     (source / "data.csv").write_text("station,temp\nA1,12.5\nA2,16.0\n", encoding="utf-8")
     again = approved(source, tmp_path / "v3")
-    # … so the switch (the last package_patch; after it only the replaced DataStore tables are
-    # removed, where the site has a DataStore) is refused, and every undo patch with it
-    last = max(i for i, action in enumerate(probe.calls) if action == "package_patch") + 1
+    refusing = RefusingTheSwitch(url, key, also_fail=("package_patch",))
     with pytest.raises(CatalogError) as info:
-        od.publish(again, RefusingCkan(url, key, fail_at=last, also_fail=("package_patch",)))
+        od.publish(again, refusing)
+    assert refusing.failed and refusing.calls.count("package_patch") >= 3  # metadata, private, the switch; undo
     assert info.value.code == "ckan.update_undo_failed" and "publish again" in info.value.render("en")
     assert _last_record(name)["undone"] == "no"
     assert od.publish(again, CkanCatalog(url, key)).status == "published"
