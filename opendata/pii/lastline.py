@@ -127,6 +127,12 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
 # that is a letter (SF1385… is a waybill's code).
 _MOBILE_RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-/])(?:(?<![A-Za-z])|" + "|".join(f"(?<={w})" for w in GLUED_LABELS)
                          + r")(?:(?:\+|00)?86[ \-]?)?([0-9](?:[ .\-/]?[0-9]){10})(?![0-9])(?![.\-/][0-9])", re.IGNORECASE)
+#: What a cell holds wherever :data:`_MOBILE_RUN` finds a run in it (in either width, before the
+#: translation): eleven digits with single separators, no digit right after them, and before them
+#: the start, a non-digit or the country code 86 (its lookbehinds, the labels included, all say
+#: "no digit"; only the optional prefix lets one stand there). Necessary, not sufficient: the
+#: cells without it are passed over, the others searched by :data:`_MOBILE_RUN` itself.
+MOBILE_CANDIDATE = ("(?:^|[^0-9０-９]|[8８][6６][ \\-]?)[0-9０-９](?:[ ./\\-]?[0-9０-９]){10}(?:[^0-9０-９]|$)")
 _DOCUMENT = re.compile(DOCUMENT_CUE + r"[:：为是]?\s*[CDEGHMPS][A-Z]?[0-9]{6,10}(?![0-9A-Za-z])")
 
 
@@ -135,10 +141,10 @@ def mobile_cells(values: pa.Array) -> tuple[int, int]:
     a standalone run of eleven digits at all: the caller weighs the first against chance (a column
     of random 11-digit serial numbers holds 1[3-9] runs 7 times in 100)."""
     text = filled(values.cast(pa.string()))
-    if not _anywhere(text, "[0-9０-９]"):
+    if not _anywhere(text, MOBILE_CANDIDATE):  # a column of longer serials or masked phones: none
         return 0, 0
     mobiles = runs = 0
-    candidates = to_mask(pc.match_substring_regex(text, r"[0-9０-９](?:[ .\-/]?[0-9０-９]){9}"))
+    candidates = to_mask(pc.match_substring_regex(text, MOBILE_CANDIDATE))
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found = [re.sub(r"[^0-9]", "", m) for m in _MOBILE_RUN.findall(cell.translate(_FULLWIDTH))]
         runs += bool(found)

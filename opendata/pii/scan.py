@@ -417,12 +417,19 @@ def _in_values(patterns: list[str], values: list[str]) -> list[bool]:
 
 def _share_in_sample(pattern: str, sample: pa.Array) -> float:
     """The share of a small sample's non-empty values in which ``pattern`` matches (one search of
-    them all first, as most samples have none)."""
+    them all first, as most samples have none). The values of one line each are searched with the
+    expression :func:`_anywhere` compiles (^ and $ at each line are the same there): a pattern of
+    every detector takes a tenth of a second to compile, and is then compiled once, not three times."""
     values = [v for v in sample.to_pylist() if v]
-    if not _in_values([pattern], values)[0]:
+    if not values:
         return 0.0
-    each = _pattern_set((pattern,), False)
-    return sum(each.Match(v) is not None for v in values) / len(values)
+    if any("\n" in v for v in values):  # a value of several lines: each on its own, as the kernels see it
+        each = _regex(pattern)
+        return sum(each.search(v) is not None for v in values) / len(values)
+    lines = _regex("(?m)" + pattern)
+    if lines.search("\n".join(values)) is None:
+        return 0.0
+    return sum(lines.search(v) is not None for v in values) / len(values)
 
 
 def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
