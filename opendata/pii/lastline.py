@@ -40,7 +40,7 @@ from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
-           "raw_cells"]
+           "raw_cells", "text_checks_needed"]
 
 # Digits (ASCII or full-width) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
 # an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
@@ -155,7 +155,7 @@ def mobile_cells(values: pa.Array) -> tuple[int, int]:
 def document_cells(values: pa.Array) -> int:
     """How many cells hold a passport or permit number of its format after the word for it."""
     text = filled(values.cast(pa.string()))
-    if not _anywhere(text, "护照|通行证|回乡证|旅行证|(?i:passport)"):
+    if not _anywhere(text, _DOCUMENT_WORDS):
         return 0
     return sum(_DOCUMENT.search(cell) is not None for cell in text.to_pylist() if cell)
 
@@ -169,7 +169,7 @@ def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: flo
 def name_cue_cells(values: pa.Array) -> int:
     """How many cells hold an unmasked name after a cue word."""
     text = filled(values.cast(pa.string()))
-    cues = "|".join(CUE_WORDS + COLON_CUES)
+    cues = _cue_words()
     if not _anywhere(text, cues):
         return 0
     candidates = to_mask(pc.match_substring_regex(text, cues))
@@ -179,6 +179,23 @@ def name_cue_cells(values: pa.Array) -> int:
             not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) and m[:2] not in _HOW
             for m in _BEFORE_VERB.findall(cell))
     return found
+
+
+def _cue_words() -> str:
+    return "|".join(CUE_WORDS + COLON_CUES)
+
+
+#: the words a travel document's number stands after, as :func:`document_cells` first looks for them
+_DOCUMENT_WORDS = "护照|通行证|回乡证|旅行证|(?i:passport)"
+
+
+def text_checks_needed(values: pa.Array) -> bool:
+    """Whether any of :func:`identifier_cells`, :func:`name_cue_cells`, :func:`mobile_cells` and
+    :func:`document_cells` can find anything in ``values``: one joined search for what each of
+    them first searches for (a miss of all four is a miss of each), where they would make four —
+    a column of treated free text or of case numbers has none of them."""
+    text = filled(values.cast(pa.string()))
+    return _anywhere(text, "|".join(f"(?:{p})" for p in (_RUN, _cue_words(), MOBILE_CANDIDATE, _DOCUMENT_WORDS)))
 
 
 # A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).

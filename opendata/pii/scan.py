@@ -215,8 +215,10 @@ def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, fo
     # … and hold two Chinese characters at most (浙A·12345, 0571-88123456 转 8021); a sentence holds more.
     han = han_counts(sub)
     if (han > 2).any():  # (a phone number's label, 联系电话：, is no sentence: the cell is the number)
-        many = np.flatnonzero(han > 2)
-        han[many] = han_counts(pc.replace_substring_regex(_at(sub, many), LABELLED[0], LABELLED[1]))
+        many = np.flatnonzero(han > 2)  # (only a cell that begins with a label loses characters)
+        many = many[to_mask(pc.match_substring_regex(_at(sub, many), LABELLED[0]))]
+        if len(many):
+            han[many] = han_counts(pc.replace_substring_regex(_at(sub, many), LABELLED[0], LABELLED[1]))
     if (han > 2).any():
         short = short[han <= 2]
         if len(short) == 0:
@@ -417,19 +419,12 @@ def _in_values(patterns: list[str], values: list[str]) -> list[bool]:
 
 def _share_in_sample(pattern: str, sample: pa.Array) -> float:
     """The share of a small sample's non-empty values in which ``pattern`` matches (one search of
-    them all first, as most samples have none). The values of one line each are searched with the
-    expression :func:`_anywhere` compiles (^ and $ at each line are the same there): a pattern of
-    every detector takes a tenth of a second to compile, and is then compiled once, not three times."""
+    them all first, as most samples have none)."""
     values = [v for v in sample.to_pylist() if v]
-    if not values:
+    if not _in_values([pattern], values)[0]:
         return 0.0
-    if any("\n" in v for v in values):  # a value of several lines: each on its own, as the kernels see it
-        each = _regex(pattern)
-        return sum(each.search(v) is not None for v in values) / len(values)
-    lines = _regex("(?m)" + pattern)
-    if lines.search("\n".join(values)) is None:
-        return 0.0
-    return sum(lines.search(v) is not None for v in values) / len(values)
+    each = _pattern_set((pattern,), False)
+    return sum(each.Match(v) is not None for v in values) / len(values)
 
 
 def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],
