@@ -126,3 +126,27 @@ def test_one_search_passes_over_treated_text_and_case_numbers() -> None:
     treated = ["建议增设停车位，联系电话172****7364，请尽快处理", "GD202600000123", "10.48.*.*", "张*"]
     assert not lastline.text_checks_needed(pa.array(treated))
     assert lastline.text_checks_needed(pa.array(treated + ["来电人张建国反映噪音"]))
+
+
+def test_an_answer_is_remembered_for_the_same_column_within_a_batch_step_only() -> None:
+    from opendata.pii import memo
+    from opendata.strings import DigitRun, digit_runs, trimmed
+
+    calls: list[int] = []
+
+    def count(values: pa.Array) -> int:
+        calls.append(1)
+        return len(calls)
+
+    column = pa.array([" 张三 ", "13812345678", "李四"])
+    same = column.cast(pa.string())  # another object over the same buffers
+    other = pa.array([" 张三 ", "13812345678", "李四"])  # equal values, other buffers
+    with memo.scope():
+        assert memo.remembered("k", column, count) == memo.remembered("k", same, count) == 1
+        assert memo.remembered("k", other, count) == 2 and memo.remembered("j", column, count) == 3
+        assert memo.remembered("k", column.slice(1), count) == 4  # a slice is another column
+        assert memo.trimmed(column).to_pylist() == trimmed(column).to_pylist() == ["张三", "13812345678", "李四"]
+        run = DigitRun(11, b"1", b"3456789")
+        assert [a.tolist() for a in memo.digit_runs(column, run)] == [a.tolist() for a in digit_runs(column, run)]
+    assert memo.remembered("k", column, count) == 5  # outside a step nothing is kept
+    assert memo.remembered("k", column, count) == 6

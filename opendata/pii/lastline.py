@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
 from ..strings import filled, trimmed
+from . import memo
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
@@ -206,7 +207,7 @@ def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     """How many non-empty cells ``treated`` left exactly as in ``raw``, other than values that were
     already masked in the source (``138****5678``: a star or 某 where characters were)."""
     raw = raw.cast(pa.string())
-    present = to_mask(pc.fill_null(pc.not_equal(trimmed(raw), ""), False))
+    present = to_mask(pc.fill_null(pc.not_equal(memo.trimmed(raw), ""), False))
     same = to_mask(pc.fill_null(pc.equal(raw, treated.cast(pa.string())), False)) & present
     if not same.any():
         return 0
