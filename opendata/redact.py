@@ -320,7 +320,7 @@ class _TreatedOutput:
             if whole:
                 # Every cell of it was replaced: what is left to find is a cell left as it was.
                 counts["raw_cell"] = lastline.raw_cells(batch.column(name), out)
-            else:
+            elif lastline.text_checks_needed(out):  # one search first: the usual column holds nothing of theirs
                 counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
                 counts["name_cue"] = lastline.name_cue_cells(out)
                 counts["mobile"], counts["mobile_runs"] = lastline.mobile_cells(out)

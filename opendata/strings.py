@@ -96,41 +96,35 @@ def filled(values: pa.Array, fill: str = "") -> pa.Array:
     return values if values.null_count == 0 else pc.fill_null(values, fill)
 
 
-def _ends(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """The data bytes of a string array and where each of its non-empty values begins and ends."""
-    values = contiguous(values)
-    if values.type != pa.string() or len(values) == 0:
-        return None
-    bounds = offsets(values).astype(np.int64)
-    data = data_bytes(values)
-    starts, ends = bounds[:-1] - bounds[0], bounds[1:] - bounds[0]
-    some = ends > starts
-    return data, starts[some], ends[some]
-
-
 def trimmed(values: pa.Array) -> pa.Array:
     """``pc.utf8_trim_whitespace(values)``, without its copy of a column none of whose values
     begins or ends with whitespace (the usual). A value is taken as untouched by the trim only if
     it begins with a printable ASCII character or a character at or above U+4000, and ends with
     one of those: every whitespace character (ASCII, U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000)
-    lies outside. Anything else goes to the kernel."""
-    found = _ends(values)
-    if found is None:
+    lies outside. Anything else goes to the kernel. (The bytes are gathered at every value's ends,
+    empty ones included, clipped to the buffer and then passed over: it runs on every column of
+    every batch several times, where picking out the non-empty values first took twice as long.)"""
+    values = contiguous(values)
+    if values.type != pa.string() or len(values) == 0:
         return pc.utf8_trim_whitespace(values)
-    data, starts, ends = found
-    if len(starts) == 0:
-        return contiguous(values)
-    first = data[starts]
+    bounds = offsets(values)
+    data = data_bytes(values)
+    if len(data) == 0:
+        return values
+    starts = bounds[:-1] - bounds[0]
+    ends = bounds[1:] - bounds[0]
+    lengths = ends - starts
+    first = data.take(starts, mode="clip")
     ok = ((first >= 0x21) & (first <= 0x7E)) | (first >= 0xE4)
-    last = data[ends - 1]
+    last = data.take(ends - 1, mode="clip")
     ascii_end = (last >= 0x21) & (last <= 0x7E)
-    lead3 = data[np.maximum(ends - 3, 0)]
-    lead4 = data[np.maximum(ends - 4, 0)]
+    lead3 = data.take(ends - 3, mode="clip")
+    lead4 = data.take(ends - 4, mode="clip")
     wide_end = (last >= 0x80) & (last < 0xC0) & (
-        ((ends - starts >= 3) & (lead3 >= 0xE4) & (lead3 <= 0xEF))
-        | ((ends - starts >= 4) & (lead4 >= 0xF0)))
-    if (ok & (ascii_end | wide_end)).all():
-        return contiguous(values)
+        ((lengths >= 3) & (lead3 >= 0xE4) & (lead3 <= 0xEF))
+        | ((lengths >= 4) & (lead4 >= 0xF0)))
+    if ((ok & (ascii_end | wide_end)) | (lengths == 0)).all():
+        return values
     return pc.utf8_trim_whitespace(values)
 
 
@@ -145,18 +139,25 @@ def han_counts(values: pa.Array) -> np.ndarray:
     out = np.zeros(len(values), dtype=np.int64)
     if len(values) == 0:
         return out
-    bounds = offsets(values).astype(np.int64)
+    bounds = offsets(values)
     data = data_bytes(values)
-    lead = np.flatnonzero((data >= 0xE4) & (data <= 0xE9))
-    if len(lead) == 0:
+    # One flag per byte (and a last one, never set, where trailing empty values begin), summed
+    # value by value: the leads 0xE5–0xE8 are all Chinese, 0xE4 and 0xE9 only in part.
+    han = np.zeros(len(data) + 1, dtype=bool)
+    np.logical_and(data >= 0xE5, data <= 0xE8, out=han[:-1])
+    edge = np.flatnonzero((data == 0xE4) | (data == 0xE9))
+    if len(edge):
+        second = data[np.minimum(edge + 1, len(data) - 1)]
+        third = data[np.minimum(edge + 2, len(data) - 1)]
+        first = data[edge]
+        han[edge] = (((first == 0xE4) & (second >= 0xB8))
+                     | ((first == 0xE9) & ((second < 0xBE) | ((second == 0xBE) & (third <= 0xA5)))))
+    elif not han.any():
         return out
-    second = data[np.minimum(lead + 1, len(data) - 1)]
-    third = data[np.minimum(lead + 2, len(data) - 1)]
-    first = data[lead]
-    han = (((first == 0xE4) & (second >= 0xB8)) | ((first >= 0xE5) & (first <= 0xE8))
-           | ((first == 0xE9) & ((second < 0xBE) | ((second == 0xBE) & (third <= 0xA5)))))
-    rows = np.searchsorted(bounds[1:] - bounds[0], lead[han], side="right")
-    return np.bincount(rows, minlength=len(values))[:len(values)]
+    starts = bounds[:-1] - bounds[0]
+    counts = np.add.reduceat(han, starts, dtype=np.int64)  # (an empty value gets its next byte's flag)
+    counts[bounds[1:] == bounds[:-1]] = 0
+    return counts
 
 
 def first_bytes(values: pa.Array) -> np.ndarray | None:

@@ -60,7 +60,7 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     """Per cell of ``values`` (no nulls, trimmed or not), the index in :data:`ORDER` of the type it
     holds, :data:`MASKED` for a value already masked, or :data:`NONE`. ``first``: a type tried
     before all others (the column's own: one pass settles a column of one type)."""
-    text = trimmed(values)
+    text = memo.trimmed(values)
     out = np.full(len(text), NONE, dtype=np.int64)
     if len(text) == 0:
         return out

@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
 from ..strings import filled, trimmed
+from . import memo
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
@@ -40,7 +41,7 @@ from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
-           "raw_cells"]
+           "raw_cells", "text_checks_needed"]
 
 # Digits (ASCII or full-width) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
 # an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
@@ -127,6 +128,12 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
 # that is a letter (SF1385… is a waybill's code).
 _MOBILE_RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-/])(?:(?<![A-Za-z])|" + "|".join(f"(?<={w})" for w in GLUED_LABELS)
                          + r")(?:(?:\+|00)?86[ \-]?)?([0-9](?:[ .\-/]?[0-9]){10})(?![0-9])(?![.\-/][0-9])", re.IGNORECASE)
+#: What a cell holds wherever :data:`_MOBILE_RUN` finds a run in it (in either width, before the
+#: translation): eleven digits with single separators, no digit right after them, and before them
+#: the start, a non-digit or the country code 86 (its lookbehinds, the labels included, all say
+#: "no digit"; only the optional prefix lets one stand there). Necessary, not sufficient: the
+#: cells without it are passed over, the others searched by :data:`_MOBILE_RUN` itself.
+MOBILE_CANDIDATE = ("(?:^|[^0-9０-９]|[8８][6６][ \\-]?)[0-9０-９](?:[ ./\\-]?[0-9０-９]){10}(?:[^0-9０-９]|$)")
 _DOCUMENT = re.compile(DOCUMENT_CUE + r"[:：为是]?\s*[CDEGHMPS][A-Z]?[0-9]{6,10}(?![0-9A-Za-z])")
 
 
@@ -135,10 +142,10 @@ def mobile_cells(values: pa.Array) -> tuple[int, int]:
     a standalone run of eleven digits at all: the caller weighs the first against chance (a column
     of random 11-digit serial numbers holds 1[3-9] runs 7 times in 100)."""
     text = filled(values.cast(pa.string()))
-    if not _anywhere(text, "[0-9０-９]"):
+    if not _anywhere(text, MOBILE_CANDIDATE):  # a column of longer serials or masked phones: none
         return 0, 0
     mobiles = runs = 0
-    candidates = to_mask(pc.match_substring_regex(text, r"[0-9０-９](?:[ .\-/]?[0-9０-９]){9}"))
+    candidates = to_mask(pc.match_substring_regex(text, MOBILE_CANDIDATE))
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found = [re.sub(r"[^0-9]", "", m) for m in _MOBILE_RUN.findall(cell.translate(_FULLWIDTH))]
         runs += bool(found)
@@ -149,7 +156,7 @@ def mobile_cells(values: pa.Array) -> tuple[int, int]:
 def document_cells(values: pa.Array) -> int:
     """How many cells hold a passport or permit number of its format after the word for it."""
     text = filled(values.cast(pa.string()))
-    if not _anywhere(text, "护照|通行证|回乡证|旅行证|(?i:passport)"):
+    if not _anywhere(text, _DOCUMENT_WORDS):
         return 0
     return sum(_DOCUMENT.search(cell) is not None for cell in text.to_pylist() if cell)
 
@@ -163,7 +170,7 @@ def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: flo
 def name_cue_cells(values: pa.Array) -> int:
     """How many cells hold an unmasked name after a cue word."""
     text = filled(values.cast(pa.string()))
-    cues = "|".join(CUE_WORDS + COLON_CUES)
+    cues = _cue_words()
     if not _anywhere(text, cues):
         return 0
     candidates = to_mask(pc.match_substring_regex(text, cues))
@@ -175,6 +182,23 @@ def name_cue_cells(values: pa.Array) -> int:
     return found
 
 
+def _cue_words() -> str:
+    return "|".join(CUE_WORDS + COLON_CUES)
+
+
+#: the words a travel document's number stands after, as :func:`document_cells` first looks for them
+_DOCUMENT_WORDS = "护照|通行证|回乡证|旅行证|(?i:passport)"
+
+
+def text_checks_needed(values: pa.Array) -> bool:
+    """Whether any of :func:`identifier_cells`, :func:`name_cue_cells`, :func:`mobile_cells` and
+    :func:`document_cells` can find anything in ``values``: one joined search for what each of
+    them first searches for (a miss of all four is a miss of each), where they would make four —
+    a column of treated free text or of case numbers has none of them."""
+    text = filled(values.cast(pa.string()))
+    return _anywhere(text, "|".join(f"(?:{p})" for p in (_RUN, _cue_words(), MOBILE_CANDIDATE, _DOCUMENT_WORDS)))
+
+
 # A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).
 _MASKED_OR_ADDRESSED = f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
 
@@ -183,7 +207,7 @@ def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     """How many non-empty cells ``treated`` left exactly as in ``raw``, other than values that were
     already masked in the source (``138****5678``: a star or 某 where characters were)."""
     raw = raw.cast(pa.string())
-    present = to_mask(pc.fill_null(pc.not_equal(trimmed(raw), ""), False))
+    present = to_mask(pc.fill_null(pc.not_equal(memo.trimmed(raw), ""), False))
     same = to_mask(pc.fill_null(pc.equal(raw, treated.cast(pa.string())), False)) & present
     if not same.any():
         return 0

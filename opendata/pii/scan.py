@@ -31,7 +31,7 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import byte_lengths, contiguous, data_bytes, digit_runs, filled, han_counts, offsets, trimmed
+from ..strings import byte_lengths, contiguous, data_bytes, filled, han_counts, offsets, trimmed
 from . import memo
 from .decide import Detection, Rules, decide, header_only
 from .detectors.person import KIN_NAME_CELL
@@ -116,7 +116,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     ``raw_only`` skips recognising already-masked values (enough to prove nothing untreated is left).
     """
     text, weights = distinct_values(filled(values))
-    text = trimmed(text)
+    text = memo.trimmed(text)
     nonempty = to_mask(pc.not_equal(text, ""))
     total = int(weights[nonempty].sum())
     found: dict[str, Counts] = {}
@@ -215,8 +215,10 @@ def _normalized_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, fo
     # … and hold two Chinese characters at most (浙A·12345, 0571-88123456 转 8021); a sentence holds more.
     han = han_counts(sub)
     if (han > 2).any():  # (a phone number's label, 联系电话：, is no sentence: the cell is the number)
-        many = np.flatnonzero(han > 2)
-        han[many] = han_counts(pc.replace_substring_regex(_at(sub, many), LABELLED[0], LABELLED[1]))
+        many = np.flatnonzero(han > 2)  # (only a cell that begins with a label loses characters)
+        many = many[to_mask(pc.match_substring_regex(_at(sub, many), LABELLED[0]))]
+        if len(many):
+            han[many] = han_counts(pc.replace_substring_regex(_at(sub, many), LABELLED[0], LABELLED[1]))
     if (han > 2).any():
         short = short[han <= 2]
         if len(short) == 0:
@@ -582,7 +584,7 @@ def _digit_run_spans(detector: Detector, values: pa.Array) -> np.ndarray | None:
     forms, hold = detector.span_other_forms, detector.span_other_forms_hold
     if forms and (not hold or _holds(values, hold)) and _anywhere(values, forms):
         return None
-    found = digit_runs(values, detector.digit_run)
+    found = memo.digit_runs(values, detector.digit_run)
     return None if found is None else np.bincount(found[1], minlength=len(values))
 
 

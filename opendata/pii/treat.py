@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
 from ..strings import trimmed
+from . import memo
 from .cells import MASKED, NONE, ORDER, ORGANISATION, cell_types
 from .operators import OPERATORS
 from .operators.mask import mask_cells
@@ -58,7 +59,7 @@ def treat_field(column: pa.Array, pii_type: str | None, operator: str, params: d
 
     ``others``: the treatment (operator, parameters) of each other type a cell may hold."""
     column = column.cast(pa.string())
-    present = to_mask(pc.fill_null(pc.not_equal(trimmed(column), ""), False))
+    present = to_mask(pc.fill_null(pc.not_equal(memo.trimmed(column), ""), False))
     if not present.any():
         return column
     index = np.flatnonzero(present)
@@ -71,7 +72,7 @@ def treat_field(column: pa.Array, pii_type: str | None, operator: str, params: d
     else:
         types = cell_types(values, first=pii_type)
         treated = values
-        for code in np.unique(types[types >= 0]):
+        for code in np.flatnonzero(np.bincount(types[types >= 0])):  # the types present, in order (no sort)
             kind = ORDER[code]
             rows = types == code
             op, p = (operator, params) if kind == pii_type else others.get(kind, ("none", {}))

@@ -13,7 +13,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, digit_runs, fixed_width, offsets
+from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, fixed_width, offsets
+from .. import memo
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
@@ -61,7 +62,7 @@ def mask_digit_runs(values: pa.Array, run: DigitRun, keep_start: int, keep_end: 
     text; ``keep_start`` and ``keep_end`` characters stay. The text around is untouched and the
     byte length unchanged. ``None`` for arrays with nulls."""
     values = contiguous(values)
-    found = digit_runs(values, run)
+    found = memo.digit_runs(values, run)
     if found is None:
         return None
     starts, _ = found
