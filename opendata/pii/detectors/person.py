@@ -114,7 +114,8 @@ NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身�
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
 # (In text also a hyphen between two parts, 吐尔逊-阿不都拉: between Chinese characters it joins no numbers.)
-_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([{NAME_DOTS}\\-]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
+_TEXT_DOTS = NAME_DOTS + "\\-"
+_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([{_TEXT_DOTS}]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
 # Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name (one order only:
 # the pattern's size counts, and the surname leads in Chinese text).
 _ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
@@ -257,7 +258,7 @@ def name_span(named: bool = False) -> str:
     any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = f"[\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS.replace('.', '')}]"
-    han_dot = f"[\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS}]"  # … and the full stop some write in a transliterated name
+    han_dot = f"[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]"  # … and the full stop some write in a transliterated name
     kin = "|".join(KIN)
     cue_words = "|".join(CUE_WORDS)
     # a phone number's start after a name: a mobile (with a country prefix) or a landline
@@ -268,16 +269,16 @@ def name_span(named: bool = False) -> str:
     return "|".join([
         # (first: at the same place, these take the cue before the word of kinship with them)
         # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
-        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS}]{{1,15}}?")
+        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,15}}?")
         + group("s", 13, "[)）]"),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
         # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
         # what the person did (称邱英长期占用…)
-        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS}]{{1,12}}?")
+        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,12}}?")
         + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
-        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS}]{{1,12}}?")
+        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,12}}?")
         + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
         # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
         # its mark, of a known form or any two to five characters that do not end as a feature of
@@ -285,8 +286,9 @@ def name_span(named: bool = False) -> str:
         group("p", 16, "[东南西北](至|邻|侧|面|靠|接|[:：])[:：]?\\s*")
         + group("n", 16, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}|{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,3}}[^\\P{{Han}}{_LAND}]")
         + group("s", 16, "[，,；;。\\s]|$"),
-        # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证)
-        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,7}}?(、{start}{han_dot}{{1,9}}?)+")
+        # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证;
+        # transliterated ones of up to twelve characters, 吐尔逊·阿不都热合曼)
+        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,11}}?(、{start}{han_dot}{{1,11}}?)+")
         + group("s", 19, f"等|可|均|都|[，。；,;]|$|{NAME_ENDS}"),
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
         group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
