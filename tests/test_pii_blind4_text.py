@@ -203,7 +203,9 @@ def test_sentences_that_only_look_like_a_name_after_a_cue_stay_as_written(seed: 
     r = rng(seed)
     plain = [f"上班途中驾驶电动车与机动车发生碰撞，交警认定对方负主要责任。",
              f"参加网格员业务培训，地点{r.choice(['文化路', '人民路'])}{r.randint(1, 99)}号综合楼。",
-             f"检查沿街商铺{r.randint(2, 20)}家，已通知负责人{r.choice('王李张刘陈')}先生整改。"]
+             f"检查沿街商铺{r.randint(2, 20)}家，已通知负责人{r.choice('王李张刘陈')}先生整改。",
+             f"游客反映在景区购买的门票被{r.choice('王李张刘陈')}某倒卖，价格虚高。",
+             f"{r.choice('王李张刘陈')}女士另反映该店店员态度恶劣。"]
     names = [name(r) for _ in range(ROWS)]
     notes = [r.choice(plain) if i % 2 else f"来电人{n}反映噪音扰民。" for i, n in enumerate(names)]
     rows = _text_column(notes, "事故经过")
