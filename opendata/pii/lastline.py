@@ -36,7 +36,7 @@ from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
-from .detectors.person import ADDRESSED, KIN
+from .detectors.person import ADDRESSED, KIN, NOT_NAMES
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -91,7 +91,7 @@ def _unmasked_name(tail: str) -> bool:
     if cut is not None and cut.start() == 0:
         return False  # 来电人称… : no name after the cue
     name = tail[:cut.start()] if cut else tail[:4]
-    if _NOT_IN_NAMES.search(name[:4]):
+    if _NOT_IN_NAMES.search(name[:4]) or name[:2] in NOT_NAMES:  # (店员态度恶劣: a word no one bears as a name)
         return False
     return 2 <= len(name.replace("·", "").replace("•", "").replace("・", "").replace("．", "")) <= 8 and not re.search("[某*＊]", name) \
         and len(name) <= (8 if re.search("[·•・．]", name) else 4)
