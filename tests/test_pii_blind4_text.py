@@ -140,7 +140,7 @@ def test_a_name_that_begins_an_inquirys_finding_is_masked(seed: int, inquiry: st
 @given(seed=st.integers(0, 10_000), category=st.sampled_from(["重点青少年", "独居老人", "留守儿童", "特困人员", "刑满释放人员"]))
 def test_a_name_after_the_category_of_people_visited_is_masked(seed: int, category: str) -> None:
     r = rng(seed)
-    names = [_someone(r, i) if i % 4 != 2 else name(r) for i in range(ROWS)]
+    names = [_someone(r, i) if i % 8 != 2 else r.choice(("额尔敦", "孟和", "乌兰")) for i in range(ROWS)]
     notes = [f"走访{category}{n}，{'其父在外务工' if i % 2 else '家中燃气报警器故障'}，已登记。" for i, n in enumerate(names)]
     rows = _text_column(notes, "走访情况")
     assert leaks(names, output_cells(rows)) == []

@@ -155,9 +155,9 @@ KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) 
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 26))
 # the number of ``name_span``'s alternatives
-_GROUPS = 25
+_GROUPS = 26
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -318,6 +318,8 @@ def name_span(named: bool = False) -> str:
         # after the word for a category of people a visit is for (走访重点青少年X，独居老人X家中), a
         # name of a known form
         group("p", 23, f"({'|'.join(CATEGORIES)})") + group("n", 23, _ANY_NAME),
+        # … or any two to four characters the clause ends after (走访重点青少年额尔敦，其父…)
+        group("p", 26, f"({'|'.join(CATEGORIES)})") + group("n", 26, f"{start}{han}{{1,3}}?") + group("s", 26, "[，,、。；;（(]"),
         # after a name already masked and 、, the next of the list (工友旺*、訾行军将其…): the treatment's
         # later passes take what a list of names of several forms left
         group("p", 24, "[*＊]、") + group("n", 24, _ANY_NAME),
