@@ -242,3 +242,17 @@ def test_a_word_of_kinship_after_a_cue_is_not_a_name_to_the_last_line_but_the_na
             assert lastline.name_cue_cells(pa.array([f"投诉人{kin}{surname}{'*' * len(given)}（70岁）随团旅游"])) == 0
             if surname not in "于和":
                 assert lastline.name_cue_cells(pa.array([f"投诉人{kin}{surname}{given}（70岁）随团旅游"])) == 1
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_a_name_of_any_length_handed_a_matter_before_a_title_is_masked_and_a_surname_alone_is_not(seed: int) -> None:
+    r = rng(seed)
+    names = [r.choice(("日火拉哈", "曲比阿乌", "阿西木呷")) if i % 3 == 0 else minority_name(r, "•") if i % 3 == 1
+             else name(r) for i in range(ROWS)]
+    surnames = [r.choice("王李张刘陈") for _ in range(ROWS)]
+    notes = [f"请{n}同志于本周五前携带材料到窗口办理。" if i % 2 else f"已通知负责人{n}同志到场，负责人{s}先生整改。"
+             for i, (n, s) in enumerate(zip(names, surnames))]
+    rows = _text_column(notes)
+    assert leaks(names, output_cells(rows)) == []
+    assert all(f"负责人{s}先生整改" in row["诉求内容"] for s, row in list(zip(surnames, rows))[::2])

@@ -156,6 +156,9 @@ RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
 POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 26))
+# the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
+HANDED_GROUP = 12
+_CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
 # the number of ``name_span``'s alternatives
 _GROUPS = 26
 
@@ -178,6 +181,12 @@ def name_begins(group: int, name: str, after: str = "") -> int:
         return len(name)
     if group in POSITION_GROUPS and len(name) <= 4 and _NOT_IN_NAME.search(name[-2:]):
         return len(name)
+    # before a title, a cue word and a surname alone are whom the matter was handed to, addressed by
+    # surname (通知负责人闫先生: no name); a cue word and a name, the name after the cue (通知负责人张三同志)
+    if group == HANDED_GROUP:
+        cue = _CUE_AT_START.match(name)
+        if cue is not None:
+            return len(name) if len(name) - cue.end() <= 1 else cue.end()
     last = None
     for last in _PLACE_IN_NAME.finditer(name):
         pass
@@ -306,7 +315,7 @@ def name_span(named: bool = False) -> str:
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
         group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
         + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理', '处理', '核实', '跟进'))})"),
-        group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,2}}?")
+        group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
         # after the words of an inquiry's finding, a sentence that begins with a person (经了解，X与商家…;
         # 经核实，X已于…): a name of a known form, before what a person does
