@@ -34,8 +34,9 @@ COMPOUND = ("万俟 司马 上官 欧阳 夏侯 诸葛 闻人 东方 赫连 皇�
             "公孙 仲孙 轩辕 令狐 钟离 宇文 长孙 慕容 鲜于 闾丘 司徒 司空 亓官 司寇 仉督 子车 颛孙 端木 巫马 公西 "
             "漆雕 乐正 壤驷 公良 拓跋 夹谷 宰父 谷梁 段干 百里 东郭 南门 呼延 羊舌 微生 梁丘 左丘 东门 西门 商牟 "
             "伯赏 南宫 第五 独孤 长孙").split()
-# Common modern surnames that the classical list lacks (variant forms in everyday use).
-MODERN = "付肖覃韦闫粟冼练芦仝蓝伍邝兰庞卢禚"
+# Common modern surnames that the classical list lacks (variant forms in everyday use), and surnames in
+# use that it lacks and jieba tags otherwise (揭 zg, 操 v: the 揭 and 操 families of Jiangxi and Anhui).
+MODERN = "付肖覃韦闫粟冼练芦仝蓝伍邝兰庞卢禚揭操"
 # … and compound surnames in use that it lacks (太史: a register's 太史* is a masked name, not a value to mask again).
 MODERN_COMPOUND = ("太史",)
 # Real but rare surnames that begin the words of headers and forms (姓名, 名称): left out, or every

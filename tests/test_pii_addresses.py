@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import opendata as od
 from opendata.pii.detectors import REGISTRY
-from opendata.pii.detectors.person import ESTATE, GROUP, INSTITUTION, RESETTLEMENT
+from opendata.pii.detectors.person import ESTATE, GROUP, INSTITUTION, RESETTLEMENT, VILLAGE
 from opendata.pii.operators import OPERATORS
 from pii_data import name, resident_id, uscc
 from pii_forms import PROVINCES, decided, detections, package, redacted
@@ -205,3 +205,24 @@ def test_an_enterprise_registers_office_addresses_are_not_asked_about(seed):
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert [row["住所"] for row in rows] == offices
     assert [h for h, row in zip(homes, rows) if h in row["法定代表人住所"]] == []
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_house_number_after_any_village_word_in_text_is_treated(seed):
+    """现住…寨33号, 走访…村委会82号, …屯13号: a house number in a village, whatever the word for it, is a
+    household's address in text as in a cell; the notes around it stay."""
+    r = random.Random(seed)
+    words = [w for w in VILLAGE.split("|") if w != "连"]  # (…团…连N号 has its own form)
+    homes = []
+    for _ in range(ROWS):
+        province, city, county = r.choice(PROVINCES)
+        head = r.choice((f"{province}{city}{county}", f"{city}{county}", county))
+        homes.append(f"{head}{_place(r)}{r.choice(words)}{r.randint(1, 199)}号")
+    notes = [f"{name(r)[0]}某于{r.randint(1, 12)}月搬离本网格，现住{h}。" if i % 2 else f"走访{h}，独居，身体状况良好。"
+             for i, h in enumerate(homes)]
+    directory = package(_fresh() / "in", {"xh": [str(i) for i in range(ROWS)], "走访情况": notes})
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    out = [row["走访情况"] for row in rows]
+    assert [h for h in homes if any(h in cell for cell in out)] == []
+    assert all(cell.endswith("。") for cell in out)

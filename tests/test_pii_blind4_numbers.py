@@ -193,3 +193,25 @@ def test_coach_and_police_car_plates_are_an_organisations_and_private_plates_bes
     rows, _, _ = redacted(directory, _fresh() / "out")
     assert [row["jlcph"] for row in rows] == coach
     assert leaks(private, output_cells(rows)) == []
+
+
+# ---- a card's label before its number -----------------------------------------------------------------------
+
+@FEW
+@given(seed=st.integers(0, 10_000), label=st.sampled_from(["卡号:", "卡号：", "银行卡号:", "账号 ", "收款账号："]),
+       sep=st.sampled_from([" ", "/", ".", "\u3000", ""]))
+def test_card_numbers_behind_a_label_count_as_cards_and_the_column_is_treated_whole(seed: int, label: str,
+                                                                                   sep: str) -> None:
+    """收款账户 under an opaque header: most cells bare card numbers, a quarter behind 卡号: with the
+    digits grouped any way — the column is a card column, every cell treated, none refused."""
+    from pii_data import bank_card
+    from pii_forms import grouped
+
+    r = rng(seed)
+    cards = [bank_card(r) for _ in range(4 * ROWS)]
+    cells = [f"{label}{grouped(c, sep)}" if i % 4 == 0 else c for i, c in enumerate(cards)]
+    assert REGISTRY["bank_card"].cells(normalize(pa.array(cells))).all()
+    directory = package(_fresh() / "p", {"xh": [str(i) for i in range(4 * ROWS)], "skzh": cells})
+    assert "bank_card" in decided(od.check(od.load(directory)), "skzh")
+    rows, _, _ = redacted(directory, _fresh() / "out")  # the last line refuses a card left raw
+    assert leaks(cards, output_cells(rows)) == []

@@ -34,9 +34,10 @@ from ..bitmaps import to_mask
 from ..strings import filled, trimmed
 from . import memo
 from .detectors.bank_card import issuer_prefix, luhn_valid
+from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
-from .detectors.person import ADDRESSED
+from .detectors.person import ADDRESSED, KIN, NOT_NAMES
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -51,12 +52,14 @@ _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
 # … or after one or two letters, as a code built on an ID begins (学籍号 G330102…): an ID only.
 _LETTERED_RE = re.compile("(?<![A-Za-z])[A-Za-z]{1,2}([0-9０-９]{17}[0-9０-９Xx])(?![0-9０-９A-Za-z])")
 
+# The cue words are the detector's (``data/name_cues.txt``, one list for both), less those that also
+# begin ordinary phrases (户主妻子, 业主委员会: ``not_lastline``), plus any only the last line reads.
+_CUES = data_file("name_cues.txt")
 #: words after which a person's name stands in free text (12345 hotline records, case summaries) …
-CUE_WORDS = ("来电人", "反映人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "联系人", "监护人", "驾驶人",
-             "姓名", "被申请人", "被投诉人", "报案人", "求助人", "报告人", "发现人", "目击人", "证明人", "走访对象",
-             "消费者", "网民", "快递员", "骑手", "店主")
+CUE_WORDS = tuple(w for w in _CUES["cues"].split() + _CUES["roles"].split() if w not in _CUES["not_lastline"].split()) \
+    + tuple(_CUES.get("lastline", "").split())
 #: … and words after which one stands when a colon follows (市民：张三).
-COLON_CUES = ("市民", "患者", "家属", "父亲", "母亲", "户主", "业主", "车主", "租户", "房东", "村民", "居民", "老人")
+COLON_CUES = tuple(_CUES["colon"].split())
 _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"
                   "([\u4e00-\u9fa5·•・．*＊]{2,8})")
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
@@ -67,6 +70,8 @@ _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|�
                          "现|在|住|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
 
+# A word of kinship of two characters or more (母亲, 妻子) at the start of what follows a cue.
+_KIN_AT_START = re.compile(f"(?:{'|'.join(sorted((k for k in KIN if len(k) > 1), key=len, reverse=True))})")
 # Characters a person's name does not hold, which place names and sentences do (反映人民路 is not
 # 反映人 + a name).
 _NOT_IN_NAMES = re.compile("[路街道区市省县镇乡村号口楼的了在是有和与及等个们这那不没到给被把对向从为]")
@@ -78,12 +83,16 @@ _HOW = {"来信", "来电", "来访", "来函", "来人", "联名", "多次", "�
 
 
 def _unmasked_name(tail: str) -> bool:
-    """Whether the characters after a cue begin with an unmasked name (2–4 characters)."""
+    """Whether the characters after a cue begin with an unmasked name (2–4 characters). A word of
+    kinship there says whose name follows (投诉人母亲于**): the name is what comes after it."""
+    kin = _KIN_AT_START.match(tail)
+    if kin is not None:
+        tail = tail[kin.end():]
     cut = _AFTER_NAME.search(tail)
     if cut is not None and cut.start() == 0:
         return False  # 来电人称… : no name after the cue
     name = tail[:cut.start()] if cut else tail[:4]
-    if _NOT_IN_NAMES.search(name[:4]):
+    if _NOT_IN_NAMES.search(name[:4]) or name[:2] in NOT_NAMES:  # (店员态度恶劣: a word no one bears as a name)
         return False
     return 2 <= len(name.replace("·", "").replace("•", "").replace("・", "").replace("．", "")) <= 8 and not re.search("[某*＊]", name) \
         and len(name) <= (8 if re.search("[·•・．]", name) else 4)

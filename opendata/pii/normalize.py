@@ -17,13 +17,15 @@ from .detectors.phones import CELL_LABEL
 
 __all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "normalize"]
 
+# A card's or an account's label at the start of a cell (卡号:6222 0212 …, 银行账号：…): the cell is the number.
+CARD_LABEL = "银行卡号|银行账号|收款卡号|收款账号|卡号|账号"
 _SEP = r"[\s\-·•.・()（）/_]"
 # Cells worth normalising: full-width forms or the ideographic space, middle dots, digits with
 # separators inside, country prefixes, extensions, lower-case letters in an identifier.
 # (No \s: the pattern is searched over a column joined a line each, and a line break is no separator.)
 NEEDS_NORMALIZING = (r"[\x{ff01}-\x{ff5e}\x{3000}·•・]|\d[ \t\-.()（）/_]+\d|\+[ \t]*86|^[ \t]*00?86|\d[ \t]*(转|分机|ext)"
                      r"|^[a-z][a-z]?\d{6,8}$|^\d{14,17}x$|^[\x{4e00}-\x{9fa5}][a-z][a-z0-9]{4,6}$"
-                     rf"|^[ \t]*{CELL_LABEL}[ \t.:：]*[+(（\d０-９]")
+                     rf"|^[ \t]*({CELL_LABEL}|{CARD_LABEL})[ \t.:：]*[+(（\d０-９]")
 # A run of digits with separators (and an optional country prefix), ending in a digit or X.
 _DIGITS = r"^\s*\+?[\d\s\-·•.・()（）/_]{6,48}[\dXx]\s*$"
 # A plate with a separator after the province and letter, or a lower-case letter.
@@ -31,6 +33,7 @@ _PLATE = r"^[\x{4e00}-\x{9fa5}][A-Za-z][\s\-·•.・]?[A-Za-z0-9]{4,6}[\x{4e00}
 # A phone number's label at the start of a cell (TEL186…, tel:138.1234.5678, 手机：135 …, ☎0571-…): the
 # cell is the number.
 LABELLED = (rf"^\s*{CELL_LABEL}[\s.:]*([+(\d])", r"\1")
+CARD_LABELLED = (rf"^\s*(?:{CARD_LABEL})[\s.:：]*(\d)", r"\1")
 _EXTENSION = (r"^(.*\d)\s*(?:转|分机|ext\.?)\s*(\d{1,6})$", r"\1转\2")
 _PREFIX = (r"^(?:\+86|0086|86)(1[3-9]\d{9})$", r"\1")
 _SHORT_CODE = r"^[A-Za-z0-9\x{4e00}-\x{9fa5}]{5,20}$"
@@ -38,12 +41,13 @@ _SHORT_CODE = r"^[A-Za-z0-9\x{4e00}-\x{9fa5}]{5,20}$"
 
 def normalize(values: pa.Array) -> pa.Array:
     """``values`` (no nulls) with identifiers in their plain form: NFKC (full-width → ASCII), a phone
-    number's label taken off (``TEL``, ``手机:``, ``☎``), separators removed from digit runs and
+    number's or a card's label taken off (``TEL``, ``手机:``, ``☎``, ``卡号:``), separators removed from digit runs and
     plates, ``+86``/``0086``/``86`` taken off mobile numbers,
     extensions written ``转N``, letters of short codes upper-cased. Other text keeps its content
     (NFKC aside)."""
     out = pc.utf8_normalize(values, "NFKC")
     out = pc.replace_substring_regex(out, LABELLED[0], LABELLED[1])
+    out = pc.replace_substring_regex(out, CARD_LABELLED[0], CARD_LABELLED[1])
     out = pc.replace_substring_regex(out, _EXTENSION[0], _EXTENSION[1])
     shaped = pc.or_(pc.match_substring_regex(out, _DIGITS), pc.match_substring_regex(out, _PLATE))
     if pc.any(shaped).as_py():

@@ -56,6 +56,11 @@ class MilitaryId(Detector):
     validate_spans = False
 
 
+# A plate's letters (no I or O) and digits, in either case and either width (Ａ is U+FF21).
+_LETTER_ANY_WIDTH = "[A-HJ-NP-Za-hj-np-z\uff21-\uff28\uff2a-\uff2e\uff30-\uff3a\uff41-\uff48\uff4a-\uff4e\uff50-\uff5a]"
+_CHAR_ANY_WIDTH = _LETTER_ANY_WIDTH[:-1] + "0-9\uff10-\uff19]"
+
+
 @register
 class LicensePlate(Detector):
     type = "cn_license_plate"
@@ -65,10 +70,12 @@ class LicensePlate(Detector):
     _plate = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z]"
               "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
     cell_pattern = f"^{_plate}$"
-    # in text also 浙A·12345, 浙A 12345, 浙A-12345, 浙A.12345, and in lower case (浙a12345)
-    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Za-hj-np-z][·•・ .\\-]?"
-                    "([DFdf][A-HJ-NP-Za-hj-np-z0-9]{5}|[A-HJ-NP-Za-hj-np-z0-9]{5}[DFdf]"
-                    "|[A-HJ-NP-Za-hj-np-z0-9]{4}[A-HJ-NP-Za-hj-np-z0-9挂港澳])")
+    # in text also 浙A·12345, 浙A 12345, 浙A-12345, 浙A.12345, in lower case (浙a12345), and in
+    # full-width letters and digits, whole or mixed (豫Ｃ４９６１７, 湘Ｆ496ＬＪ): the text is
+    # masked as written, so the span is read in its written width.
+    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}]{_LETTER_ANY_WIDTH}[·•・ .\\-．－]?"
+                    f"([DFdfＤＦｄｆ]{_CHAR_ANY_WIDTH}{{5}}|{_CHAR_ANY_WIDTH}{{5}}[DFdfＤＦｄｆ]"
+                    f"|{_CHAR_ANY_WIDTH}{{4}}({_CHAR_ANY_WIDTH}|[挂港澳]))")
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
 
     def shaped(self, values: pa.Array) -> np.ndarray:

@@ -25,8 +25,10 @@ PINYIN_SURNAMES = tuple(_DATA["pinyin"].split())
 _GIVEN = "[\u4e00-\u67cf\u67d1-\u9fa5]"
 _HAN = "[\u4e00-\u9fa5]"
 _NAME = f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES}]{_GIVEN}{{1,2}})"
-# Transliterated names (Uyghur, Kazakh …): parts joined by a middle dot, a bullet, a full stop or ・.
-_DOTTED = f"{_GIVEN}{{1,8}}([·•.・．]{_GIVEN}{{1,8}}){{1,3}}"
+# Transliterated names (Uyghur, Kazakh …): parts joined by a middle dot, a bullet, a full stop, ・, or
+# the hyphenation point and bullet operator some input methods give for it (‧ U+2027, ∙ U+2219).
+NAME_DOTS = "·•.・．‧∙"
+_DOTTED = f"{_GIVEN}{{1,8}}([{NAME_DOTS}]{_GIVEN}{{1,8}}){{1,3}}"
 # Common parts of Tibetan and Yi names, which have no surname: a name is two or three of them.
 _SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|央金|多吉|平措|尼玛|达瓦|白玛|洛桑|丹增|阿旺|强巴|益西|普布|"
               "边巴|米玛|巴桑|拉巴|次旦|贡布|曲珍|仁青|嘎玛|罗布|群培|桑珠|其美|措姆|旺堆|旺姆|拉珍|次珍|德庆|卓嘎|"
@@ -53,30 +55,27 @@ _RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
 _PINYIN = "|".join(PINYIN_SURNAMES)
 _ROMAN = f"(?i:({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-z]{{2,12}})? ({_PINYIN}))"
+# The words after which a name stands in free text (``data/name_cues.txt``, read by the last line too).
+_CUES = _data_file("name_cues.txt")
 #: the parties and roles of a case or a file, after which a name stands (出借人田国文, 受援人谭志芳)
-LEGAL_ROLES = ("受援人", "援助人", "出借人", "借款人", "借用人", "担保人", "保证人", "原告", "被告", "被告人", "第三人",
-               "证人", "受害人", "被害人", "嫌疑人", "承租人", "出租人", "买受人", "出卖人", "继承人", "被继承人",
-               "受益人", "债权人", "债务人", "上诉人", "被上诉人", "申诉人", "赔偿义务人", "侵权人", "行为人", "肇事人",
-               "肇事者", "死者", "伤者", "被监护人", "被赡养人", "赡养人", "被扶养人", "抚养人", "受助人", "救助对象",
-               "低保户", "困难户", "群众", "信访人", "来访人", "举报者")
-#: words after which a person's name stands in free text …
-CUE_WORDS = ("姓名", "联系人", "投诉人", "举报人", "申请人", "当事人", "被执行人", "法定代表人", "负责人", "来电人",
-             "反映人", "监护人", "驾驶人", "被申请人", "被投诉人", "报案人", "求助人", "户主", "业主", "患者",
-             # who saw, reported or vouched for something, and whom a visit was for (据报告人X称, 走访对象X)
-             "报告人", "发现人", "目击人", "目击者", "证明人", "见证人", "委托人", "代理人", "经手人", "陪同人",
-             "走访对象", "服务对象", "帮扶对象", "矫正对象",
-             # who lives in a rented room, and a relative, in a visit's record (房东X，租客Y、Z; 家属X手机…)
-             "房东", "租客", "房客", "家属",
-             # the people of a consumer complaint (消费者X反映, 快递员X未经同意, 店主X称)
-             "消费者", "网民", "快递员", "外卖骑手", "骑手", "店主", "店员", "导游", "司机") + LEGAL_ROLES
+LEGAL_ROLES = tuple(_CUES["roles"].split())
+#: words after which a person's name stands in free text (来电人X, 据报告人X称, 走访对象X, 消费者X反映) …
+CUE_WORDS = tuple(_CUES["cues"].split()) + LEGAL_ROLES
 #: … and words after which one stands when a colon follows (市民：张三).
-COLON_CUES = ("市民", "家属", "父亲", "母亲", "车主", "租户", "房东", "村民", "居民", "老人", "住户", "户主")
+COLON_CUES = tuple(_CUES["colon"].split())
 #: … words of kinship and agency that stand right before a name (其邻居隗梅, 代办人秦佳叶), and the
 #: titles of office written before one (主任公孙雨, 村支书李四) …
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "之子", "之女", "之夫", "之妻", "之父", "之母",
                  "工友", "同学", "室友", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属", "主任", "书记", "支书", "村长", "组长",
                  "队长", "经理", "站长", "所长", "会长", "社长", "网格员", "民警", "律师", "房客")
+#: … the words of an inquiry's finding, after which a sentence may begin with a person (经了解，X与商家…),
+#: and the categories of people a visit is for (走访重点青少年X，独居老人X家中): read by the detector
+#: only, with a name of a known form after them (the last line's looser test would take 家中 for a name).
+INQUIRY = tuple(_CUES["inquiry"].split())
+CATEGORIES = tuple(_CUES["categories"].split())
+#: … the other party of a matter, across from a person (X与商家…)
+PARTIES = tuple(_CUES["parties"].split())
 #: words of kinship, single characters included, as a register writes them before a name: 妻 陈秀英
 #: 139…, 户主妻子（覃铭懿）, 姐（蔡志秀）.
 KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "配偶", "爱人", "儿媳",
@@ -109,11 +108,14 @@ _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在�
 _CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
-NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次"))
+NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
+                                                      "未", "途中", "将其"))
              + "|拒绝|拒不|的|在|于|因|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 _PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
-_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([·•.・．]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
+# (In text also a hyphen between two parts, 吐尔逊-阿不都拉: between Chinese characters it joins no numbers.)
+_TEXT_DOTS = NAME_DOTS + "\\-"
+_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([{_TEXT_DOTS}]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
 # Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name (one order only:
 # the pattern's size counts, and the surname leads in Chinese text).
 _ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
@@ -122,7 +124,8 @@ _ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
 _HOME_WORDS = "住中属人里庭门乡"
 _NAME_IN_TEXT = (f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES.replace('家', '')}]{_GIVEN}{{1,2}}"
                  f"|家[^\\P{{Han}}某{_HOME_WORDS}]{_GIVEN}?)")
-_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|{_SURNAMELESS}|{_NAME_IN_TEXT})"
+# (In text, where a cue or a list says a name stands, one syllable is a name too: 外卖骑手拉姆送餐…)
+_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|({_SYLLABLES}){{1,3}}|{_NAME_IN_TEXT})"
 # Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
 _NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
@@ -140,14 +143,24 @@ _NOT_NAMES_DATA = _data_file("not_names.txt")
 NOT_NAMES = frozenset(_NOT_NAMES_DATA["words"].split())
 PLACE_WORDS = tuple(_NOT_NAMES_DATA["places"].split())
 _PLACE_IN_NAME = re.compile("|".join(PLACE_WORDS))
+#: … and words no name holds, which a sentence's start holds before a verb (上班途中驾驶…).
+NOT_IN_NAMES = tuple(_NOT_NAMES_DATA["parts"].split())
+_NOT_IN_NAME = re.compile("|".join(NOT_IN_NAMES))
+# A surname and the title it is addressed by (闫先生整改: the position of a name, but no name in it).
+_ADDRESSED_START = re.compile(f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})")
 #: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test).
-KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS))
+KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) + list(ADDRESSED))
 #: the group of a run of transliterated characters (``name_span``'s seventh alternative): what
 #: follows a place word in it is a name only as long as a run of its own.
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 26))
+# the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
+HANDED_GROUP = 12
+_CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
+# the number of ``name_span``'s alternatives
+_GROUPS = 26
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -160,6 +173,20 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     name where it is long enough to be one (…嘎查阿依古丽), else all of it."""
     if name in NOT_NAMES and group in POSITION_GROUPS:
         return len(name)
+    # a word that names nobody leading what a cue's loose alternative took (网格员业务培训), a surname
+    # and its title (闫先生): no name; nor, where only the position says a name stands, two to four
+    # characters ending in a word no name holds (上班途中: a longer match, 阿依古丽・买买提途中, is a
+    # name that ran on, and is masked whole)
+    if name[:2] in NOT_NAMES or _ADDRESSED_START.match(name):
+        return len(name)
+    if group in POSITION_GROUPS and len(name) <= 4 and _NOT_IN_NAME.search(name[-2:]):
+        return len(name)
+    # before a title, a cue word and a surname alone are whom the matter was handed to, addressed by
+    # surname (通知负责人闫先生: no name); a cue word and a name, the name after the cue (通知负责人张三同志)
+    if group == HANDED_GROUP:
+        cue = _CUE_AT_START.match(name)
+        if cue is not None:
+            return len(name) if len(name) - cue.end() <= 1 else cue.end()
     last = None
     for last in _PLACE_IN_NAME.finditer(name):
         pass
@@ -193,7 +220,7 @@ def text_names(match: "re.Match[str]") -> tuple[int, str, int]:
     """The alternative of :func:`named_name_span` that ``match`` took, the name it matched, and
     where in it the name begins (:func:`name_begins`)."""
     groups = match.groupdict()
-    i = next(k for k in range(1, 22) if groups.get(f"n{k}") is not None)
+    i = next(k for k in range(1, _GROUPS + 1) if groups.get(f"n{k}") is not None)
     name = groups[f"n{i}"]
     end = match.end(f"n{i}")
     return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 1])
@@ -239,8 +266,8 @@ def name_span(named: bool = False) -> str:
     # ends words (名称, 简称): after a name of no known form, only the longer verbs.
     any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
-    han = "[\\x{4e00}-\\x{9fa5}·•・．]"
-    han_dot = "[\\x{4e00}-\\x{9fa5}·•・．.]"  # … and the full stop some write in a transliterated name
+    han = f"[\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS.replace('.', '')}]"
+    han_dot = f"[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]"  # … and the full stop some write in a transliterated name
     kin = "|".join(KIN)
     cue_words = "|".join(CUE_WORDS)
     # a phone number's start after a name: a mobile (with a country prefix) or a landline
@@ -251,16 +278,16 @@ def name_span(named: bool = False) -> str:
     return "|".join([
         # (first: at the same place, these take the cue before the word of kinship with them)
         # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
-        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}·•・．.]{{1,15}}?")
+        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,15}}?")
         + group("s", 13, "[)）]"),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
         # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
         # what the person did (称邱英长期占用…)
-        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・．.]{{1,12}}?")
+        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,12}}?")
         + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
-        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}·•・．.]{{1,12}}?")
+        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,12}}?")
         + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
         # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
         # its mark, of a known form or any two to five characters that do not end as a feature of
@@ -268,8 +295,9 @@ def name_span(named: bool = False) -> str:
         group("p", 16, "[东南西北](至|邻|侧|面|靠|接|[:：])[:：]?\\s*")
         + group("n", 16, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}|{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,3}}[^\\P{{Han}}{_LAND}]")
         + group("s", 16, "[，,；;。\\s]|$"),
-        # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证)
-        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,7}}?(、{start}{han_dot}{{1,9}}?)+")
+        # (after a cue, names listed with 、 whose first is of no known form: 工友其木格、吕然霞可作证;
+        # transliterated ones of up to twelve characters, 吐尔逊·阿不都热合曼)
+        group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,11}}?(、{start}{han_dot}{{1,11}}?)+")
         + group("s", 19, f"等|可|均|都|[，。；,;]|$|{NAME_ENDS}"),
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
         group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
@@ -286,9 +314,24 @@ def name_span(named: bool = False) -> str:
         group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]") + group("s", 6, verbs),
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
         group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
-        + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理'))})"),
+        + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理', '处理', '核实', '跟进'))})"),
         group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
+        # after the words of an inquiry's finding, a sentence that begins with a person (经了解，X与商家…;
+        # 经核实，X已于…): a name of a known form, before what a person does
+        group("p", 22, f"({'|'.join(INQUIRY)})[，,：:]?") + group("n", 22, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}|{_SURNAMELESS}")
+        + group("s", 22, "与|和|同|已|于|系|未|称|表示|承认|确认|同意|拒绝|[，,]"),
+        # … or any two to five characters with a party across from them (经了解，阿拉坦仓与商家…)
+        group("p", 25, f"({'|'.join(INQUIRY)})[，,：:]?") + group("n", 25, f"{_WHO}{han}{{1,4}}?")
+        + group("s", 25, f"(与|和|同)({'|'.join(PARTIES)})"),
+        # after the word for a category of people a visit is for (走访重点青少年X，独居老人X家中), a
+        # name of a known form
+        group("p", 23, f"({'|'.join(CATEGORIES)})") + group("n", 23, _ANY_NAME),
+        # … or any two to four characters the clause ends after (走访重点青少年额尔敦，其父…)
+        group("p", 26, f"({'|'.join(CATEGORIES)})") + group("n", 26, f"{start}{han}{{1,3}}?") + group("s", 26, "[，,、。；;（(]"),
+        # after a name already masked and 、, the next of the list (工友旺*、訾行军将其…): the treatment's
+        # later passes take what a list of names of several forms left
+        group("p", 24, "[*＊]、") + group("n", 24, _ANY_NAME),
         # a one-character word of kinship, then a space, in a list of contacts (子 武燕, no phone)
         group("p", 21, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 21, _ANY_NAME) + group("s", 21, "(\\s|$|[，,；;])"),
     ])
@@ -461,7 +504,8 @@ class Address(Detector):
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|里|坊|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*(\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|里|大道)\d+弄\d+号(\d+室?)?"
-                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}(村|社区)([\x{{4e00}}-\x{{9fa5}}]{{0,6}}?{_NUMERAL}({GROUP}))?\d+号"
+                    # (any village's word: …安坞寨16号, …桃畈村委会82号, …宁坞屯13号)
+                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}({VILLAGE})([\x{{4e00}}-\x{{9fa5}}]{{0,6}}?{_NUMERAL}({GROUP}))?\d+号"
                     # … a village's group (…孟家洼村八组, …阿七村3组, …茶塘村下垄自然村8社) or a hamlet
                     # and house number in it (…下宅村老杨家屯143号)
                     rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}({VILLAGE}){_NUMERAL}({GROUP})(\d+号)?"
