@@ -711,6 +711,43 @@ def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return year, month, day
 
 
+def linkable_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Dates as yyyymmdd per cell (-2 where a cell holds none), in the forms a birth date takes
+    once it has lost its header and its format: those of :func:`written_dates`, a two-digit year
+    (49.09.29, 49-9-29) and a spreadsheet's serial day number (18170: days since 1899-12-30, as
+    Excel exports a date cell). Neither form is a birth date by its shape; they are read only to
+    be compared, row by row, with the birth dates inside ID numbers (``scan._link_birth_dates``).
+    Also returns which cells had a two-digit year (their century is unknown: 1949 here)."""
+    year, month, day = written_dates(values)
+    out = np.where(year > 0, year * 10000 + month * 100 + day, -2)
+    two_digit = np.zeros(len(values), dtype=bool)
+    rest = np.flatnonzero(year == 0)
+    if len(rest) == 0:
+        return out, two_digit
+    sub = values if len(rest) == len(values) else values.take(pa.array(rest))
+    parts = pc.extract_regex(sub, _TWO_DIGIT_YEAR)
+    yy, mm, dd = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), -1)
+                             .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
+    fits = (yy >= 0) & valid_dates(1900 + np.maximum(yy, 0), mm, dd)
+    out[rest[fits]] = (1900 + yy[fits]) * 10000 + mm[fits] * 100 + dd[fits]
+    two_digit[rest[fits]] = True
+    serial = np.asarray(pc.fill_null(pc.cast(pc.struct_field(pc.extract_regex(sub, _SERIAL), "n"), pa.int64()), -1)
+                        .to_numpy(zero_copy_only=False))
+    serial = np.where(fits, -1, serial)
+    ok = serial > 0
+    if ok.any():
+        days = (np.datetime64("1899-12-30") + serial[ok].astype("timedelta64[D]")).astype("datetime64[D]")
+        text = np.datetime_as_string(days)  # yyyy-mm-dd
+        out[rest[ok]] = np.array([int(t.replace("-", "")) for t in text], dtype=np.int64)
+    return out, two_digit
+
+
+#: 49.09.29, 49-9-29, 49/9/29: a date with a two-digit year (read only for linking).
+_TWO_DIGIT_YEAR = r"^(?P<y>\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$"
+#: a spreadsheet's serial day number, 1927 to 2173 (four digits reach back to 1900).
+_SERIAL = r"^(?P<n>[1-9]\d{3,4})$"
+
+
 _YEAR_MONTH = r"^(?P<y>\d{4})(?:[-/.]|年)(?P<m>\d{1,2})月?$"
 _YEAR_FIRST = r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})"
 _DAY_FIRST = r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"
