@@ -12,9 +12,10 @@ import random
 import tempfile
 from pathlib import Path
 
+import pyarrow as pa
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pii_data import name, resident_id, rng
+from pii_data import mobile, name, resident_id, rng
 from pii_forms import decided, detections, leaks, output_cells, package, redacted
 import opendata as od
 
@@ -73,3 +74,216 @@ def test_dates_that_lost_their_format_but_equal_the_ids_birth_dates_are_birth_da
     assert leaks(births, output_cells(rows), min_digits=5) == []
     assert not set(_column(rows, "D")) & set(births)
     assert _column(rows, "F") == checks
+
+
+# ---- identifiers written new ways -------------------------------------------------------------------------
+
+SPOKEN = {"0": "〇零", "1": "一幺", "2": "二两", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"}
+
+
+def _spoken(r: random.Random, number: str) -> str:
+    """A number as said into a record: each digit a Chinese numeral, 幺 or 一 for 1, 〇 or 零 for 0."""
+    return "".join(r.choice(SPOKEN[c]) for c in number)
+
+
+def _plate(r: random.Random, sep: str) -> str:
+    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+    tail = "".join(r.choice(letters + "0123456789") for _ in range(4)) + r.choice("0123456789" + letters)
+    return f"{r.choice('浙赣渝苏皖闽')}{sep}{r.choice(letters)}{tail}"
+
+
+def _licence(r: random.Random) -> str:
+    """A drug-trade licence number: a province, two letters, seven digits (no plate)."""
+    return f"{r.choice('浙赣渝苏')}{r.choice('ABC')}A{r.randint(5_000_000, 5_999_999)}"
+
+
+def _id_times(r: random.Random) -> str:
+    """A valid resident ID whose check character X is typed as the sign ×."""
+    while True:
+        value = resident_id(r)
+        if value.endswith("X"):
+            return value[:17] + "×"
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), sep=st.sampled_from([" ", "　", "·", ""]))
+def test_identifiers_spoken_spaced_or_with_a_times_sign_in_text_are_treated(seed: int, sep: str) -> None:
+    """In a police log: a mobile in Chinese numerals, a plate with a space (or none) after the
+    province, an ID whose X is ×. Each is found, by the scanner and by the last line, and none is
+    left raw; a licence number of a plate's letters (浙AA5762768) in the table beside is no plate."""
+    r = rng(seed)
+    mobiles = [mobile(r) for _ in range(ROWS)]
+    plates = [_plate(r, sep if sep != "　" else " ") for _ in range(ROWS)]
+    ids = [_id_times(r) for _ in range(4)]
+    texts = [f"报警人{name(r)}称其车辆{plates[k]}被刮，联系电话{_spoken(r, mobiles[k])}。"
+             + (f"当事人身份证号{ids[k]}。" if k < len(ids) else "") for k in range(ROWS)]
+    from opendata.pii import lastline
+    assert lastline.mobile_cells(pa.array(texts))[0] == ROWS
+    assert lastline.identifier_cells(pa.array(texts))[0] == len(ids)
+    licences = [_licence(r) for _ in range(ROWS)]
+    directory = package(_fresh() / "p", {"简要警情": texts, "许可证编号": licences})
+    report = od.check(od.load(directory))
+    assert {"cn_mobile", "cn_license_plate", "cn_resident_id"} <= decided(report, "简要警情")
+    assert "cn_license_plate" not in {d.type for d in detections(report, "许可证编号")}
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    cells = output_cells(rows)
+    spoken_out = [c for c in _column(rows, "简要警情")]
+    assert lastline.mobile_cells(pa.array(spoken_out))[0] == 0
+    assert lastline.identifier_cells(pa.array(spoken_out))[0] == 0
+    assert not [p for p in plates if any(p in c for c in cells)]
+    assert _column(rows, "许可证编号") == licences
+
+
+def _obfuscated(r: random.Random) -> str:
+    user = "".join(r.choice("abcdefghijkmnpqrstuvwxyz") for _ in range(r.randint(4, 9))) + str(r.randint(1, 9999))
+    at = r.choice(["#", "(at)", "[at]", " at ", "＠", "（at）", " AT "])
+    return f"{user}{at}{r.choice(['163.com', '126.com', 'qq.com', 'sina.com.cn', 'foxmail.com'])}"
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_one_obfuscated_email_or_one_id_with_a_times_sign_among_a_thousand_notes_is_treated(seed: int) -> None:
+    """A single valid identifier counts wherever it stands: one e-mail written to keep it from
+    robots and one ID with × among notes of shelf codes; the notes around them stay."""
+    r = rng(seed)
+    notes = [f"{r.randint(1, 9)}-{r.randint(1, 9)}-{r.randint(1, 30)}-{r.randint(1, 9)}架，原件" for _ in range(300)]
+    mail, ident = _obfuscated(r), _id_times(r)
+    where = r.sample(range(len(notes)), 2)
+    notes[where[0]] = f"联系人邮箱{mail}"
+    notes[where[1]] = f"借阅人身份证{ident}"
+    directory = package(_fresh() / "p", {"附注": notes})
+    report = od.check(od.load(directory))
+    assert {"email", "cn_resident_id"} <= decided(report, "附注"), [(d.type, d.status) for d in detections(report, "附注")]
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    out = _column(rows, "附注")
+    assert mail not in out[where[0]] and mail.split("#")[0].split("(")[0].split("[")[0].split(" ")[0].split("＠")[0].split("（")[0] not in out[where[0]]
+    assert ident[:17] not in out[where[1]]
+    assert [c for k, c in enumerate(out) if k not in where] == [c for k, c in enumerate(notes) if k not in where]
+
+
+# ---- an organisation's lines and premises --------------------------------------------------------------------
+
+def _landline(r: random.Random) -> str:
+    return f"0{r.choice(['570', '571', '576', '577'])}-{r.randint(2, 9)}{r.randint(0, 999_999):06d}"
+
+
+@FEW
+@given(seed=st.integers(0, 10_000),
+       header=st.sampled_from(["村委电话", "村委会电话", "居委会电话", "tdlxdh", "团队电话", "民宿电话", "卫生院电话", "cwdh"]))
+def test_the_landline_of_a_committee_a_team_or_a_lodging_house_stays_and_a_mobile_under_it_is_treated(
+        seed: int, header: str) -> None:
+    """The header names an organisation whose line it is: its landlines stay as written; a mobile
+    number among them is still a person's, and treated."""
+    r = rng(seed)
+    lines = [_landline(r) for _ in range(ROWS)]
+    phone = mobile(r)
+    lines[7] = phone
+    directory = package(_fresh() / "p", {"申请人": [name(r) for _ in range(ROWS)],
+                                         "身份证号": [resident_id(r) for _ in range(ROWS)], header: lines})
+    report = od.check(od.load(directory))
+    assert "cn_landline" not in decided(report, header)
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    out = _column(rows, header)
+    assert phone not in out[7]
+    assert out[:7] + out[8:] == lines[:7] + lines[8:]
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), header=st.sampled_from(["民宿地址", "酒店地址", "村委会地址", "卫生院地址"]))
+def test_the_address_of_a_lodging_house_or_a_committee_stays(seed: int, header: str) -> None:
+    r = rng(seed)
+    places = [f"{r.choice(['椒江区', '柯城区'])}{r.choice(['永安乡', '城关镇'])}{r.choice(['石门村', '大路村'])}{r.randint(1, 99)}号"
+              for _ in range(ROWS)]
+    directory = package(_fresh() / "p", {"入住人": [name(r) for _ in range(ROWS)],
+                                         "证件号码": [resident_id(r) for _ in range(ROWS)], header: places})
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert _column(rows, header) == places
+
+
+# ---- an English sheet of foreign staff ----------------------------------------------------------------------
+
+FOREIGN_GIVEN = ("Anna", "Sean", "Maria", "Hiroshi", "Priya", "Thomas", "Chloé", "Marco", "Tai Man", "Sophie")
+FOREIGN_SURNAMES = ("MÜLLER", "O'Brien", "García", "Nguyen", "Sharma", "Silva", "Park", "Sato", "CHAN", "Kowalski")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
+def _foreign_name(r: random.Random) -> str:
+    given, surname = r.choice(FOREIGN_GIVEN), r.choice(FOREIGN_SURNAMES)
+    return r.choice([f"{surname.upper()} {given}", f"{surname}, {given}", f"{given} {surname}"])
+
+
+def _english_date(r: random.Random, day: datetime.date) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day.day, "th")
+    month = MONTH_NAMES[day.month - 1]
+    return r.choice([f"{day.day}{suffix} {month} {day.year}", f"{month} {day.day}{suffix}, {day.year}",
+                     f"{month[:3]}-{day.day:02d}-{day.year}", f"{day.day:02d}/{day.month:02d}/{day.year}",
+                     f"{day.month:02d}/{day.day:02d}/{day.year}", f"{day.year}.{day.month}.{day.day}"])
+
+
+def _foreign_passport(r: random.Random) -> str:
+    letters = "CFGHJKLMNPRTVWXYZ"
+    return r.choice([
+        "".join(r.choice(letters) for _ in range(4)) + "".join(r.choice(letters + "0123456789") for _ in range(5)),
+        f"{r.randint(100_000_000, 999_999_999)}", f"{r.randint(10, 99)}{r.choice(letters)}{r.choice(letters)}"
+        f"{r.randint(10_000, 99_999)}", f"{r.choice(letters)}{r.randint(1_000_000, 9_999_999)}",
+        f"{r.randint(10, 99)} {r.randint(1_000_000, 9_999_999)}"])
+
+
+def _english_home(r: random.Random) -> str:
+    room = r.choice(["Room", "Rm", "Apt", "Flat", "Unit"])
+    return (f"{room} {r.randint(1, 33)}{r.randint(1, 4):02d}, {r.choice(['Bldg', 'Block', 'Lane'])} {r.randint(1, 40)}, "
+            f"{r.choice(['Ginkgo Court', 'Maple Bay', 'Phoenix City'])}, {r.randint(1, 999)} "
+            f"{r.choice(['Hehua Middle Rd', 'Wenchang Rd', 'Xinghu St', 'Baiyun Ave'])}, Kecheng District, Quzhou")
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_an_english_sheet_of_foreign_staff_is_decided_and_nothing_of_theirs_is_left(seed: int) -> None:
+    """Full Name (foreign names of no Chinese form), Travel Document No. (any country's passports),
+    DOB (English written dates), Residential Address (an English flat's address) are decided under
+    their headers; Permit Valid Until (dates of the same forms) and the employer's address stay, and
+    the validity date is not asked about as a document."""
+    r = rng(seed)
+    names = [_foreign_name(r) for _ in range(ROWS)]
+    passports = [_foreign_passport(r) for _ in range(ROWS)]
+    births = [_english_date(r, datetime.date(r.randint(1955, 2000), r.randint(1, 12), r.randint(1, 28)))
+              for _ in range(ROWS)]
+    valid = [_english_date(r, datetime.date(r.randint(2025, 2028), r.randint(1, 12), r.randint(1, 28)))
+             for _ in range(ROWS)]
+    homes = [_english_home(r) for _ in range(ROWS)]
+    offices = [f"No. {r.randint(1, 300)} {r.choice(['Xinghu St', 'Jiangbin Rd'])}, SIP, Suzhou" for _ in range(ROWS)]
+    columns = {"Full Name": names, "Travel Document No.": passports, "DOB": births, "Permit Valid Until": valid,
+               "Residential Address": homes, "Employer Address": offices}
+    directory = package(_fresh() / "p", columns)
+    report = od.check(od.load(directory))
+    for field, kind in (("Full Name", "person_name"), ("Travel Document No.", "cn_passport"), ("DOB", "birth_date"),
+                        ("Residential Address", "address")):
+        assert kind in decided(report, field), (field, [(d.type, d.status) for d in detections(report, field)])
+    assert not detections(report, "Permit Valid Until")
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    cells = output_cells(rows)
+    assert not [v for v in names + passports + births + homes if any(v in c for c in cells)]
+    assert _column(rows, "Permit Valid Until") == valid
+    assert _column(rows, "Employer Address") == offices
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), sep=st.sampled_from(["-", " ", "·"]), bracket=st.sampled_from(["()", "（）", ""]))
+def test_a_sparse_column_of_plates_in_brackets_or_with_separators_is_decided(seed: int, sep: str, bracket: str) -> None:
+    """Guests' plates, two in five rows, written (鲁E67N46), 京 C70902, 贵A-D35682: a plate column."""
+    r = rng(seed)
+    plates = []
+    for _ in range(ROWS):
+        if r.random() < 0.6:
+            plates.append("")
+            continue
+        plate = _plate(r, "")
+        written = r.choice([plate[:2] + sep + plate[2:], plate[0] + sep + plate[1:], plate])
+        plates.append(f"{bracket[:1]}{written}{bracket[1:]}" if bracket and r.random() < 0.5 else written)
+    plates[0] = plates[0] or "(" + _plate(r, "") + ")"
+    directory = package(_fresh() / "p", {"入住人": [name(r) for _ in range(ROWS)], "车牌号": plates})
+    report = od.check(od.load(directory))
+    assert "cn_license_plate" in decided(report, "车牌号"), [(d.type, d.status) for d in detections(report, "车牌号")]
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert not [p for p in plates if p and p in _column(rows, "车牌号")]

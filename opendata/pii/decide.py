@@ -384,6 +384,8 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
             return replace(detection("column"), matches=counts.matches + counts.kin)
         if hinted and found + counts.loose >= 0.8 * sampled:  # names of no known form, under a name header
             return replace(detection("column"), matches=counts.matches + counts.loose)
+        if hint == "yes" and counts.any_form >= 0.8 * sampled:  # any country's passports, under a passport header
+            return replace(detection("column"), matches=max(counts.matches, counts.any_form))
         if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio \
                 and (diverse or _recurring(counts, header, rules)):
             return detection("column")

@@ -42,9 +42,9 @@ from .scan import _anywhere
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
            "raw_cells"]
 
-# Digits (ASCII or full-width) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
+# Digits (ASCII or full-width; an ID's X also as Ｘ or the sign ×) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
 # an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
-_RUN = r"[0-9０-９](?:[ ./\-]?[0-9０-９]){13,17}[0-9０-９Xx][0-9０-９]{0,3}"
+_RUN = r"[0-9０-９](?:[ ./\-]?[0-9０-９]){13,17}[0-9０-９XxＸｘ×][0-9０-９]{0,3}"
 # A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code) …
 _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
 # … or after one or two letters, as a code built on an ID begins (学籍号 G330102…): an ID only.
@@ -61,7 +61,7 @@ _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
-_AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
+_AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|邮箱|邮件|微信|联系|报称|诉称|"
                          "驾驶|驾车|签收|领取|签字|同志|两户|共同|护照|证件|身份证|通行证|"
                          "现|在|住|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
@@ -92,7 +92,9 @@ def _digits(run: str) -> str:
     return run.translate(_FULLWIDTH).replace(" ", "").replace("-", "").replace(".", "").replace("/", "")
 
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ×", "0123456789XXX")
+# A number spoken into a record (幺三八…, 一五〇…): Chinese numerals read as digits, 幺 and 两 too.
+_SPOKEN = str.maketrans("〇零一幺二两三四五六七八九", "0011223456789")
 
 
 def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
@@ -130,17 +132,20 @@ _MOBILE_RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-/])(?:(?<![A-Za-z])|" + "|".j
 _DOCUMENT = re.compile(DOCUMENT_CUE + r"[:：为是]?\s*[CDEGHMPS][A-Z]?[0-9]{6,10}(?![0-9A-Za-z])")
 
 
+_DIGIT = "[0-9０-９〇零一幺二两三四五六七八九]"
+
+
 def mobile_cells(values: pa.Array) -> tuple[int, int]:
     """How many cells hold a mobile number however written (1[3-9] and nine digits), and how many
     a standalone run of eleven digits at all: the caller weighs the first against chance (a column
     of random 11-digit serial numbers holds 1[3-9] runs 7 times in 100)."""
     text = filled(values.cast(pa.string()))
-    if not _anywhere(text, "[0-9０-９]"):
+    if not _anywhere(text, "[0-9０-９〇零一幺二两三四五六七八九]"):
         return 0, 0
     mobiles = runs = 0
-    candidates = to_mask(pc.match_substring_regex(text, r"[0-9０-９](?:[ .\-/]?[0-9０-９]){9}"))
+    candidates = to_mask(pc.match_substring_regex(text, f"{_DIGIT}(?:[ .\\-/]?{_DIGIT}){{9}}"))
     for cell in text.filter(pa.array(candidates)).to_pylist():
-        found = [re.sub(r"[^0-9]", "", m) for m in _MOBILE_RUN.findall(cell.translate(_FULLWIDTH))]
+        found = [re.sub(r"[^0-9]", "", m) for m in _MOBILE_RUN.findall(cell.translate(_FULLWIDTH).translate(_SPOKEN))]
         runs += bool(found)
         mobiles += any(f[0] == "1" and f[1] in "3456789" for f in found)
     return mobiles, runs

@@ -82,6 +82,9 @@ class Counts:
     cued_valid: int = 0
     cued_check: int = 0  # … and those that pass the check digit alone (random numbers: one in ten)
     earliest: int = 0  # dates that are the earliest of their row's dates (:func:`_earliest_dates`)
+    # cells of the type's looser shape (:attr:`~Detector.any_form`: a passport of any country),
+    # its own form included: they count only under a header that names the type
+    any_form: int = 0
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -95,6 +98,7 @@ class Counts:
         self.cued_valid += other.cued_valid
         self.cued_check += other.cued_check
         self.earliest += other.earliest
+        self.any_form += other.any_form
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -131,6 +135,8 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
         unclaimed = _normalized_cells(text, weights, unclaimed, found, matchers)
     if len(unclaimed) and not raw_only:
         _count_loose_names(text, weights, unclaimed, found)
+    if not raw_only:
+        _count_any_forms(text, weights, nonempty, found)
     if len(unclaimed):
         text = ascii_digits(text)  # a phone number in full-width digits inside text is one too
         # One pass over what routing left: does anything look like PI, whole or inside text?
@@ -159,6 +165,24 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
 
 _CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]
+_ANY_FORM_DETECTORS = [d for d in REGISTRY.values() if d.any_form is not None]
+
+
+def _count_any_forms(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """For the types with a looser shape (:attr:`~Detector.any_form`), how many cells have it: short
+    cells only, read once per column."""
+    lengths = byte_lengths(text)
+    for detector in _ANY_FORM_DETECTORS:
+        low, high = detector.any_form_bytes
+        cells = np.flatnonzero(nonempty & (lengths >= low) & (lengths <= high))
+        if len(cells) == 0:
+            continue
+        sub = _at(text, cells)
+        hits = to_mask(pc.match_substring_regex(sub, detector.any_form))
+        if detector.any_form_not and hits.any():  # 20250101 under 证件有效期: a date, no document
+            hits &= ~to_mask(pc.match_substring_regex(sub, detector.any_form_not))
+        if hits.any():
+            found.setdefault(detector.type, Counts()).any_form += int(weights[cells[hits]].sum())
 
 
 def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
@@ -173,11 +197,15 @@ def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, fou
         found.setdefault(detector.type, Counts()).shaped += n
 
 
-_LOOSE_NAME = r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
+_LOOSE_NAME = (r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
+               # … or two to four words in Latin letters, the first capitalised, no digit (MÜLLER Anna,
+               # O'Brien, Sean, CHAN Tai Man): a foreigner's name as an English sheet writes it
+               r"|^\p{Lu}[\p{L}'’.\-]*(,? [\p{L}'’.\-]+){1,3}$")
 
 
 def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"]) -> None:
-    """How many of the cells no type took are two to twelve Chinese characters (阿不都热合曼买买提):
+    """How many of the cells no type took are two to twelve Chinese characters (阿不都热合曼买买提),
+    or two to four Latin words (MÜLLER Anna):
     under a header that names a person, a column of them is a column of names (decide says) —
     except those that read as an office, a place or a category (柯城区房屋征收办 under 经办人),
     counted apart; and how many are a relative's name after a word of kinship (父亲（王建国）),

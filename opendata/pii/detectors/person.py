@@ -440,7 +440,12 @@ class Address(Detector):
                rf"|({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?\d+#?-\d+(-\d+)?"
                rf"|({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?{_ROOMS})")
     _dwelling = (rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
-                 rf"|^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?\d+号\d{{3,4}}室?$")
+                 rf"|^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?\d+号\d{{3,4}}室?$"
+                 # … and in English: a room, flat or unit first, then the building or the street
+                 # (Room 2604, Bldg 27, Ginkgo Court, 159 Hehua Middle Rd, …; Unit 3-704, Lane 516, …)
+                 r"|^(?i:(room|rm|apt|apartment|flat|unit|suite)\.? ?#?\d+[a-z]?(-\d+)*, ?[a-z0-9 ,.'#\-]*?"
+                 r"\b(rd|road|st|street|ave|avenue|lane|ln|blvd|boulevard|hwy|highway|bldg|building|block|blk|tower|"
+                 r"court|garden|gardens|estate|village|mansion|residence)\b[a-z0-9 ,.'#\-]*)$")
     # A street (or village, town) and house number: an address when a division leads (validate).
     _street_number = (rf"^[\x{{4e00}}-\x{{9fa5}}]{{2,}}{_chars}*?(路|街|巷|弄|道|胡同|村|镇|乡|屯|组){_chars}*?"
                       rf"\d+号{_chars}*$")
@@ -608,8 +613,13 @@ class BirthDate(Detector):
                     r"|^(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(19|20)\d{2}$"
                     r"|^(19|20)\d{2}([-/.]|年)(0?[1-9]|1[0-2])月?$"
                     r"|^(?i:(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -](19|20)\d{2})$"
-                    r"|^(?i:(0?[1-9]|[12]\d|3[01])[ -](JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -]"
-                    r"(19|20)\d{2})$")
+                    r"|^(?i:(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?[ -](JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
+                    r"\.?,?[ -](19|20)\d{2})$"
+                    # … and as English sheets also write it: June 4th, 1985, Jun-04-1985, 04/06/1985
+                    # (day or month first: either is a date)
+                    r"|^(?i:(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -](0?[1-9]|[12]\d|3[01])"
+                    r"(st|nd|rd|th)?,?[ -](19|20)\d{2})$"
+                    r"|^(0?[1-9]|[12]\d|3[01])/(0?[1-9]|[12]\d|3[01])/(19|20)\d{2}$")
     masked_pattern = r"^(19|20)\d{2}([-/.年])?(\*\*|XX)"
     needs_hint = True  # a date is only a birth date when the column says so
 
@@ -690,7 +700,7 @@ def written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     year, month, day = (np.zeros(len(values), dtype=np.int64) for _ in range(3))
     # A year and month alone (1985-06, 1985年6月) first: the general form would read 1985-0-6.
-    for pattern in (_YEAR_MONTH, _YEAR_FIRST, _DAY_FIRST):  # 17.05.1990: day first, as dotted dates are written
+    for pattern in (_YEAR_MONTH, _YEAR_FIRST, _DAY_FIRST, _SLASHED):  # 17.05.1990: day first, as dotted dates are written
         rows = np.flatnonzero(year == 0)
         if len(rows) == 0:
             break
@@ -701,11 +711,17 @@ def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray
                                      .to_numpy(zero_copy_only=False))
         if pattern is _YEAR_MONTH:
             day[rows] = np.where(year[rows] > 0, 1, 0)  # the first of the month: a real date, for the calendar test
+        if pattern is _SLASHED:  # 06/28/1985: the month first, as American sheets write it
+            swap = rows[month[rows] > 12]
+            month[swap], day[swap] = day[swap], month[swap].copy()
     named = np.flatnonzero((year == 0) & to_mask(pc.fill_null(pc.match_substring_regex(values, "[A-Za-z]"), False)))
     for i in named:  # 30 AUG 1959, Jun 1985: few, and read one by one
-        words = re.split(r"[ .-]+", values[int(i)].as_py().strip().upper())
+        words = [re.sub(r"^(\d+)(ST|ND|RD|TH)$", r"\1", w)
+                 for w in re.split(r"[ .,-]+", values[int(i)].as_py().strip().upper())]
         if len(words) == 3 and words[0].isdigit() and words[1][:3] in _MONTHS and words[2].isdigit():
             year[i], month[i], day[i] = int(words[2]), _MONTHS[words[1][:3]], int(words[0])
+        elif len(words) == 3 and words[0][:3] in _MONTHS and words[1].isdigit() and words[2].isdigit():
+            year[i], month[i], day[i] = int(words[2]), _MONTHS[words[0][:3]], int(words[1])
         elif len(words) == 2 and words[0][:3] in _MONTHS and words[1].isdigit():
             year[i], month[i], day[i] = int(words[1]), _MONTHS[words[0][:3]], 1
     return year, month, day
@@ -751,6 +767,7 @@ _SERIAL = r"^(?P<n>[1-9]\d{3,4})$"
 _YEAR_MONTH = r"^(?P<y>\d{4})(?:[-/.]|年)(?P<m>\d{1,2})月?$"
 _YEAR_FIRST = r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})"
 _DAY_FIRST = r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"
+_SLASHED = r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"
 
 
 def _iso_form(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
