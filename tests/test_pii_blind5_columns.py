@@ -287,3 +287,47 @@ def test_a_sparse_column_of_plates_in_brackets_or_with_separators_is_decided(see
     assert "cn_license_plate" in decided(report, "车牌号"), [(d.type, d.status) for d in detections(report, "车牌号")]
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert not [p for p in plates if p and p in _column(rows, "车牌号")]
+
+
+# ---- cells in a person's column that are no person's --------------------------------------------------------
+
+PLACES = ("公园南门", "火车站西广场", "广场一楼", "菜市场门口", "体育馆正门")
+ROADS = ("中山路", "工农路", "府前街", "北环路", "南湖大道", "滨江路")
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), pseudonym=st.sampled_from(["匿名", "匿名用户", "微信用户", "浙里办用户", "支付宝用户"]))
+def test_pseudonyms_public_places_public_bodies_and_emergency_lines_stay_in_a_persons_columns(seed: int,
+                                                                                           pseudonym: str) -> None:
+    """A police log: the caller is a name or a pseudonym, the phone a mobile or 110转接, the place a
+    home or a public place; the employer a household or a public body; the origin a province and a
+    county. Each person's value is treated; each of the others stays as it is."""
+    r = rng(seed)
+    kept: dict[str, set[int]] = {"报警人": set(), "报警电话": set(), "案发地址": set(), "工作单位": set()}
+    callers, phones, places, employers, origins = [], [], [], [], []
+    for k in range(ROWS):
+        public = k % 3 == 0
+        callers.append(pseudonym if public else name(r))
+        phones.append("110转接" if public else mobile(r))
+        if public:
+            place = (f"{r.choice(['信安湖', '衢州', '万达', '西区', '人民'])}{r.choice(PLACES)}" if k % 2
+                     else f"{r.choice(ROADS[:3])}与{r.choice(ROADS[3:])}交叉口")
+        else:
+            place = f"衢州市柯城区{r.choice(ROADS)}{r.randint(1, 300)}号{r.randint(1, 30)}幢{r.randint(101, 2404)}室"
+        places.append(place)
+        employers.append(r.choice(["柯城区环卫所", "衢州市第二中学", "柯城区颐养院", "航埠镇卫生院"]) if public
+                         else f"衢州市柯城区{r.choice(ROADS)}{r.randint(1, 300)}号{r.randint(1, 30)}幢{r.randint(101, 2404)}室")
+        origins.append(f"{r.choice(['新疆维吾尔', '浙江', '贵州', '广西壮族'])}{r.choice(['伊宁市', '柯城区', '南明区', '兴宁区'])}")
+        if public:
+            for key in kept:
+                kept[key].add(k)
+    columns = {"报警人": callers, "报警电话": phones, "案发地址": places, "工作单位或家庭住址": employers, "籍贯": origins,
+               "身份证号": [resident_id(r) for _ in range(ROWS)]}
+    directory = package(_fresh() / "p", columns)
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    for field in ("报警人", "报警电话", "案发地址", "工作单位或家庭住址"):
+        out, given_ = _column(rows, field), columns[field]
+        public = kept["工作单位" if field == "工作单位或家庭住址" else field]
+        assert [out[k] for k in sorted(public)] == [given_[k] for k in sorted(public)], field
+        assert not [k for k in range(ROWS) if k not in public and out[k] == given_[k]], field
+    assert _column(rows, "籍贯") == origins

@@ -35,7 +35,7 @@ from ..strings import filled, trimmed
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
-from .detectors.person import ADDRESSED
+from .detectors.person import ADDRESSED, PSEUDONYM
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -181,7 +181,8 @@ def name_cue_cells(values: pa.Array) -> int:
 
 
 # A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).
-_MASKED_OR_ADDRESSED = f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
+_MASKED_OR_ADDRESSED = (f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
+                        f"|^\\s*({PSEUDONYM})\\s*$")
 
 
 def raw_cells(raw: pa.Array, treated: pa.Array) -> int:

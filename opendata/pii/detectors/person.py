@@ -98,6 +98,9 @@ AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉�
 HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
 #: how a person is addressed by surname alone (王女士, 刘师傅): no name is left to find.
 ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥", "老板", "同志")
+#: what a register writes where it has no name: a pseudonym, an app's user (匿名, 匿名用户, 微信用户,
+#: 浙里办用户), which names nobody.
+PSEUDONYM = r"匿名(用户|群众|网友|人士|来电)?|[\x{4e00}-\x{9fa5}A-Za-z]{1,5}用户|不详|未知"
 _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
@@ -310,8 +313,10 @@ class PersonName(Detector):
     # After a cue, a name of any form is also taken up to the verb or mark that ends it (来电人
     # 努尔古丽波拉提反映, 联系人禚秋艳，), at most eight characters.
     span_pattern = name_span()
-    # … or a surname and a title alone (王女士, 刘师傅), which name nobody: as good as masked.
-    masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})$"
+    # … or a surname and a title alone (王女士, 刘师傅), or a pseudonym (匿名, 微信用户), which name
+    # nobody: as good as masked.
+    masked_pattern = (f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})$"
+                      f"|^({PSEUDONYM})$")
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values

@@ -114,5 +114,6 @@ class ServiceNumber(Detector):
 
     type = "cn_service_number"
     personal = False
-    cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$"
+    # (an emergency line with the word for a transferred call, 110转接, says no caller's number)
+    cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$|^(110|119|120|122)(转接|转入|转来|联动)$"
                     r"|^(传真|总机|(?i:fax))[:：]?\s*[(（]?0\d{2,3}[)）]?[- ]?[2-9]\d{6,7}([-转#]\d{1,6})?$")
