@@ -71,7 +71,9 @@ def test_dates_that_lost_their_format_but_equal_the_ids_birth_dates_are_birth_da
     assert "birth_date" in decided(report, "D"), [(d.type, d.status) for d in detections(report, "D")]
     assert "birth_date" not in {d.type for d in detections(report, "F")}
     rows, _, _ = redacted(directory, directory.parent / "out")
-    assert leaks(births, output_cells(rows), min_digits=5) == []
+    # (digits only within D: a five-digit serial may turn up by chance inside F's 24/07/20)
+    assert leaks(births, _column(rows, "D"), min_digits=5) == []
+    assert leaks(births, [c for c in output_cells(rows) if c not in _column(rows, "F")]) == []
     assert not set(_column(rows, "D")) & set(births)
     assert _column(rows, "F") == checks
 
