@@ -38,7 +38,16 @@ _ORGANISATION_NAME = (r"^[\x{4e00}-\x{9fa5}（）()A-Za-z0-9]{2,}(有限责任�
                       r"中心|个体工商户|"
                       # … and the trades a shop's or a society's name ends with (…面馆, …火锅店, …金行, …研究会)
                       r"研究会|商会|基金会|联合会|促进会|金行|银楼|面馆|餐馆|饭馆|菜馆|茶馆|酒馆|火锅店|小吃店|便利店|"
-                      r"专卖店|商店|酒楼|茶楼|私房菜|麻辣烫|烧烤|药店|药房|诊所|门诊部|幼儿园)$")
+                      r"专卖店|商店|酒楼|茶楼|私房菜|麻辣烫|烧烤|药店|药房|诊所|门诊部|幼儿园|"
+                      # … and public bodies and institutions (柯城区环卫所, 衢州市第二中学, …颐养院)
+                      r"中学|小学|大学|学院|派出所|卫生所|环卫所|供电所|司法所|财政所|管理所|管理处|办事处|服务站|"
+                      r"卫生院|卫生室|养老院|福利院|敬老院|颐养院|法院|检察院|政府|居委会|村委会|局)$")
+# A public place where something happened (万达广场一楼, 衢州火车站西广场, 中山路与工农路交叉口): no one's
+# address — no house number, building or room in it.
+_PUBLIC_PLACE = (r"^[\x{4e00}-\x{9fa5}]{2,12}(公园|广场|火车站|汽车站|客运站|高铁站|地铁站|菜市场|农贸市场|商场|"
+                 r"超市|码头|机场|景区|体育馆|体育场|步行街)"
+                 r"([东南西北]门|[东南西北]广场|正门|门口|[一二三四五六七八九负]楼|附近|旁边?|入口|出口|停车场)?$"
+                 r"|^[\x{4e00}-\x{9fa5}]{2,8}(路|街|大道)与[\x{4e00}-\x{9fa5}]{2,8}(路|街|大道)(交叉口|路口|交汇处)$")
 
 
 def organisation_names(values: pa.Array) -> np.ndarray:
@@ -48,11 +57,14 @@ def organisation_names(values: pa.Array) -> np.ndarray:
 
 def organisation_cells(values: pa.Array) -> np.ndarray:
     """Which cells (trimmed, no nulls) hold an organisation's value: a valid unified social credit
-    code, or an organisation's name (…有限公司, …合作社, …经营部)."""
+    code, an organisation's name (…有限公司, …合作社, …经营部), an organisation's or a public line
+    (400…, 95xxx, 110转接) or a public place (万达广场一楼, …路与…路交叉口)."""
     out = organisation_names(values)
+    out |= to_mask(pc.fill_null(pc.match_substring_regex(values, _PUBLIC_PLACE), False))
     rest = np.flatnonzero(~out)
     if len(rest):
-        out[rest] = REGISTRY["cn_uscc"].cells(_at(values, rest))
+        sub = _at(values, rest)
+        out[rest] = REGISTRY["cn_uscc"].cells(sub) | REGISTRY["cn_service_number"].cells(sub)
     return out
 
 

@@ -16,7 +16,9 @@ Evidence is combined here, in one place:
   number is an address when a province, city or county leads it);
 - **context** (``Counts.linked``, counted by the scanner per batch), which counts as a header hint:
   dates that equal, row by row, the birth date inside an ID column beside (or inside a code built
-  on an ID: 学籍号 G + ID) are birth dates; in a table whose title says its rows are births
+  on an ID: 学籍号 G + ID) are birth dates, and when they are half the column or more the column is
+  birth dates whatever the form of its other cells (a spreadsheet's serial numbers, 49.09.29: read
+  only to be compared, ``person.linkable_dates``); in a table whose title says its rows are births
   (``pii_hints.yaml``'s ``births``: 出生医学证明, 新生儿), the date column that is row by row the
   earliest date of its row is the births' (``scan.EARLIEST_BIRTHS``); in a table whose rows are
   people (a column mostly of resident ID numbers), a column at least half of whose cells are
@@ -372,11 +374,18 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
         if counts.masked and (hinted or share >= rules.noise_floor):
             return detection("column")
     elif detector.needs_hint:
+        if counts.linked >= 0.5 * sampled:
+            # Row by row the values of another column say (the birth dates in the IDs beside):
+            # the column is of the type, its cells of a form the type has not by its shape included
+            # (a spreadsheet's serial number 18170, 49.09.29).
+            return replace(detection("column"), matches=max(counts.matches, counts.linked))
         # relatives written 父亲（王建国） count as names in a column of names (Counts.kin)
         if hinted and (found + counts.kin) / sampled >= rules.hinted_min:
             return replace(detection("column"), matches=counts.matches + counts.kin)
         if hinted and found + counts.loose >= 0.8 * sampled:  # names of no known form, under a name header
             return replace(detection("column"), matches=counts.matches + counts.loose)
+        if hint == "yes" and counts.any_form >= 0.8 * sampled:  # any country's passports, under a passport header
+            return replace(detection("column"), matches=max(counts.matches, counts.any_form))
         if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio \
                 and (diverse or _recurring(counts, header, rules)):
             return detection("column")

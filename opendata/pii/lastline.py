@@ -37,16 +37,16 @@ from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
-from .detectors.person import ADDRESSED, KIN, NOT_NAMES
+from .detectors.person import ADDRESSED, KIN, NOT_NAMES, PSEUDONYM
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
            "raw_cells", "text_checks_needed"]
 
-# Digits (ASCII or full-width) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
+# Digits (ASCII or full-width; an ID's X also as Ｘ or the sign ×) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
 # an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
-_RUN = r"[0-9０-９](?:[ ./\-]?[0-9０-９]){13,17}[0-9０-９Xx][0-9０-９]{0,3}"
+_RUN = r"[0-9０-９](?:[ ./\-]?[0-9０-９]){13,17}[0-9０-９XxＸｘ×][0-9０-９]{0,3}"
 # A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code) …
 _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
 # … or after one or two letters, as a code built on an ID begins (学籍号 G330102…): an ID only.
@@ -65,7 +65,7 @@ _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
-_AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|联系|报称|诉称|"
+_AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|咨询|家住|住在|住址|电话|手机|邮箱|邮件|微信|联系|报称|诉称|"
                          "驾驶|驾车|签收|领取|签字|同志|两户|共同|护照|证件|身份证|通行证|"
                          "现|在|住|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
@@ -102,7 +102,9 @@ def _digits(run: str) -> str:
     return run.translate(_FULLWIDTH).replace(" ", "").replace("-", "").replace(".", "").replace("/", "")
 
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ×", "0123456789XXX")
+# A number spoken into a record (幺三八…, 一五〇…): Chinese numerals read as digits, 幺 and 两 too.
+_SPOKEN = str.maketrans("〇零一幺二两三四五六七八九", "0011223456789")
 
 
 def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
@@ -142,8 +144,13 @@ _MOBILE_RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-/])(?:(?<![A-Za-z])|" + "|".j
 #: the start, a non-digit or the country code 86 (its lookbehinds, the labels included, all say
 #: "no digit"; only the optional prefix lets one stand there). Necessary, not sufficient: the
 #: cells without it are passed over, the others searched by :data:`_MOBILE_RUN` itself.
-MOBILE_CANDIDATE = ("(?:^|[^0-9０-９]|[8８][6６][ \\-]?)[0-9０-９](?:[ ./\\-]?[0-9０-９]){10}(?:[^0-9０-９]|$)")
+#: Digits are read in every width and as spoken (一三九…, 幺 for 1), as :func:`mobile_cells` translates them.
+_ANY_DIGIT = "0-9０-９〇零一幺二两三四五六七八九"
+MOBILE_CANDIDATE = (f"(?:^|[^{_ANY_DIGIT}]|[8８八][6６六][ \\-]?)[{_ANY_DIGIT}](?:[ ./\\-]?[{_ANY_DIGIT}]){{10}}"
+                    f"(?:[^{_ANY_DIGIT}]|$)")
 _DOCUMENT = re.compile(DOCUMENT_CUE + r"[:：为是]?\s*[CDEGHMPS][A-Z]?[0-9]{6,10}(?![0-9A-Za-z])")
+
+
 
 
 def mobile_cells(values: pa.Array) -> tuple[int, int]:
@@ -156,7 +163,7 @@ def mobile_cells(values: pa.Array) -> tuple[int, int]:
     mobiles = runs = 0
     candidates = to_mask(pc.match_substring_regex(text, MOBILE_CANDIDATE))
     for cell in text.filter(pa.array(candidates)).to_pylist():
-        found = [re.sub(r"[^0-9]", "", m) for m in _MOBILE_RUN.findall(cell.translate(_FULLWIDTH))]
+        found = [re.sub(r"[^0-9]", "", m) for m in _MOBILE_RUN.findall(cell.translate(_FULLWIDTH).translate(_SPOKEN))]
         runs += bool(found)
         mobiles += any(f[0] == "1" and f[1] in "3456789" for f in found)
     return mobiles, runs
@@ -209,7 +216,8 @@ def text_checks_needed(values: pa.Array) -> bool:
 
 
 # A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).
-_MASKED_OR_ADDRESSED = f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
+_MASKED_OR_ADDRESSED = (f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
+                        f"|^\\s*({PSEUDONYM})\\s*$")
 
 
 def raw_cells(raw: pa.Array, treated: pa.Array) -> int:

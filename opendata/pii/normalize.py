@@ -24,18 +24,23 @@ _SEP = r"[\s\-·•.・()（）/_]"
 # separators inside, country prefixes, extensions, lower-case letters in an identifier.
 # (No \s: the pattern is searched over a column joined a line each, and a line break is no separator.)
 NEEDS_NORMALIZING = (r"[\x{ff01}-\x{ff5e}\x{3000}·•・]|\d[ \t\-.()（）/_]+\d|\+[ \t]*86|^[ \t]*00?86|\d[ \t]*(转|分机|ext)"
-                     r"|^[a-z][a-z]?\d{6,8}$|^\d{14,17}x$|^[\x{4e00}-\x{9fa5}][a-z][a-z0-9]{4,6}$"
-                     rf"|^[ \t]*({CELL_LABEL}|{CARD_LABEL})[ \t.:：]*[+(（\d０-９]")
+                     r"|^[a-z][a-z]?\d{6,8}$|^\d{14,17}x$|\d{17}×|^[\x{4e00}-\x{9fa5}][a-z][a-z0-9]{4,6}$"
+                     rf"|^[ \t]*({CELL_LABEL}|{CARD_LABEL})[ \t.:：]*[+(（\d０-９]"
+                     # a plate in brackets, or with a separator after its province or its letter
+                     r"|^[(（][\x{4e00}-\x{9fa5}][A-Za-z]|^[\x{4e00}-\x{9fa5}][ ·][A-Za-z]\w{4,6}|^[\x{4e00}-\x{9fa5}][A-Za-z][ \-.]\w")
 # A run of digits with separators (and an optional country prefix), ending in a digit or X.
 _DIGITS = r"^\s*\+?[\d\s\-·•.・()（）/_]{6,48}[\dXx]\s*$"
-# A plate with a separator after the province and letter, or a lower-case letter.
-_PLATE = r"^[\x{4e00}-\x{9fa5}][A-Za-z][\s\-·•.・]?[A-Za-z0-9]{4,6}[\x{4e00}-\x{9fa5}]?$"
+# A plate with a separator after the province or its letter, or a lower-case letter, or in brackets
+# ((鲁E67N46), 京 C70902, 贵A-D35682).
+_PLATE = r"^[(（]?[\x{4e00}-\x{9fa5}][\s·]?[A-Za-z][\s\-·•.・]?[A-Za-z0-9]{4,6}[\x{4e00}-\x{9fa5}]?[)）]?$"
 # A phone number's label at the start of a cell (TEL186…, tel:138.1234.5678, 手机：135 …, ☎0571-…): the
 # cell is the number.
 LABELLED = (rf"^\s*{CELL_LABEL}[\s.:]*([+(\d])", r"\1")
 CARD_LABELLED = (rf"^\s*(?:{CARD_LABEL})[\s.:：]*(\d)", r"\1")
 _EXTENSION = (r"^(.*\d)\s*(?:转|分机|ext\.?)\s*(\d{1,6})$", r"\1转\2")
 _PREFIX = (r"^(?:\+86|0086|86)(1[3-9]\d{9})$", r"\1")
+# 17 digits and the sign ×, typed for an ID's check character X (NFKC keeps ×).
+_TIMES_X = (r"(\d{17})×", r"\1X")
 _SHORT_CODE = r"^[A-Za-z0-9\x{4e00}-\x{9fa5}]{5,20}$"
 
 
@@ -53,6 +58,7 @@ def normalize(values: pa.Array) -> pa.Array:
     if pc.any(shaped).as_py():
         out = pc.if_else(shaped, pc.replace_substring_regex(out, _SEP, ""), out)
     out = pc.replace_substring_regex(out, _PREFIX[0], _PREFIX[1])
+    out = pc.replace_substring_regex(out, _TIMES_X[0], _TIMES_X[1])
     short = pc.match_substring_regex(out, _SHORT_CODE)
     if pc.any(short).as_py():
         out = pc.if_else(short, pc.utf8_upper(out), out)

@@ -82,6 +82,9 @@ class Counts:
     cued_valid: int = 0
     cued_check: int = 0  # … and those that pass the check digit alone (random numbers: one in ten)
     earliest: int = 0  # dates that are the earliest of their row's dates (:func:`_earliest_dates`)
+    # cells of the type's looser shape (:attr:`~Detector.any_form`: a passport of any country),
+    # its own form included: they count only under a header that names the type
+    any_form: int = 0
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -95,6 +98,7 @@ class Counts:
         self.cued_valid += other.cued_valid
         self.cued_check += other.cued_check
         self.earliest += other.earliest
+        self.any_form += other.any_form
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -131,6 +135,8 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
         unclaimed = _normalized_cells(text, weights, unclaimed, found, matchers)
     if len(unclaimed) and not raw_only:
         _count_loose_names(text, weights, unclaimed, found)
+    if not raw_only:
+        _count_any_forms(text, weights, nonempty, found)
     if len(unclaimed):
         text = ascii_digits(text)  # a phone number in full-width digits inside text is one too
         # One pass over what routing left: does anything look like PI, whole or inside text?
@@ -159,6 +165,24 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
 
 _CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]
+_ANY_FORM_DETECTORS = [d for d in REGISTRY.values() if d.any_form is not None]
+
+
+def _count_any_forms(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """For the types with a looser shape (:attr:`~Detector.any_form`), how many cells have it: short
+    cells only, read once per column."""
+    lengths = byte_lengths(text)
+    for detector in _ANY_FORM_DETECTORS:
+        low, high = detector.any_form_bytes
+        cells = np.flatnonzero(nonempty & (lengths >= low) & (lengths <= high))
+        if len(cells) == 0:
+            continue
+        sub = _at(text, cells)
+        hits = to_mask(pc.match_substring_regex(sub, detector.any_form))
+        if detector.any_form_not and hits.any():  # 20250101 under 证件有效期: a date, no document
+            hits &= ~to_mask(pc.match_substring_regex(sub, detector.any_form_not))
+        if hits.any():
+            found.setdefault(detector.type, Counts()).any_form += int(weights[cells[hits]].sum())
 
 
 def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
@@ -173,11 +197,15 @@ def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, fou
         found.setdefault(detector.type, Counts()).shaped += n
 
 
-_LOOSE_NAME = r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
+_LOOSE_NAME = (r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
+               # … or two to four words in Latin letters, the first capitalised, no digit (MÜLLER Anna,
+               # O'Brien, Sean, CHAN Tai Man): a foreigner's name as an English sheet writes it
+               r"|^\p{Lu}[\p{L}'’.\-]*(,? [\p{L}'’.\-]+){1,3}$")
 
 
 def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"]) -> None:
-    """How many of the cells no type took are two to twelve Chinese characters (阿不都热合曼买买提):
+    """How many of the cells no type took are two to twelve Chinese characters (阿不都热合曼买买提),
+    or two to four Latin words (MÜLLER Anna):
     under a header that names a person, a column of them is a column of names (decide says) —
     except those that read as an office, a place or a category (柯城区房屋征收办 under 经办人),
     counted apart; and how many are a relative's name after a word of kinship (父亲（王建国）),
@@ -664,9 +692,13 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
     read as the detector reads them: written the plain way (330802 19570528 0715, full width) and
     taken out of a code built on them (学籍号 G + ID, 残疾人证号 ID + two digits)."""
     ids = _ids_beside(nonempty, counts)
-    if not ids or not dates:
+    if not ids:
         return
     from .detectors.resident_id import embedded_ids
+
+    linkable = _linkable_dates(batch, nonempty, ids, dates)
+    if not linkable:
+        return
 
     born = []
     for name in ids:
@@ -674,19 +706,54 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
         plain_ids = filled(trimmed(batch.column(name)))
         if _anywhere(plain_ids, NEEDS_NORMALIZING):  # one joined search settles the usual column
             plain_ids = normalize(plain_ids)
+        if _holds(plain_ids, "'"):  # '330102…: a spreadsheet's mark that the cell is text
+            plain_ids = pc.replace_substring_regex(plain_ids, r"^'+", "")
         plain_ids = embedded_ids(plain_ids)
         long_ = pc.utf8_slice_codeunits(plain_ids, 6, 14)
         short = pc.binary_join_element_wise("19", pc.utf8_slice_codeunits(plain_ids, 6, 12), "")
         text = pc.if_else(pc.equal(pc.utf8_length(plain_ids), 15), short, long_)
         digits = pc.if_else(pc.ascii_is_decimal(text), text, None)
         born.append(np.asarray(pc.fill_null(pc.cast(digits, pa.int64()), -1).to_numpy(zero_copy_only=False)))
-    for name, written in dates.items():
-        if name in ids:
-            continue
+    for name, (written, two_digit) in linkable.items():
         same = np.zeros(len(written), dtype=bool)
         for column in born:
-            same |= written == column
-        counts[name]["birth_date"].linked += int(same.sum())
+            # 49.09.29 has lost its century: its year, month and day agree with the ID's or not.
+            same |= (written == column) | (two_digit & (written % 1_000_000 == column % 1_000_000))
+        if same.any():
+            counts[name].setdefault("birth_date", Counts()).linked += int(same.sum())
+
+
+#: rows a column's first cells are read in, to tell whether it may be dates in a form that no
+#: birth date takes by its shape (a spreadsheet's serial day numbers, 49.09.29), and the share of
+#: them that must read as dates for the whole column to be read.
+_LINK_PROBE_ROWS = 64
+_LINK_PROBE_SHARE = 0.25
+
+
+def _linkable_dates(batch: pa.RecordBatch, nonempty: dict[str, int], ids: list[str],
+                    dates: dict[str, np.ndarray]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The columns of a batch beside an ID column that may be birth dates, each as yyyymmdd per
+    row and which rows had a two-digit year (:func:`~opendata.pii.detectors.person.linkable_dates`):
+    the columns mostly of dates as birth dates are written (``dates``), and any other column at
+    least half of whose cells read as dates once spreadsheet serial numbers (18170) and two-digit
+    years (49.09.29) count — a birth date column exported without its format or header (D beside
+    C) is one only by the context, and only the comparison with the IDs says so."""
+    from .detectors.person import linkable_dates
+
+    out = {}
+    for name, column in zip(batch.schema.names, batch.columns):
+        if name in ids or not nonempty.get(name):
+            continue
+        text = ascii_digits(filled(trimmed(column)))
+        if name not in dates:
+            probe = text.slice(0, _LINK_PROBE_ROWS)
+            filled_probe = int(pc.sum(pc.not_equal(probe, "")).as_py() or 0)
+            if not filled_probe or (linkable_dates(probe)[0] > 0).sum() < _LINK_PROBE_SHARE * filled_probe:
+                continue
+        written, two_digit = linkable_dates(text)
+        if name in dates or (written > 0).sum() >= 0.5 * nonempty[name]:
+            out[name] = (written, two_digit)
+    return out
 
 
 def _earliest_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:

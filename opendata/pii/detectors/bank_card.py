@@ -56,7 +56,7 @@ class BankCard(Detector):
     # Random digit strings pass Luhn one time in ten, and a card issuer's prefix about one in four
     # of those: an account-number column passes this often by chance.
     chance = 0.03
-    span_not_before = "[XxＸｘ]"
+    span_not_before = "[XxＸｘ×]"
     serial_cue = SERIAL_CUE
     check_chance = 0.1
 

@@ -82,6 +82,12 @@ class Detector:
     #: words that, right before a span, say it is a serial number (订单号, 流水号 …): such spans
     #: are counted apart, and a field whose cued spans pass the check no more often than chance
     #: has them as serial numbers, not as this type (:func:`~opendata.pii.decide.decide`).
+    #: a looser shape of the type's values (a passport of any country beside China's own), the
+    #: type's own form included, and the byte lengths it may have: under a header that names the
+    #: type, a column of such values is the type's (:func:`~opendata.pii.decide.decide`); never alone.
+    any_form: ClassVar[str | None] = None
+    any_form_bytes: ClassVar[tuple[int, int]] = (0, 0)
+    any_form_not: ClassVar[str | None] = None  # … less the values of this shape (dates)
     serial_cue: ClassVar[str | None] = None
     #: how often a random number passes :meth:`check_digits` alone (Luhn: one in ten)
     check_chance: ClassVar[float | None] = None

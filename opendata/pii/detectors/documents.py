@@ -32,6 +32,12 @@ class Passport(Detector):
     masked_pattern = r"^[EGDSPCHM][A-Z]?\*{4,8}\d{0,4}$"
     needs_hint = True  # a letter and eight digits is also many an internal code
     uncertain_unhinted = True
+    # Under a header that names a travel document (Travel Document No., 护照号码), also any country's
+    # passport: six to ten capital letters and digits, a digit among them (CFPL4X0KM, 560519532,
+    # 64HG89483, T8256684), or two digits and seven as Russia groups them (72 1234567).
+    any_form = r"^([A-Z]*\d[A-Z0-9]*|\d{2} \d{7})$"
+    any_form_bytes = (6, 10)
+    any_form_not = r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$"
 
 
 #: the character before 字第 on a military certificate: the issuing branch or region (军 for the
@@ -70,12 +76,16 @@ class LicensePlate(Detector):
     _plate = (f"[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z]"
               "([DF][A-HJ-NP-Z0-9]{5}|[A-HJ-NP-Z0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂港澳])")
     cell_pattern = f"^{_plate}$"
-    # in text also 浙A·12345, 浙A 12345, 浙A-12345, 浙A.12345, in lower case (浙a12345), and in
-    # full-width letters and digits, whole or mixed (豫Ｃ４９６１７, 湘Ｆ496ＬＪ): the text is
-    # masked as written, so the span is read in its written width.
-    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}]{_LETTER_ANY_WIDTH}[·•・ .\\-．－]?"
-                    f"([DFdfＤＦｄｆ]{_CHAR_ANY_WIDTH}{{5}}|{_CHAR_ANY_WIDTH}{{5}}[DFdfＤＦｄｆ]"
-                    f"|{_CHAR_ANY_WIDTH}{{4}}({_CHAR_ANY_WIDTH}|[挂港澳]))")
+    # in text also 浙A·12345, 浙A 12345, 浙A-12345, 浙A.12345, 浙 A12345 (a space after the
+    # province), in lower case (浙a12345), and in full-width letters and digits, whole or mixed
+    # (豫Ｃ４９６１７, 湘Ｆ496ＬＪ): the text is masked as written, so the span is read in its written
+    # width. A plate ends where its letters and digits end: one that runs on (浙AA5762768, a licence
+    # number) is no plate (RE2 has no look-ahead: \b after an ASCII last character; a full-width
+    # one is no word character to RE2, and takes none).
+    _end = "(?:[A-HJ-NP-Za-hj-np-z0-9](?:\\b|_)|[\uff21-\uff28\uff2a-\uff2e\uff30-\uff3a\uff41-\uff48\uff4a-\uff4e\uff50-\uff5a\uff10-\uff19])"
+    span_pattern = (f"[{PROVINCE_ABBREVIATIONS}][ ·•・]?{_LETTER_ANY_WIDTH}[·•・ .\\-．－]?"
+                    f"([DFdfＤＦｄｆ]{_CHAR_ANY_WIDTH}{{4}}{_end}|{_CHAR_ANY_WIDTH}{{5}}(?:[DFdf](?:\\b|_)|[ＤＦｄｆ])"
+                    f"|{_CHAR_ANY_WIDTH}{{4}}(?:{_end}|[挂港澳]))")
     masked_pattern = f"^[{PROVINCE_ABBREVIATIONS}][A-Z]\\*{{3,5}}[A-Z0-9]{{0,2}}$"
 
     def shaped(self, values: pa.Array) -> np.ndarray:

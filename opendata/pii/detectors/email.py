@@ -9,7 +9,12 @@ from .base import Detector, register
 class Email(Detector):
     type = "email"
     cell_pattern = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
-    span_pattern = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    # In text also as people write it to keep it from robots: name#163.com, name(at)163.com,
+    # name[at]…, name at …, a full-width ＠ — those forms only before a common mail domain's ending
+    # (" at " and "#" stand in sentences too).
+    span_pattern = (r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+                    r"|[A-Za-z0-9._%+-]+(\s?[#＠]\s?|\s?[(\[（【]\s?(?i:at)\s?[)\]）】]\s?|\s(?i:at)\s)"
+                    r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(?i:com|cn|net|org|edu|gov|cc|hk|mo|tw)\b")
     masked_pattern = r"^[^@\s]{0,3}\*+[^@\s]*@"
     strong = True
 

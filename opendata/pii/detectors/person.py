@@ -97,6 +97,9 @@ AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉�
 HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
 #: how a person is addressed by surname alone (王女士, 刘师傅): no name is left to find.
 ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥", "老板", "同志")
+#: what a register writes where it has no name: a pseudonym, an app's user (匿名, 匿名用户, 微信用户,
+#: 浙里办用户), which names nobody.
+PSEUDONYM = r"匿名(用户|群众|网友|人士|来电)?|[\x{4e00}-\x{9fa5}A-Za-z]{1,5}用户|不详|未知"
 _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
@@ -353,8 +356,10 @@ class PersonName(Detector):
     # After a cue, a name of any form is also taken up to the verb or mark that ends it (来电人
     # 努尔古丽波拉提反映, 联系人禚秋艳，), at most eight characters.
     span_pattern = name_span()
-    # … or a surname and a title alone (王女士, 刘师傅), which name nobody: as good as masked.
-    masked_pattern = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})$"
+    # … or a surname and a title alone (王女士, 刘师傅), or a pseudonym (匿名, 微信用户), which name
+    # nobody: as good as masked.
+    masked_pattern = (f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})$"
+                      f"|^({PSEUDONYM})$")
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values
@@ -483,7 +488,12 @@ class Address(Detector):
                rf"|({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?\d+#?-\d+(-\d+)?"
                rf"|({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?{_ROOMS})")
     _dwelling = (rf"^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?{_detail}{_chars}*$"
-                 rf"|^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?\d+号\d{{3,4}}室?$")
+                 rf"|^{_chars}*?[\x{{4e00}}-\x{{9fa5}}]{_chars}*?\d+号\d{{3,4}}室?$"
+                 # … and in English: a room, flat or unit first, then the building or the street
+                 # (Room 2604, Bldg 27, Ginkgo Court, 159 Hehua Middle Rd, …; Unit 3-704, Lane 516, …)
+                 r"|^(?i:(room|rm|apt|apartment|flat|unit|suite)\.? ?#?\d+[a-z]?(-\d+)*, ?[a-z0-9 ,.'#\-]*?"
+                 r"\b(rd|road|st|street|ave|avenue|lane|ln|blvd|boulevard|hwy|highway|bldg|building|block|blk|tower|"
+                 r"court|garden|gardens|estate|village|mansion|residence)\b[a-z0-9 ,.'#\-]*)$")
     # A street (or village, town) and house number: an address when a division leads (validate).
     _street_number = (rf"^[\x{{4e00}}-\x{{9fa5}}]{{2,}}{_chars}*?(路|街|巷|弄|道|胡同|村|镇|乡|屯|组){_chars}*?"
                       rf"\d+号{_chars}*$")
@@ -652,8 +662,13 @@ class BirthDate(Detector):
                     r"|^(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(19|20)\d{2}$"
                     r"|^(19|20)\d{2}([-/.]|年)(0?[1-9]|1[0-2])月?$"
                     r"|^(?i:(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -](19|20)\d{2})$"
-                    r"|^(?i:(0?[1-9]|[12]\d|3[01])[ -](JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -]"
-                    r"(19|20)\d{2})$")
+                    r"|^(?i:(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?[ -](JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
+                    r"\.?,?[ -](19|20)\d{2})$"
+                    # … and as English sheets also write it: June 4th, 1985, Jun-04-1985, 04/06/1985
+                    # (day or month first: either is a date)
+                    r"|^(?i:(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?[ -](0?[1-9]|[12]\d|3[01])"
+                    r"(st|nd|rd|th)?,?[ -](19|20)\d{2})$"
+                    r"|^(0?[1-9]|[12]\d|3[01])/(0?[1-9]|[12]\d|3[01])/(19|20)\d{2}$")
     masked_pattern = r"^(19|20)\d{2}([-/.年])?(\*\*|XX)"
     needs_hint = True  # a date is only a birth date when the column says so
 
@@ -734,7 +749,7 @@ def written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     year, month, day = (np.zeros(len(values), dtype=np.int64) for _ in range(3))
     # A year and month alone (1985-06, 1985年6月) first: the general form would read 1985-0-6.
-    for pattern in (_YEAR_MONTH, _YEAR_FIRST, _DAY_FIRST):  # 17.05.1990: day first, as dotted dates are written
+    for pattern in (_YEAR_MONTH, _YEAR_FIRST, _DAY_FIRST, _SLASHED):  # 17.05.1990: day first, as dotted dates are written
         rows = np.flatnonzero(year == 0)
         if len(rows) == 0:
             break
@@ -745,19 +760,63 @@ def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray
                                      .to_numpy(zero_copy_only=False))
         if pattern is _YEAR_MONTH:
             day[rows] = np.where(year[rows] > 0, 1, 0)  # the first of the month: a real date, for the calendar test
+        if pattern is _SLASHED:  # 06/28/1985: the month first, as American sheets write it
+            swap = rows[month[rows] > 12]
+            month[swap], day[swap] = day[swap], month[swap].copy()
     named = np.flatnonzero((year == 0) & to_mask(pc.fill_null(pc.match_substring_regex(values, "[A-Za-z]"), False)))
     for i in named:  # 30 AUG 1959, Jun 1985: few, and read one by one
-        words = re.split(r"[ .-]+", values[int(i)].as_py().strip().upper())
+        words = [re.sub(r"^(\d+)(ST|ND|RD|TH)$", r"\1", w)
+                 for w in re.split(r"[ .,-]+", values[int(i)].as_py().strip().upper())]
         if len(words) == 3 and words[0].isdigit() and words[1][:3] in _MONTHS and words[2].isdigit():
             year[i], month[i], day[i] = int(words[2]), _MONTHS[words[1][:3]], int(words[0])
+        elif len(words) == 3 and words[0][:3] in _MONTHS and words[1].isdigit() and words[2].isdigit():
+            year[i], month[i], day[i] = int(words[2]), _MONTHS[words[0][:3]], int(words[1])
         elif len(words) == 2 and words[0][:3] in _MONTHS and words[1].isdigit():
             year[i], month[i], day[i] = int(words[1]), _MONTHS[words[0][:3]], 1
     return year, month, day
 
 
+def linkable_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Dates as yyyymmdd per cell (-2 where a cell holds none), in the forms a birth date takes
+    once it has lost its header and its format: those of :func:`written_dates`, a two-digit year
+    (49.09.29, 49-9-29) and a spreadsheet's serial day number (18170: days since 1899-12-30, as
+    Excel exports a date cell). Neither form is a birth date by its shape; they are read only to
+    be compared, row by row, with the birth dates inside ID numbers (``scan._link_birth_dates``).
+    Also returns which cells had a two-digit year (their century is unknown: 1949 here)."""
+    year, month, day = written_dates(values)
+    out = np.where(year > 0, year * 10000 + month * 100 + day, -2)
+    two_digit = np.zeros(len(values), dtype=bool)
+    rest = np.flatnonzero(year == 0)
+    if len(rest) == 0:
+        return out, two_digit
+    sub = values if len(rest) == len(values) else values.take(pa.array(rest))
+    parts = pc.extract_regex(sub, _TWO_DIGIT_YEAR)
+    yy, mm, dd = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), -1)
+                             .to_numpy(zero_copy_only=False)) for k in ("y", "m", "d"))
+    fits = (yy >= 0) & valid_dates(1900 + np.maximum(yy, 0), mm, dd)
+    out[rest[fits]] = (1900 + yy[fits]) * 10000 + mm[fits] * 100 + dd[fits]
+    two_digit[rest[fits]] = True
+    serial = np.asarray(pc.fill_null(pc.cast(pc.struct_field(pc.extract_regex(sub, _SERIAL), "n"), pa.int64()), -1)
+                        .to_numpy(zero_copy_only=False))
+    serial = np.where(fits, -1, serial)
+    ok = serial > 0
+    if ok.any():
+        days = (np.datetime64("1899-12-30") + serial[ok].astype("timedelta64[D]")).astype("datetime64[D]")
+        text = np.datetime_as_string(days)  # yyyy-mm-dd
+        out[rest[ok]] = np.array([int(t.replace("-", "")) for t in text], dtype=np.int64)
+    return out, two_digit
+
+
+#: 49.09.29, 49-9-29, 49/9/29: a date with a two-digit year (read only for linking).
+_TWO_DIGIT_YEAR = r"^(?P<y>\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$"
+#: a spreadsheet's serial day number, 1927 to 2173 (four digits reach back to 1900).
+_SERIAL = r"^(?P<n>[1-9]\d{3,4})$"
+
+
 _YEAR_MONTH = r"^(?P<y>\d{4})(?:[-/.]|年)(?P<m>\d{1,2})月?$"
 _YEAR_FIRST = r"^(?P<y>\d{4})\D?(?P<m>\d{1,2})\D?(?P<d>\d{1,2})"
 _DAY_FIRST = r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"
+_SLASHED = r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"
 
 
 def _iso_form(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

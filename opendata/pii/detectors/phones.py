@@ -36,6 +36,10 @@ _MOBILE_BODY = r"(?:[- ./]?\d){8}"
 #: boundary (手机:, 电话 and ☎ are not word characters).
 MOBILE_PREFIX = rf"(\+86[- ]?|\b(?:00)?86[- ]?|{GLUED_LABEL}(?:\+?86[- ]?|0086[- ]?)?|\b)"
 
+#: a mobile number in Chinese numerals: 1[3-9] and nine more, 〇/零 for 0, 幺 for 1, 两 for 2.
+_SPOKEN_DIGIT = "[〇零一幺二两三四五六七八九]"
+SPOKEN_MOBILE = f"[一幺][三四五六七八九]{_SPOKEN_DIGIT}{{9}}"
+
 
 @register
 class Mobile(Detector):
@@ -43,14 +47,15 @@ class Mobile(Detector):
     cell_pattern = r"^(\+?86[- ]?|0086[- ]?)?1[3-9]\d([- ]?\d{4}){2}$"
     # In text also behind a country prefix written without a plus, glued or not (0086-173…,
     # 008617375399284, 86-170…), behind a label glued to it (TEL186…), dotted (tel:138.1234.5678).
-    span_pattern = rf"{MOBILE_PREFIX}1[3-9]\d{_MOBILE_BODY}\b"
+    # … or spoken into a record in Chinese numerals (幺三八…, 一五〇…, 幺 and 两 as people say them).
+    span_pattern = rf"{MOBILE_PREFIX}1[3-9]\d{_MOBILE_BODY}\b|{SPOKEN_MOBILE}"
     masked_pattern = r"^(\+?86[- ]?)?1[3-9]\d[- ]?\*{4}[- ]?\d{4}$"
     strong = True
     chance = 0.07  # 1[3-9] and nine digits: 7 in 100 random 11-digit numbers (order numbers)
     digit_run = DigitRun(11, b"1", b"3456789")
     # +86, a separator in the number, or a prefix or label glued to it (008613…, 8613…, TEL13…)
     span_other_forms = (r"\+86|1[3-9]\d{0,7}[- ./]\d|\b(?:00)?861[3-9]\d{9}\b"
-                        rf"|{GLUED_LABEL}(?:\+?86|0086)?[- ]?1[3-9]\d")
+                        rf"|{GLUED_LABEL}(?:\+?86|0086)?[- ]?1[3-9]\d|{SPOKEN_MOBILE}")
     span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:
@@ -109,5 +114,6 @@ class ServiceNumber(Detector):
 
     type = "cn_service_number"
     personal = False
-    cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$"
+    # (an emergency line with the word for a transferred call, 110转接, says no caller's number)
+    cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$|^(110|119|120|122)(转接|转入|转来|联动)$"
                     r"|^(传真|总机|(?i:fax))[:：]?\s*[(（]?0\d{2,3}[)）]?[- ]?[2-9]\d{6,7}([-转#]\d{1,6})?$")

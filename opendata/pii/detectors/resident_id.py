@@ -81,8 +81,9 @@ class ResidentId(Detector):
     # In text, also as people group it: 330802 19570528 0715, 460203 1954 0114 758X, with dashes
     # dots or slashes (220104.20021207.1950, 220104/20021207/1950), with the digits of a code built on it after it, or in a link
     # or file name after or before an underscore (/zxws/<ID>_裁定书.pdf: "_" is a word character).
-    # The check character may be a full-width Ｘ (62010219610823381Ｘ), which \b cannot follow.
-    span_pattern = r"(?:\b[A-Za-z]{1,2}|\b|_)\d(?:[ ./-]?\d){16}[ ./-]?(?:[\dXx]\d{0,3}(?:\b|_)|[Ｘｘ])"
+    # The check character may be a full-width Ｘ (62010219610823381Ｘ), or the sign ×, which
+    # people type for it and \b cannot follow.
+    span_pattern = r"(?:\b[A-Za-z]{1,2}|\b|_)\d(?:[ ./-]?\d){16}[ ./-]?(?:[\dXx]\d{0,3}(?:\b|_)|[Ｘｘ×])"
     span_prefix = r"^_|_$"  # the underscore a span in a link or file name was found by
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
     min_ratio = 0.5
@@ -93,7 +94,7 @@ class ResidentId(Detector):
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
     # … or grouped with spaces, dashes, dots or slashes anywhere, glued to an underscore, or leading a
     # longer run (a code built on the ID), or before a full-width X
-    span_other_forms = r"\d[ ./-]\d|[\dXx]_|_\d|\d{19}|\d{17}[Xx]\d|\b[A-Za-z]{1,2}\d{17}|\d[Ｘｘ]"
+    span_other_forms = r"\d[ ./-]\d|[\dXx]_|_\d|\d{19}|\d{17}[Xx]\d|\b[A-Za-z]{1,2}\d{17}|\d[Ｘｘ×]"
     span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:

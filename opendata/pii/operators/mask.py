@@ -37,7 +37,8 @@ SPAN_REWRITES = {
     "cn_landline": (r"\b(0\d{2,3}-)[2-9]\d{4,5}(\d{2})\b", r"\1*****\2"),
     "email": (r"([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})", r"\1***\2"),
     "bank_card": (r"\b(\d{6})\d{6,9}(\d{4})\b", r"\1******\2"),
-    "cn_license_plate": (f"([{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z])[A-HJ-NP-Z0-9]{{3,4}}([A-HJ-NP-Z0-9挂学警港澳])",
+    # (a plate ends where its letters and digits do: 浙AA5762768 is a licence number's, as the detector has it)
+    "cn_license_plate": (f"([{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z])[A-HJ-NP-Z0-9]{{3,4}}([A-HJ-NP-Z0-9](?:\\b|_)|[挂学警港澳])",
                          r"\1****\2"),
     "address": (r"(\d+|[一二三四五六七八九十]+)(幢|栋|号楼|单元|室)", r"*\2"),
     "ip_address": (r"\b(\d{1,3}\.\d{1,3})\.\d{1,3}\.\d{1,3}\b", r"\1.*.*"),
@@ -107,11 +108,21 @@ def _rewrite(values: pa.Array, rewrites: list[tuple[str, str]], fallback) -> pa.
     return pc.if_else(unchanged, fallback(values), out)
 
 
+# an e-mail address with its "@" spelled out or replaced (name#163.com, name(at)163.com, name at …)
+_SPELLED_AT = r"(?s)^([A-Za-z0-9])[A-Za-z0-9._%+-]*?((?:\s?[#＠]|\s?[(\[（【]\s?(?i:at)\s?[)\]）】]|\s(?i:at)\s).*)$"
+
+
 def _mask_email(values: pa.Array, char: str) -> pa.Array:
-    """z***@example.com: the first character, then everything from the first "@" on."""
+    """z***@example.com: the first character, then everything from the first "@" on (or, written
+    without one, from what stands for it on: z*** at example.com, z***#163.com)."""
     at = pc.find_substring(values, "@")
     if pc.min(at).as_py() in (None, -1, 0):  # some value has no "@" or nothing before it
-        return pc.replace_substring_regex(values, r"(?s)^([^@])[^@]*(@.*)$", rf"\1{char * 3}\2")
+        out = pc.replace_substring_regex(values, r"(?s)^([^@])[^@]*(@.*)$", rf"\1{char * 3}\2")
+        spelled = pc.fill_null(pc.equal(at, -1), False)
+        if pc.any(spelled).as_py():
+            out = pc.if_else(spelled, pc.replace_substring_regex(
+                values, _SPELLED_AT, rf"\1{char * 3}\2"), out)
+        return out
     domain = pc.list_element(pc.split_pattern(values, "@", max_splits=1), 1)
     return pc.binary_join_element_wise(pc.utf8_slice_codeunits(values, 0, 1), domain, f"{char * 3}@")
 
