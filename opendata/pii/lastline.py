@@ -36,7 +36,7 @@ from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
-from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, COMPOUND, KIN, KIN_WORDS, NOT_NAMES, ROLE_ENDS, \
+from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, KIN, KIN_WORDS, NOT_NAMES, ROLE_ENDS, \
     SURNAMES, TITLES_AFTER
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
@@ -179,14 +179,17 @@ def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: flo
 # A name is told by its place as well as by a cue word: after a role known by its form (导办员X, 伤者X,
 # 首席代表X) or a word of kinship (我婆婆X), before the title it is addressed by (的X老师) or a bracket
 # that says who (X（男，…）, X（警号…）). Where these hold a surname-led name of two or three characters
-# (or a transliterated one), unmasked, before a mark or a word that ends a name, a person is named.
+# (or a transliterated one), unmasked, before a mark or a word that ends a name, or any two to four
+# characters before a word that follows a name (首席代表区佳当日…), a person is named.
 _SURNAME_LED = (f"(?:(?:{'|'.join(COMPOUND)})[\u4e00-\u9fa5]{{1,2}}|[{SURNAMES}][\u4e00-\u9fa5]{{1,2}}"
                 f"|[\u4e00-\u9fa5]{{1,8}}(?:[{_DOTS}][\u4e00-\u9fa5]{{1,8}}){{1,3}})")
 _ENDS_A_NAME = "|".join([re.escape(w) for w in AFTER_ROLE] + list(TITLES_AFTER) + [_AFTER_NAME.pattern, "$"])
 _PLACED = re.compile(
     f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
     f"|(?:^|[的，。；：、！？,;:\\s])({_SURNAME_LED})(?:{'|'.join(TITLES_AFTER)})"
-    f"|(?:^|[^\\u4e00-\\u9fa5]|对方|双方|与|和|同|及)([\\u4e00-\\u9fa5{_DOTS}]{{2,12}}?)(?=" + _BRACKET + ")")
+    f"|(?:^|[^\\u4e00-\\u9fa5]|对方|双方|与|和|同|及)([\\u4e00-\\u9fa5{_DOTS}]{{2,12}}?)(?=" + _BRACKET + ")"
+    # (any two to four characters after a role or a word of kinship, before a word that follows a name)
+    f"|(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?([\\u4e00-\\u9fa5]{{2,4}}?)(?:{AFTER_ROLE_WORDS})")
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
 _PLACED_HINT = "|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET
 
@@ -195,7 +198,8 @@ def _placed_names(cell: str) -> bool:
     """Whether ``cell`` holds an unmasked name where its place says one stands (:data:`_PLACED`)."""
     for m in _PLACED.finditer(cell):
         name = re.sub("^(对方|双方)", "", next(g for g in m.groups() if g is not None))
-        if name.endswith(KIN_WORDS) or (len(name) > 4 and not re.search(f"[{_DOTS}]", name)):
+        if name.endswith(KIN_WORDS) or (len(name) > 4 and not re.search(f"[{_DOTS}]", name)) \
+                or name in AFTER_ROLE or name[:2] in AFTER_ROLE:
             continue  # 其父亲（身份证号…）: whose details follow, not a name; a clause, not a name
         if not re.search("[某*＊]", name) and name[:2] not in NOT_NAMES and not _NOT_IN_NAMES.search(name):
             return True

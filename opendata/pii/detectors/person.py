@@ -158,18 +158,22 @@ NOT_IN_NAMES = tuple(_NOT_NAMES_DATA["parts"].split())
 _NOT_IN_NAME = re.compile("|".join(NOT_IN_NAMES))
 # A surname and the title it is addressed by (闫先生整改: the position of a name, but no name in it).
 _ADDRESSED_START = re.compile(f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})")
-#: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test).
-KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) + list(ADDRESSED))
+#: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test): the words
+#: it keeps, and the kin and role words before which it keeps them.
+KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) + list(ADDRESSED) + list(KIN_WORDS)
+                     + [w for w in AFTER_ROLE if len(w) > 1])
 #: the group of a run of transliterated characters (``name_span``'s seventh alternative): what
 #: follows a place word in it is a name only as long as a run of its own.
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33))
+# … the loose one after a role's word (any two to four characters before what follows a name)
+_LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 31
+_GROUPS = 33
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -181,6 +185,9 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     inside a name that runs on (吉苏木果: a Yi name) is no place: what follows the last one is the
     name where it is long enough to be one (…嘎查阿依古丽), else all of it."""
     if name in NOT_NAMES and group in POSITION_GROUPS:
+        return len(name)
+    # after a role, a word that follows the one a role names is none (代办员主动上门, 民警当场…)
+    if group == _LOOSE_ROLE_GROUP and (name in AFTER_ROLE or name[:2] in AFTER_ROLE):
         return len(name)
     # before a bracket, a word of kinship is whose details follow (其父亲（身份证号…）), not a name
     if group in _BRACKET_GROUPS and name.endswith(KIN_WORDS):
@@ -248,6 +255,9 @@ _ROLE_SURNAMES = SURNAMES.replace("那", "").replace("全", "").replace("家", "
 _KNOWN_NAME = f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{_ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_SYLLABLES}){{2,3}}"
 _ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}"
 _AFTER_ROLE = "|".join(re.escape(w) for w in AFTER_ROLE)
+# … its words of two characters or more, and 已 曾 正 (a mark, or a word of one character such as 不 or 来,
+# also follows a verb: 我爱人行动不便): what ends a name of an unknown form after a role's word
+AFTER_ROLE_WORDS = "|".join([re.escape(w) for w in AFTER_ROLE if len(w) > 1] + ["已", "曾", "正"])
 
 
 def name_span(named: bool = False) -> str:
@@ -353,15 +363,21 @@ def name_span(named: bool = False) -> str:
         # after a word of kinship (我婆婆X, 其前夫X, 替我父亲X), a name of a known form: the family is a
         # closed set of words, none of which a name begins
         group("p", 27, f"({'|'.join(KIN_WORDS)})[:：]?") + group("n", 27, _ROLE_NAME),
-        # a full name before the title it is addressed by (帮我办理的X老师, 感谢X同志)
-        group("p", 28, "(的|^|[，。；：、！？,;:\\s]|是|找|给|向|和|与|请|谢|感谢)") + group("n", 28, _ROLE_NAME)
-        + group("s", 28, f"{'|'.join(TITLES_AFTER)}"),
+        # a full name before the title it is addressed by (帮我办理的X老师, 关于同意X同志退休, 表彰X等7名同志)
+        group("p", 28, "") + group("n", 28, _KNOWN_NAME)
+        + group("s", 28, f"{'|'.join(TITLES_AFTER)}|等[\\d一二三四五六七八九十百]+[名位人]"),
         # a name of a known form before a bracket that says who (对方X（男，…）, X（身份证号…）, X（警号…）)
         group("p", 29, "") + group("n", 29, _KNOWN_NAME) + group("s", 29, _BRACKET),
         # … of any form (two to four characters, or transliterated) where a mark or the other party leads
         # it (对方吉克拉惹（身份证号…）)
         group("p", 30, "(^|[，。；：、,;:\\s]|对方|双方|与|和|同|及)") + group("n", 30, f"{_DOTTED_IN_TEXT}|{_WHO.replace('Han}', 'Han}某', 1)}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}")
         + group("s", 30, _BRACKET),
+        # after a role or a word of kinship, any two to four characters before what follows the one it names
+        # (首席代表区佳当日…, 失主阿约布哈提供…: a surname the list lacks, or a name of no surname)
+        group("p", 32, f"({'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?")
+        + group("n", 32, f"{_WHO}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
+        # one name with whom something was done (与X一起将其救起, 和X共同)
+        group("p", 33, "(与|和|同|跟)") + group("n", 33, _ROLE_NAME) + group("s", 33, "一起|一同|共同|合力|联手"),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
         # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
         group("p", 31, f"(^|[\\s,，;；、/])({kin})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"
