@@ -192,3 +192,13 @@ def test_one_name_with_whom_something_was_done_is_masked(seed: int, together: st
     names = [name(r) for _ in range(ROWS)]
     notes = [f"见有人落水，立即跳入水中施救，与{n}{together}将其救上岸。" for n in names]
     assert leaks(names, output_cells(_redact("事迹简介", notes))) == []
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), unit=st.sampled_from(["支队", "大队", "中队", "总队"]))
+def test_a_police_unit_after_a_role_word_is_no_name(seed: int, unit: str) -> None:
+    r = rng(seed)
+    units = [f"{r.choice(('交警', '特警', '民警'))}{unit}{r.choice('一二三四五六七八九')}{r.choice(('大队', '中队', '科'))}"
+             for _ in range(ROWS)]
+    rows = _redact("出警单位", units)
+    assert [row["出警单位"] for row in rows] == units
