@@ -202,3 +202,13 @@ def test_a_police_unit_after_a_role_word_is_no_name(seed: int, unit: str) -> Non
              for _ in range(ROWS)]
     rows = _redact("出警单位", units)
     assert [row["出警单位"] for row in rows] == units
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_a_name_after_a_title_inside_a_committee_word_is_masked(seed: int) -> None:
+    """委员会主任X已协调: 员 inside 委员会 is no role's end, and 曾, a surname, does not end a name."""
+    r = rng(seed)
+    names = ["曾" + "".join(r.choice("清祺明楠刚子华") for _ in range(r.randint(1, 2))) for _ in range(ROWS)]
+    notes = [f"楼上装修噪音，业主委员会主任{n}已协调。" for n in names]
+    assert leaks(names, output_cells(_redact("报修内容", notes))) == []

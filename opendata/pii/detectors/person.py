@@ -255,9 +255,9 @@ _ROLE_SURNAMES = SURNAMES.replace("那", "").replace("全", "").replace("家", "
 _KNOWN_NAME = f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{_ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_SYLLABLES}){{2,3}}"
 _ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}"
 _AFTER_ROLE = "|".join(re.escape(w) for w in AFTER_ROLE)
-# … its words of two characters or more, and 已 曾 正 (a mark, or a word of one character such as 不 or 来,
-# also follows a verb: 我爱人行动不便): what ends a name of an unknown form after a role's word
-AFTER_ROLE_WORDS = "|".join([re.escape(w) for w in AFTER_ROLE if len(w) > 1] + ["已", "曾", "正"])
+# … its words of two characters or more, and 已 (a mark, or a word of one character such as 不 or 来, also
+# follows a verb: 我爱人行动不便; 曾 is a surname): what ends a name of an unknown form after a role's word
+AFTER_ROLE_WORDS = "|".join([re.escape(w) for w in AFTER_ROLE if len(w) > 1] + ["已"])
 
 
 def name_span(named: bool = False) -> str:
@@ -369,13 +369,14 @@ def name_span(named: bool = False) -> str:
         # a name of a known form before a bracket that says who (对方X（男，…）, X（身份证号…）, X（警号…）)
         group("p", 29, "") + group("n", 29, _KNOWN_NAME) + group("s", 29, _BRACKET),
         # … of any form (two to four characters, or transliterated) where a mark or the other party leads
-        # it (对方吉克拉惹（身份证号…）)
-        group("p", 30, "(^|[，。；：、,;:\\s]|对方|双方|与|和|同|及)") + group("n", 30, f"{_DOTTED_IN_TEXT}|{_WHO.replace('Han}', 'Han}某', 1)}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}")
+        # it (对方吉克拉惹（身份证号…）), or the part of a name before it that an earlier pass left (吉*阿支（…）)
+        group("p", 30, "(^|[，。；：、,;:\\s*＊]|对方|双方|与|和|同|及)") + group("n", 30, f"{_DOTTED_IN_TEXT}|{_WHO.replace('Han}', 'Han}某', 1)}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}")
         + group("s", 30, _BRACKET),
         # after a role or a word of kinship, any two to four characters before what follows the one it names
-        # (首席代表区佳当日…, 失主阿约布哈提供…: a surname the list lacks, or a name of no surname)
+        # (首席代表区佳当日…, 失主阿约布哈提供…: a surname the list lacks, or a name of no surname); not 会 or
+        # 工 after 员 (委员会主任X, 人员工资: the word goes on)
         group("p", 32, f"({'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?")
-        + group("n", 32, f"{_WHO}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
+        + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
         # one name with whom something was done (与X一起将其救起, 和X共同)
         group("p", 33, "(与|和|同|跟)") + group("n", 33, _ROLE_NAME) + group("s", 33, "一起|一同|共同|合力|联手"),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
