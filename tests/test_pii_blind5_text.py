@@ -212,3 +212,14 @@ def test_a_name_after_a_title_inside_a_committee_word_is_masked(seed: int) -> No
     names = ["曾" + "".join(r.choice("清祺明楠刚子华") for _ in range(r.randint(1, 2))) for _ in range(ROWS)]
     notes = [f"楼上装修噪音，业主委员会主任{n}已协调。" for n in names]
     assert leaks(names, output_cells(_redact("报修内容", notes))) == []
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_a_surname_and_mou_after_a_role_stays(seed: int) -> None:
+    """安全员王某立即处置: 王某 names nobody (the README's decision), whatever follows it."""
+    r = rng(seed)
+    # (roles by their form alone: after 民警, a cue of its own, the loose cue pattern takes 王某当场 — not this rule)
+    roles = ["".join(r.choice(_ROLE_PARTS) for _ in range(2)) + r.choice(("员", "者", "代表")) for _ in range(ROWS)]
+    notes = [f"职工在车间被烫伤，单位{role}{r.choice(SURNAMES)}某{r.choice(('立即', '当场', '主动'))}处置。" for role in roles]
+    assert [row["事故经过"] for row in _redact("事故经过", notes)] == notes

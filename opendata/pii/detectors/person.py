@@ -376,7 +376,7 @@ def name_span(named: bool = False) -> str:
         # (首席代表区佳当日…, 失主阿约布哈提供…: a surname the list lacks, or a name of no surname); not 会 or
         # 工 after 员 (委员会主任X, 人员工资: the word goes on)
         group("p", 32, f"({'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?")
-        + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
+        + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}{_GIVEN}{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
         # one name with whom something was done (与X一起将其救起, 和X共同)
         group("p", 33, "(与|和|同|跟)") + group("n", 33, _ROLE_NAME) + group("s", 33, "一起|一同|共同|合力|联手"),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
