@@ -37,7 +37,8 @@ from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
-from .detectors.person import ADDRESSED, KIN, NOT_NAMES, PSEUDONYM
+from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, KIN, KIN_WORDS, \
+    NOT_NAMES, PSEUDONYM, ROLE_ENDS, SURNAMES, TITLES_AFTER
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -60,8 +61,10 @@ CUE_WORDS = tuple(w for w in _CUES["cues"].split() + _CUES["roles"].split() if w
     + tuple(_CUES.get("lastline", "").split())
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = tuple(_CUES["colon"].split())
+# The dots between the parts of a transliterated name, look-alikes included (ᐧ ˙ ⋅ ･ ⸱ 丶), and a hyphen.
+_DOTS = "·•・．‧∙ᐧ˙⋅･⸱丶.\\-"
 _CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"
-                  "([\u4e00-\u9fa5·•・．*＊]{2,8})")
+                  f"([\u4e00-\u9fa5{_DOTS}*＊]{{2,8}})")
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
 # Where a name after a cue ends: the verb or word that follows it (来电人张三反映 …).
@@ -91,11 +94,15 @@ def _unmasked_name(tail: str) -> bool:
     cut = _AFTER_NAME.search(tail)
     if cut is not None and cut.start() == 0:
         return False  # 来电人称… : no name after the cue
-    name = tail[:cut.start()] if cut else tail[:4]
-    if _NOT_IN_NAMES.search(name[:4]) or name[:2] in NOT_NAMES:  # (店员态度恶劣: a word no one bears as a name)
-        return False
-    return 2 <= len(name.replace("·", "").replace("•", "").replace("・", "").replace("．", "")) <= 8 and not re.search("[某*＊]", name) \
-        and len(name) <= (8 if re.search("[·•・．]", name) else 4)
+    name = tail[:cut.start()] if cut else tail
+    # (a transliterated name is read whole, its syllables may hold 都 or 和: 阿不都拉ᐧ阿依古丽)
+    dotted = re.search(f"[{_DOTS}]", name) is not None
+    if not dotted:
+        name = name if cut else name[:4]
+        if _NOT_IN_NAMES.search(name[:4]) or name[:2] in NOT_NAMES:  # (店员态度恶劣: a word no one bears as a name)
+            return False
+    return 2 <= len(re.sub(f"[{_DOTS}]", "", name)) <= 8 and not re.search("[某*＊]", name) \
+        and len(name) <= (8 if dotted else 4)
 
 
 def _digits(run: str) -> str:
@@ -183,8 +190,39 @@ def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: flo
     return cards > 0 and not (runs >= floor and cards <= factor * chance * runs)
 
 
+# A name is told by its place as well as by a cue word: after a role known by its form (导办员X, 伤者X,
+# 首席代表X) or a word of kinship (我婆婆X), before the title it is addressed by (的X老师) or a bracket
+# that says who (X（男，…）, X（警号…）). Where these hold a surname-led name of two or three characters
+# (or a transliterated one), unmasked, before a mark or a word that ends a name, or any two to four
+# characters before a word that follows a name (首席代表区佳当日…), a person is named.
+_SURNAME_LED = (f"(?:(?:{'|'.join(COMPOUND)})[\u4e00-\u9fa5]{{1,2}}|[{SURNAMES}][\u4e00-\u9fa5]{{1,2}}"
+                f"|[\u4e00-\u9fa5]{{1,8}}(?:[{_DOTS}][\u4e00-\u9fa5]{{1,8}}){{1,3}})")
+_ENDS_A_NAME = "|".join([re.escape(w) for w in AFTER_ROLE] + list(TITLES_AFTER) + [_AFTER_NAME.pattern, "$"])
+_PLACED = re.compile(
+    f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
+    f"|(?:^|[的，。；：、！？,;:\\s])({_SURNAME_LED})(?:{'|'.join(TITLES_AFTER)})"
+    f"|(?:^|[^\\u4e00-\\u9fa5]|对方|双方|与|和|同|及)([\\u4e00-\\u9fa5{_DOTS}]{{2,12}}?)(?=" + _BRACKET + ")"
+    # (any two to four characters after a role or a word of kinship, before a word that follows a name)
+    f"|(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?([\\u4e00-\\u9fa5]{{2,4}}?)(?:{AFTER_ROLE_WORDS})")
+#: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
+_PLACED_HINT = "|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET
+
+
+def _placed_names(cell: str) -> bool:
+    """Whether ``cell`` holds an unmasked name where its place says one stands (:data:`_PLACED`)."""
+    for m in _PLACED.finditer(cell):
+        name = re.sub("^(对方|双方)", "", next(g for g in m.groups() if g is not None))
+        if name.endswith(KIN_WORDS) or (len(name) > 4 and not re.search(f"[{_DOTS}]", name)) \
+                or name in AFTER_ROLE or name[:2] in AFTER_ROLE:
+            continue  # 其父亲（身份证号…）: whose details follow, not a name; a clause, not a name
+        if not re.search("[某*＊]", name) and name[:2] not in NOT_NAMES and not _NOT_IN_NAMES.search(name):
+            return True
+    return False
+
+
 def name_cue_cells(values: pa.Array) -> int:
-    """How many cells hold an unmasked name after a cue word."""
+    """How many cells hold an unmasked name after a cue word, or where its place says one stands
+    (after a role or a word of kinship, before a title or a bracket that says who)."""
     text = filled(values.cast(pa.string()))
     cues = _cue_words()
     if not _anywhere(text, cues):
@@ -194,12 +232,14 @@ def name_cue_cells(values: pa.Array) -> int:
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(
             not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) and m[:2] not in _HOW
-            for m in _BEFORE_VERB.findall(cell))
+            for m in _BEFORE_VERB.findall(cell)) or _placed_names(cell)
     return found
 
 
 def _cue_words() -> str:
-    return "|".join(CUE_WORDS + COLON_CUES)
+    """What a cell must hold for :func:`name_cue_cells` to find a name: a cue word, or a word whose
+    place says a name stands beside it (:data:`_PLACED_HINT`)."""
+    return "|".join(CUE_WORDS + COLON_CUES) + "|" + _PLACED_HINT
 
 
 #: the words a travel document's number stands after, as :func:`document_cells` first looks for them

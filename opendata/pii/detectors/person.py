@@ -26,8 +26,9 @@ _GIVEN = "[\u4e00-\u67cf\u67d1-\u9fa5]"
 _HAN = "[\u4e00-\u9fa5]"
 _NAME = f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES}]{_GIVEN}{{1,2}})"
 # Transliterated names (Uyghur, Kazakh …): parts joined by a middle dot, a bullet, a full stop, ・, or
-# the hyphenation point and bullet operator some input methods give for it (‧ U+2027, ∙ U+2219).
-NAME_DOTS = "·•.・．‧∙"
+# the hyphenation point, bullet operator and other look-alikes some input methods give for it (‧ U+2027,
+# ∙ U+2219, ᐧ U+1427, ˙ U+02D9, ⋅ U+22C5, ･ U+FF65, ⸱ U+2E31, and the stroke 丶 U+4E36).
+NAME_DOTS = "·•.・．‧∙ᐧ˙⋅･⸱丶"
 _DOTTED = f"{_GIVEN}{{1,8}}([{NAME_DOTS}]{_GIVEN}{{1,8}}){{1,3}}"
 # Common parts of Tibetan and Yi names, which have no surname: a name is two or three of them.
 _SYLLABLES = ("扎西|次仁|卓玛|顿珠|旦增|格桑|索朗|德吉|拉姆|央金|多吉|平措|尼玛|达瓦|白玛|洛桑|丹增|阿旺|强巴|益西|普布|"
@@ -77,11 +78,20 @@ CATEGORIES = tuple(_CUES["categories"].split())
 #: … the other party of a matter, across from a person (X与商家…)
 PARTIES = tuple(_CUES["parties"].split())
 #: words of kinship, single characters included, as a register writes them before a name: 妻 陈秀英
-#: 139…, 户主妻子（覃铭懿）, 姐（蔡志秀）.
-KIN = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "配偶", "爱人", "儿媳",
-       "女婿", "孙子", "孙女", "祖父", "祖母", "外公", "外婆", "爷爷", "奶奶", "公公", "婆婆", "岳父", "岳母",
-       "朋友", "亲属", "邻居", "同事", "监护人", "联系人", "代理人", "妻", "夫", "子", "女", "父", "母", "兄",
-       "弟", "姐", "妹", "儿", "孙", "媳", "婿")
+#: 139…, 户主妻子（覃铭懿）, 姐（蔡志秀）; the whole family, by blood and marriage (``data/name_cues.txt``).
+KIN = tuple(sorted(_CUES["kin"].split(), key=len, reverse=True))
+#: … those of two characters or more, after which a name of a known form stands in text (我婆婆X, 其前夫X).
+KIN_WORDS = tuple(k for k in KIN if len(k) > 1)
+#: how the word for a person's role ends (工作人员, 导办员, 伤者, 首席代表, 民警): a role by its form …
+ROLE_ENDS = tuple(_CUES["role_ends"].split())
+#: … and what follows a name that one introduces, besides the marks and verbs of :data:`NAME_ENDS`.
+AFTER_ROLE = tuple(_CUES["after_role"].split())
+#: titles written after a full name (X老师, X同志), and what a bracket after a name holds (X（男，…）).
+TITLES_AFTER = tuple(_CUES["titles_after"].split())
+BRACKETED = tuple(_CUES["bracketed"].split())
+# (a word of one character there, 男 or 女, only with a mark or a digit after it: 男装 is no one)
+_BRACKET = ("[（(]\\s*(" + "|".join(w for w in BRACKETED if len(w) > 1) + "|(" + "|".join(w for w in BRACKETED if len(w) == 1)
+            + ")[，,、；;)）\\s\\d])")
 #: … the one-character ones, written with a space before a name in a list of contacts (子 武燕).
 KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
 # A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）): a register's way of writing a
@@ -151,19 +161,25 @@ NOT_IN_NAMES = tuple(_NOT_NAMES_DATA["parts"].split())
 _NOT_IN_NAME = re.compile("|".join(NOT_IN_NAMES))
 # A surname and the title it is addressed by (闫先生整改: the position of a name, but no name in it).
 _ADDRESSED_START = re.compile(f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})")
-#: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test).
-KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) + list(ADDRESSED))
+#: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test): the words
+#: it keeps, and the kin and role words before which it keeps them.
+KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) + list(ADDRESSED) + list(KIN_WORDS)
+                     + [w for w in AFTER_ROLE if len(w) > 1])
 #: the group of a run of transliterated characters (``name_span``'s seventh alternative): what
 #: follows a place word in it is a name only as long as a run of its own.
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 26))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34))
 # the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
 HANDED_GROUP = 12
 _CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
+# … the loose one after a role's word (any two to four characters before what follows a name)
+_LOOSE_ROLE_GROUP = 32
+# … and those where a bracket that says who follows the name (X（男，…）)
+_BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 26
+_GROUPS = 34
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -175,6 +191,12 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     inside a name that runs on (吉苏木果: a Yi name) is no place: what follows the last one is the
     name where it is long enough to be one (…嘎查阿依古丽), else all of it."""
     if name in NOT_NAMES and group in POSITION_GROUPS:
+        return len(name)
+    # after a role, a word that follows the one a role names is none (代办员主动上门, 民警当场…)
+    if group == _LOOSE_ROLE_GROUP and (name in AFTER_ROLE or name[:2] in AFTER_ROLE):
+        return len(name)
+    # before a bracket, a word of kinship is whose details follow (其父亲（身份证号…）), not a name
+    if group in _BRACKET_GROUPS and name.endswith(KIN_WORDS):
         return len(name)
     # a word that names nobody leading what a cue's loose alternative took (网格员业务培训), a surname
     # and its title (闫先生): no name; nor, where only the position says a name stands, two to four
@@ -236,6 +258,18 @@ _LAND = "路河沟渠地田林山坡塘道岭湖江溪桥场园屋房墙界村�
 # … and, where only the verb after says a person stands there (经查，X于2023年…; 称X长期…), not with
 # the words that stand there otherwise (该车, 双方, 事故, 其).
 _WHO = "[^\\P{Han}表称反来投举报诉咨询请求要希说已在于因的和与及等对向从为将把被该此本其双事各每这上下当经据至截我你他她它们]"
+
+
+# A name after a role, a word of kinship, before a title or a bracket: of a known form, not led by
+# the few surnames that are also common words there (那, 全, 家, 都: 我婆婆都说…, 工作人员全程…).
+_ROLE_SURNAMES = SURNAMES.replace("那", "").replace("全", "").replace("家", "").replace("都", "")
+# (a transliterated name first: 麦麦提˙努尔兰 is one name, not 麦麦提 and the rest)
+_KNOWN_NAME = f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{_ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_SYLLABLES}){{2,3}}"
+_ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}"
+_AFTER_ROLE = "|".join(re.escape(w) for w in AFTER_ROLE)
+# … its words of two characters or more, and 已 (a mark, or a word of one character such as 不 or 来, also
+# follows a verb: 我爱人行动不便; 曾 is a surname): what ends a name of an unknown form after a role's word
+AFTER_ROLE_WORDS = "|".join([re.escape(w) for w in AFTER_ROLE if len(w) > 1] + ["已"])
 
 
 def name_span(named: bool = False) -> str:
@@ -331,12 +365,39 @@ def name_span(named: bool = False) -> str:
         # name of a known form
         group("p", 23, f"({'|'.join(CATEGORIES)})") + group("n", 23, _ANY_NAME),
         # … or any two to four characters the clause ends after (走访重点青少年额尔敦，其父…)
-        group("p", 26, f"({'|'.join(CATEGORIES)})") + group("n", 26, f"{start}{han}{{1,3}}?") + group("s", 26, "[，,、。；;（(]"),
+        group("p", 34, f"({'|'.join(CATEGORIES)})") + group("n", 34, f"{start}{han}{{1,3}}?") + group("s", 34, "[，,、。；;（(]"),
         # after a name already masked and 、, the next of the list (工友旺*、訾行军将其…): the treatment's
         # later passes take what a list of names of several forms left
         group("p", 24, "[*＊]、") + group("n", 24, _ANY_NAME),
         # a one-character word of kinship, then a space, in a list of contacts (子 武燕, no phone)
         group("p", 21, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 21, _ANY_NAME) + group("s", 21, "(\\s|$|[，,；;])"),
+        # after a role known by its form (窗口工作人员X, 导办员X, 伤者X, 首席代表X, 民警X, 被打人X), a name
+        # of a known form (a word that names nobody, 工作人员业务…, stays: name_begins)
+        group("p", 26, f"({'|'.join(ROLE_ENDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?") + group("n", 26, _ROLE_NAME),
+        # after a word of kinship (我婆婆X, 其前夫X, 替我父亲X), a name of a known form: the family is a
+        # closed set of words, none of which a name begins
+        group("p", 27, f"({'|'.join(KIN_WORDS)})[:：]?") + group("n", 27, _ROLE_NAME),
+        # a full name before the title it is addressed by (帮我办理的X老师, 关于同意X同志退休, 表彰X等7名同志)
+        group("p", 28, "") + group("n", 28, _KNOWN_NAME)
+        + group("s", 28, f"{'|'.join(TITLES_AFTER)}|等[\\d一二三四五六七八九十百]+[名位人]"),
+        # a name of a known form before a bracket that says who (对方X（男，…）, X（身份证号…）, X（警号…）)
+        group("p", 29, "") + group("n", 29, _KNOWN_NAME) + group("s", 29, _BRACKET),
+        # … of any form (two to four characters, or transliterated) where a mark or the other party leads
+        # it (对方吉克拉惹（身份证号…）), or the part of a name before it that an earlier pass left (吉*阿支（…）)
+        group("p", 30, "(^|[，。；：、,;:\\s*＊]|对方|双方|与|和|同|及)") + group("n", 30, f"{_DOTTED_IN_TEXT}|{_WHO.replace('Han}', 'Han}某', 1)}[\\x{{4e00}}-\\x{{9fa5}}]{{1,3}}")
+        + group("s", 30, _BRACKET),
+        # after a role or a word of kinship, any two to four characters before what follows the one it names
+        # (首席代表区佳当日…, 失主阿约布哈提供…: a surname the list lacks, or a name of no surname); not 会 or
+        # 工 after 员 (委员会主任X, 人员工资: the word goes on)
+        group("p", 32, f"({'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?")
+        + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}{_GIVEN}{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
+        # one name with whom something was done (与X一起将其救起, 和X共同)
+        group("p", 33, "(与|和|同|跟)") + group("n", 33, _ROLE_NAME) + group("s", 33, "一起|一同|共同|合力|联手"),
+        # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
+        # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
+        group("p", 31, f"(^|[\\s,，;；、/])({kin})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"
+                                                                            "[\\x{4e00}-\\x{9fa5}]{1,5}?")
+        + group("s", 31, "[\\s,，;；、/]|$"),
     ])
 
 
@@ -518,7 +579,7 @@ class Address(Detector):
                     rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}({VILLAGE})([\x{{4e00}}-\x{{9fa5}}]{{0,6}}?{_NUMERAL}({GROUP}))?\d+号"
                     # … a village's group (…孟家洼村八组, …阿七村3组, …茶塘村下垄自然村8社) or a hamlet
                     # and house number in it (…下宅村老杨家屯143号)
-                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}({VILLAGE}){_NUMERAL}({GROUP})(\d+号)?"
+                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}({VILLAGE})第?{_NUMERAL}({GROUP})(\d+号)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查)[\x{4e00}-\x{9fa5}]{1,6}?(屯|庄|寨|组|队)\d+号"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(团|场)\d+连\d+号"
                     # … or where a person lives, a village with the county and town above it (住…锡林浩特市

@@ -20,11 +20,11 @@ LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
 # (?s): "." also matches a line break, so a value written over two lines is generalized whole.
 _DISTRICT = r"(?s)^(.*?(?:区|县|旗|县级市|新区|开发区)).*$"
 # Street level: drop everything from the first building, unit, room, house number or village group
-# onwards (…村6组40号, …村3社, …村5村民小组 → …村): the words are the address detector's
+# onwards (…村6组40号, …村3社, …村5村民小组, …村第七村民小组 → …村): the words are the address detector's
 # (``data/address.txt``), so that what is left is no household's address to the re-scan; a group
 # word before 区 is a community's name (五一社区). A plain deletion, which RE2 does far faster than a
 # rewrite; no capture groups, which RE2 would track regardless.
-_DWELLING = (r"(?s)(?:\d+|[一二三四五六七八九十]+)"
+_DWELLING = (r"(?s)第?(?:\d+|[一二三四五六七八九十]+)"
              rf"(?:(?:{BUILDING}|{UNIT}|室|楼\d|号|弄\d|-\d).*|(?:{GROUP})(?:[^区].*)?)$")
 
 
