@@ -97,6 +97,22 @@ def test_a_name_before_a_bracket_that_says_who_is_masked(seed: int, party: str) 
     assert leaks(names, output_cells(_redact("简要警情", notes))) == []
 
 
+@FEW
+@given(seed=st.integers(0, 10_000), cue=st.sampled_from(["负责人", "联系人", "当事人", "申请人"]))
+def test_a_name_before_a_bracket_after_a_cue_and_the_words_before_it_is_masked(seed: int, cue: str) -> None:
+    # the run a bracket ends begins where the clause does (，现场负责人X（…）): the name is after the cue,
+    # whatever the words before it (现场 names nobody); the last line reads it the same way
+    r = rng(seed)
+    names = [minority_name(r) if i % 2 else name(r) for i in range(ROWS)]
+    where = ("现场", "车间", "当班", "")
+    notes = [f"职工作业时坠落，{r.choice(where)}{cue}{n}（手机{r.choice('3589')}{r.randint(10**8, 10**9 - 1)}）拨打120。"
+             for n in names]
+    rows = _redact("事故经过", notes)
+    assert leaks(names, output_cells(rows)) == []
+    han = notes[::2]  # (the last line's looser test takes a transliterated name only with its dots)
+    assert lastline.name_cue_cells(pa.array(han)) == len(han)
+
+
 def _unlisted_name(r: random.Random, chars: str = "格日勒图雅其木乌恩巴特朗吉赛音敖") -> str:
     """Two or three characters, the first no surname of the list: a name the patterns know only by its place."""
     pool = [c for c in chars if c not in SURNAMES]

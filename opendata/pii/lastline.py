@@ -38,7 +38,7 @@ from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS
 from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, KIN, KIN_WORDS, \
-    NOT_NAMES, PSEUDONYM, ROLE_ENDS, SURNAMES, TITLES_AFTER
+    NOT_NAMES, after_last_cue, PSEUDONYM, ROLE_ENDS, SURNAMES, TITLES_AFTER
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -211,7 +211,7 @@ _PLACED_HINT = "|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET
 def _placed_names(cell: str) -> bool:
     """Whether ``cell`` holds an unmasked name where its place says one stands (:data:`_PLACED`)."""
     for m in _PLACED.finditer(cell):
-        name = re.sub("^(对方|双方)", "", next(g for g in m.groups() if g is not None))
+        name = after_last_cue(re.sub("^(对方|双方)", "", next(g for g in m.groups() if g is not None)))
         if name.endswith(KIN_WORDS) or (len(name) > 4 and not re.search(f"[{_DOTS}]", name)) \
                 or name in AFTER_ROLE or name[:2] in AFTER_ROLE:
             continue  # 其父亲（身份证号…）: whose details follow, not a name; a clause, not a name

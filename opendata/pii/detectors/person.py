@@ -174,6 +174,16 @@ POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28
 # the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
 HANDED_GROUP = 12
 _CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
+
+
+def after_last_cue(name: str) -> str:
+    """What follows the last cue word inside ``name``, where two characters or more do: a run taken
+    before a bracket can begin with the words that introduce the name (现场负责人克依木·依明（…）),
+    and the name is what comes after them. Else ``name`` itself."""
+    last = None
+    for last in _CUE_AT_START.finditer(name):
+        pass
+    return name[last.end():] if last is not None and len(name) - last.end() >= 2 else name
 # … the loose one after a role's word (any two to four characters before what follows a name)
 _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
@@ -198,6 +208,8 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     # before a bracket, a word of kinship is whose details follow (其父亲（身份证号…）), not a name
     if group in _BRACKET_GROUPS and name.endswith(KIN_WORDS):
         return len(name)
+    if group in _BRACKET_GROUPS and after_last_cue(name) != name:  # (the words before it are no name)
+        return len(name) - len(after_last_cue(name))
     # a word that names nobody leading what a cue's loose alternative took (网格员业务培训), a surname
     # and its title (闫先生): no name; nor, where only the position says a name stands, two to four
     # characters ending in a word no name holds (上班途中: a longer match, 阿依古丽・买买提途中, is a
