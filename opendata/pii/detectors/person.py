@@ -208,8 +208,10 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     # before a bracket, a word of kinship is whose details follow (其父亲（身份证号…）), not a name
     if group in _BRACKET_GROUPS and name.endswith(KIN_WORDS):
         return len(name)
-    if group in _BRACKET_GROUPS and after_last_cue(name) != name:  # (the words before it are no name)
-        return len(name) - len(after_last_cue(name))
+    if group in _BRACKET_GROUPS:  # (the words before the last cue in it are no name)
+        begins = len(name) - len(after_last_cue(name))
+        if begins:
+            return begins
     # a word that names nobody leading what a cue's loose alternative took (网格员业务培训), a surname
     # and its title (闫先生): no name; nor, where only the position says a name stands, two to four
     # characters ending in a word no name holds (上班途中: a longer match, 阿依古丽・买买提途中, is a
