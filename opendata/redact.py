@@ -39,7 +39,7 @@ from .pii.decide import overruled
 from .pii.normalize import ascii_digits
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
-from .pii.treat import treat_field, treat_typed_cells
+from .pii.treat import generic, treat_field, treat_typed_cells
 from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, organisation_lines, scan,
                        scan_batch, treated_operator)
 from .policy.kanon import count_combinations, quasi_identifiers
@@ -78,10 +78,27 @@ class Treatment:
 class FieldPlan:
     field: str
     treatments: list[Treatment] = field(default_factory=list)
+    #: a form's value column (:func:`~opendata.pii.scan.key_columns`): its key column, and the
+    #: treatments of the rows of each key label (``treatments`` then lists them all, for the
+    #: descriptor and the report). A row whose label is not listed is masked whole.
+    key: str | None = None
+    by_label: dict[str, list[Treatment]] = field(default_factory=dict)
 
     @property
     def suppressed(self) -> bool:
-        return any(t.operator == "suppress" and not t.spans for t in self.treatments)
+        return self.key is None and any(t.operator == "suppress" and not t.spans for t in self.treatments)
+
+    def whole_rows(self, labels: pa.Array) -> np.ndarray:
+        """For a form's value column, which rows (by their key cells) are treated whole."""
+        labels = _labels(labels)
+        whole = [label for label, ts in self.by_label.items() if any(not t.spans and not t.cells for t in ts)]
+        known = to_mask(pc.is_in(labels, value_set=pa.array(list(self.by_label), pa.string())))
+        return ~known | to_mask(pc.is_in(labels, value_set=pa.array(whole, pa.string())))
+
+
+def _labels(column: pa.Array) -> pa.Array:
+    """A key column's cells as labels (trimmed, empty for none), as the scan reads them."""
+    return trimmed(pc.fill_null(column.cast(pa.string()), ""))
 
 
 @dataclass
@@ -143,9 +160,21 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy, *,
             fplan.treatments.append(treatment(op, kinds[0], params, False))
             continue
         declared = declared_types(f)
-        detections = [d for d in result.field(f.name).detected
-                      if d.personal and d.raw and not d.uncertain and not overruled(d, props)]
+        scanned_field = result.field(f.name)
         declared_treatment = props.get("treatment")
+        if scanned_field.key is not None and not declared and not declared_treatment:
+            # A form's value column: each row's value by what its key says (姓名, 单位名称).
+            fplan.key = scanned_field.key
+            for label, found in scanned_field.parts.items():
+                fplan.by_label[label] = _detected_treatments(
+                    [d for d in found if d.personal and d.raw and not d.uncertain and not overruled(d, props)],
+                    declared, props, policy, treatment, where)
+                fplan.treatments += fplan.by_label[label]
+            if not fplan.treatments:
+                fplan.key, fplan.by_label = None, {}
+            continue
+        detections = [d for d in scanned_field.detected
+                      if d.personal and d.raw and not d.uncertain and not overruled(d, props)]
         if declared_treatment:
             op = declared_treatment["operator"]
             params = OPERATORS[op].check(declared_treatment, None, where=f"{where}.{f.name}")
@@ -155,23 +184,31 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy, *,
                 if d.spans or (d.status == "cells" and d.span_cells):
                     fplan.treatments.append(treatment(op, d.type, params, False, spans=True))
             continue
-        whole = any(d.status == "column" for d in detections)
-        for d in detections:
-            if d.status == "cells" and whole:
-                continue  # the field is treated whole: its other types' cells by their own treatments
-            rule = policy.pii[d.type]
-            if d.type in declared and props.get("disclosure") and rule.disclosable:
-                continue  # published untreated under a legal basis
-            default = dict(rule.default_treatment)
-            op = default.pop("operator")
-            if op == "none":
-                continue
-            fplan.treatments.append(treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
-                                              d.type not in declared, spans=d.spans, cells=d.status == "cells"))
-            if d.status == "cells" and d.span_cells:  # … and the same type inside the text of other cells
-                fplan.treatments.append(treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
-                                                  d.type not in declared, spans=True))
+        fplan.treatments += _detected_treatments(detections, declared, props, policy, treatment, where)
     return plans
+
+
+def _detected_treatments(detections: list, declared: list[str], props: dict[str, Any], policy: Policy,
+                         treatment: Any, where: str) -> list[Treatment]:
+    """The policy's default treatments of a field's (or a form label's rows') detections."""
+    out = []
+    whole = any(d.status == "column" for d in detections)
+    for d in detections:
+        if d.status == "cells" and whole:
+            continue  # the field is treated whole: its other types' cells by their own treatments
+        rule = policy.pii[d.type]
+        if d.type in declared and props.get("disclosure") and rule.disclosable:
+            continue  # published untreated under a legal basis
+        default = dict(rule.default_treatment)
+        op = default.pop("operator")
+        if op == "none":
+            continue
+        out.append(treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
+                             d.type not in declared, spans=d.spans, cells=d.status == "cells"))
+        if d.status == "cells" and d.span_cells:  # … and the same type inside the text of other cells
+            out.append(treatment(op, d.type, OPERATORS[op].check(default, d.type, where=where),
+                                 d.type not in declared, spans=True))
+    return out
 
 
 def _default_treatments(policy: Policy) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -198,23 +235,56 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         plan = by_name.get(name)
         if plan is not None and plan.suppressed:
             continue
-        for t in plan.treatments if plan else []:
-            operator = OPERATORS[t.operator]
-            if t.spans:
-                column = ascii_digits(column)  # a full-width phone number in text is treated too
-                treated = operator.apply_spans_fast(column, t.pii_type, t.params, key) if fast else None
-                column = treated if treated is not None else operator.apply_spans(
-                    column, REGISTRY[t.pii_type].span_pattern, t.pii_type, t.params, key)
-            else:
-                tally = tallies.setdefault(name, Counter()) if tallies is not None else None
-                if t.cells:
-                    column = treat_typed_cells(column, {t.pii_type: (t.operator, t.params)}, key, tally=tally)
-                else:
-                    column = treat_field(column, t.pii_type, t.operator, t.params, key, others=t.others,
-                                         generic_treatment=t.generic or {"operator": "mask"}, tally=tally)
+        tally = tallies.setdefault(name, Counter()) if tallies is not None and plan and plan.treatments else None
+        if plan is not None and plan.key is not None:
+            column = _treat_keyed(column, batch, plan, key, fast, tally)
+        else:
+            column = _treat_column(column, plan.treatments if plan else [], key, fast, tally)
         arrays.append(column)
         names.append(name)
     return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+def _treat_column(column: pa.Array, treatments: list[Treatment], key: Any, fast: bool,
+                  tally: Counter | None) -> pa.Array:
+    """One column through its treatments, in order."""
+    for t in treatments:
+        operator = OPERATORS[t.operator]
+        if t.spans:
+            column = ascii_digits(column)  # a full-width phone number in text is treated too
+            treated = operator.apply_spans_fast(column, t.pii_type, t.params, key) if fast else None
+            column = treated if treated is not None else operator.apply_spans(
+                column, REGISTRY[t.pii_type].span_pattern, t.pii_type, t.params, key)
+        elif t.cells:
+            column = treat_typed_cells(column, {t.pii_type: (t.operator, t.params)}, key, tally=tally)
+        else:
+            column = treat_field(column, t.pii_type, t.operator, t.params, key, others=t.others,
+                                 generic_treatment=t.generic or {"operator": "mask"}, tally=tally)
+    return column
+
+
+def _treat_keyed(column: pa.Array, batch: pa.RecordBatch, plan: FieldPlan, key: Any, fast: bool,
+                 tally: Counter | None) -> pa.Array:
+    """A form's value column: the rows of each key label through that label's treatments; a row
+    whose label the plan does not know (or whose key column is not in the batch) masked whole."""
+    column = column.cast(pa.string())
+    if plan.key not in batch.schema.names:
+        labels = pa.array([None] * len(column), pa.string())
+    else:
+        labels = _labels(batch.column(plan.key))
+    plan_generic = next((t.generic for t in plan.treatments if t.generic), None) or {"operator": "mask"}
+    unknown = ~to_mask(pc.is_in(labels, value_set=pa.array(list(plan.by_label), pa.string())))
+    out = column
+    for label, treatments in plan.by_label.items():
+        rows = to_mask(pc.equal(labels, label))
+        if treatments and rows.any():
+            treated = _treat_column(column.filter(pa.array(rows)), treatments, key, fast, tally)
+            out = pc.replace_with_mask(out, pa.array(rows), treated.cast(pa.string()))
+    if unknown.any():  # fail closed: nothing was decided about these rows
+        out = pc.replace_with_mask(out, pa.array(unknown), generic(column.filter(pa.array(unknown)), plan_generic))
+        if tally is not None:
+            tally["generic"] += int(unknown.sum())
+    return out
 
 
 def _qi_generalization(resource: Resource, qi: tuple[str, ...]) -> dict[str, Treatment]:
@@ -284,6 +354,7 @@ class _TreatedOutput:
         self.names = [p.field for p in plans if not p.suppressed]
         self.totals: dict = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict = defaultdict(int)
+        self.parts: dict = {}  # a form's value columns re-scanned label by label
         self.combos: Counter = Counter()
         self.tallies: dict[str, Counter] = {}
         self.last_line: dict[str, Counter] = {}  # per field, what the independent checks found
@@ -314,13 +385,21 @@ class _TreatedOutput:
         found: dict[str, Counter] = {}
         for name in self.names:
             plan = self._by_name.get(name)
-            out = treated.column(name)
+            out, raw = treated.column(name), batch.column(name)
             counts = Counter()
-            whole = bool(plan) and any(not t.spans and not t.cells for t in plan.treatments)
-            if whole:
+            if plan is not None and plan.key is not None:
+                # A form's value column: the rows treated whole, and the rest as text.
+                whole_rows = plan.whole_rows(batch.column(plan.key)) if plan.key in batch.schema.names \
+                    else np.ones(len(out), dtype=bool)
+                if whole_rows.any():
+                    counts["raw_cell"] = lastline.raw_cells(raw.filter(pa.array(whole_rows)),
+                                                            out.filter(pa.array(whole_rows)))
+                out = out.filter(pa.array(~whole_rows))
+            elif bool(plan) and any(not t.spans and not t.cells for t in plan.treatments):
                 # Every cell of it was replaced: what is left to find is a cell left as it was.
-                counts["raw_cell"] = lastline.raw_cells(batch.column(name), out)
-            elif lastline.text_checks_needed(out):  # one search first: the usual column holds nothing of theirs
+                counts["raw_cell"] = lastline.raw_cells(raw, out)
+                out = out.slice(0, 0)
+            if len(out) and lastline.text_checks_needed(out):  # one search first: the usual column holds nothing
                 counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
                 counts["name_cue"] = lastline.name_cue_cells(out)
                 counts["mobile"], counts["mobile_runs"] = lastline.mobile_cells(out)
@@ -335,14 +414,17 @@ class _TreatedOutput:
         value kept on purpose (a company as 当事人) is not scanned as a person's."""
         if not self.treated_fields:
             return None
-        columns = []
+        columns, keys = [], {}
         for name in self.treated_fields:
             out = treated.column(name)
             plan = self._by_name.get(name)
             if plan is not None and any(not t.spans and not t.cells for t in plan.treatments):
                 out = _without_organisations(batch.column(name), out)
+            if plan is not None and plan.key is not None and plan.key in batch.schema.names:
+                keys[name] = batch.column(plan.key)  # re-scanned label by label, as it was scanned
             columns.append(out)
-        return scan_batch(pa.RecordBatch.from_arrays(columns, names=list(self.treated_fields)), raw_only=True)
+        return scan_batch(pa.RecordBatch.from_arrays(columns, names=list(self.treated_fields)), raw_only=True,
+                          keys=keys)
 
     def _spans_left(self, rescan: BatchScan) -> bool:
         """Whether a type whose spans were treated in a field is still found there."""
@@ -361,7 +443,7 @@ class _TreatedOutput:
         self.rows_in += rows_in
         self.rows_out += rows_out
         if rescan is not None:
-            merge_counts(rescan, self.totals, self.nonempty)
+            merge_counts(rescan, self.totals, self.nonempty, parts=self.parts)
         if combos:
             self.combos.update(combos)
         assert self._sink is not None
@@ -396,7 +478,8 @@ class _Speculation(_TreatedOutput):
 
 
 def _plan_key(plans: list[FieldPlan]) -> list:
-    return [(p.field, [t.to_dict() for t in p.treatments]) for p in plans]
+    return [(p.field, [t.to_dict() for t in p.treatments], p.key,
+             {label: [t.to_dict() for t in ts] for label, ts in p.by_label.items()}) for p in plans]
 
 
 def _output_descriptor(package: Package, plans: dict[str, list[FieldPlan]], key_id: str | None,
@@ -587,8 +670,8 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
             engine.describe_output(staging, descriptor, outputs)  # written in parts (Spark)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
-        _verify(load(staging), {name: (o.totals, o.nonempty) for name, o in outputs.items()}, policy,
-                organisations={r.name for r in scanned.resources if r.organisations})
+        _verify(load(staging), {name: (o.totals, o.nonempty, getattr(o, "parts", {})) for name, o in outputs.items()},
+                policy, organisations={r.name for r in scanned.resources if r.organisations})
         _last_line(outputs)
         if out_dir.exists():
             out_dir.rmdir()
@@ -662,20 +745,23 @@ def _verify(output: Package, rescans: dict[str, tuple], policy: Policy, organisa
     settled as the organisations' by the scan (:func:`~opendata.pii.scan.decide_field`), and are
     here too."""
     for res in output.resources:
-        totals, nonempty = rescans[res.name]
+        totals, nonempty, parts = rescans[res.name]
         for f in res.schema.fields:
             treated = f.opendata.get("treated")
             if not treated:
                 continue
             if f.name not in nonempty:  # every treated column is re-scanned; fail closed if not
                 raise RuntimeError(f"internal error: {res.name}.{f.name} was treated but not re-scanned")
-            header = f"{f.name} {f.title}"
-            for kind, counts in totals[f.name].items():
-                d = decide(REGISTRY[kind], counts, nonempty[f.name], header)
+            # A form's value column is judged as it was scanned: the rows of each key label under it.
+            judged = [(label, part.counts, part.nonempty) for label, part in parts[f.name].items()] \
+                if f.name in parts else [(f"{f.name} {f.title}", totals[f.name], nonempty[f.name])]
+            for header, counts_of, sampled, kind, counts in [(h, c, n, k, v) for h, c, n in judged
+                                                              for k, v in c.items()]:
+                d = decide(REGISTRY[kind], counts, sampled, header)
                 if d is None or not d.personal or not d.raw:
                     continue
                 if d.type == "cn_landline" and (d.uncertain and res.name in organisations
-                                                or organisation_lines(totals[f.name], nonempty[f.name], policy.detection)):
+                                                or organisation_lines(counts_of, sampled, policy.detection)):
                     continue  # an organisation's switchboards, as the scan settled them
                 if d.spans and d.type == "person_name" and _address_whole(treated):
                     continue  # places in a generalised address (…乡山西嘎查), as the scan counts them

@@ -112,6 +112,29 @@ class BatchScan:
     nonempty: dict[str, int]
     counts: dict[str, dict[str, Counts]]
     numeric: dict[str, int] = field(default_factory=dict)  # cells that are plain digits, per column
+    rows: int = 0
+    #: a form's value columns (:func:`key_columns`): value column -> its key column, and per value
+    #: column and key label, the non-empty count and counts of the rows with that label.
+    keyed: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, dict[str, "Part"]] = field(default_factory=dict)
+
+
+@dataclass
+class Part:
+    """The counts of a value column's rows whose key says one thing (姓名, 联系电话): a column of
+    its own, its header the key's label."""
+
+    nonempty: int = 0
+    counts: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+
+    def add(self, nonempty: int, counts: dict[str, Counts]) -> None:
+        self.nonempty += nonempty
+        for kind, c in counts.items():
+            self.counts[kind].add(c)
+
+    @property
+    def numeric(self) -> int:
+        return _numeric(self.counts)
 
 
 def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[str, Counts]]:
@@ -626,22 +649,108 @@ def _holds(values: pa.Array, chars: str) -> bool:
     return any(_regex(re2.escape(c)).search(text) is not None for c in chars)
 
 
-def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
-    """Scan every column of a raw text batch (pure: the same batch always gives the same counts)."""
+def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
+               keys: dict[str, pa.Array] | None = None) -> BatchScan:
+    """Scan every column of a raw text batch (pure: the same batch always gives the same counts).
+
+    A form's value columns are also scanned part by part, by the label in their key column's cell
+    of the same row (:func:`key_columns`; ``keys``: the key column's cells per value column, given
+    when the key column is not in the batch, as in the re-scan of treated columns)."""
     nonempty: dict[str, int] = {}
     counts: dict[str, dict[str, Counts]] = {}
     numeric: dict[str, int] = {}
     for name, column in zip(batch.schema.names, batch.columns):
         nonempty[name], counts[name] = scan_column(column, raw_only=raw_only)
         if not raw_only:  # plain-digit cells, as counted for the check-digit types' chance test
-            numeric[name] = max((counts[name][d.type].shaped for d in _CHANCE_DETECTORS if d.type in counts[name]),
-                                default=0)
+            numeric[name] = _numeric(counts[name])
     if not raw_only:
         dates = _date_columns(batch, nonempty, counts)
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
         _link_names(nonempty, counts)
-    return BatchScan(nonempty, counts, numeric)
+    if keys is None:
+        pairs = key_columns(batch)
+        keys = {value: batch.column(key) for value, key in pairs.items()}
+    else:
+        pairs = {value: "" for value in keys}
+    parts = {value: _scan_parts(batch.column(value), labels, raw_only) for value, labels in keys.items()}
+    return BatchScan(nonempty, counts, numeric, batch.num_rows, pairs, parts)
+
+
+def _numeric(counts: dict[str, Counts]) -> int:
+    """Plain-digit cells of a column, as counted for the check-digit types' chance test."""
+    return max((counts[d.type].shaped for d in _CHANCE_DETECTORS if d.type in counts), default=0)
+
+
+# -- a form laid out as key | value ---------------------------------------------------------------
+#: a key column holds at most this many distinct labels …
+KEY_MAX_LABELS = 64
+#: … which name at least this many personal types (姓名, 联系电话, 现居住地址), at least
+#: ``KEY_MIN_NOT_DOCUMENTS`` of them no identity document (a 证件类型 column's values, 居民身份证 /
+#: 护照 / 军官证, name documents only: they say what the next column holds, not what a form's
+#: rows are).
+KEY_MIN_TYPES = 3
+KEY_MIN_NOT_DOCUMENTS = 2
+_IDENTITY_DOCUMENTS = ("cn_resident_id", "cn_passport", "military_id")
+#: the longest label (a header word) in characters.
+_KEY_LABEL_CHARS = 24
+
+
+def key_columns(batch: pa.RecordBatch) -> dict[str, str]:
+    """The value columns of a form exported as key | value (项目 | 内容 | 项目(2) | 内容(2)), each
+    with its key column: a column whose cells are a few distinct header-like labels — at least
+    :data:`KEY_MIN_TYPES` of which name personal types by the shipped header hints — followed by
+    the column of their values. Each value is then what the label in its own row says (a person's
+    name beside 姓名, an organisation's code beside 单位统一社会信用代码), not what the column
+    as a whole looks like. A column whose own header names a personal type or an attribute
+    (姓名, 证件类型) is no key column."""
+    from .decide import default_rules
+
+    hints = default_rules().hints
+    names = batch.schema.names
+    out: dict[str, str] = {}
+    keys = set()
+    for i, name in enumerate(names[:-1]):
+        if i and names[i - 1] in keys:
+            continue  # a value column is not also a key column
+        if _names_personal(hints, name) or hints.attribute(name):
+            continue
+        column = batch.column(i)
+        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            continue
+        labels = pc.unique(trimmed(filled(column.slice(0, DISTINCT_SAMPLE))))
+        if len(labels) > KEY_MAX_LABELS + 1:
+            continue
+        labels = pc.unique(trimmed(filled(column)))
+        if len(labels) > KEY_MAX_LABELS + 1:
+            continue
+        named: set[str] = set()
+        for label in labels.to_pylist():
+            if label and len(label) <= _KEY_LABEL_CHARS:
+                named |= _names_personal(hints, label)
+        if len(named) >= KEY_MIN_TYPES and len(named - set(_IDENTITY_DOCUMENTS)) >= KEY_MIN_NOT_DOCUMENTS:
+            out[names[i + 1]] = name
+            keys.add(name)
+    return out
+
+
+def _names_personal(hints: Any, header: str) -> set[str]:
+    """The personal types ``header`` names by the hints."""
+    return {kind for kind, verdict in hints.judge(header).items() if verdict == "yes" and REGISTRY[kind].personal}
+
+
+def _scan_parts(values: pa.Array, labels: pa.Array, raw_only: bool) -> dict[str, "Part"]:
+    """``values`` scanned label by label (the rows whose key cell says the same)."""
+    labels = trimmed(filled(labels.cast(pa.string())))
+    encoded = pc.dictionary_encode(labels)
+    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
+    out = {}
+    for code, label in enumerate(encoded.dictionary.to_pylist()):
+        rows = np.flatnonzero(codes == code)
+        part = Part()
+        part.add(*scan_column(values.take(pa.array(rows)), raw_only=raw_only))
+        out[label] = part
+    return out
 
 
 def _ids_beside(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> list[str]:
@@ -779,13 +888,42 @@ def _earliest_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Co
 class FieldScan:
     name: str
     detected: list[Detection] = field(default_factory=list)
+    #: a form's value column (:func:`key_columns`): the key column, and the decision per key label
+    #: (``detected`` then sums them up: per type, the most demanding of its labels' decisions).
+    key: str | None = None
+    parts: dict[str, list[Detection]] = field(default_factory=dict)
 
     @property
     def uncertain(self) -> list[Detection]:
         return [d for d in self.detected if d.uncertain]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": report_name(self.name), "detected": [d.to_dict() for d in self.detected]}
+        out: dict[str, Any] = {"name": report_name(self.name), "detected": [d.to_dict() for d in self.detected]}
+        if self.key is not None:
+            out["key"] = report_name(self.key)
+            out["parts"] = {report_name(label): [d.to_dict() for d in found]
+                            for label, found in self.parts.items() if found}
+        return out
+
+
+#: per type, which of a form's labels' decisions sums them up (an uncertain one must be settled).
+_STATUS_RANK = {"uncertain": 0, "column": 1, "cells": 2, "spans": 3}
+
+
+def keyed_summary(parts: dict[str, list[Detection]], nonempty: int) -> list[Detection]:
+    """One detection per type for a form's value column of ``nonempty`` cells: the most demanding
+    status among its labels' (uncertain before column before cells before spans), the counts summed."""
+    by_type: dict[str, list[Detection]] = defaultdict(list)
+    for found in parts.values():
+        for d in found:
+            by_type[d.type].append(d)
+    out = []
+    for kind, found in by_type.items():
+        lead = min(found, key=lambda d: _STATUS_RANK[d.status])
+        out.append(replace(lead, matches=sum(d.matches for d in found), masked=sum(d.masked for d in found),
+                           sampled=nonempty, span_matches=sum(d.span_matches for d in found),
+                           span_cells=sum(d.span_cells for d in found)))
+    return sorted(out, key=lambda d: (-d.matches, d.type))
 
 
 def report_name(name: str) -> str:
@@ -854,8 +992,8 @@ def _scan_counted(batch: pa.RecordBatch) -> tuple[int, BatchScan]:
 
 
 def merge_counts(result: BatchScan, totals: dict[str, dict[str, Counts]], nonempty: dict[str, int],
-                 numeric: dict[str, int] | None = None) -> None:
-    """Add one batch's counts to running totals."""
+                 numeric: dict[str, int] | None = None, parts: dict[str, dict[str, Part]] | None = None) -> None:
+    """Add one batch's counts to running totals (``parts``: a form's value columns, part by part)."""
     for name, count in result.nonempty.items():
         nonempty[name] += count
     for name, per_type in result.counts.items():
@@ -864,6 +1002,11 @@ def merge_counts(result: BatchScan, totals: dict[str, dict[str, Counts]], nonemp
     if numeric is not None:
         for name, count in result.numeric.items():
             numeric[name] += count
+    if parts is not None:
+        for name, by_label in result.parts.items():
+            mine = parts.setdefault(name, {})
+            for label, part in by_label.items():
+                mine.setdefault(label, Part()).add(part.nonempty, part.counts)
 
 
 def _headers(resource: "Resource") -> dict[str, str]:
@@ -1009,10 +1152,16 @@ class ScanAccumulator:
         self.nonempty: dict[str, int] = defaultdict(int)
         self.numeric: dict[str, int] = defaultdict(int)
         self.rows = 0
+        self.parts: dict[str, dict[str, Part]] = {}
+        #: per value column of a form, its key column and the rows scanned with it as such
+        self.keyed: dict[str, tuple[str, int]] = {}
 
     def add(self, rows: int, result: BatchScan) -> None:
         self.rows += rows
-        merge_counts(result, self.totals, self.nonempty, self.numeric)
+        merge_counts(result, self.totals, self.nonempty, self.numeric, self.parts)
+        for value, key in result.keyed.items():
+            known, seen = self.keyed.get(value, (key, 0))
+            self.keyed[value] = (key, seen + rows) if known == key else ("", seen)
 
     def finish(self) -> ResourceScan:
         resource = self.resource
@@ -1020,11 +1169,22 @@ class ScanAccumulator:
         if self._births():
             _first_dates_are_births(self.totals, self.nonempty)
         organisations = organisation_rows(self.totals, self.nonempty)
-        fields = [FieldScan(f.name, decide_field(headers[f.name], self.totals[f.name], self.nonempty[f.name],
+        fields = [self._keyed(f.name) or
+                  FieldScan(f.name, decide_field(headers[f.name], self.totals[f.name], self.nonempty[f.name],
                                                  self.numeric[f.name], self.rules, organisations=organisations))
                   for f in resource.schema.fields]
         path = str(resource.path) if resource.path else f"<{resource.name}>"
         return ResourceScan(resource.name, path, self.rows, fields, organisations)
+
+    def _keyed(self, name: str) -> FieldScan | None:
+        """A form's value column, decided label by label (each label the header of its rows'
+        values) — when every batch read it as one, beside the same key column."""
+        key, seen = self.keyed.get(name, ("", 0))
+        if not key or seen != self.rows or name not in self.parts:
+            return None
+        parts = {label: decide_field(label, part.counts, part.nonempty, part.numeric, self.rules)
+                 for label, part in self.parts[name].items()}
+        return FieldScan(name, keyed_summary(parts, self.nonempty[name]), key, parts)
 
     def _births(self) -> bool:
         """Whether the package's title, or the resource's name, title or file name, says its rows
