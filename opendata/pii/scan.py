@@ -1032,7 +1032,7 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         # A column of service lines (400, 95xxx, faxes) is an organisation's: the landlines among
         # them are its switchboards, not a person's (a mobile number still counts: it is strong).
         detected = [d for d in detected if d.type != "cn_landline"]
-    detected = _phone_family(detected, totals, nonempty)
+    detected = _phone_family(detected, totals, nonempty, headers, rules)
     if any(d.status == "column" and d.personal for d in detected):
         # The field is treated whole, each cell by its own type: cells of another type found in it
         # are treated as that type, and there is nothing left to ask.
@@ -1114,14 +1114,22 @@ def _chance_decoys(totals: dict[str, Counts], rules: Rules | None) -> list[str]:
 _FAMILIES = (("cn_mobile", "cn_landline"),)
 
 
-def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty: int) -> list[Detection]:
+def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty: int, headers: str = "",
+                  rules: Rules | None = None) -> list[Detection]:
     """A column of phone numbers, some mobile and some landline (来电号码), is a phone column
-    although neither type alone has the share: the more frequent one decides it."""
+    although neither type alone has the share: the more frequent one decides it — under a header
+    that names a phone of either type (家庭电话, jtdh) at the share a header hint needs, as one
+    type's own column would be."""
+    from .decide import default_rules
+
+    rules = rules or default_rules()
     for family in _FAMILIES:
         # (only the types still detected: switchboards an organisation's header or lines ruled out
         # do not make its column a person's phones)
         found = sum(totals[d.type].matches + totals[d.type].masked for d in detected if d.type in family)
-        if not nonempty or found < REGISTRY[family[0]].min_ratio * nonempty:
+        hinted = any(rules.hints.judge(headers).get(kind) == "yes" for kind in family)
+        share = rules.hinted_min if hinted else REGISTRY[family[0]].min_ratio
+        if not nonempty or found < share * nonempty:
             continue
         ours = [d for d in detected if d.type in family]
         if not ours or any(d.status == "column" for d in ours):

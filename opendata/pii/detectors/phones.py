@@ -68,13 +68,16 @@ class Mobile(Detector):
 @register
 class Landline(Detector):
     type = "cn_landline"
-    cell_pattern = r"^(\(?0\d{2,3}\)?[- ]?)[2-9]\d{6,7}([-转#]\d{1,6})?$"
+    # … with a long dash after the area code (0576—66178162), or the area code after the number in
+    # brackets, as a form's free field gets it (66178162（0576）)
+    cell_pattern = (r"^(\(?0\d{2,3}\)?[-—– ]?)[2-9]\d{6,7}([-转#]\d{1,6})?$"
+                    r"|^[2-9]\d{6,7}\s?[(（]0\d{2,3}[)）]$")
     # In text: 0571-88123456, (0571)88123456, （0991）63858454, 0991 2453256, 023 3818 0037 (the
     # number grouped too), +86-29-87707010, 057188123456, with an extension (转 5393, 转分机5566, -238).
     # (After +86 an area code is 10 or begins with 2-9: +86-184… is a mobile number. A 0 right
     # after digits and a separator is a group inside a longer number: 6301 0219 8403 1056 27; one
     # right after a letter is part of a code, as \b had it — unless the letters label a phone: TEL0571…)
-    span_pattern = (rf"(\+86[- ]?(10|[2-9]\d{{1,2}})|((^|[^\dA-Za-z_\-.\s]\s?)0|[(（]0|{GLUED_LABEL}\(?0)\d{{2,3}})[)）]?[- ]?[2-9]\d{{2,3}}[- ]?\d{{3,4}}(\s*(转分机|转|分机|-)\s*\d{{1,6}})?\b"
+    span_pattern = (rf"(\+86[- ]?(10|[2-9]\d{{1,2}})|((^|[^\dA-Za-z_\-.\s]\s?)0|[(（]0|{GLUED_LABEL}\(?0)\d{{2,3}})[)）]?[-—– ]?[2-9]\d{{2,3}}[- ]?\d{{3,4}}(\s*(转分机|转|分机|-)\s*\d{{1,6}})?\b"
                     # … and a local number after the word that says it is one (座机51051165)
                     r"|(座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"

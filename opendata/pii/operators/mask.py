@@ -79,7 +79,9 @@ def mask_digit_runs(values: pa.Array, run: DigitRun, keep_start: int, keep_end: 
 
 # Landlines keep their separator (0571-******74): one RE2 rewrite per exact shape; values of any
 # other shape get the generic keep-start/keep-end mask.
-LANDLINE_REWRITES = [(r"^(0\d{3}-)\d{6}(\d{2})$", r"\1******\2"), (r"^(0\d{2}-)\d{6}(\d{2})$", r"\1******\2")]
+LANDLINE_REWRITES = [(r"^(0\d{3}-)\d{6}(\d{2})$", r"\1******\2"), (r"^(0\d{2}-)\d{6}(\d{2})$", r"\1******\2"),
+                     # the area code after the number (66178162（0576）): it stays, and the last two digits
+                     (r"^[2-9]\d{4,5}(\d{2}\s?[(（]0\d{2,3}[)）])$", r"******\1")]
 
 
 def _landline_uniform(values: pa.Array) -> pa.Array | None:
