@@ -231,6 +231,7 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
     """
     arrays, names = [], []
     by_name = {p.field: p for p in plans}
+    owned = owned_cells(batch, plans)
     for name, column in zip(batch.schema.names, batch.columns):
         plan = by_name.get(name)
         if plan is not None and plan.suppressed:
@@ -238,11 +239,50 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         tally = tallies.setdefault(name, Counter()) if tallies is not None and plan and plan.treatments else None
         if plan is not None and plan.key is not None:
             column = _treat_keyed(column, batch, plan, key, fast, tally)
+        elif name in owned:  # an organisation's line or premises, by its row, stays as written
+            rest = ~owned[name]
+            treated = _treat_column(column.filter(pa.array(rest)), plan.treatments, key, fast, tally)
+            column = pc.replace_with_mask(column.cast(pa.string()), pa.array(rest), treated.cast(pa.string()))
+            if tally is not None:
+                tally["organisation"] += int(owned[name].sum())
         else:
             column = _treat_column(column, plan.treatments if plan else [], key, fast, tally)
         arrays.append(column)
         names.append(name)
     return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+#: the types of a field treated whole whose cells may be an organisation's by their row (雇主电话 of a
+#: care home, 服务地址 of a welfare centre), and the type of the field that says whose the row is.
+_OWNED = ("cn_landline", "cn_mobile", "address")
+
+
+def owned_cells(batch: pa.RecordBatch, plans: list[FieldPlan]) -> dict[str, np.ndarray]:
+    """Per field treated whole as phones or an address, the cells that are an organisation's by
+    their row (:func:`~opendata.pii.cells.owned_by_organisations`): the owner is a field treated
+    whole as names in which some rows hold an organisation (雇主: a household or a care home). A
+    field whose header says a person lives there (家庭住址) has none."""
+    from .pii.cells import owned_by_organisations
+    from .pii.decide import default_rules
+
+    def whole(plan: FieldPlan, kinds: tuple[str, ...]) -> bool:
+        return plan.key is None and any(not t.spans and not t.cells and t.pii_type in kinds for t in plan.treatments)
+
+    present = set(batch.schema.names)
+    owners = [p.field for p in plans if p.field in present and whole(p, ("person_name",))]
+    if not owners:
+        return {}
+    hints = default_rules().hints
+    out = {}
+    for plan in plans:
+        if plan.field in present and plan.field not in owners and whole(plan, _OWNED) \
+                and not hints.dwelling_of(plan.field):
+            kept = np.zeros(batch.num_rows, dtype=bool)
+            for owner in owners:
+                kept |= owned_by_organisations(batch.column(owner), batch.column(plan.field))
+            if kept.any():
+                out[plan.field] = kept
+    return out
 
 
 def _treat_column(column: pa.Array, treatments: list[Treatment], key: Any, fast: bool,
@@ -383,6 +423,7 @@ class _TreatedOutput:
     def _last_line(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> dict[str, Counter]:
         """The independent checks of :mod:`opendata.pii.lastline` on every output column."""
         found: dict[str, Counter] = {}
+        owned = owned_cells(batch, self.plans)
         for name in self.names:
             plan = self._by_name.get(name)
             out, raw = treated.column(name), batch.column(name)
@@ -396,8 +437,11 @@ class _TreatedOutput:
                                                             out.filter(pa.array(whole_rows)))
                 out = out.filter(pa.array(~whole_rows))
             elif bool(plan) and any(not t.spans and not t.cells for t in plan.treatments):
-                # Every cell of it was replaced: what is left to find is a cell left as it was.
-                counts["raw_cell"] = lastline.raw_cells(raw, out)
+                # Every cell of it was replaced: what is left to find is a cell left as it was
+                # (but an organisation's, by its row, kept on purpose).
+                rest = ~owned[name] if name in owned else None
+                counts["raw_cell"] = lastline.raw_cells(raw, out) if rest is None else \
+                    lastline.raw_cells(raw.filter(pa.array(rest)), out.filter(pa.array(rest)))
                 out = out.slice(0, 0)
             if len(out) and lastline.text_checks_needed(out):  # one search first: the usual column holds nothing
                 counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
@@ -415,11 +459,14 @@ class _TreatedOutput:
         if not self.treated_fields:
             return None
         columns, keys = [], {}
+        owned = owned_cells(batch, self.plans)
         for name in self.treated_fields:
             out = treated.column(name)
             plan = self._by_name.get(name)
             if plan is not None and any(not t.spans and not t.cells for t in plan.treatments):
                 out = _without_organisations(batch.column(name), out)
+            if name in owned:  # an organisation's line or premises by its row: kept on purpose
+                out = pc.if_else(pa.array(owned[name]), pa.scalar("", pa.string()), out.cast(pa.string()))
             if plan is not None and plan.key is not None and plan.key in batch.schema.names:
                 keys[name] = batch.column(plan.key)  # re-scanned label by label, as it was scanned
             columns.append(out)

@@ -172,3 +172,52 @@ def test_a_households_phones_under_a_pinyin_header_are_decided_whatever_their_wr
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert leaks(phones, [row[header] for row in rows], min_digits=7) == []
     assert SURNAMES  # (the names beside are generated from the shared surname list)
+
+
+# ---- an organisation's line and premises, by the owner in their row --------------------------------------
+
+INSTITUTIONS = ("衢州市社会福利中心", "柯城区颐养院", "衢江区康宁养老服务有限公司", "江山市第一人民医院")
+
+
+@FEW
+@given(seed=st.integers(0, 10_000), home_landlines=st.booleans())
+def test_an_employers_line_and_address_stay_when_the_employer_in_the_row_is_an_organisation(
+        seed: int, home_landlines: bool) -> None:
+    """雇主 is a household (a person's name) or an institution. An institution's switchboard and
+    premises, the same in every row it stands in, stay as written; a household's mobile, landline
+    and home are treated — and so are an institution's values that are not its own by that
+    evidence: a mobile (a contact's), a value that changes from row to row, an institution seen
+    in fewer than three rows, and a line that a household's row also holds."""
+    r = rng(seed)
+    owners, phones, places, personal = [], [], [], []
+    lines = {o: f"0570-{r.randint(2_000_000, 8_999_999)}" for o in INSTITUTIONS}
+    premises = {o: f"衢州市柯城区白云南大道{r.randint(1, 300)}号" for o in INSTITUTIONS}
+    shared_line = lines[INSTITUTIONS[3]]
+    for k in range(90):
+        if k % 3 == 0:
+            o = INSTITUTIONS[k % 9 // 3]  # three institutions, each in ten rows
+            owners.append(o)
+            phones.append(lines[o] if k % 27 else mobile(r))  # now and then a contact's mobile
+            places.append(premises[o])
+            if not k % 27:
+                personal.append(phones[-1])
+        else:
+            owners.append(name(r))
+            phones.append(f"0571-{r.randint(2_000_000, 8_999_999)}" if home_landlines and k % 2 else mobile(r))
+            places.append(f"浙江省杭州市西湖区花园街道望江公寓{r.randint(1, 30)}幢{r.randint(1, 4)}单元{r.randint(101, 2802)}室")
+            personal += [phones[-1], places[-1]]
+    # the fourth institution: in two rows only, and its line also beside a household
+    for o, phone in ((INSTITUTIONS[3], shared_line), (INSTITUTIONS[3], shared_line), (name(r), shared_line)):
+        owners.append(o)
+        phones.append(phone)
+        places.append(f"衢州市衢江区振兴东路{r.randint(1, 300)}号")
+        personal.append(phone)
+    workers = [name(r) for _ in owners]
+    directory = package(_fresh() / "p", {"服务员姓名": workers, "身份证号": [resident_id(r) for _ in owners],
+                                         "联系电话": [mobile(r) for _ in owners],
+                                         "雇主": owners, "雇主电话": phones, "服务地址": places})
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert leaks(personal, [c for row in rows for c in (row["雇主电话"], row["服务地址"])]) == []
+    kept = [(row["雇主电话"], row["服务地址"]) for row, o, p in zip(rows, owners, phones)
+            if o in INSTITUTIONS[:3] and p == lines[o]]
+    assert kept and all(phone in lines.values() and place in premises.values() for phone, place in kept)

@@ -8,6 +8,8 @@ says *which cells*. Identifiers are matched as written and in their plain form
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -20,7 +22,7 @@ from .detectors.person import KIN_NAME_CELL
 from .normalize import changed, normalize
 from .scan import _at
 
-__all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisation_cells"]
+__all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisation_cells", "owned_by_organisations"]
 
 #: the personal types in the order they claim a cell: check digits and fixed formats first (a
 #: valid ID number is not also a bank card), the looser patterns last.
@@ -66,6 +68,44 @@ def organisation_cells(values: pa.Array) -> np.ndarray:
         sub = _at(values, rest)
         out[rest] = REGISTRY["cn_uscc"].cells(sub) | REGISTRY["cn_service_number"].cells(sub)
     return out
+
+
+#: the rows of one organisation that must show the same value for it to be the organisation's.
+OWNED_MIN_ROWS = 3
+#: the types of value an organisation has as a person does: its switchboard, its premises.
+OWNED_TYPES = ("cn_landline", "address")
+
+
+def owned_by_organisations(owners: pa.Array, values: pa.Array) -> np.ndarray:
+    """Which cells of ``values`` are, by their row, an organisation's own landline or address: the
+    row's owner (``owners``: a person's column holding some organisations, 雇主 a household or
+    a care home) is an organisation's name; among that organisation's rows, at least
+    :data:`OWNED_MIN_ROWS` hold a landline or an address and it is the same in every one of them;
+    and the value stands in no row of another owner. A person's value differs from row to row of an
+    organisation (its staff's homes) or is shared with a person's row; a mobile number is never
+    taken for an organisation's (a contact's), nor does it count as evidence."""
+    out = np.zeros(len(values), dtype=bool)
+    owners = trimmed(pc.fill_null(owners.cast(pa.string()), ""))
+    rows = np.flatnonzero(organisation_names(owners))
+    if len(rows) < OWNED_MIN_ROWS:
+        return out
+    values = trimmed(pc.fill_null(values.cast(pa.string()), ""))
+    allowed = [ORDER.index(t) for t in OWNED_TYPES if t in ORDER]
+    rows = rows[np.isin(cell_types(values.take(pa.array(rows))), allowed)]
+    seen: dict[str, set[str]] = {}
+    counts: Counter = Counter()
+    for owner, value in zip(owners.take(pa.array(rows)).to_pylist(), values.take(pa.array(rows)).to_pylist()):
+        seen.setdefault(owner, set()).add(value)
+        counts[owner] += 1
+    own = {next(iter(v)): o for o, v in seen.items() if len(v) == 1 and counts[o] >= OWNED_MIN_ROWS}
+    if not own:
+        return out
+    candidates = np.flatnonzero(to_mask(pc.is_in(values, value_set=pa.array(list(own), pa.string()))))
+    shared = {value for owner, value in zip(owners.take(pa.array(candidates)).to_pylist(),
+                                            values.take(pa.array(candidates)).to_pylist())
+              if own[value] != owner}  # … also beside another owner: not the organisation's alone
+    good = [v for v in own if v not in shared]
+    return to_mask(pc.is_in(values, value_set=pa.array(good, pa.string()))) if good else out
 
 
 def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
