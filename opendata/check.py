@@ -22,7 +22,7 @@ from .policy.kanon import check_resource
 from .formulas import escape_text, formula_counts
 from .masking import sample
 from .package import Package, Resource
-from .pii import memo
+from .pii import memo, nested
 from .pii.decide import Rules
 from .pii.metadata import metadata_hits
 from .pii.scan import ScanAccumulator, ScanReport, report_name, scan_batch
@@ -198,7 +198,11 @@ def _with_samples(package: Package, finding: Finding, count: int = 3) -> Finding
     try:
         resource = package.resource(finding.resource)
         values: list[str] = []
-        for batch in resource.raw_batches(1024):
+        index = resource.schema.field_names.index(finding.field)
+        if finding.params.get("path"):  # a JSON field's path: its leaves, not the cells' whole text
+            values = nested.leaf_samples((b.column(index) for b in resource.raw_batches(1024)), finding.field,
+                                         finding.params["path"], count)
+        for batch in [] if values else resource.raw_batches(1024):
             column = batch.column(resource.schema.field_names.index(finding.field)).to_pylist()
             values += [v for v in column if v and v.strip() and v not in values][:count - len(values)]
             if len(values) >= count:

@@ -1209,6 +1209,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "decision threshold and above the noise floor"},
     "uncertain.header": {"zh": "字段名表明是个人信息，但值与已知格式都不相符", "en": "the header says personal "
                          "information, but the values fit none of its known forms"},
+    "uncertain.path": {"zh": "JSON 路径 {path}：{why}", "en": "JSON path {path}: {why}"},
     "uncertain.weak": {"zh": "字段名无提示，仅凭较弱的值特征", "en": "no header hint; only a weak signal in the values"},
     "grade.pii_uncertain": {"zh": "{grade}：可能含个人信息（{types}），待数据官判定",
                             "en": "{grade}: may hold personal information ({types}), awaiting an officer's decision"},

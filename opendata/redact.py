@@ -34,7 +34,7 @@ from .strings import trimmed
 from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
 from .package import Package, Resource, load
 from .parallel import ordered_map
-from .pii import lastline
+from .pii import lastline, nested
 from .pii.decide import overruled
 from .pii.normalize import ascii_digits
 from .pii.detectors import REGISTRY
@@ -308,11 +308,14 @@ def _treat_keyed(column: pa.Array, batch: pa.RecordBatch, plan: FieldPlan, key: 
     """A form's value column: the rows of each key label through that label's treatments; a row
     whose label the plan does not know (or whose key column is not in the batch) masked whole."""
     column = column.cast(pa.string())
+    plan_generic = next((t.generic for t in plan.treatments if t.generic), None) or {"operator": "mask"}
+    if plan.key == nested.NESTED:  # JSON objects or arrays: path by path, leaf by leaf
+        return nested.treat(column, plan.field, plan.by_label,
+                            lambda values, ts, tally_: _treat_column(values, ts, key, fast, tally_), plan_generic, tally)
     if plan.key not in batch.schema.names:
         labels = pa.array([None] * len(column), pa.string())
     else:
         labels = _labels(batch.column(plan.key))
-    plan_generic = next((t.generic for t in plan.treatments if t.generic), None) or {"operator": "mask"}
     unknown = ~to_mask(pc.is_in(labels, value_set=pa.array(list(plan.by_label), pa.string())))
     out = column
     for label, treatments in plan.by_label.items():
@@ -325,6 +328,17 @@ def _treat_keyed(column: pa.Array, batch: pa.RecordBatch, plan: FieldPlan, key: 
         if tally is not None:
             tally["generic"] += int(unknown.sum())
     return out
+
+
+def _text_checks(out: pa.Array) -> Counter:
+    """The last line's checks of text (:mod:`opendata.pii.lastline`) on cells not treated whole."""
+    counts: Counter = Counter()
+    if len(out) and lastline.text_checks_needed(out):  # one search first: the usual column holds nothing
+        counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
+        counts["name_cue"] = lastline.name_cue_cells(out)
+        counts["mobile"], counts["mobile_runs"] = lastline.mobile_cells(out)
+        counts["document"] = lastline.document_cells(out)
+    return counts
 
 
 def _qi_generalization(resource: Resource, qi: tuple[str, ...]) -> dict[str, Treatment]:
@@ -428,6 +442,12 @@ class _TreatedOutput:
             plan = self._by_name.get(name)
             out, raw = treated.column(name), batch.column(name)
             counts = Counter()
+            if plan is not None and plan.key == nested.NESTED:
+                # JSON objects or arrays: the same leaves the scan read, path by path.
+                found[name] = nested.last_line(raw, out, name, plan.by_label, _text_checks)
+                if not found[name]:
+                    del found[name]
+                continue
             if plan is not None and plan.key is not None:
                 # A form's value column: the rows treated whole, and the rest as text.
                 whole_rows = plan.whole_rows(batch.column(plan.key)) if plan.key in batch.schema.names \
@@ -443,17 +463,21 @@ class _TreatedOutput:
                 counts["raw_cell"] = lastline.raw_cells(raw, out) if rest is None else \
                     lastline.raw_cells(raw.filter(pa.array(rest)), out.filter(pa.array(rest)))
                 out = out.slice(0, 0)
-            if len(out) and lastline.text_checks_needed(out):  # one search first: the usual column holds nothing
-                counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
-                counts["name_cue"] = lastline.name_cue_cells(out)
-                counts["mobile"], counts["mobile_runs"] = lastline.mobile_cells(out)
-                counts["document"] = lastline.document_cells(out)
+            counts.update(_text_checks(out))
             counts = +counts
             if counts:
                 found[name] = counts
         return found
 
     def _rescan(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> BatchScan | None:
+        rescan = self._rescan_columns(batch, treated)
+        for name in self.treated_fields:  # JSON objects or arrays: the same leaves the scan read
+            plan = self._by_name.get(name)
+            if rescan is not None and plan is not None and plan.key == nested.NESTED:
+                rescan.parts[name] = nested.rescan_parts(batch.column(name), treated.column(name), name)
+        return rescan
+
+    def _rescan_columns(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> BatchScan | None:
         """The output's treated fields scanned again; in a field treated whole, an organisation's
         value kept on purpose (a company as 当事人) is not scanned as a person's."""
         if not self.treated_fields:
@@ -467,7 +491,7 @@ class _TreatedOutput:
                 out = _without_organisations(batch.column(name), out)
             if name in owned:  # an organisation's line or premises by its row: kept on purpose
                 out = pc.if_else(pa.array(owned[name]), pa.scalar("", pa.string()), out.cast(pa.string()))
-            if plan is not None and plan.key is not None and plan.key in batch.schema.names:
+            if plan is not None and plan.key is not None and plan.key in batch.schema.names and plan.key != nested.NESTED:
                 keys[name] = batch.column(plan.key)  # re-scanned label by label, as it was scanned
             columns.append(out)
         return scan_batch(pa.RecordBatch.from_arrays(columns, names=list(self.treated_fields)), raw_only=True,
@@ -718,7 +742,8 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
         _verify(load(staging), {name: (o.totals, o.nonempty, getattr(o, "parts", {})) for name, o in outputs.items()},
-                policy, organisations={r.name for r in scanned.resources if r.organisations})
+                policy, organisations={r.name for r in scanned.resources if r.organisations},
+                nested_fields={r: {p.field for p in ps if p.key == nested.NESTED} for r, ps in plans.items()})
         _last_line(outputs)
         if out_dir.exists():
             out_dir.rmdir()
@@ -784,8 +809,8 @@ def _last_line(outputs: dict[str, "_TreatedOutput"]) -> None:
                                       what=messages.t(f"last_line.{what}"))
 
 
-def _verify(output: Package, rescans: dict[str, tuple], policy: Policy, organisations: set[str] = frozenset()
-            ) -> None:
+def _verify(output: Package, rescans: dict[str, tuple], policy: Policy, organisations: set[str] = frozenset(),
+            nested_fields: dict[str, set[str]] | None = None) -> None:
     """No untreated personal information may remain in the treated fields of the output.
 
     ``organisations``: the resources whose rows are organisations; their undecided landlines were
@@ -800,7 +825,10 @@ def _verify(output: Package, rescans: dict[str, tuple], policy: Policy, organisa
             if f.name not in nonempty:  # every treated column is re-scanned; fail closed if not
                 raise RuntimeError(f"internal error: {res.name}.{f.name} was treated but not re-scanned")
             # A form's value column is judged as it was scanned: the rows of each key label under it.
-            judged = [(label, part.counts, part.nonempty) for label, part in parts[f.name].items()] \
+            # (a JSON field's parts are its key paths, each judged under its leaf's header)
+            header = (lambda label: nested.header_of(label, f.name)) \
+                if f.name in (nested_fields or {}).get(res.name, ()) else (lambda label: label)
+            judged = [(header(label), part.counts, part.nonempty) for label, part in parts[f.name].items()] \
                 if f.name in parts else [(f"{f.name} {f.title}", totals[f.name], nonempty[f.name])]
             for header, counts_of, sampled, kind, counts in [(h, c, n, k, v) for h, c, n in judged
                                                               for k, v in c.items()]:

@@ -36,6 +36,7 @@ from . import memo
 from .decide import Detection, Rules, decide, header_only
 from .detectors.person import KIN_NAME_CELL
 from .detectors import REGISTRY, Detector
+from .nested import NESTED as _NESTED, header_of as _nested_header
 from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, normalize
 
 if TYPE_CHECKING:
@@ -668,12 +669,20 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
         _link_names(nonempty, counts)
+    given = keys is not None
     if keys is None:
         pairs = key_columns(batch)
         keys = {value: batch.column(key) for value, key in pairs.items()}
     else:
         pairs = {value: "" for value in keys}
     parts = {value: _scan_parts(batch.column(value), labels, raw_only) for value, labels in keys.items()}
+    if not given:  # a field of JSON objects or arrays: path by path (the re-scan reads them itself)
+        from . import nested
+
+        for name in nested.nested_columns(batch, skip=set(pairs)):
+            paths = nested.scan_parts(batch.column(name), name, raw_only)
+            if paths is not None:
+                pairs[name], parts[name] = nested.NESTED, paths
     return BatchScan(nonempty, counts, numeric, batch.num_rows, pairs, parts)
 
 
@@ -1190,7 +1199,8 @@ class ScanAccumulator:
         key, seen = self.keyed.get(name, ("", 0))
         if not key or seen != self.rows or name not in self.parts:
             return None
-        parts = {label: decide_field(label, part.counts, part.nonempty, part.numeric, self.rules)
+        header = (lambda label: _nested_header(label, name)) if key == _NESTED else (lambda label: label)
+        parts = {label: decide_field(header(label), part.counts, part.nonempty, part.numeric, self.rules)
                  for label, part in self.parts[name].items()}
         return FieldScan(name, keyed_summary(parts, self.nonempty[name]), key, parts)
 

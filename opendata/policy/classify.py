@@ -22,6 +22,7 @@ from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any
 
 from .. import messages, taxonomy
+from ..pii import nested
 from ..pii.decide import overruled
 from ..pii.scan import Detection, ScanReport, declared_types, report_name, treated_operator
 from .rules import Policy
@@ -164,9 +165,10 @@ def classify(package: "Package", scan: ScanReport, policy: Policy) -> Classifica
                           if d.personal and (d.raw or not treated_types or d.type in treated_types)
                           and not overruled(d, props)}
             for d in [d for d in detections.values() if d.uncertain]:
-                findings.append(Finding("pii_uncertain", resource.name, f.name, params={
-                    "type": d.type, "matches": d.matches, "sampled": d.sampled, "ratio": f"{d.ratio:.0%}",
-                    "why": messages.t(f"uncertain.{d.reason or 'share'}", type=d.type), "samples": "-"}))
+                params = {"type": d.type, "matches": d.matches, "sampled": d.sampled, "ratio": f"{d.ratio:.0%}",
+                          "why": messages.t(f"uncertain.{d.reason or 'share'}", type=d.type), "samples": "-"}
+                params.update(nested.uncertain_params(scanned.field(f.name), d.type, params["why"]))
+                findings.append(Finding("pii_uncertain", resource.name, f.name, params=params))
             kinds = sorted(set(declared) | set(detections) | set(treated_types))
             if kinds:
                 results = [_grade_pii(k, detections.get(k), props, k in declared or k in treated_types, policy,
