@@ -222,16 +222,18 @@ def _default_treatments(policy: Policy) -> dict[str, tuple[str, dict[str, Any]]]
 
 
 def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.DataKey | None, *,
-                fast: bool = False, tallies: dict[str, Counter] | None = None) -> pa.RecordBatch:
+                fast: bool = False, tallies: dict[str, Counter] | None = None,
+                owned: dict[str, np.ndarray] | None = None) -> pa.RecordBatch:
     """Apply a resource's plan to one raw text batch (pure for a given key, except ``encrypt``'s nonces).
 
     ``fast``: spans take their operator's cheaper path where it has one, which may leave spans of
     other written forms; the caller must re-scan and, if any are left, treat the batch again
     without it. ``tallies``: filled per field with how many cells were treated which way.
+    ``owned``: :func:`owned_cells` of the batch, if the caller has them.
     """
     arrays, names = [], []
     by_name = {p.field: p for p in plans}
-    owned = owned_cells(batch, plans)
+    owned = owned_cells(batch, plans) if owned is None else owned
     for name, column in zip(batch.schema.names, batch.columns):
         plan = by_name.get(name)
         if plan is not None and plan.suppressed:
@@ -420,24 +422,27 @@ class _TreatedOutput:
 
     def step(self, batch: pa.RecordBatch) -> tuple | None:
         tallies: dict[str, Counter] = {}
-        treated = treat_batch(batch, self.plans, self.key, fast=True, tallies=tallies)
-        rescan = self._rescan(batch, treated)
+        owned = owned_cells(batch, self.plans)
+        treated = treat_batch(batch, self.plans, self.key, fast=True, tallies=tallies, owned=owned)
+        rescan = self._rescan(batch, treated, owned)
         if rescan is not None and self._spans_left(rescan):
             tallies = {}
-            treated = treat_batch(batch, self.plans, self.key, tallies=tallies)  # spans in other written forms
-            rescan = self._rescan(batch, treated)
+            # spans in other written forms
+            treated = treat_batch(batch, self.plans, self.key, tallies=tallies, owned=owned)
+            rescan = self._rescan(batch, treated, owned)
         combos = count_combinations([treated], self.qi) if self.count_qi else None
         rows_in = treated.num_rows
-        last = self._last_line(batch, treated)
+        last = self._last_line(batch, treated, owned)
         if self.rare:
             keep = np.array([c not in self.rare for c in _combos(treated, self.qi)], dtype=bool)
             treated = treated.filter(pa.array(keep))
         return rows_in, treated.num_rows, csv_rows(treated, self.names), rescan, combos, tallies, last
 
-    def _last_line(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> dict[str, Counter]:
-        """The independent checks of :mod:`opendata.pii.lastline` on every output column."""
+    def _last_line(self, batch: pa.RecordBatch, treated: pa.RecordBatch,
+                   owned: dict[str, np.ndarray]) -> dict[str, Counter]:
+        """The independent checks of :mod:`opendata.pii.lastline` on every output column (``owned``:
+        the cells an organisation's by their row, kept on purpose)."""
         found: dict[str, Counter] = {}
-        owned = owned_cells(batch, self.plans)
         for name in self.names:
             plan = self._by_name.get(name)
             out, raw = treated.column(name), batch.column(name)
@@ -469,21 +474,23 @@ class _TreatedOutput:
                 found[name] = counts
         return found
 
-    def _rescan(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> BatchScan | None:
-        rescan = self._rescan_columns(batch, treated)
+    def _rescan(self, batch: pa.RecordBatch, treated: pa.RecordBatch,
+                owned: dict[str, np.ndarray]) -> BatchScan | None:
+        """:meth:`_rescan_columns`, and a JSON field's leaves path by path, as the scan read them."""
+        rescan = self._rescan_columns(batch, treated, owned)
         for name in self.treated_fields:  # JSON objects or arrays: the same leaves the scan read
             plan = self._by_name.get(name)
             if rescan is not None and plan is not None and plan.key == nested.NESTED:
                 rescan.parts[name] = nested.rescan_parts(batch.column(name), treated.column(name), name)
         return rescan
 
-    def _rescan_columns(self, batch: pa.RecordBatch, treated: pa.RecordBatch) -> BatchScan | None:
+    def _rescan_columns(self, batch: pa.RecordBatch, treated: pa.RecordBatch,
+                        owned: dict[str, np.ndarray]) -> BatchScan | None:
         """The output's treated fields scanned again; in a field treated whole, an organisation's
         value kept on purpose (a company as 当事人) is not scanned as a person's."""
         if not self.treated_fields:
             return None
         columns, keys = [], {}
-        owned = owned_cells(batch, self.plans)
         for name in self.treated_fields:
             out = treated.column(name)
             plan = self._by_name.get(name)
