@@ -211,16 +211,22 @@ def test_cells_that_are_no_json_stay_text_and_are_scanned_as_today(seed: int) ->
 
 
 def test_email_and_ip_leaves_under_a_poster_object() -> None:
-    """A poster object (留言人 = {昵称, 实名, 手机, 邮箱, IP, IP属地}): the real name (its key names
-    nothing; the parent's does), the mobile, e-mail and IP are treated; the region stays."""
+    """A poster object (留言人 = {昵称, 实名, 手机, 邮箱, IP, IP属地, 证件号码}): the real name (its key
+    names nothing; the parent's does), the mobile, e-mail and IP are treated; the region and an ID
+    number masked at the source stay, and the field's summary names only what is held raw."""
     r = rng(3)
     records, person = [], []
     for k in range(ROWS):
         poster = {"昵称": "微信用户", "实名": name(r), "手机": mobile(r), "邮箱": email(r) if k % 2 else "",
-                  "IP": f"116.62.{r.randint(1, 254)}.{r.randint(1, 254)}", "IP属地": "浙江"}
+                  "IP": f"116.62.{r.randint(1, 254)}.{r.randint(1, 254)}", "IP属地": "浙江",
+                  "证件号码": (lambda v: f"{v[:6]}********{v[-4:]}")(resident_id(r))}
         person += [poster["实名"], poster["手机"], poster["IP"]] + ([poster["邮箱"]] if poster["邮箱"] else [])
         records.append({"留言编号": f"WZ{k:05d}", "留言人": poster})
     directory = _package(records)
+    summary = od.check(od.load(directory)).scan.resource("data").field("留言人").detected
+    assert {d.type for d in summary} >= {"person_name", "cn_mobile", "ip_address"} and all(d.raw for d in summary)
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert leaks(person, output_cells(rows)) == []
-    assert all(json.loads(row["留言人"])["IP属地"] == "浙江" for row in rows)
+    for record, row in zip(records, rows):  # the region and the ID masked at the source stay as written
+        poster = json.loads(row["留言人"])
+        assert poster["IP属地"] == "浙江" and poster["证件号码"] == record["留言人"]["证件号码"]

@@ -1202,7 +1202,10 @@ class ScanAccumulator:
         header = (lambda label: _nested_header(label, name)) if key == _NESTED else (lambda label: label)
         parts = {label: decide_field(header(label), part.counts, part.nonempty, part.numeric, self.rules)
                  for label, part in self.parts[name].items()}
-        return FieldScan(name, keyed_summary(parts, self.nonempty[name]), key, parts)
+        summary = keyed_summary(parts, self.nonempty[name])
+        if key == _NESTED:  # a JSON field sums up what its leaves hold raw (a masked ID leaf asks nothing)
+            summary = [d for d in summary if d.raw]
+        return FieldScan(name, summary, key, parts)
 
     def _births(self) -> bool:
         """Whether the package's title, or the resource's name, title or file name, says its rows
