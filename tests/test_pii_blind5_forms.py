@@ -221,3 +221,51 @@ def test_an_employers_line_and_address_stay_when_the_employer_in_the_row_is_an_o
     kept = [(row["雇主电话"], row["服务地址"]) for row, o, p in zip(rows, owners, phones)
             if o in INSTITUTIONS[:3] and p == lines[o]]
     assert kept and all(phone in lines.values() and place in premises.values() for phone, place in kept)
+
+
+# ---- what blind corpus #6 seed 1 showed: an animal's birth, a birthplace, a route's lines and buses --------
+
+PROVINCES = ("浙江省", "江西省", "四川省", "新疆维吾尔自治区", "广东省")
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_an_animals_birth_a_birthplace_a_dispatch_line_and_a_fleets_plates_stay_and_the_owners_values_do_not(
+        seed: int) -> None:
+    """犬只出生年月 (a dog's), 出生地 (a province), 调度电话 / 司法所电话 (landlines of a route's dispatch, of
+    a public office) and 配车车牌 (buses assigned to a route) stay as written; the owner's birth date
+    beside them (犬主出生日期) and a mobile under an office's header are still treated."""
+    r = rng(seed)
+    n = 60
+    months = [f"20{r.randint(15, 24)}-{r.randint(1, 12):02d}" for _ in range(n)]
+    owners_births = [f"{r.randint(1950, 2000)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}" for _ in range(n)]
+    places = [r.choice(PROVINCES) for _ in range(n)]
+    dispatch = [f"0570-{r.randint(2_000_000, 8_999_999)}" for _ in range(n)]
+    office = [mobile(r) if k % 10 == 0 else f"0570-{r.randint(2_000_000, 8_999_999)}" for k in range(n)]
+    buses = [f"浙H{r.choice('ABCDF')}{r.randint(1000, 9999)}" for _ in range(n)]
+    columns = {"犬主": [name(r) for _ in range(n)], "犬主证件号码": [resident_id(r) for _ in range(n)],
+               "犬主出生日期": owners_births, "犬只出生年月": months, "出生地": places, "调度电话": dispatch,
+               "司法所电话": office, "配车车牌": buses}
+    directory = package(_fresh() / "p", columns)
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    for field in ("犬只出生年月", "出生地", "调度电话", "配车车牌"):
+        assert [row[field] for row in rows] == columns[field], field
+    assert [row["司法所电话"] for k, row in enumerate(rows) if k % 10] == [v for k, v in enumerate(office) if k % 10]
+    assert leaks([v for k, v in enumerate(office) if k % 10 == 0], [row["司法所电话"] for row in rows]) == []
+    assert not set(row["犬主出生日期"] for row in rows) & set(owners_births)
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_partnerships_under_a_persons_header_are_organisations_not_a_question(seed: int) -> None:
+    """被申请人 holding companies and partnerships (…合伙企业（有限合伙）), names longer than a
+    person's: organisations, nothing to ask about, kept as written."""
+    r = rng(seed)
+    trades = ("王记食品", "李氏建材", "江山鸿达纺织", "开化源泉茶业", "三衢数码科技")
+    firms = [f"衢州市{r.choice(trades)}{r.choice(('股份有限公司', '有限责任公司', '经营部', '合伙企业（有限合伙）', '合伙企业（普通合伙）'))}"
+             for _ in range(80)]
+    directory = package(_fresh() / "p", {"案号": [f"衢劳仲案〔2024〕{k}号" for k in range(80)], "被申请人": firms})
+    report = od.check(od.load(directory))
+    assert not [d for d in detections(report, "被申请人") if d.uncertain]
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    assert [row["被申请人"] for row in rows] == firms

@@ -43,7 +43,9 @@ _ORGANISATION_NAME = (r"^[\x{4e00}-\x{9fa5}（）()A-Za-z0-9]{2,}(有限责任�
                       r"专卖店|商店|酒楼|茶楼|私房菜|麻辣烫|烧烤|药店|药房|诊所|门诊部|幼儿园|"
                       # … and public bodies and institutions (柯城区环卫所, 衢州市第二中学, …颐养院)
                       r"中学|小学|大学|学院|派出所|卫生所|环卫所|供电所|司法所|财政所|管理所|管理处|办事处|服务站|"
-                      r"卫生院|卫生室|养老院|福利院|敬老院|颐养院|法院|检察院|政府|居委会|村委会|局)$")
+                      r"卫生院|卫生室|养老院|福利院|敬老院|颐养院|法院|检察院|政府|居委会|村委会|局|"
+                      # … and a partnership, its kind in brackets after it (…合伙企业（有限合伙）)
+                      r"企业[（(](?:有限|普通|特殊普通)合伙[）)])$")
 # A public place where something happened (万达广场一楼, 衢州火车站西广场, 中山路与工农路交叉口): no one's
 # address — no house number, building or room in it.
 _PUBLIC_PLACE = (r"^[\x{4e00}-\x{9fa5}]{2,12}(公园|广场|火车站|汽车站|客运站|高铁站|地铁站|菜市场|农贸市场|商场|"
@@ -54,9 +56,12 @@ _PUBLIC_PLACE = (r"^[\x{4e00}-\x{9fa5}]{2,12}(公园|广场|火车站|汽车站|
 
 def _last_characters(pattern: str) -> str:
     """The characters an organisation's name may end with: the last of each word of
-    :data:`_ORGANISATION_NAME`'s closing alternation."""
-    words = pattern[pattern.rindex("}(") + 2:pattern.rindex(")$")].split("|")
-    return "".join(sorted({w[-1] for w in words}))
+    :data:`_ORGANISATION_NAME`'s closing alternation (of a closing character class, each of its)."""
+    words = pattern[pattern.index("}(") + 2:pattern.rindex(")$")].split("|")
+    ends = set()
+    for word in words:
+        ends |= set(word[word.rindex("[") + 1:-1]) if word.endswith("]") else {word[-1]}
+    return "".join(sorted(ends))
 
 
 _ORGANISATION_ENDS = np.zeros(1 << 16, dtype=bool)

@@ -246,6 +246,17 @@ def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, f
         counts = found.setdefault("person_name", Counts())
         counts.loose += int(weights[named[~offices]].sum())
         counts.offices += int(weights[named[offices]].sum())
+    # … and an organisation's name longer than a name (衢州市江山鸿达纺织股份有限公司 under 被申请人)
+    # reads as an office too
+    from .cells import _may_be_organisations, organisation_names
+
+    rest = short[~hits] if hits.any() else short
+    if len(rest):
+        rest = rest[_may_be_organisations(_at(text, rest))]
+        if len(rest):
+            rest = rest[organisation_names(_at(text, rest))]
+            if len(rest):
+                found.setdefault("person_name", Counts()).offices += int(weights[rest].sum())
     kin = to_mask(pc.match_substring_regex(sub, KIN_NAME_CELL))
     if kin.any():
         found.setdefault("person_name", Counts()).kin += int(weights[short[kin]].sum())
