@@ -410,7 +410,7 @@ class _TreatedOutput:
         self.names = [p.field for p in plans if not p.suppressed]
         self.totals: dict = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict = defaultdict(int)
-        self.parts: dict = {}  # a form's value columns re-scanned label by label
+        self.keyed_parts: dict = {}  # a form's value columns re-scanned label by label
         self.combos: Counter = Counter()
         self.tallies: dict[str, Counter] = {}
         self.last_line: dict[str, Counter] = {}  # per field, what the independent checks found
@@ -521,7 +521,7 @@ class _TreatedOutput:
         self.rows_in += rows_in
         self.rows_out += rows_out
         if rescan is not None:
-            merge_counts(rescan, self.totals, self.nonempty, parts=self.parts)
+            merge_counts(rescan, self.totals, self.nonempty, parts=self.keyed_parts)
         if combos:
             self.combos.update(combos)
         assert self._sink is not None
@@ -748,7 +748,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
             engine.describe_output(staging, descriptor, outputs)  # written in parts (Spark)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
-        _verify(load(staging), {name: (o.totals, o.nonempty, getattr(o, "parts", {})) for name, o in outputs.items()},
+        _verify(load(staging), {name: (o.totals, o.nonempty, getattr(o, "keyed_parts", {})) for name, o in outputs.items()},
                 policy, organisations={r.name for r in scanned.resources if r.organisations},
                 nested_fields={r: {p.field for p in ps if p.key == nested.NESTED} for r, ps in plans.items()})
         _last_line(outputs)

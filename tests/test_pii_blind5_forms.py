@@ -269,3 +269,22 @@ def test_partnerships_under_a_persons_header_are_organisations_not_a_question(se
     assert not [d for d in detections(report, "被申请人") if d.uncertain]
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert [row["被申请人"] for row in rows] == firms
+
+
+@FEW
+@given(seed=st.integers(0, 10_000))
+def test_a_servers_address_a_storeroom_and_an_employers_line_stay(seed: int) -> None:
+    """服务器IP; 存放地点 (an office's rooms); 单位联系电话 landlines: an organisation's, kept — a mobile
+    under 单位联系电话 is still a person's."""
+    r = rng(seed)
+    n = 60
+    servers = [f"10.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}" for _ in range(n)]
+    rooms = [f"衢州市柯城区花园路{r.randint(1, 300)}号行政楼{r.randint(2, 9)}0{r.randint(1, 9)}室" for _ in range(n)]
+    lines = [mobile(r) if k % 10 == 0 else f"0570-{r.randint(2_000_000, 8_999_999)}" for k in range(n)]
+    columns = {"资产名称": ["笔记本电脑"] * n, "服务器IP": servers, "存放地点": rooms, "单位联系电话": lines}
+    directory = package(_fresh() / "p", columns)
+    rows, _, _ = redacted(directory, directory.parent / "out")
+    for field in ("服务器IP", "存放地点"):
+        assert [row[field] for row in rows] == columns[field], field
+    assert [row["单位联系电话"] for k, row in enumerate(rows) if k % 10] == [v for k, v in enumerate(lines) if k % 10]
+    assert leaks([v for k, v in enumerate(lines) if k % 10 == 0], [row["单位联系电话"] for row in rows]) == []

@@ -97,6 +97,7 @@ class TreatedParts:
         self.rows_in = self.rows_out = 0
         self.totals: dict = defaultdict(lambda: defaultdict(Counts))
         self.nonempty: dict = defaultdict(int)
+        self.keyed_parts: dict = {}  # a form's value columns re-scanned label by label
         self.tallies: dict[str, Counter] = {}
         self.last_line: dict[str, Counter] = {}
         #: the resource's CSV parts in table order (``data/NAME/part-00000.csv`` …)
@@ -106,7 +107,7 @@ class TreatedParts:
         self.rows_in += s["rows_in"]
         self.rows_out += s["rows_out"]
         if s["rescan"] is not None:
-            merge_counts(s["rescan"], self.totals, self.nonempty)
+            merge_counts(s["rescan"], self.totals, self.nonempty, parts=self.keyed_parts)
         for name, tally in s["tallies"].items():
             self.tallies.setdefault(name, Counter()).update(tally)
         for name, counts in s["last"].items():
