@@ -36,7 +36,7 @@ from .package import Package, Resource, load
 from .parallel import ordered_map
 from .pii import lastline
 from .pii.decide import overruled
-from .pii.normalize import ascii_digits
+from .pii.normalize import ascii_digits, fold
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .pii.treat import treat_field, treat_typed_cells
@@ -198,6 +198,12 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         plan = by_name.get(name)
         if plan is not None and plan.suppressed:
             continue
+        # Treated as scanned (a zero-width space or Arabic-Indic digits inside an ID): what was found
+        # is what is masked; a cell the treatment leaves as it was keeps its written form.
+        raw = column
+        if plan is not None and plan.treatments:
+            column = fold(column)
+        folded = column
         for t in plan.treatments if plan else []:
             operator = OPERATORS[t.operator]
             if t.spans:
@@ -212,6 +218,9 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
                 else:
                     column = treat_field(column, t.pii_type, t.operator, t.params, key, others=t.others,
                                          generic_treatment=t.generic or {"operator": "mask"}, tally=tally)
+        if folded is not raw:
+            untouched = pc.fill_null(pc.equal(column, folded), True)
+            column = pc.if_else(untouched, raw.cast(column.type), column)
         arrays.append(column)
         names.append(name)
     return pa.RecordBatch.from_arrays(arrays, names=names)
@@ -314,12 +323,12 @@ class _TreatedOutput:
         found: dict[str, Counter] = {}
         for name in self.names:
             plan = self._by_name.get(name)
-            out = treated.column(name)
+            out = fold(treated.column(name))  # an ID with a zero-width space inside is one here too
             counts = Counter()
             whole = bool(plan) and any(not t.spans and not t.cells for t in plan.treatments)
             if whole:
                 # Every cell of it was replaced: what is left to find is a cell left as it was.
-                counts["raw_cell"] = lastline.raw_cells(batch.column(name), out)
+                counts["raw_cell"] = lastline.raw_cells(fold(batch.column(name)), out)
             elif lastline.text_checks_needed(out):  # one search first: the usual column holds nothing of theirs
                 counts["id"], counts["card"], counts["card_runs"] = lastline.identifier_cells(out)
                 counts["name_cue"] = lastline.name_cue_cells(out)

@@ -37,11 +37,12 @@ class MetadataHit:
 def pii_types(texts: list[str]) -> list[set[str]]:
     """For each text, the personal types found in it: strong identifiers as whole values or in the
     text, and every type the detectors find as spans."""
+    from .normalize import fold
     from .scan import scan_column
 
     out = []
-    for text in texts:
-        _, found = scan_column(pa.array([text], pa.string()), raw_only=True)
+    for text in texts:  # read as a reader reads them: 330802\u200b1957… in a title is an ID number
+        _, found = scan_column(fold(pa.array([text], pa.string())), raw_only=True)
         out.append({kind for kind, c in found.items()
                     if REGISTRY[kind].personal and (c.span_matches or (c.matches and REGISTRY[kind].strong))})
     return out

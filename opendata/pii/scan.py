@@ -36,7 +36,7 @@ from . import memo
 from .decide import Detection, Rules, decide, header_only
 from .detectors.person import KIN_NAME_CELL
 from .detectors import REGISTRY, Detector
-from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, normalize
+from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, fold, normalize
 
 if TYPE_CHECKING:
     from ..package import Package, Resource
@@ -627,7 +627,11 @@ def _holds(values: pa.Array, chars: str) -> bool:
 
 
 def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
-    """Scan every column of a raw text batch (pure: the same batch always gives the same counts)."""
+    """Scan every column of a raw text batch (pure: the same batch always gives the same counts).
+
+    The columns are scanned as a reader reads them (:func:`~opendata.pii.normalize.fold`): an ID
+    number with a zero-width space or in Arabic-Indic digits inside is found as one."""
+    batch = pa.RecordBatch.from_arrays([fold(c) for c in batch.columns], names=batch.schema.names)
     nonempty: dict[str, int] = {}
     counts: dict[str, dict[str, Counts]] = {}
     numeric: dict[str, int] = {}
@@ -867,7 +871,10 @@ def merge_counts(result: BatchScan, totals: dict[str, dict[str, Counts]], nonemp
 
 
 def _headers(resource: "Resource") -> dict[str, str]:
-    return {f.name: f"{f.name} {f.title}" for f in resource.schema.fields}
+    """Each field's name and title, as a reader reads them (身\u200b份证号 is 身份证号 to a hint)."""
+    from .normalize import fold_text
+
+    return {f.name: fold_text(f"{f.name} {f.title}") for f in resource.schema.fields}
 
 
 #: types a column of plain numbers cannot hold, whatever its header says (学生人数 is a count).
