@@ -24,7 +24,7 @@ from .masking import sample
 from .package import Package, Resource
 from .pii import memo
 from .pii.decide import Rules
-from .pii.metadata import metadata_hits
+from .pii.metadata import header_values, metadata_hits
 from .pii.scan import ScanAccumulator, ScanReport, report_name, scan_batch
 from .policy.rules import Policy, load_policy
 from .policy.sensitive import CellFindings, cell_hits, metadata_findings, text_fields
@@ -186,11 +186,15 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
 
 
 
-def metadata_pii(package: Package) -> list[Finding]:
-    """Personal information in titles, descriptions, keywords, field properties and header labels."""
+def metadata_pii(package: Package, scanned: ScanReport | None = None) -> list[Finding]:
+    """Personal information in titles, descriptions, keywords, field properties and header labels
+    (and, given the scan, a label that is a value of its own column: a missing header row)."""
+    hits = metadata_hits(package)
+    seen = {hit.where for hit in hits}
+    hits += [hit for hit in (header_values(package, scanned) if scanned is not None else []) if hit.where not in seen]
     return [Finding("pii_in_metadata", hit.resource, params={"where": hit.where, "type": hit.type,
                                                              "sample": hit.sample})
-            for hit in metadata_hits(package)]
+            for hit in hits]
 
 
 def _with_samples(package: Package, finding: Finding, count: int = 3) -> Finding:
@@ -221,7 +225,7 @@ def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAUL
         package, limit=limit, terms=policy.sensitive_terms, rules=policy.detection)
     classification = classify(package, scanned, policy)
     findings = [_with_samples(package, f) if f.code == "pii_uncertain" else f for f in classification.findings]
-    findings += metadata_findings(package, policy.sensitive_terms) + cell_findings + metadata_pii(package)
+    findings += metadata_findings(package, policy.sensitive_terms) + cell_findings + metadata_pii(package, scanned)
     for resource in package.resources:
         result = (engine.k_anonymity if engine else check_resource)(resource, policy.k)
         if result is not None and result.rare:

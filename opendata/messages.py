@@ -1226,6 +1226,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "resource \"{resource}\" field \"{field}\" may hold {type} and is undecided; nothing was written. Run "
               "opendata check for the evidence and declare the field's \"pii\" in the descriptor",
     },
+    "redact.pii_in_metadata": {
+        "zh": "描述信息或表头“{where}”含{type}（{sample}）：脱敏副本会原样带出它，未写出任何结果。请删除或改写它"
+              "（没有表头的表格：请补上表头行）",
+        "en": "the descriptor property or header \"{where}\" holds {type} ({sample}): the redacted copy would carry it "
+              "as it stands; nothing was written. Remove or rewrite it (a table without a header row: add one)",
+    },
     "finding.pii_in_metadata": {
         "zh": "描述信息“{where}”含{type}（{sample}）：元数据会原样出现在门户和目录中，请删除或改写",
         "en": "the descriptor property \"{where}\" holds {type} ({sample}): metadata is published as it stands; "

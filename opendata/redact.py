@@ -508,6 +508,18 @@ def _refuse_uncertain(package: Package, scanned: ScanReport) -> None:
                     raise PolicyError("redact.pii_uncertain", resource=res.name, field=f.name, type=d.type)
 
 
+def _refuse_metadata_pii(package: Package, scanned: ScanReport | None = None) -> None:
+    """Fail closed: the copy carries the descriptor's text and the header labels as they stand (a
+    table without a header row has somebody's name and ID number as its labels), and nothing here
+    treats them; the officer rewrites them first (the error names the property, masked). Before
+    the scan: what the text holds; after it (``scanned``): labels that are a value of their column."""
+    from .pii.metadata import header_values, metadata_hits
+
+    for hit in header_values(package, scanned) if scanned is not None else metadata_hits(package):
+        raise PolicyError("redact.pii_in_metadata", where=hit.where, type=messages.t(f"pii.{hit.type}"),
+                          sample=hit.sample)
+
+
 def _stricter(package: Package, mask_all: tuple[str, ...], suppress: tuple[str, ...]) -> dict[str, dict[str, str]]:
     """Per resource, the fields named by ``--mask-all`` and ``--suppress`` (``field`` or
     ``resource.field``); an unknown name is an input error."""
@@ -545,6 +557,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     """
     policy = policy or load_policy()
     stricter = _stricter(package, tuple(mask_all), tuple(suppress))
+    _refuse_metadata_pii(package)
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise InputError("redact.output_exists", path=str(out_dir))
@@ -574,6 +587,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
         if not validation.valid:
             raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
         _refuse_uncertain(package, scanned)
+        _refuse_metadata_pii(package, scanned)
         plans = {res.name: plan_resource(res, scanned, policy, stricter=stricter.get(res.name))
                  for res in package.resources}
         needs_key = _needs_key(plans)

@@ -224,3 +224,52 @@ def test_a_hint_with_invisible_characters_inside_still_hints(tmp_path, header):
     plain = od.check(od.load(package(tmp_path / "plain", {"序号": [str(i) for i in range(30)], "字段2": dates})))
     assert "birth_date" in decided(hidden, header)
     assert "birth_date" not in decided(plain, "字段2")
+
+
+def test_an_id_hidden_in_a_label_blocks_check_and_redact(tmp_path, run):
+    """An ID number with a zero-width space inside, as a header label: check blocks naming the
+    property, redact writes nothing, and neither prints the number."""
+    r = random.Random(11)
+    value = resident_id(r)
+    label = "备注" + value[:6] + "\u200b" + value[6:]
+    directory = package(tmp_path / "pkg", {"序号": ["1", "2"], label: ["无", "无"]})
+    result = run("check", directory)
+    assert "pii_in_metadata" in result.out and "fields[1].name" in result.out
+    assert not leaked([value], [result.out, result.err])
+    result = run("redact", directory, "--out", tmp_path / "out")
+    assert result.code != 0 and not (tmp_path / "out").exists()
+    assert "fields[1].name" in result.err and not leaked([value], [result.out, result.err])
+
+
+def test_a_table_without_its_header_row_is_refused_and_never_echoed(tmp_path, run):
+    """A CSV exported without its header row: its first person's name and ID number become the
+    labels. check blocks on both, redact writes nothing, and no report prints them."""
+    r = random.Random(12)
+    rows = [(name(r), resident_id(r), str(r.randint(20, 80))) for _ in range(40)]
+    source = tmp_path / "noheader.csv"
+    source.write_text("".join(f"{a},{b},{c}\n" for a, b, c in rows), encoding="utf-8")
+    first_name, first_id = rows[0][0], rows[0][1]
+    texts = []
+    for args in (("check", source), ("--format", "json", "check", source), ("--format", "json", "scan", source),
+                 ("scan", source)):
+        result = run(*args)
+        texts += [result.out, result.err]
+    assert all(first_name not in t for t in texts) and not leaked([first_id], texts)
+    report = od.check(od.load(source))
+    flagged = {f.params["where"]: f.params["type"] for f in report.findings if f.code == "pii_in_metadata"}
+    assert flagged == {"resources[0].schema.fields[0].name": "person_name",
+                       "resources[0].schema.fields[1].name": "cn_resident_id"}
+    result = run("redact", source, "--out", tmp_path / "out")
+    assert result.code != 0 and not (tmp_path / "out").exists()
+    assert first_name not in result.err and not leaked([first_id], [result.err])
+
+
+@pytest.mark.parametrize("label", ["申请人", "经办人", "户主", "字段1"])
+def test_a_register_word_over_names_is_a_label_not_a_value(tmp_path, label):
+    """The name detector takes 申请人 or 经办人 for a name on its own; over a column of names it is
+    the header, not the column's first value: no metadata finding."""
+    r = random.Random(label)
+    directory = package(tmp_path / "pkg", {"序号": [str(i) for i in range(40)], label: [name(r) for _ in range(40)]})
+    report = od.check(od.load(directory))
+    assert "person_name" in decided(report, label)
+    assert not [f for f in report.findings if f.code == "pii_in_metadata"]

@@ -796,9 +796,9 @@ def report_name(name: str) -> str:
     """A field name as reports show it: masked where it holds personal information itself (a
     header row of a table without one may be somebody's ID number)."""
     from ..masking import sample
-    from .metadata import holds_pii
+    from .metadata import VALUE_LABELS, holds_pii
 
-    return sample(name) if holds_pii(name, label=True) else name
+    return sample(name) if name in VALUE_LABELS or holds_pii(name, label=True) else name
 
 
 @dataclass
@@ -1083,8 +1083,12 @@ def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules
 
 def scan(package: "Package", *, sample_rows: int | None = None, rules: Rules | None = None) -> ScanReport:
     """Scan every resource of ``package`` for personal information and identifiers."""
-    return ScanReport([scan_resource(r, sample_rows=sample_rows, rules=rules, title=package.title)
-                       for r in package.resources])
+    from .metadata import header_values
+
+    report = ScanReport([scan_resource(r, sample_rows=sample_rows, rules=rules, title=package.title)
+                         for r in package.resources])
+    header_values(package, report)  # a label that is its column's first value is masked in the report
+    return report
 
 
 def declared_types(field_: "Field") -> list[str]:
