@@ -1303,6 +1303,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：JSON 嵌套超过 {limit} 层，已拒绝读取",
         "en": "{path}: the JSON nests more than {limit} levels deep and is refused",
     },
+    "hostile.json_keys_vary": {
+        "zh": "{path}：{count} 个键各只出现在一条记录里（共 {keys} 个键）——键本身像是数据（例如以姓名或证件号为键），"
+              "已拒绝读取；请改为每条记录键相同的表格",
+        "en": "{path}: {count} keys each appear in one record only ({keys} keys in all): the keys look like data "
+              "(a name or an ID number as a key) and the file is refused; write records that share their keys",
+    },
     "hostile.xlsx_too_large": {
         "zh": "{path}：工作簿解压后超过 {limit} MiB（在“{member}”处），可能是压缩炸弹，已拒绝读取；"
         "大数据请用 CSV 或 Parquet",

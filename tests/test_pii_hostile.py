@@ -273,3 +273,69 @@ def test_a_register_word_over_names_is_a_label_not_a_value(tmp_path, label):
     report = od.check(od.load(directory))
     assert "person_name" in decided(report, label)
     assert not [f for f in report.findings if f.code == "pii_in_metadata"]
+
+
+# ---- workbooks and JSON -----------------------------------------------------------------------------------------
+
+
+def _output_text(out: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8-sig") for p in sorted(out.rglob("*")) if p.is_file())
+
+
+def test_a_workbooks_hidden_parts_never_reach_the_output(tmp_path):
+    """IDs in a hidden column and a merged cell are read and treated; IDs in a cell comment and
+    in a hidden sheet are not part of the table and are not carried into the copy."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.comments import Comment
+
+    r = random.Random(21)
+    ids = [resident_id(r) for _ in range(30)]
+    hidden = [(name(r), resident_id(r)) for _ in range(10)]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "事项", "字段3"])
+    for i, value in enumerate(ids):
+        sheet.append([i, "办结", value])
+    sheet.column_dimensions["C"].hidden = True
+    sheet["B2"].comment = Comment(f"当事人身份证{ids[0]}", "x")
+    sheet.merge_cells("B5:B7")
+    sheet["B5"] = ids[5]
+    other = book.create_sheet("隐藏")
+    other.sheet_state = "hidden"
+    for row in hidden:
+        other.append(list(row))
+    book.save(tmp_path / "book.xlsx")
+    od.redact(od.load(tmp_path / "book.xlsx"), tmp_path / "out")
+    text = _output_text(tmp_path / "out")
+    assert not leaked(ids + [v for _, v in hidden], [text])
+    assert not any(n in text for n, _ in hidden)
+
+
+def test_nested_json_values_are_read_as_the_text_they_say(tmp_path):
+    """A JSON table whose cells are objects ({"姓名":…,"电话":…,"证件":{"号码":…}}): the name after its
+    key, the phone and the ID inside are each treated."""
+    r = random.Random(22)
+    people = [(name(r), resident_id(r), mobile(r)) for _ in range(30)]
+    records = [{"序号": i, "联系人": {"姓名": n, "电话": m, "证件": {"号码": d}}} for i, (n, d, m) in enumerate(people)]
+    (tmp_path / "nested.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    od.redact(od.load(tmp_path / "nested.json"), tmp_path / "out")
+    text = _output_text(tmp_path / "out")
+    assert not leaked([v for p in people for v in p[1:]], [text])
+    assert not [n for n, _, _ in people if n in text]
+
+
+def test_json_keyed_by_its_data_is_refused_without_echoing_a_key(tmp_path, run):
+    """[{"序号":1,"张伟":"138…"}, …]: each name would become a column name, in the header and the
+    descriptor. Refused by name of file; records sharing their keys (some optional) still read."""
+    r = random.Random(23)
+    people = [(name(r), mobile(r)) for _ in range(30)]
+    keyed = tmp_path / "keyed.json"
+    keyed.write_text(json.dumps([{"序号": i, n: m} for i, (n, m) in enumerate(people)], ensure_ascii=False),
+                     encoding="utf-8")
+    result = run("check", keyed)
+    assert result.code == 2 and "keyed.json" in result.err
+    assert not [n for n, _ in people if n in result.err + result.out]
+    optional = tmp_path / "optional.json"
+    optional.write_text(json.dumps([{"序号": i, "事项": "办结", **({"备注": "无"} if i % 3 else {})}
+                                    for i in range(30)], ensure_ascii=False), encoding="utf-8")
+    assert run("check", optional).code != 2
