@@ -25,7 +25,7 @@ from .package import Package, Resource
 from .pii import memo
 from .pii.decide import Rules
 from .pii.metadata import header_values, metadata_hits
-from .pii.scan import ScanAccumulator, ScanReport, report_name, scan_batch
+from .pii.scan import LONG_CELL, ScanAccumulator, ScanReport, long_cells, report_name, scan_batch
 from .policy.rules import Policy, load_policy
 from .policy.sensitive import CellFindings, cell_hits, metadata_findings, text_fields
 from .validate import DEFAULT_LIMIT, ValidationReport, validate
@@ -152,6 +152,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
     cells = {r.name: CellFindings(r.name) for r in package.resources}
     extra = {r.name: also(r) if also else None for r in package.resources}
     formulas: dict[str, Counter] = {r.name: Counter() for r in package.resources}
+    longs: dict[str, Counter] = {r.name: Counter() for r in package.resources}
 
     def per_chunk(resource):
         fields = text_fields(resource)
@@ -161,7 +162,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
             batch = resource.named(chunk)
             with memo.scope():  # the scan's answers serve the treatment of the same batch
                 return (scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms),
-                        further.step(batch) if further else None, formula_counts(batch))
+                        further.step(batch) if further else None, formula_counts(batch), long_cells(batch))
 
         return step
 
@@ -172,6 +173,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
             accumulators[resource.name].add(chunk.num_rows, result[0])
             cells[resource.name].add(result[1])
             formulas[resource.name].update(result[3])
+            longs[resource.name].update(result[4])
             if further:
                 further.receive(result[2])
 
@@ -181,8 +183,12 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
     # Formula-leading cells are published neutralised (opendata.formulas): said, not blocking.
     formula_findings = [Finding("formula_cells", r.name, name, params={"count": n}, blocking=False)
                         for r in package.resources for name, n in formulas[r.name].items()]
+    # Cells too long for the name search (LONG_CELL), in a field whose PI nobody has declared: blocking.
+    long_findings = [Finding("pii_unscannable", r.name, name, params={"count": n, "limit": LONG_CELL})
+                     for r in package.resources for name, n in longs[r.name].items()
+                     if not (r.schema.get(name).opendata or {}).get("pii")]
     return (validation, ScanReport([accumulators[r.name].finish() for r in package.resources]),
-            [f for r in package.resources for f in cells[r.name].findings] + formula_findings)
+            [f for r in package.resources for f in cells[r.name].findings] + formula_findings + long_findings)
 
 
 

@@ -1319,6 +1319,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：不是目录，不能用作本地目录（--catalog 应指向目录）",
         "en": "{path}: not a directory, so it cannot be a local catalogue (--catalog takes a directory)",
     },
+    "finding.pii_unscannable": {
+        "zh": "资源“{resource}”字段“{field}”有 {count} 个单元格超过 {limit} 个字符，姓名检测不读取这么长的单元格：请在描述文件中"
+              "声明该字段的 \"pii\"（处理方式，或 none），或用 opendata redact --mask-all / --suppress 处理该字段",
+        "en": "resource \"{resource}\", field \"{field}\": {count} cells are longer than {limit} characters, which the "
+              "name search does not read: declare the field's \"pii\" (a treatment, or none) in the descriptor, or "
+              "give it opendata redact --mask-all / --suppress",
+    },
+    "redact.unscannable": {
+        "zh": "资源“{resource}”字段“{field}”有 {count} 个单元格超过 {limit} 个字符，未经姓名检测，未写出任何结果。请声明该字段的 "
+              "\"pii\"，或用 --mask-all / --suppress 处理该字段",
+        "en": "resource \"{resource}\", field \"{field}\": {count} cells are longer than {limit} characters and were "
+              "not searched for names; nothing was written. Declare the field's \"pii\", or give it --mask-all / "
+              "--suppress",
+    },
     "finding.formula_cells": {
         "zh": "资源“{resource}”字段“{field}”有 {count} 个以 = + - @、制表符或回车开头的单元格，电子表格会把它们当作公式执行；"
         "发布的 CSV 和数据字典会在其前面加单引号（'）使其成为文本（可逆，记录在 datapackage.json 的 opendata.formula_escape 中）",

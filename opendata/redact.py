@@ -41,7 +41,7 @@ from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .pii.treat import treat_field, treat_typed_cells
 from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, organisation_lines, scan,
-                       scan_batch, treated_operator)
+                       report_name, scan_batch, treated_operator)
 from .policy.kanon import count_combinations, quasi_identifiers
 from .policy.rules import Policy, load_policy
 from .release import CsvSink, csv_rows
@@ -520,6 +520,15 @@ def _refuse_metadata_pii(package: Package, scanned: ScanReport | None = None) ->
                           sample=hit.sample)
 
 
+def _refuse_unscannable(found: list, stricter: dict[str, dict[str, str]]) -> None:
+    """Fail closed: a cell too long for the name search (``pii_unscannable``, see
+    :data:`~opendata.pii.scan.LONG_CELL`) in a field nobody has declared is not written unread;
+    ``--mask-all`` or ``--suppress`` of the field is a way forward, as declaring its ``pii`` is."""
+    for f in found:
+        if f.code == "pii_unscannable" and f.field not in stricter.get(f.resource, {}):
+            raise PolicyError("redact.unscannable", resource=f.resource, field=report_name(f.field), **f.params)
+
+
 def _stricter(package: Package, mask_all: tuple[str, ...], suppress: tuple[str, ...]) -> dict[str, dict[str, str]]:
     """Per resource, the fields named by ``--mask-all`` and ``--suppress`` (``field`` or
     ``resource.field``); an unknown name is an input error."""
@@ -579,14 +588,15 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
             return outputs[res.name]  # type: ignore[return-value]
 
         try:
-            validation, scanned, _ = (engine.analyze if engine else analyze)(package, also=speculate,
-                                                                             rules=policy.detection)
+            validation, scanned, found = (engine.analyze if engine else analyze)(package, also=speculate,
+                                                                                 rules=policy.detection)
         finally:
             for output in outputs.values():
                 output.close()
         if not validation.valid:
             raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
         _refuse_uncertain(package, scanned)
+        _refuse_unscannable(found, stricter)
         _refuse_metadata_pii(package, scanned)
         plans = {res.name: plan_resource(res, scanned, policy, stricter=stricter.get(res.name))
                  for res in package.resources}

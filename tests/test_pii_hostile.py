@@ -339,3 +339,29 @@ def test_json_keyed_by_its_data_is_refused_without_echoing_a_key(tmp_path, run):
     optional.write_text(json.dumps([{"序号": i, "事项": "办结", **({"备注": "无"} if i % 3 else {})}
                                     for i in range(30)], ensure_ascii=False), encoding="utf-8")
     assert run("check", optional).code != 2
+
+
+# ---- bounded work -----------------------------------------------------------------------------------------------
+
+
+def test_a_cell_longer_than_the_name_search_reads_is_refused_until_decided(tmp_path):
+    """A cell of names-like characters longer than LONG_CELL (the name search would run for
+    minutes on megabytes): check blocks naming field and limit, redact refuses; --mask-all masks
+    it whole, and a declared ``pii: none`` is the reviewer's decision (no finding)."""
+    from opendata.pii.scan import LONG_CELL
+
+    r = random.Random(31)
+    long = "".join(r.choice("王李张刘陈杨黄赵伟芳娜敏静丽强磊") for _ in range(LONG_CELL + 1))
+    columns = {"序号": ["1", "2", "3"], "备注": ["市民来电反映道路积水", long, "已办结"]}
+    directory = package(tmp_path / "pkg", columns)
+    report = od.check(od.load(directory))
+    found = [f for f in report.findings if f.code == "pii_unscannable"]
+    assert [(f.field, f.params["count"], f.blocking) for f in found] == [("备注", 1, True)]
+    with pytest.raises(OpendataError) as refused:
+        od.redact(od.load(directory), tmp_path / "out")
+    assert str(LONG_CELL) in str(refused.value) and not (tmp_path / "out").exists()
+    od.redact(od.load(directory), tmp_path / "masked", mask_all=("备注",))
+    cells = list(csv.reader(io.StringIO((tmp_path / "masked" / "data" / "data.csv").read_text(encoding="utf-8-sig"))))
+    assert set(cells[2][1]) == {"*"}
+    declared = package(tmp_path / "none", columns, field_props={"备注": {"opendata": {"pii": "none"}}})
+    assert not [f for f in od.check(od.load(declared)).findings if f.code == "pii_unscannable"]

@@ -542,11 +542,44 @@ def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[s
         run(inactive, rest)
 
 
+#: the longest cell (in characters) the name search reads. Names are searched with a pattern of every
+#: surname, which RE2 runs at tens of microseconds a character: a cell of megabytes would take many
+#: minutes. A longer cell is not searched for names; ``check`` blocks on it (``pii_unscannable``) and
+#: ``redact`` refuses it, until its field is declared (a treatment, or ``none``) or given
+#: ``--mask-all``/``--suppress``. Identifiers, phones and the other types are still searched in it.
+LONG_CELL = 65_536
+
+
+def long_cells(batch: pa.RecordBatch) -> dict[str, int]:
+    """Cells longer than :data:`LONG_CELL` characters, per column of one batch (only columns with
+    any; a column whose text is shorter than the limit altogether is passed over by its size)."""
+    out = {}
+    for name, column in zip(batch.schema.names, batch.columns):
+        if not pa.types.is_string(column.type) or column.nbytes <= LONG_CELL:
+            continue
+        count = int(pc.sum(pc.greater(pc.utf8_length(column), LONG_CELL)).as_py() or 0)
+        if count:
+            out[name] = count
+    return out
+
+
+def _short(values: pa.Array) -> pa.Array:
+    """``values`` with every cell longer than :data:`LONG_CELL` emptied (for the name search)."""
+    if values.nbytes <= LONG_CELL:
+        return values
+    long = pc.fill_null(pc.greater(pc.utf8_length(values), LONG_CELL), False)
+    if not pc.any(long).as_py():
+        return values
+    return pc.if_else(long, pa.scalar("", values.type), values)
+
+
 def span_counts(detector: Detector, values: pa.Array, cues: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """Spans of ``detector``'s type per cell; with check digits, the first span must validate
     (and not run on into a character of :attr:`~Detector.span_not_before`). ``cues``, for a
     detector with a :attr:`~Detector.serial_cue`, gets ``"cued"``: the cells whose first span
     follows such a cue."""
+    if detector.type == "person_name":
+        values = _short(values)  # bounded work: a longer cell is reported, not read (LONG_CELL)
     counts = _digit_run_spans(detector, values)
     if counts is None:
         counts = detector.spans(values)
