@@ -160,6 +160,46 @@ def hostile_pattern() -> str:
     return _HOSTILE[0]
 
 
+_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_DIGIT_LIKE_CHARS = frozenset(chr(c) for c in [0xB2, 0xB3, 0xB9, *range(0x2070, 0x208A), *range(0x2460, 0x249C),
+                                               *range(0x24EA, 0x2500), *range(0x2776, 0x2794), *range(0x1F100, 0x1F10B)])
+_BREAKS_AND_SPACES = frozenset(_LINE_BREAKS + "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_CN_CHARS = frozenset(_CN_NUMERALS)
+_LOOK_ALIKES = frozenset(_ZERO_LIKE + _ONE_LIKE + "ХхΧχ×")
+_TABLES: list = []
+
+
+def _tables():
+    """(a ``str.translate`` table dropping every format character and :data:`_INVISIBLE` and
+    writing every other decimal digit in ASCII; a pattern of the combining marks that follow an
+    ASCII letter or digit or a Han character), built once: a column of hostile cells is folded a
+    cell at a time, and a loop over each character in Python was its cost."""
+    if not _TABLES:
+        import re
+        import unicodedata
+
+        table: dict[int, object] = {ord(c): None for c in _INVISIBLE}
+        marks = []
+        for code in list(range(0x80, 0x20000)) + list(range(0xE0000, 0xE1000)):
+            category = unicodedata.category(chr(code))
+            if category == "Cf":
+                table[code] = None
+            elif category == "Nd" and not 0xFF10 <= code <= 0xFF19:
+                table[code] = str(unicodedata.decimal(chr(code)))
+            elif category in ("Mn", "Me"):
+                marks.append(code)
+        ranges, start = [], None
+        for i, code in enumerate(marks):
+            if start is None:
+                start = code
+            if i + 1 == len(marks) or marks[i + 1] != code + 1:
+                ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code))}")
+                start = None
+        pattern = re.compile(f"(?<=[0-9A-Za-z\u3400-\u9fff])[{''.join(ranges)}]+")
+        _TABLES.append((table, pattern))
+    return _TABLES[0]
+
+
 def fold_text(text: str) -> str:
     """One value written the way a reader reads it (see the section's comment): invisible
     characters dropped, combining marks on digits, Latin letters and Han dropped, every decimal digit and digit-like
@@ -169,29 +209,23 @@ def fold_text(text: str) -> str:
     import re
     import unicodedata
 
-    text = unicodedata.normalize("NFC", _unwrapped(text))
-    kept: list[str] = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cf" or char in _INVISIBLE:
-            continue
-        if category in ("Mn", "Me") and kept and (kept[-1].isascii() and kept[-1].isalnum()
-                                                  or "\u3400" <= kept[-1] <= "\u9fff"):
-            continue
-        if category == "Nd" and not char.isascii() and not "０" <= char <= "９":
-            char = str(unicodedata.decimal(char))
-        kept.append(char)
-    text = "".join(kept)
-    like = f"[{_DIGIT_LIKE}]"
-    text = re.sub(f"(?:[0-9]|{like}){{2,}}", lambda m: "".join(
-        c if c.isascii() else str(unicodedata.digit(c, c)) for c in m.group()) if re.search(like, m.group())
-        and len(m.group()) >= 4 else m.group(), text)
-    text = re.sub(f"(?<=[0-9])[{_LINE_BREAKS}]+(?=[0-9])", "", text)
-    text = re.sub(r"(?<=[0-9])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=[0-9Xx])", "", text)
-    text = re.sub(f"[0-9{_CN_NUMERALS}]{{7,}}", lambda m: "".join(_CN_VALUE.get(c, c) for c in m.group()), text)
-    return re.sub(f"[0-9A-Za-z{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE}]{{7,}}", _digit_token, text)
+    table, marks = _tables()
+    text = marks.sub("", unicodedata.normalize("NFC", _unwrapped(text)).translate(table))
+    chars = set(text)  # each rewriting below runs only where a character it needs is present
+    if chars & _DIGIT_LIKE_CHARS:
+        text = re.sub(f"(?:[0-9]|[{_DIGIT_LIKE}]){{4,}}", lambda m: "".join(
+            c if c.isascii() else str(unicodedata.digit(c, c)) for c in m.group()), text)
+    if chars & _BREAKS_AND_SPACES:
+        text = re.sub(f"(?<=[0-9])[{_LINE_BREAKS}]+(?=[0-9])", "", text)
+        text = re.sub(f"(?<=[0-9])[{_SPACES}]+(?=[0-9Xx])", "", text)
+    if chars & _CN_CHARS:
+        text = re.sub(f"[0-9{_CN_NUMERALS}]{{7,}}", lambda m: "".join(_CN_VALUE.get(c, c) for c in m.group()), text)
+    if chars & _LOOK_ALIKES:
+        text = re.sub(f"[0-9A-Za-z{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE}]{{7,}}", _digit_token, text)
+    return text
 
 
+_QUOTES = frozenset("\"“”'‘’「『《〈")
 # A spreadsheet formula that only writes text (="330802…", ="3308"&"0219…", =CONCAT("…","…")).
 _FORMULA = r'=\s*(?:(?:CONCATENATE|CONCAT|T)\s*\(\s*)?"[^"]*"(?:\s*[&,]\s*"[^"]*")*\s*\)?\s*'
 _MARKUP = r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>"
@@ -205,17 +239,21 @@ def _unwrapped(text: str) -> str:
     import re
     from urllib.parse import unquote
 
-    nested = _json_text(text)
-    if nested is not None:
-        return nested
-    if re.fullmatch(_FORMULA, text.strip(), re.IGNORECASE):
+    first = text.lstrip()[:1]
+    if first in ("{", "["):
+        nested = _json_text(text)
+        if nested is not None:
+            return nested
+    if first == "=" and re.fullmatch(_FORMULA, text.strip(), re.IGNORECASE):
         text = "".join(re.findall(r'"([^"]*)"', text))
     elif text.startswith("'") and "'" not in text[1:]:
         text = text[1:]
-    quoted = re.fullmatch(r"\s*([\"“”'‘’「『《〈])\s*([^\"“”'‘’「」『』《》〈〉]+?)\s*([\"“”'‘’」』》〉])\s*", text)
-    if quoted is not None:  # the whole value in quotes (“张伟”, 「330802…」)
-        text = quoted.group(2)
-    if re.fullmatch(r"[\u3400-\u9fff](?:[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*[\u3400-\u9fff]){1,3}", text):
+    if first in _QUOTES:
+        quoted = re.fullmatch(r"\s*([\"“”'‘’「『《〈])\s*([^\"“”'‘’「」『』《》〈〉]+?)\s*([\"“”'‘’」』》〉])\s*", text)
+        if quoted is not None:  # the whole value in quotes (“张伟”, 「330802…」)
+            text = quoted.group(2)
+    if len(text) <= 16 and re.fullmatch(
+            r"[\u3400-\u9fff](?:[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*[\u3400-\u9fff]){1,3}", text):
         text = re.sub(r"\s+", "", text)  # a name spaced out to align it (王　芳, 张 伟)
     if "&" in text:
         text = re.sub(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});|&(?:nbsp|amp|lt|gt|quot|apos);",
