@@ -312,9 +312,16 @@ def _digit_token(match) -> str:
 
 def fold(values: pa.Array) -> pa.Array:
     """``values`` with every cell in a hostile form (see :func:`fold_text`) folded; one search
-    settles the usual column, which holds none, and returns it as it is."""
+    settles the usual column, which holds none, and returns it as it is. Remembered within a batch
+    step (:mod:`.memo`): the scan, the treatment and the last line fold the same raw column."""
     if not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type):
         return values
+    from . import memo
+
+    return memo.remembered("fold", values, _fold)
+
+
+def _fold(values: pa.Array) -> pa.Array:
     if len(values) == 0 or values.null_count == len(values):
         return values
     hit = pc.fill_null(pc.match_substring_regex(values, hostile_pattern()), False)
