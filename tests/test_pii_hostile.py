@@ -365,3 +365,39 @@ def test_a_cell_longer_than_the_name_search_reads_is_refused_until_decided(tmp_p
     assert set(cells[2][1]) == {"*"}
     declared = package(tmp_path / "none", columns, field_props={"备注": {"opendata": {"pii": "none"}}})
     assert not [f for f in od.check(od.load(declared)).findings if f.code == "pii_unscannable"]
+
+
+# ---- identifiers split across cells -------------------------------------------------------------------------
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.randoms(use_true_random=False), st.sampled_from([(6,), (6, 14), (10,), (4, 12)]))
+def test_an_id_split_across_adjacent_columns_is_treated_whole(tmp_path_factory, r, cuts):
+    """An ID number written in two or three adjacent columns (地区|日期|顺序), none of which is an ID
+    alone: the columns are treated whole, and no row's ID can be joined back from the output."""
+    tmp_path = tmp_path_factory.mktemp("split")
+    values = [resident_id(r) for _ in range(30)]
+    bounds = [0, *cuts, 18]
+    parts = {f"代码{chr(65 + k)}": [v[bounds[k]:bounds[k + 1]] for v in values] for k in range(len(bounds) - 1)}
+    cells, refused = _redact(tmp_path, {"序号": [str(i) for i in range(30)], **parts})
+    assert refused is None
+    rows = [cells[i:i + len(parts) + 1] for i in range(0, len(cells), len(parts) + 1)][1:]
+    assert not leaked(values, ["".join(row[1:]) for row in rows])
+
+
+def test_a_mobile_split_into_its_groups_is_treated_and_counts_beside_it_are_not(tmp_path):
+    """138|1234|5678 in three columns is a mobile number; three columns of counts of the same
+    lengths (户数 130-199 | 人口 | 面积) that join into "mobile numbers" in every row but are written
+    without a leading zero anywhere, as numbers are, stay as they are."""
+    r = random.Random(41)
+    phones = [mobile(r) for _ in range(30)]
+    phones[0] = phones[0][:3] + "0" + phones[0][4:]  # (a group with its leading zero: one in ten has it)
+    counts = {"户数": [str(r.randint(130, 199)) for _ in range(30)],
+              "人口": [str(r.randint(1000, 9999)) for _ in range(30)], "面积": [str(r.randint(1000, 9999)) for _ in range(30)]}
+    columns = {"序号": [str(i) for i in range(30)], "号段": [p[:3] for p in phones], "中间": [p[3:7] for p in phones],
+               "尾号": [p[7:] for p in phones], **counts}
+    cells, refused = _redact(tmp_path, columns)
+    assert refused is None
+    rows = [cells[i:i + 7] for i in range(0, len(cells), 7)]
+    assert not leaked(phones, ["".join(row[1:4]) for row in rows[1:]])
+    assert [row[4:] for row in rows[1:]] == [list(t) for t in zip(*counts.values())]

@@ -678,7 +678,58 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
         _link_names(nonempty, counts)
+        _split_identifiers(batch, nonempty, counts)
     return BatchScan(nonempty, counts, numeric)
+
+
+#: the share of a run of adjacent columns' rows whose digits, joined, must be a valid identifier for
+#: the columns to hold one split across them (an ID as 地区|日期|顺序, a mobile as 号段|中间|尾号).
+SPLIT_SHARE = 0.5
+# the parts a mobile number is split into when written in columns (138|1234|5678, 138|12345678, 1381234|5678)
+_MOBILE_SPLITS = ((3, 4, 4), (3, 8), (7, 4))
+
+
+def _split_identifiers(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:
+    """Context, across columns: two or three adjacent columns of digits whose cells, joined row by
+    row, are valid resident ID numbers (or mobile numbers in the usual 3-4-4 grouping, a group with
+    a leading zero among them) in at least :data:`SPLIT_SHARE` of their rows hold an identifier split
+    to pass a column-by-column scan; each
+    of them counts the joined matches as its own, so each is treated whole. A split in a few rows
+    only is not found (see the README's PII limits)."""
+    names = batch.schema.names
+    digits = []
+    for name, column in zip(names, batch.columns):
+        if not nonempty.get(name) or not pa.types.is_string(column.type):
+            digits.append(None)
+            continue
+        text = memo.trimmed(filled(column))
+        part = to_mask(pc.match_substring_regex(text, r"^[0-9]{1,17}[0-9Xx]?$"))
+        digits.append(text if part.sum() >= SPLIT_SHARE * nonempty[name] else None)
+    for start in range(len(names) - 1):
+        for width in (2, 3):
+            parts = digits[start:start + width]
+            if len(parts) < width or any(p is None for p in parts):
+                continue
+            joined = pc.binary_join_element_wise(*parts, "")
+            rows = len(joined)
+            ids = int(REGISTRY["cn_resident_id"].cells(joined).sum())
+            mobiles = 0
+            lengths = [np.asarray(pc.utf8_length(p).to_numpy(zero_copy_only=False)) for p in parts]
+            grouped = np.zeros(rows, dtype=bool)
+            for split in _MOBILE_SPLITS:
+                if len(split) == width:
+                    grouped |= np.logical_and.reduce([n == k for n, k in zip(lengths, split)])
+            # … and a group written with its leading zero somewhere (0571): counts beside each other
+            # (户数 130-199 | 人口 | 面积) join into "mobiles" too, but a number has no leading zero
+            padded = any(pc.any(pc.starts_with(p, "0")).as_py() for p in parts[1:])
+            if grouped.any() and padded:
+                mobiles = int((REGISTRY["cn_mobile"].cells(joined) & grouped).sum())
+            for kind, found in (("cn_resident_id", ids), ("cn_mobile", mobiles)):
+                if found and found >= SPLIT_SHARE * min(nonempty[n] for n in names[start:start + width]):
+                    for name in names[start:start + width]:
+                        split = counts[name].setdefault(kind, Counts())
+                        split.matches = max(split.matches, found)
+                        split.distinct = max(split.distinct, found)
 
 
 def _ids_beside(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> list[str]:
