@@ -401,3 +401,13 @@ def test_a_mobile_split_into_its_groups_is_treated_and_counts_beside_it_are_not(
     rows = [cells[i:i + 7] for i in range(0, len(cells), 7)]
     assert not leaked(phones, ["".join(row[1:4]) for row in rows[1:]])
     assert [row[4:] for row in rows[1:]] == [list(t) for t in zip(*counts.values())]
+
+
+def test_an_id_column_beside_an_age_column_does_not_make_the_age_an_id(tmp_path):
+    """An ID column and an age column beside it join into "an ID followed by a code's digits",
+    which the ID's own column already is: the ages are no split ID and stay as they are."""
+    r = random.Random(42)
+    ages = [str(r.randint(18, 99)) for _ in range(30)]
+    cells, refused = _redact(tmp_path, {"字段1": [resident_id(r) for _ in range(30)], "字段2": ages})
+    assert refused is None
+    assert cells[3::2] == ages

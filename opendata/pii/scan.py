@@ -712,9 +712,12 @@ def _split_identifiers(batch: pa.RecordBatch, nonempty: dict[str, int], counts: 
                 continue
             joined = pc.binary_join_element_wise(*parts, "")
             rows = len(joined)
-            ids = int(REGISTRY["cn_resident_id"].cells(joined).sum())
-            mobiles = 0
             lengths = [np.asarray(pc.utf8_length(p).to_numpy(zero_copy_only=False)) for p in parts]
+            # 18 characters, none of the parts an ID of its own (an ID column beside an age column
+            # joins into "an ID with a code's digits after it", which the ID's own column already is)
+            whole = (sum(lengths) == 18) & np.logical_and.reduce([n < 15 for n in lengths])
+            ids = int((REGISTRY["cn_resident_id"].cells(joined) & whole).sum()) if whole.any() else 0
+            mobiles = 0
             grouped = np.zeros(rows, dtype=bool)
             for split in _MOBILE_SPLITS:
                 if len(split) == width:
