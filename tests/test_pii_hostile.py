@@ -371,10 +371,10 @@ def test_a_cell_longer_than_the_name_search_reads_is_refused_until_decided(tmp_p
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.randoms(use_true_random=False), st.sampled_from([(6,), (6, 14), (10,), (4, 12)]))
+@given(st.randoms(use_true_random=False), st.sampled_from([(6,), (6, 14), (10,), (4, 12), (17,)]))
 def test_an_id_split_across_adjacent_columns_is_treated_whole(tmp_path_factory, r, cuts):
-    """An ID number written in two or three adjacent columns (地区|日期|顺序), none of which is an ID
-    alone: the columns are treated whole, and no row's ID can be joined back from the output."""
+    """An ID number written in two or three adjacent columns (地区|日期|顺序, 前17位|校验位), none of
+    which is an ID alone: the columns are treated whole, and no row's ID can be joined back."""
     tmp_path = tmp_path_factory.mktemp("split")
     values = [resident_id(r) for _ in range(30)]
     bounds = [0, *cuts, 18]
@@ -407,7 +407,7 @@ def test_an_id_column_beside_an_age_column_does_not_make_the_age_an_id(tmp_path)
     """An ID column and an age column beside it join into "an ID followed by a code's digits",
     which the ID's own column already is: the ages are no split ID and stay as they are."""
     r = random.Random(42)
-    ages = [str(r.randint(18, 99)) for _ in range(30)]
+    ages = [str(r.randint(18, 99)) if i % 5 else "" for i in range(30)]  # (an empty age joins into the ID alone)
     cells, refused = _redact(tmp_path, {"字段1": [resident_id(r) for _ in range(30)], "字段2": ages})
     assert refused is None
     assert cells[3::2] == ages

@@ -713,9 +713,10 @@ def _split_identifiers(batch: pa.RecordBatch, nonempty: dict[str, int], counts: 
             joined = pc.binary_join_element_wise(*parts, "")
             rows = len(joined)
             lengths = [np.asarray(pc.utf8_length(p).to_numpy(zero_copy_only=False)) for p in parts]
-            # 18 characters, none of the parts an ID of its own (an ID column beside an age column
-            # joins into "an ID with a code's digits after it", which the ID's own column already is)
-            whole = (sum(lengths) == 18) & np.logical_and.reduce([n < 15 for n in lengths])
+            # 18 characters, every part written and none an ID of its own (an ID column beside an age
+            # column joins into "an ID with a code's digits after it", or into the ID where the age is
+            # empty; a legacy 15-digit ID and three digits make 18): the ID's own column already is one
+            whole = (sum(lengths) == 18) & np.logical_and.reduce([(n >= 1) & (n != 15) for n in lengths])
             ids = int((REGISTRY["cn_resident_id"].cells(joined) & whole).sum()) if whole.any() else 0
             mobiles = 0
             grouped = np.zeros(rows, dtype=bool)
