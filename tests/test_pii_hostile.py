@@ -181,6 +181,18 @@ def test_names_in_hostile_forms_are_found(tmp_path, form):
     assert not leaked(values, cells, numbers=False)
 
 
+def test_names_written_with_han_look_alikes_are_found(tmp_path):
+    """Surnames written with their CJK compatibility twin (U+F9E1 for 李, U+F9F4 for 林) or a Kangxi
+    radical (⼈ for 人) look the same and match no pattern: found and treated like plain names."""
+    twins = {unicodedata.normalize("NFC", chr(c)): chr(c) for c in range(0xF900, 0xFB00)}
+    r = random.Random(51)
+    values = [r.choice("李林梁") + r.choice("伟芳娜敏静丽强磊军洋") + r.choice(["", "华"]) for _ in range(40)]
+    hostile = [twins[v[0]] + v[1:] for v in values]
+    cells, refused = _redact(tmp_path, {"序号": [str(i) for i in range(40)], "字段2": hostile})
+    assert refused is None
+    assert not leaked(values, cells, numbers=False)
+
+
 def test_cells_without_pi_keep_their_written_form(tmp_path):
     """Folding is for finding: a cell the treatment leaves as it was is written as it came, and a
     field with no PI is not touched (a zero-width space in a note, Arabic-Indic digits in a count)."""

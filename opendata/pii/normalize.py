@@ -140,7 +140,7 @@ def _hostile_pattern() -> str:
     chinese = "|".join(f"{run}{{{k}}}{cn}{run}{{{6 - k}}}" for k in range(7))
     like = f"[{_DIGIT_LIKE}]".replace("\U0001f100", "\\x{1f100}").replace("\U0001f10a", "\\x{1f10a}")
     return ("^\\s*[=\\[{]|^\\s*[\"“”'‘’「『《〈]|^[\\x{3400}-\\x{9fff}]{1,3}[\\s\\x{a0}\\x{2000}-\\x{200a}\\x{202f}\\x{205f}\\x{3000}]|</?[A-Za-z]|&#|&[a-z]{2,4};|%[0-9A-Fa-f]{2}"
-            "|[\\p{Cf}\\x{34f}\\x{115f}\\x{1160}\\x{3164}\\x{ffa0}]"
+            "|[\\p{Cf}\\x{34f}\\x{115f}\\x{1160}\\x{3164}\\x{ffa0}\\x{2e80}-\\x{2fdf}\\x{f900}-\\x{faff}\\x{2f800}-\\x{2fa1f}]"
             "|[0-9A-Za-z\\x{3400}-\\x{9fff}][\\p{Mn}\\p{Me}]"
             f"|[{_decimal_ranges()}]"
             f"|{like}[0-9]|[0-9]{like}|{like}{like}"
@@ -166,6 +166,8 @@ _DIGIT_LIKE_CHARS = frozenset(chr(c) for c in [0xB2, 0xB3, 0xB9, *range(0x2070, 
 _BREAKS_AND_SPACES = frozenset(_LINE_BREAKS + "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 _CN_CHARS = frozenset(_CN_NUMERALS)
 _LOOK_ALIKES = frozenset(_ZERO_LIKE + _ONE_LIKE + "ХхΧχ×")
+# Han look-alikes: CJK compatibility ideographs and Kangxi radicals / the radicals supplement
+_HAN_TWINS = frozenset([*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)])
 _TABLES: list = []
 
 
@@ -182,7 +184,11 @@ def _tables():
         marks = []
         for code in list(range(0x80, 0x20000)) + list(range(0xE0000, 0xE1000)):
             category = unicodedata.category(chr(code))
-            if category == "Cf":
+            if code in _HAN_TWINS:  # 李 (U+F9E1) is 李, ⼈ (a Kangxi radical) is 人
+                twin = unicodedata.normalize("NFKC", chr(code))
+                if len(twin) == 1 and twin != chr(code):
+                    table[code] = twin
+            elif category == "Cf":
                 table[code] = None
             elif category == "Nd" and not 0xFF10 <= code <= 0xFF19:
                 table[code] = str(unicodedata.decimal(chr(code)))
@@ -196,6 +202,10 @@ def _tables():
                 ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code))}")
                 start = None
         pattern = re.compile(f"(?<=[0-9A-Za-z\u3400-\u9fff])[{''.join(ranges)}]+")
+        for code in range(0x2F800, 0x2FA20):  # the supplement's compatibility ideographs
+            twin = unicodedata.normalize("NFC", chr(code))
+            if len(twin) == 1 and twin != chr(code):
+                table[code] = twin
         _TABLES.append((table, pattern))
     return _TABLES[0]
 
