@@ -515,7 +515,9 @@ def _refuse_metadata_pii(package: Package, scanned: ScanReport | None = None) ->
     the scan: what the text holds; after it (``scanned``): labels that are a value of their column."""
     from .pii.metadata import header_values, metadata_hits
 
-    for hit in header_values(package, scanned) if scanned is not None else metadata_hits(package):
+    hits = header_values(package, scanned) if scanned is not None else [
+        h for h in metadata_hits(package) if REGISTRY[h.type].strong]  # (names in labels: check's finding)
+    for hit in hits:
         raise PolicyError("redact.pii_in_metadata", where=hit.where, type=messages.t(f"pii.{hit.type}"),
                           sample=hit.sample)
 

@@ -685,6 +685,8 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False) -> BatchScan:
 #: the share of a run of adjacent columns' rows whose digits, joined, must be a valid identifier for
 #: the columns to hold one split across them (an ID as 地区|日期|顺序, a mobile as 号段|中间|尾号).
 SPLIT_SHARE = 0.5
+#: per type, the characters [low, high) of a split identifier whose part is personal on its own
+_SENSITIVE = {"cn_resident_id": (6, 17), "cn_mobile": (3, 7)}
 # the parts a mobile number is split into when written in columns (138|1234|5678, 138|12345678, 1381234|5678)
 _MOBILE_SPLITS = ((3, 4, 4), (3, 8), (7, 4))
 
@@ -728,9 +730,17 @@ def _split_identifiers(batch: pa.RecordBatch, nonempty: dict[str, int], counts: 
             padded = any(pc.any(pc.starts_with(p, "0")).as_py() for p in parts[1:])
             if grouped.any() and padded:
                 mobiles = int((REGISTRY["cn_mobile"].cells(joined) & grouped).sum())
+            ends = np.cumsum(lengths, axis=0)
             for kind, found in (("cn_resident_id", ids), ("cn_mobile", mobiles)):
                 if found and found >= SPLIT_SHARE * min(nonempty[n] for n in names[start:start + width]):
-                    for name in names[start:start + width]:
+                    # only the parts over what says who it is count: an ID's birth date and sequence
+                    # (its 7th to 17th characters), a mobile's middle digits — a division code or a
+                    # check character alone beside them is no one's (身份证前六位, 校验位)
+                    low, high = _SENSITIVE[kind]
+                    for k, name in enumerate(names[start:start + width]):
+                        begin = ends[k] - lengths[k]
+                        if not ((begin < high) & (ends[k] > low)).mean() >= 0.5:
+                            continue
                         split = counts[name].setdefault(kind, Counts())
                         split.matches = max(split.matches, found)
                         split.distinct = max(split.distinct, found)
