@@ -24,8 +24,8 @@ from .masking import sample
 from .package import Package, Resource
 from .pii import memo, nested
 from .pii.decide import Rules
-from .pii.metadata import metadata_hits
-from .pii.scan import ScanAccumulator, ScanReport, report_name, scan_batch
+from .pii.metadata import header_values, metadata_hits
+from .pii.scan import LONG_CELL, ScanAccumulator, ScanReport, long_cells, report_name, scan_batch
 from .policy.rules import Policy, load_policy
 from .policy.sensitive import CellFindings, cell_hits, metadata_findings, text_fields
 from .validate import DEFAULT_LIMIT, ValidationReport, validate
@@ -152,6 +152,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
     cells = {r.name: CellFindings(r.name) for r in package.resources}
     extra = {r.name: also(r) if also else None for r in package.resources}
     formulas: dict[str, Counter] = {r.name: Counter() for r in package.resources}
+    longs: dict[str, Counter] = {r.name: Counter() for r in package.resources}
 
     def per_chunk(resource):
         fields = text_fields(resource)
@@ -161,7 +162,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
             batch = resource.named(chunk)
             with memo.scope():  # the scan's answers serve the treatment of the same batch
                 return (scan_batch(batch), cell_hits(batch, chunk.rows, fields, terms),
-                        further.step(batch) if further else None, formula_counts(batch))
+                        further.step(batch) if further else None, formula_counts(batch), long_cells(batch))
 
         return step
 
@@ -172,6 +173,7 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
             accumulators[resource.name].add(chunk.num_rows, result[0])
             cells[resource.name].add(result[1])
             formulas[resource.name].update(result[3])
+            longs[resource.name].update(result[4])
             if further:
                 further.receive(result[2])
 
@@ -181,16 +183,24 @@ def analyze(package: Package, *, limit: int = DEFAULT_LIMIT, terms: tuple[str, .
     # Formula-leading cells are published neutralised (opendata.formulas): said, not blocking.
     formula_findings = [Finding("formula_cells", r.name, name, params={"count": n}, blocking=False)
                         for r in package.resources for name, n in formulas[r.name].items()]
+    # Cells too long for the name search (LONG_CELL), in a field whose PI nobody has declared: blocking.
+    long_findings = [Finding("pii_unscannable", r.name, name, params={"count": n, "limit": LONG_CELL})
+                     for r in package.resources for name, n in longs[r.name].items()
+                     if not (r.schema.get(name).opendata or {}).get("pii")]
     return (validation, ScanReport([accumulators[r.name].finish() for r in package.resources]),
-            [f for r in package.resources for f in cells[r.name].findings] + formula_findings)
+            [f for r in package.resources for f in cells[r.name].findings] + formula_findings + long_findings)
 
 
 
-def metadata_pii(package: Package) -> list[Finding]:
-    """Personal information in titles, descriptions, keywords, field properties and header labels."""
+def metadata_pii(package: Package, scanned: ScanReport | None = None) -> list[Finding]:
+    """Personal information in titles, descriptions, keywords, field properties and header labels
+    (and, given the scan, a label that is a value of its own column: a missing header row)."""
+    hits = metadata_hits(package)
+    seen = {hit.where for hit in hits}
+    hits += [hit for hit in (header_values(package, scanned) if scanned is not None else []) if hit.where not in seen]
     return [Finding("pii_in_metadata", hit.resource, params={"where": hit.where, "type": hit.type,
                                                              "sample": hit.sample})
-            for hit in metadata_hits(package)]
+            for hit in hits]
 
 
 def _with_samples(package: Package, finding: Finding, count: int = 3) -> Finding:
@@ -225,7 +235,7 @@ def check(package: Package, *, policy: Policy | None = None, limit: int = DEFAUL
         package, limit=limit, terms=policy.sensitive_terms, rules=policy.detection)
     classification = classify(package, scanned, policy)
     findings = [_with_samples(package, f) if f.code == "pii_uncertain" else f for f in classification.findings]
-    findings += metadata_findings(package, policy.sensitive_terms) + cell_findings + metadata_pii(package)
+    findings += metadata_findings(package, policy.sensitive_terms) + cell_findings + metadata_pii(package, scanned)
     for resource in package.resources:
         result = (engine.k_anonymity if engine else check_resource)(resource, policy.k)
         if result is not None and result.rare:

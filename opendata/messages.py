@@ -1227,6 +1227,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "resource \"{resource}\" field \"{field}\" may hold {type} and is undecided; nothing was written. Run "
               "opendata check for the evidence and declare the field's \"pii\" in the descriptor",
     },
+    "redact.pii_in_metadata": {
+        "zh": "描述信息或表头“{where}”含{type}（{sample}）：脱敏副本会原样带出它，未写出任何结果。请删除或改写它"
+              "（没有表头的表格：请补上表头行）",
+        "en": "the descriptor property or header \"{where}\" holds {type} ({sample}): the redacted copy would carry it "
+              "as it stands; nothing was written. Remove or rewrite it (a table without a header row: add one)",
+    },
     "finding.pii_in_metadata": {
         "zh": "描述信息“{where}”含{type}（{sample}）：元数据会原样出现在门户和目录中，请删除或改写",
         "en": "the descriptor property \"{where}\" holds {type} ({sample}): metadata is published as it stands; "
@@ -1298,6 +1304,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：JSON 嵌套超过 {limit} 层，已拒绝读取",
         "en": "{path}: the JSON nests more than {limit} levels deep and is refused",
     },
+    "hostile.json_keys_vary": {
+        "zh": "{path}：{count} 个键各只出现在一条记录里（共 {keys} 个键）——键本身像是数据（例如以姓名或证件号为键），"
+              "已拒绝读取；请改为每条记录键相同的表格",
+        "en": "{path}: {count} keys each appear in one record only ({keys} keys in all): the keys look like data "
+              "(a name or an ID number as a key) and the file is refused; write records that share their keys",
+    },
     "hostile.xlsx_too_large": {
         "zh": "{path}：工作簿解压后超过 {limit} MiB（在“{member}”处），可能是压缩炸弹，已拒绝读取；"
         "大数据请用 CSV 或 Parquet",
@@ -1307,6 +1319,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hostile.catalog_not_dir": {
         "zh": "{path}：不是目录，不能用作本地目录（--catalog 应指向目录）",
         "en": "{path}: not a directory, so it cannot be a local catalogue (--catalog takes a directory)",
+    },
+    "finding.pii_unscannable": {
+        "zh": "资源“{resource}”字段“{field}”有 {count} 个单元格超过 {limit} 个字符，姓名检测不读取这么长的单元格：请在描述文件中"
+              "声明该字段的 \"pii\"（处理方式，或 none），或用 opendata redact --mask-all / --suppress 处理该字段",
+        "en": "resource \"{resource}\", field \"{field}\": {count} cells are longer than {limit} characters, which the "
+              "name search does not read: declare the field's \"pii\" (a treatment, or none) in the descriptor, or "
+              "give it opendata redact --mask-all / --suppress",
+    },
+    "redact.unscannable": {
+        "zh": "资源“{resource}”字段“{field}”有 {count} 个单元格超过 {limit} 个字符，未经姓名检测，未写出任何结果。请声明该字段的 "
+              "\"pii\"，或用 --mask-all / --suppress 处理该字段",
+        "en": "resource \"{resource}\", field \"{field}\": {count} cells are longer than {limit} characters and were "
+              "not searched for names; nothing was written. Declare the field's \"pii\", or give it --mask-all / "
+              "--suppress",
     },
     "finding.formula_cells": {
         "zh": "资源“{resource}”字段“{field}”有 {count} 个以 = + - @、制表符或回车开头的单元格，电子表格会把它们当作公式执行；"

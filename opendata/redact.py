@@ -36,12 +36,12 @@ from .package import Package, Resource, load
 from .parallel import ordered_map
 from .pii import lastline, nested
 from .pii.decide import overruled
-from .pii.normalize import ascii_digits
+from .pii.normalize import ascii_digits, fold
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .pii.treat import generic, treat_field, treat_typed_cells
 from .pii.scan import (BatchScan, Counts, ScanReport, decide, declared_types, merge_counts, organisation_lines, scan,
-                       scan_batch, treated_operator)
+                       report_name, scan_batch, treated_operator)
 from .policy.kanon import count_combinations, quasi_identifiers
 from .policy.rules import Policy, load_policy
 from .release import CsvSink, csv_rows
@@ -239,6 +239,12 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         if plan is not None and plan.suppressed:
             continue
         tally = tallies.setdefault(name, Counter()) if tallies is not None and plan and plan.treatments else None
+        # Treated as scanned (a zero-width space or Arabic-Indic digits inside an ID): what was found
+        # is what is masked; a cell the treatment leaves as it was keeps its written form.
+        raw = column
+        if plan is not None and plan.treatments:
+            column = fold(column)
+        folded = column
         if plan is not None and plan.key is not None:
             column = _treat_keyed(column, batch, plan, key, fast, tally)
         elif name in owned:  # an organisation's line or premises, by its row, stays as written
@@ -249,6 +255,9 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
                 tally["organisation"] += int(owned[name].sum())
         else:
             column = _treat_column(column, plan.treatments if plan else [], key, fast, tally)
+        if folded is not raw:
+            untouched = pc.fill_null(pc.equal(column, folded.cast(column.type)), True)
+            column = pc.if_else(untouched, raw.cast(column.type), column)
         arrays.append(column)
         names.append(name)
     return pa.RecordBatch.from_arrays(arrays, names=names)
@@ -445,7 +454,8 @@ class _TreatedOutput:
         found: dict[str, Counter] = {}
         for name in self.names:
             plan = self._by_name.get(name)
-            out, raw = treated.column(name), batch.column(name)
+            # an ID with a zero-width space inside is one here too
+            out, raw = fold(treated.column(name)), fold(batch.column(name))
             counts = Counter()
             if plan is not None and plan.key == nested.NESTED:
                 # JSON objects or arrays: the same leaves the scan read, path by path.
@@ -660,6 +670,29 @@ def _refuse_uncertain(package: Package, scanned: ScanReport) -> None:
                     raise PolicyError("redact.pii_uncertain", resource=res.name, field=f.name, type=d.type)
 
 
+def _refuse_metadata_pii(package: Package, scanned: ScanReport | None = None) -> None:
+    """Fail closed: the copy carries the descriptor's text and the header labels as they stand (a
+    table without a header row has somebody's name and ID number as its labels), and nothing here
+    treats them; the officer rewrites them first (the error names the property, masked). Before
+    the scan: what the text holds; after it (``scanned``): labels that are a value of their column."""
+    from .pii.metadata import header_values, metadata_hits
+
+    hits = header_values(package, scanned) if scanned is not None else [
+        h for h in metadata_hits(package) if REGISTRY[h.type].strong]  # (names in labels: check's finding)
+    for hit in hits:
+        raise PolicyError("redact.pii_in_metadata", where=hit.where, type=messages.t(f"pii.{hit.type}"),
+                          sample=hit.sample)
+
+
+def _refuse_unscannable(found: list, stricter: dict[str, dict[str, str]]) -> None:
+    """Fail closed: a cell too long for the name search (``pii_unscannable``, see
+    :data:`~opendata.pii.scan.LONG_CELL`) in a field nobody has declared is not written unread;
+    ``--mask-all`` or ``--suppress`` of the field is a way forward, as declaring its ``pii`` is."""
+    for f in found:
+        if f.code == "pii_unscannable" and f.field not in stricter.get(f.resource, {}):
+            raise PolicyError("redact.unscannable", resource=f.resource, field=report_name(f.field), **f.params)
+
+
 def _stricter(package: Package, mask_all: tuple[str, ...], suppress: tuple[str, ...]) -> dict[str, dict[str, str]]:
     """Per resource, the fields named by ``--mask-all`` and ``--suppress`` (``field`` or
     ``resource.field``); an unknown name is an input error."""
@@ -697,6 +730,7 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
     """
     policy = policy or load_policy()
     stricter = _stricter(package, tuple(mask_all), tuple(suppress))
+    _refuse_metadata_pii(package)
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise InputError("redact.output_exists", path=str(out_dir))
@@ -718,14 +752,16 @@ def redact(package: Package, out_dir: str | Path, *, policy: Policy | None = Non
             return outputs[res.name]  # type: ignore[return-value]
 
         try:
-            validation, scanned, _ = (engine.analyze if engine else analyze)(package, also=speculate,
-                                                                             rules=policy.detection)
+            validation, scanned, found = (engine.analyze if engine else analyze)(package, also=speculate,
+                                                                                 rules=policy.detection)
         finally:
             for output in outputs.values():
                 output.close()
         if not validation.valid:
             raise ValidationFailed("redact.invalid_input", name=package.name, count=validation.error_count)
         _refuse_uncertain(package, scanned)
+        _refuse_unscannable(found, stricter)
+        _refuse_metadata_pii(package, scanned)
         plans = {res.name: plan_resource(res, scanned, policy, stricter=stricter.get(res.name))
                  for res in package.resources}
         needs_key = _needs_key(plans)

@@ -45,9 +45,10 @@ from .scan import _anywhere
 __all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
            "raw_cells", "text_checks_needed"]
 
-# Digits (ASCII or full-width; an ID's X also as Ｘ or the sign ×) with at most one space, dash, dot or slash between them: 15 to 19 of them, or
+# Digits (ASCII or full-width; an ID's X also as Ｘ or the sign ×) with at most three spaces, dashes, dots or slashes between
+# any two (a hand that spaces an ID at random: 3399 01 - 1979…): 15 to 19 of them, or
 # an ID with the 1 to 3 digits of a code built on it (残疾人证号: the ID and two digits).
-_RUN = r"[0-9０-９](?:[ ./\-]?[0-9０-９]){13,17}[0-9０-９XxＸｘ×][0-9０-９]{0,3}"
+_RUN = r"[0-9０-９](?:[ ./\-]{0,3}[0-9０-９]){13,17}[ ./\-]{0,3}[0-9０-９XxＸｘ×][0-9０-９]{0,3}"
 # A run standing alone: not glued to letters or digits (PDY8233683833990100 is a licence code) …
 _RUN_RE = re.compile(f"(?<![0-9０-９A-Za-z])({_RUN})(?![0-9０-９A-Za-z])")
 # … or after one or two letters, as a code built on an ID begins (学籍号 G330102…): an ID only.

@@ -19,8 +19,9 @@ from .detectors import REGISTRY
 
 if TYPE_CHECKING:
     from ..package import Package
+    from .scan import ScanReport
 
-__all__ = ["MetadataHit", "holds_pii", "metadata_hits", "pii_types"]
+__all__ = ["MetadataHit", "header_values", "holds_pii", "metadata_hits", "pii_types"]
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,12 @@ class MetadataHit:
 def pii_types(texts: list[str]) -> list[set[str]]:
     """For each text, the personal types found in it: strong identifiers as whole values or in the
     text, and every type the detectors find as spans."""
+    from .normalize import fold
     from .scan import scan_column
 
     out = []
-    for text in texts:
-        _, found = scan_column(pa.array([text], pa.string()), raw_only=True)
+    for text in texts:  # read as a reader reads them: 330802\u200b1957… in a title is an ID number
+        _, found = scan_column(fold(pa.array([text], pa.string())), raw_only=True)
         out.append({kind for kind, c in found.items()
                     if REGISTRY[kind].personal and (c.span_matches or (c.matches and REGISTRY[kind].strong))})
     return out
@@ -124,3 +126,36 @@ def metadata_hits(package: "Package") -> list[MetadataHit]:
             kinds.discard("person_name")
     return [MetadataHit(resource, where, kind, sample(text))
             for (resource, where, text), kinds in zip(props, found) for kind in sorted(kinds)]
+
+
+#: labels found to be a value of their own column (see :func:`header_values`): reports mask them
+#: wherever they name the field (:func:`~opendata.pii.scan.report_name` has no scan to ask).
+VALUE_LABELS: set[str] = set()
+
+
+def header_values(package: "Package", scanned: "ScanReport") -> list[MetadataHit]:
+    """Field names that are a value of their own column: a table exported without its header row
+    has its first person's name (何涵晨) and ID number as labels. A name alone is no finding in a
+    label (金额, 周期 begin with a surname), but a label that is a whole value of the type its
+    column was decided to hold is that column's first row. Read as a reader reads it (folded)."""
+    from ..masking import sample
+    from .decide import default_rules
+    from .normalize import fold_text
+
+    hints = default_rules().hints
+    hits = []
+    for i, res in enumerate(package.resources):
+        for j, f in enumerate(res.schema.fields):
+            for d in scanned.resource(res.name).field(f.name).detected:
+                detector = REGISTRY.get(d.type)
+                if detector is None or not detector.personal or d.status != "column":
+                    continue
+                label = fold_text(f.name).strip()
+                if hints.judge(label) or hints.attribute(label):
+                    break  # a header word (申请人, 经办人 are names to the detector): a label
+                if detector.cells(pa.array([label], pa.string()))[0]:
+                    hits.append(MetadataHit(res.name, f"resources[{i}].schema.fields[{j}].name", d.type,
+                                            sample(f.name)))
+                    VALUE_LABELS.add(f.name)
+                    break
+    return hits

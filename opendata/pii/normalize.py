@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from .detectors.phones import CELL_LABEL
 
-__all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "normalize"]
+__all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "fold", "fold_text", "normalize"]
 
 # A card's or an account's label at the start of a cell (卡号:6222 0212 …, 银行账号：…): the cell is the number.
 CARD_LABEL = "银行卡号|银行账号|收款卡号|收款账号|卡号|账号"
@@ -95,3 +95,250 @@ def ascii_digits(values: pa.Array) -> pa.Array:
     from .operators.base import by_distinct
 
     return by_distinct(values, lambda v: v.translate(_FULLWIDTH) if any("０" <= c <= "９" for c in v) else v)
+
+
+# ---- hostile forms: what a careless export or a hand that wants data out writes into a value ----------------
+#
+# An identifier or a name can be written so that it reads the same to a person and differs to a
+# pattern: invisible characters inside it (zero-width space/joiner, soft hyphen, BOM, bidi
+# controls), combining marks on its digits, digits of another script (٣٣٠٨…, ३३०८…, 𝟑𝟑𝟎𝟖…),
+# digit-likes (①②, ¹²³), Chinese numerals (三三〇八…), letters for digits (33O8O2l9…, a Cyrillic х
+# for X), a line break inside it. :func:`fold` writes such a cell the way a reader reads it; the
+# scan sees the folded column, and a personal field is treated (and written) folded, so that what
+# is found is also what is masked. Cells without any of these forms are not touched.
+
+_INVISIBLE = "\u034f\u115f\u1160\u3164\uffa0"  # besides category Cf: grapheme joiner, Hangul fillers
+_CN_NUMERALS = "〇零幺一两二三四五六七八九壹贰叁肆伍陆柒捌玖"  # 幺 and 两: 1 and 2 as numbers are spoken
+_CN_VALUE = dict(zip(_CN_NUMERALS, "0011223456789" "123456789"))
+_ZERO_LIKE = "OoОоΟο"  # Latin, Cyrillic, Greek
+_ONE_LIKE = "lIІіӀӏ"
+_X_LIKE = "XxХхΧχ×"
+_LINE_BREAKS = "\r\n\x0b\x0c\x85\u2028\u2029"
+# digit-likes that are no decimal digits (¹²³, ①, ⑴, ⒈, ❶, 🄁): folded only inside a run of digits
+_DIGIT_LIKE = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\U0001f100-\U0001f10a"
+
+
+def _decimal_ranges() -> str:
+    """The non-ASCII decimal digits (Arabic-Indic, Devanagari, mathematical, …) as regex ranges;
+    the full-width ones are left to :func:`normalize` and :func:`ascii_digits`."""
+    import unicodedata
+
+    out, start = [], None
+    for code in range(0x80, 0x20000):
+        digit = unicodedata.category(chr(code)) == "Nd" and not 0xFF10 <= code <= 0xFF19
+        if digit and start is None:
+            start = code
+        elif not digit and start is not None:
+            out.append(f"\\x{{{start:x}}}-\\x{{{code - 1:x}}}")
+            start = None
+    return "".join(out)
+
+
+def _hostile_pattern() -> str:
+    cn = f"[{_CN_NUMERALS}]"
+    run = f"[0-9{_CN_NUMERALS}]"
+    chinese = "|".join(f"{run}{{{k}}}{cn}{run}{{{6 - k}}}" for k in range(7))
+    like = f"[{_DIGIT_LIKE}]".replace("\U0001f100", "\\x{1f100}").replace("\U0001f10a", "\\x{1f10a}")
+    return ("^\\s*[=\\[{]|^\\s*[\"“”'‘’「『《〈]|^[\\x{3400}-\\x{9fff}]{1,3}[\\s\\x{a0}\\x{2000}-\\x{200a}\\x{202f}\\x{205f}\\x{3000}]|</?[A-Za-z]|&#|&[a-z]{2,4};|%[0-9A-Fa-f]{2}"
+            "|[\\p{Cf}\\x{34f}\\x{115f}\\x{1160}\\x{3164}\\x{ffa0}\\x{2e80}-\\x{2fdf}\\x{f900}-\\x{faff}\\x{2f800}-\\x{2fa1f}]"
+            "|[0-9A-Za-z\\x{3400}-\\x{9fff}][\\p{Mn}\\p{Me}]"
+            f"|[{_decimal_ranges()}]"
+            f"|{like}[0-9]|[0-9]{like}|{like}{like}"
+            "|[0-9][\\r\\n\\x{b}\\x{c}\\x{85}\\x{2028}\\x{2029}]+[0-9]"
+            "|[0-9][\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{202f}\\x{205f}\\x{3000}]+[0-9Xx]"
+            f"|[0-9][{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE}]|[{_ZERO_LIKE}{_ONE_LIKE}][0-9]"
+            f"|{chinese}")
+
+
+_HOSTILE: list[str] = []
+
+
+def hostile_pattern() -> str:
+    """The RE2 pattern of a cell :func:`fold` would change (built once, on first use)."""
+    if not _HOSTILE:
+        _HOSTILE.append(_hostile_pattern())
+    return _HOSTILE[0]
+
+
+_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_DIGIT_LIKE_CHARS = frozenset(chr(c) for c in [0xB2, 0xB3, 0xB9, *range(0x2070, 0x208A), *range(0x2460, 0x249C),
+                                               *range(0x24EA, 0x2500), *range(0x2776, 0x2794), *range(0x1F100, 0x1F10B)])
+_BREAKS_AND_SPACES = frozenset(_LINE_BREAKS + "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_CN_CHARS = frozenset(_CN_NUMERALS)
+_LOOK_ALIKES = frozenset(_ZERO_LIKE + _ONE_LIKE + "ХхΧχ×")
+# Han look-alikes: CJK compatibility ideographs and Kangxi radicals / the radicals supplement
+_HAN_TWINS = frozenset([*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)])
+_TABLES: list = []
+
+
+def _tables():
+    """(a ``str.translate`` table dropping every format character and :data:`_INVISIBLE` and
+    writing every other decimal digit in ASCII; a pattern of the combining marks that follow an
+    ASCII letter or digit or a Han character), built once: a column of hostile cells is folded a
+    cell at a time, and a loop over each character in Python was its cost."""
+    if not _TABLES:
+        import re
+        import unicodedata
+
+        table: dict[int, object] = {ord(c): None for c in _INVISIBLE}
+        marks = []
+        for code in list(range(0x80, 0x20000)) + list(range(0xE0000, 0xE1000)):
+            category = unicodedata.category(chr(code))
+            if code in _HAN_TWINS:  # 李 (U+F9E1) is 李, ⼈ (a Kangxi radical) is 人
+                twin = unicodedata.normalize("NFKC", chr(code))
+                if len(twin) == 1 and twin != chr(code):
+                    table[code] = twin
+            elif category == "Cf":
+                table[code] = None
+            elif category == "Nd" and not 0xFF10 <= code <= 0xFF19:
+                table[code] = str(unicodedata.decimal(chr(code)))
+            elif category in ("Mn", "Me"):
+                marks.append(code)
+        ranges, start = [], None
+        for i, code in enumerate(marks):
+            if start is None:
+                start = code
+            if i + 1 == len(marks) or marks[i + 1] != code + 1:
+                ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code))}")
+                start = None
+        pattern = re.compile(f"(?<=[0-9A-Za-z\u3400-\u9fff])[{''.join(ranges)}]+")
+        for code in range(0x2F800, 0x2FA20):  # the supplement's compatibility ideographs
+            twin = unicodedata.normalize("NFC", chr(code))
+            if len(twin) == 1 and twin != chr(code):
+                table[code] = twin
+        _TABLES.append((table, pattern))
+    return _TABLES[0]
+
+
+def fold_text(text: str) -> str:
+    """One value written the way a reader reads it (see the section's comment): invisible
+    characters dropped, combining marks on digits, Latin letters and Han dropped, every decimal digit and digit-like
+    inside a digit run in ASCII, Chinese numerals in a run of seven or more as digits, O/l (and
+    their Cyrillic and Greek twins) as 0/1 in a token that is otherwise digits, a line break or an
+    unusual space (no-break, thin, ideographic) between two digits taken out. Other text is kept."""
+    import re
+    import unicodedata
+
+    table, marks = _tables()
+    text = marks.sub("", unicodedata.normalize("NFC", _unwrapped(text)).translate(table))
+    chars = set(text)  # each rewriting below runs only where a character it needs is present
+    if chars & _DIGIT_LIKE_CHARS:
+        text = re.sub(f"(?:[0-9]|[{_DIGIT_LIKE}]){{4,}}", lambda m: "".join(
+            c if c.isascii() else str(unicodedata.digit(c, c)) for c in m.group()), text)
+    if chars & _BREAKS_AND_SPACES:
+        text = re.sub(f"(?<=[0-9])[{_LINE_BREAKS}]+(?=[0-9])", "", text)
+        text = re.sub(f"(?<=[0-9])[{_SPACES}]+(?=[0-9Xx])", "", text)
+    if chars & _CN_CHARS:
+        text = re.sub(f"[0-9{_CN_NUMERALS}]{{7,}}", lambda m: "".join(_CN_VALUE.get(c, c) for c in m.group()), text)
+    if chars & _LOOK_ALIKES:
+        text = re.sub(f"[0-9A-Za-z{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE}]{{7,}}", _digit_token, text)
+    return text
+
+
+_QUOTES = frozenset("\"“”'‘’「『《〈")
+# A spreadsheet formula that only writes text (="330802…", ="3308"&"0219…", =CONCAT("…","…")).
+_FORMULA = r'=\s*(?:(?:CONCATENATE|CONCAT|T)\s*\(\s*)?"[^"]*"(?:\s*[&,]\s*"[^"]*")*\s*\)?\s*'
+_MARKUP = r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>"
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` without the wrappers an export or a hand puts around a value: a text formula,
+    Excel's leading apostrophe, HTML tags, numeric character references (&#x33;) and percent-escapes
+    (%33). Base64 and other encodings are not undone (see the README's PII limits)."""
+    import html
+    import re
+    from urllib.parse import unquote
+
+    first = text.lstrip()[:1]
+    if first in ("{", "["):
+        nested = _json_text(text)
+        if nested is not None:
+            return nested
+    if first == "=" and re.fullmatch(_FORMULA, text.strip(), re.IGNORECASE):
+        text = "".join(re.findall(r'"([^"]*)"', text))
+    elif text.startswith("'") and "'" not in text[1:]:
+        text = text[1:]
+    if first in _QUOTES:
+        quoted = re.fullmatch(r"\s*([\"“”'‘’「『《〈])\s*([^\"“”'‘’「」『』《》〈〉]+?)\s*([\"“”'‘’」』》〉])\s*", text)
+        if quoted is not None:  # the whole value in quotes (“张伟”, 「330802…」)
+            text = quoted.group(2)
+    if len(text) <= 16 and re.fullmatch(
+            r"[\u3400-\u9fff](?:[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*[\u3400-\u9fff]){1,3}", text):
+        text = re.sub(r"\s+", "", text)  # a name spaced out to align it (王　芳, 张 伟)
+    if "&" in text:
+        text = re.sub(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});|&(?:nbsp|amp|lt|gt|quot|apos);",
+                      lambda m: html.unescape(m.group()), text)
+    if "%" in text:
+        text = re.sub(r"(?:%[0-9A-Fa-f]{2})+", lambda m: unquote(m.group(), errors="strict")
+                      if _utf8(m.group()) else m.group(), text)
+    if "<" in text:
+        text = re.sub(_MARKUP, "", text)
+    return text
+
+
+def _json_text(text: str) -> str | None:
+    """A cell that is a JSON object or array (a JSON table's nested value) as the text it says:
+    ``{"姓名":"张伟","电话":"138…"}`` reads ``姓名：张伟；电话：138…``, so a name after its key is a name
+    after a cue. ``None`` for anything else."""
+    import json
+
+    stripped = text.strip()
+    if not (stripped[:1] in "{[" and stripped[-1:] in "}]") or not stripped:
+        return None
+    try:
+        value = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+
+    def said(item: object) -> str:
+        if isinstance(item, dict):
+            return "；".join(f"{k}：{said(v)}" for k, v in item.items())
+        if isinstance(item, list):
+            return "；".join(said(v) for v in item)
+        return "" if item is None else str(item)
+
+    return said(value) if isinstance(value, (dict, list)) else None
+
+
+def _utf8(escaped: str) -> bool:
+    try:
+        bytes(int(h, 16) for h in escaped.split("%")[1:]).decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _digit_token(match) -> str:
+    """A token of seven or more that is digits once O/l are read as 0/1 (and its last character,
+    an X look-alike, as X), with three real digits or more and at least a quarter of it: that
+    number. (A word of letters alone, or a code with letters of other kinds, is kept.)"""
+    token = match.group()
+    body, last = (token[:-1], "X") if token[-1] in _X_LIKE else (token, "")
+    digits = sum(c.isdigit() for c in body)
+    if digits < 3 or digits * 4 < len(body) or any(not (c.isdigit() or c in _ZERO_LIKE or c in _ONE_LIKE) for c in body):
+        return token
+    return "".join("0" if c in _ZERO_LIKE else "1" if c in _ONE_LIKE else c for c in body) + last
+
+
+def fold(values: pa.Array) -> pa.Array:
+    """``values`` with every cell in a hostile form (see :func:`fold_text`) folded; one search
+    settles the usual column, which holds none, and returns it as it is. Remembered within a batch
+    step (:mod:`.memo`): the scan, the treatment and the last line fold the same raw column."""
+    if not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type):
+        return values
+    from . import memo
+
+    return memo.remembered("fold", values, _fold)
+
+
+def _fold(values: pa.Array) -> pa.Array:
+    if len(values) == 0 or values.null_count == len(values):
+        return values
+    hit = pc.fill_null(pc.match_substring_regex(values, hostile_pattern()), False)
+    if not pc.any(hit).as_py():
+        return values
+    from .operators.base import by_distinct
+
+    index = pa.array(np.flatnonzero(to_mask(hit)))
+    folded = by_distinct(values.take(index), fold_text)
+    return pc.replace_with_mask(values, hit, folded.cast(values.type))

@@ -37,7 +37,7 @@ from .decide import Detection, Rules, decide, header_only
 from .detectors.person import KIN_NAME_CELL
 from .detectors import REGISTRY, Detector
 from .nested import NESTED as _NESTED, header_of as _nested_header
-from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, normalize
+from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, fold, normalize
 
 if TYPE_CHECKING:
     from ..package import Package, Resource
@@ -577,11 +577,44 @@ def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[s
         run(inactive, rest)
 
 
+#: the longest cell (in characters) the name search reads. Names are searched with a pattern of every
+#: surname, which RE2 runs at tens of microseconds a character: a cell of megabytes would take many
+#: minutes. A longer cell is not searched for names; ``check`` blocks on it (``pii_unscannable``) and
+#: ``redact`` refuses it, until its field is declared (a treatment, or ``none``) or given
+#: ``--mask-all``/``--suppress``. Identifiers, phones and the other types are still searched in it.
+LONG_CELL = 65_536
+
+
+def long_cells(batch: pa.RecordBatch) -> dict[str, int]:
+    """Cells longer than :data:`LONG_CELL` characters, per column of one batch (only columns with
+    any; a column whose text is shorter than the limit altogether is passed over by its size)."""
+    out = {}
+    for name, column in zip(batch.schema.names, batch.columns):
+        if not pa.types.is_string(column.type) or column.nbytes <= LONG_CELL:
+            continue
+        count = int(pc.sum(pc.greater(pc.utf8_length(column), LONG_CELL)).as_py() or 0)
+        if count:
+            out[name] = count
+    return out
+
+
+def _short(values: pa.Array) -> pa.Array:
+    """``values`` with every cell longer than :data:`LONG_CELL` emptied (for the name search)."""
+    if values.nbytes <= LONG_CELL:
+        return values
+    long = pc.fill_null(pc.greater(pc.utf8_length(values), LONG_CELL), False)
+    if not pc.any(long).as_py():
+        return values
+    return pc.if_else(long, pa.scalar("", values.type), values)
+
+
 def span_counts(detector: Detector, values: pa.Array, cues: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """Spans of ``detector``'s type per cell; with check digits, the first span must validate
     (and not run on into a character of :attr:`~Detector.span_not_before`). ``cues``, for a
     detector with a :attr:`~Detector.serial_cue`, gets ``"cued"``: the cells whose first span
     follows such a cue."""
+    if detector.type == "person_name":
+        values = _short(values)  # bounded work: a longer cell is reported, not read (LONG_CELL)
     counts = _digit_run_spans(detector, values)
     if counts is None:
         counts = detector.spans(values)
@@ -665,9 +698,12 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
                keys: dict[str, pa.Array] | None = None) -> BatchScan:
     """Scan every column of a raw text batch (pure: the same batch always gives the same counts).
 
-    A form's value columns are also scanned part by part, by the label in their key column's cell
-    of the same row (:func:`key_columns`; ``keys``: the key column's cells per value column, given
-    when the key column is not in the batch, as in the re-scan of treated columns)."""
+    The columns are scanned as a reader reads them (:func:`~opendata.pii.normalize.fold`): an ID
+    number with a zero-width space or in Arabic-Indic digits inside is found as one. A form's value
+    columns are also scanned part by part, by the label in their key column's cell of the same row
+    (:func:`key_columns`; ``keys``: the key column's cells per value column, given when the key
+    column is not in the batch, as in the re-scan of treated columns)."""
+    batch = pa.RecordBatch.from_arrays([fold(c) for c in batch.columns], names=batch.schema.names)
     nonempty: dict[str, int] = {}
     counts: dict[str, dict[str, Counts]] = {}
     numeric: dict[str, int] = {}
@@ -680,6 +716,7 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
         _link_names(nonempty, counts)
+        _split_identifiers(batch, nonempty, counts)
     given = keys is not None
     if keys is None:
         pairs = key_columns(batch)
@@ -771,6 +808,70 @@ def _scan_parts(values: pa.Array, labels: pa.Array, raw_only: bool) -> dict[str,
         part.add(*scan_column(values.take(pa.array(rows)), raw_only=raw_only))
         out[label] = part
     return out
+
+
+#: the share of a run of adjacent columns' rows whose digits, joined, must be a valid identifier for
+#: the columns to hold one split across them (an ID as 地区|日期|顺序, a mobile as 号段|中间|尾号).
+SPLIT_SHARE = 0.5
+#: per type, the characters [low, high) of a split identifier whose part is personal on its own
+_SENSITIVE = {"cn_resident_id": (6, 17), "cn_mobile": (3, 7)}
+# the parts a mobile number is split into when written in columns (138|1234|5678, 138|12345678, 1381234|5678)
+_MOBILE_SPLITS = ((3, 4, 4), (3, 8), (7, 4))
+
+
+def _split_identifiers(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:
+    """Context, across columns: two or three adjacent columns of digits whose cells, joined row by
+    row, are valid resident ID numbers (or mobile numbers in the usual 3-4-4 grouping, a group with
+    a leading zero among them) in at least :data:`SPLIT_SHARE` of their rows hold an identifier split
+    to pass a column-by-column scan; each
+    of them counts the joined matches as its own, so each is treated whole. A split in a few rows
+    only is not found (see the README's PII limits)."""
+    names = batch.schema.names
+    digits = []
+    for name, column in zip(names, batch.columns):
+        if not nonempty.get(name) or not pa.types.is_string(column.type):
+            digits.append(None)
+            continue
+        text = memo.trimmed(filled(column))
+        part = to_mask(pc.match_substring_regex(text, r"^[0-9]{1,17}[0-9Xx]?$"))
+        digits.append(text if part.sum() >= SPLIT_SHARE * nonempty[name] else None)
+    for start in range(len(names) - 1):
+        for width in (2, 3):
+            parts = digits[start:start + width]
+            if len(parts) < width or any(p is None for p in parts):
+                continue
+            joined = pc.binary_join_element_wise(*parts, "")
+            rows = len(joined)
+            lengths = [np.asarray(pc.utf8_length(p).to_numpy(zero_copy_only=False)) for p in parts]
+            # 18 characters, every part written and none an ID of its own (an ID column beside an age
+            # column joins into "an ID with a code's digits after it", or into the ID where the age is
+            # empty; a legacy 15-digit ID and three digits make 18): the ID's own column already is one
+            whole = (sum(lengths) == 18) & np.logical_and.reduce([(n >= 1) & (n != 15) for n in lengths])
+            ids = int((REGISTRY["cn_resident_id"].cells(joined) & whole).sum()) if whole.any() else 0
+            mobiles = 0
+            grouped = np.zeros(rows, dtype=bool)
+            for split in _MOBILE_SPLITS:
+                if len(split) == width:
+                    grouped |= np.logical_and.reduce([n == k for n, k in zip(lengths, split)])
+            # … and a group written with its leading zero somewhere (0571): counts beside each other
+            # (户数 130-199 | 人口 | 面积) join into "mobiles" too, but a number has no leading zero
+            padded = any(pc.any(pc.starts_with(p, "0")).as_py() for p in parts[1:])
+            if grouped.any() and padded:
+                mobiles = int((REGISTRY["cn_mobile"].cells(joined) & grouped).sum())
+            ends = np.cumsum(lengths, axis=0)
+            for kind, found in (("cn_resident_id", ids), ("cn_mobile", mobiles)):
+                if found and found >= SPLIT_SHARE * min(nonempty[n] for n in names[start:start + width]):
+                    # only the parts over what says who it is count: an ID's birth date and sequence
+                    # (its 7th to 17th characters), a mobile's middle digits — a division code or a
+                    # check character alone beside them is no one's (身份证前六位, 校验位)
+                    low, high = _SENSITIVE[kind]
+                    for k, name in enumerate(names[start:start + width]):
+                        begin = ends[k] - lengths[k]
+                        if not ((begin < high) & (ends[k] > low)).mean() >= 0.5:
+                            continue
+                        split = counts[name].setdefault(kind, Counts())
+                        split.matches = max(split.matches, found)
+                        split.distinct = max(split.distinct, found)
 
 
 def _ids_beside(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> list[str]:
@@ -950,9 +1051,9 @@ def report_name(name: str) -> str:
     """A field name as reports show it: masked where it holds personal information itself (a
     header row of a table without one may be somebody's ID number)."""
     from ..masking import sample
-    from .metadata import holds_pii
+    from .metadata import VALUE_LABELS, holds_pii
 
-    return sample(name) if holds_pii(name, label=True) else name
+    return sample(name) if name in VALUE_LABELS or holds_pii(name, label=True) else name
 
 
 @dataclass
@@ -1030,7 +1131,10 @@ def merge_counts(result: BatchScan, totals: dict[str, dict[str, Counts]], nonemp
 
 
 def _headers(resource: "Resource") -> dict[str, str]:
-    return {f.name: f"{f.name} {f.title}" for f in resource.schema.fields}
+    """Each field's name and title, as a reader reads them (身\u200b份证号 is 身份证号 to a hint)."""
+    from .normalize import fold_text
+
+    return {f.name: fold_text(f"{f.name} {f.title}") for f in resource.schema.fields}
 
 
 #: types a column of plain numbers cannot hold, whatever its header says (学生人数 is a count).
@@ -1268,8 +1372,12 @@ def scan_resource(resource: "Resource", *, sample_rows: int | None = None, rules
 
 def scan(package: "Package", *, sample_rows: int | None = None, rules: Rules | None = None) -> ScanReport:
     """Scan every resource of ``package`` for personal information and identifiers."""
-    return ScanReport([scan_resource(r, sample_rows=sample_rows, rules=rules, title=package.title)
-                       for r in package.resources])
+    from .metadata import header_values
+
+    report = ScanReport([scan_resource(r, sample_rows=sample_rows, rules=rules, title=package.title)
+                         for r in package.resources])
+    header_values(package, report)  # a label that is its column's first value is masked in the report
+    return report
 
 
 def declared_types(field_: "Field") -> list[str]:

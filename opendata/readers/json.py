@@ -47,6 +47,22 @@ def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+#: keys found in one record only, at least this many and half the keys or more: the keys are data.
+KEYS_AS_DATA = 5
+
+
+def _refuse_keys_as_data(path: Path, records: list[dict], header: list[str]) -> None:
+    """Fail closed on records keyed by their data ({"张伟": "138…"}, {"330802…": "已办"}): every such
+    key would become a column name, and reach the header and the descriptor as it stands. Optional
+    fields appear in many records; a key seen once, many times over, is a value. No key is echoed."""
+    from collections import Counter
+
+    seen = Counter(k for record in records for k in record)
+    once = sum(1 for n in seen.values() if n == 1)
+    if once >= KEYS_AS_DATA and 2 * once >= len(header):
+        raise InputError("hostile.json_keys_vary", path=str(path), count=once, keys=len(header))
+
+
 def open_json(path: Path, encoding: Encoding) -> TableSource:
     """Open a JSON table file (decoded with ``encoding``)."""
     deep = False
@@ -68,6 +84,7 @@ def open_json(path: Path, encoding: Encoding) -> TableSource:
         header: list[str] = []
         for record in data:
             header.extend(k for k in record if k not in header)
+        _refuse_keys_as_data(path, data, header)
         body = [[_text(r[k]) if k in r else "" for k in header] for r in data]
     elif all(isinstance(r, list) for r in data):
         header = [_text(c) for c in data[0]]
