@@ -177,6 +177,29 @@ def first_bytes(values: pa.Array) -> np.ndarray | None:
     return out
 
 
+def leading_bytes(values: pa.Array, width: int) -> np.ndarray | None:
+    """The first ``width`` bytes of every value as an ``(n, width)`` uint8 matrix, 0 past a
+    value's end (and for a null); ``None`` for other than a string array. A gather from the data
+    buffer, no Python string per value, whatever the values' lengths; the matrix is stored column
+    by column (a transposed view), as its readers take it."""
+    values = contiguous(values)
+    if values.type != pa.string():
+        return None
+    out = np.zeros((width, len(values)), dtype=np.uint8)
+    data = data_bytes(values)
+    if len(values) == 0 or len(data) == 0:
+        return out.T
+    bounds = offsets(values).astype(np.int64)
+    lengths = np.diff(bounds)
+    if values.null_count:
+        lengths = np.where(null_mask(values), 0, lengths)
+    starts = bounds[:-1] - bounds[0]
+    last = len(data) - 1
+    for j in range(width):
+        np.multiply(data[np.minimum(starts + j, last)], lengths > j, out=out[j], casting="unsafe")
+    return out.T
+
+
 def is_ascii(values: pa.Array) -> bool:
     """Whether every byte of the values is ASCII (one pass over the data buffer)."""
     data = data_bytes(_text(values))

@@ -680,7 +680,7 @@ def _date_columns(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[
     out = {}
     for name, per in counts.items():
         if "birth_date" in per and nonempty[name] and per["birth_date"].matches >= 0.5 * nonempty[name]:
-            year, month, day = written_dates(ascii_digits(filled(trimmed(batch.column(name)))))
+            year, month, day = written_dates(ascii_digits(filled(memo.trimmed(batch.column(name)))))
             out[name] = np.where(year > 0, year * 10000 + month * 100 + day, -2)
     return out
 
@@ -703,7 +703,7 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
     born = []
     for name in ids:
         # The ID itself, as its check digits are tested: all that comparing birth dates needs.
-        plain_ids = filled(trimmed(batch.column(name)))
+        plain_ids = filled(memo.trimmed(batch.column(name)))
         if _anywhere(plain_ids, NEEDS_NORMALIZING):  # one joined search settles the usual column
             plain_ids = normalize(plain_ids)
         if _holds(plain_ids, "'"):  # '330102…: a spreadsheet's mark that the cell is text
@@ -744,13 +744,12 @@ def _linkable_dates(batch: pa.RecordBatch, nonempty: dict[str, int], ids: list[s
     for name, column in zip(batch.schema.names, batch.columns):
         if name in ids or not nonempty.get(name):
             continue
-        text = ascii_digits(filled(trimmed(column)))
-        if name not in dates:
-            probe = text.slice(0, _LINK_PROBE_ROWS)
+        if name not in dates:  # (the probe's cells prepared alone: each cell is prepared on its own)
+            probe = ascii_digits(filled(trimmed(column.slice(0, _LINK_PROBE_ROWS))))
             filled_probe = int(pc.sum(pc.not_equal(probe, "")).as_py() or 0)
             if not filled_probe or (linkable_dates(probe)[0] > 0).sum() < _LINK_PROBE_SHARE * filled_probe:
                 continue
-        written, two_digit = linkable_dates(text)
+        written, two_digit = linkable_dates(ascii_digits(filled(memo.trimmed(column))))
         if name in dates or (written > 0).sum() >= 0.5 * nonempty[name]:
             out[name] = (written, two_digit)
     return out
