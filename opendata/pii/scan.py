@@ -31,10 +31,10 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import byte_lengths, contiguous, data_bytes, filled, han_counts, offsets, trimmed
+from ..strings import byte_lengths, byte_table, contiguous, data_bytes, filled, han_counts, holds_bytes, offsets, trimmed
 from . import memo
 from .decide import Detection, Rules, decide, header_only
-from .detectors.person import KIN_NAME_CELL
+from .detectors.person import kin_name_cells
 from .detectors import REGISTRY, Detector
 from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, normalize
 
@@ -197,6 +197,7 @@ def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, fou
         found.setdefault(detector.type, Counts()).shaped += n
 
 
+#: (no ASCII digit in either form: :func:`_count_loose_names` reads only the cells without one)
 _LOOSE_NAME = (r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
                # … or two to four words in Latin letters, the first capitalised, no digit (MÜLLER Anna,
                # O'Brien, Sean, CHAN Tai Man): a foreigner's name as an English sheet writes it
@@ -215,18 +216,25 @@ def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, f
     if len(short) == 0:
         return
     sub = _at(text, short)
-    hits = to_mask(pc.match_substring_regex(sub, _LOOSE_NAME)) & (byte_lengths(sub) <= 36)
+    # Neither form is longer than 36 bytes or holds an ASCII digit: only the other cells are read
+    # (a column of codes or text has none, and is spared the regex's compilation too).
+    maybe = np.flatnonzero(byte_lengths(sub) <= 36)
+    maybe = maybe[~holds_bytes(_at(sub, maybe), _ASCII_DIGITS)]
+    hits = np.zeros(len(sub), dtype=bool)
+    if len(maybe):
+        hits[maybe] = to_mask(pc.match_substring_regex(_at(sub, maybe), _LOOSE_NAME))
     if hits.any():
         named = short[hits]
         offices = REGISTRY["person_name"].unlike(_at(text, named))
         counts = found.setdefault("person_name", Counts())
         counts.loose += int(weights[named[~offices]].sum())
         counts.offices += int(weights[named[offices]].sum())
-    kin = to_mask(pc.match_substring_regex(sub, KIN_NAME_CELL))
+    kin = kin_name_cells(sub)
     if kin.any():
         found.setdefault("person_name", Counts()).kin += int(weights[short[kin]].sum())
 
 
+_ASCII_DIGITS = byte_table("0123456789")
 #: the longest relative's cell counted (配偶（阿不都热合曼·买买提） is 16 characters).
 _KIN_BYTES = 72
 
