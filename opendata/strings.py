@@ -177,6 +177,65 @@ def first_bytes(values: pa.Array) -> np.ndarray | None:
     return out
 
 
+def leading_bytes(values: pa.Array, width: int) -> np.ndarray | None:
+    """The first ``width`` bytes of every value as an ``(n, width)`` uint8 matrix, 0 past a
+    value's end (and for a null); ``None`` for other than a string array. A gather from the data
+    buffer, no Python string per value, whatever the values' lengths; the matrix is stored column
+    by column (a transposed view), as its readers take it."""
+    values = contiguous(values)
+    if values.type != pa.string():
+        return None
+    out = np.zeros((width, len(values)), dtype=np.uint8)
+    data = data_bytes(values)
+    if len(values) == 0 or len(data) == 0:
+        return out.T
+    bounds = offsets(values).astype(np.int64)
+    lengths = np.diff(bounds)
+    if values.null_count:
+        lengths = np.where(null_mask(values), 0, lengths)
+    starts = bounds[:-1] - bounds[0]
+    last = len(data) - 1
+    for j in range(width):
+        np.multiply(data[np.minimum(starts + j, last)], lengths > j, out=out[j], casting="unsafe")
+    return out.T
+
+
+def holds_bytes(values: pa.Array, table: np.ndarray) -> np.ndarray:
+    """Which values hold a byte marked in ``table`` (:func:`byte_table`; a null holds none): one
+    flag per byte of the data buffer, summed value by value, not a regex per value."""
+    values = contiguous(values)
+    if values.type != pa.string():
+        values = values.cast(pa.string())
+    out = np.zeros(len(values), dtype=bool)
+    data = data_bytes(values)
+    if len(data) == 0:
+        return out
+    bounds = offsets(values)
+    flags = np.zeros(len(data) + 1, dtype=np.uint8)  # (and a last one, never set, where trailing empty values begin)
+    np.take(table, data, out=flags[:-1].view(bool))
+    counts = np.add.reduceat(flags, bounds[:-1] - bounds[0], dtype=np.int64)  # (an empty value gets its next byte's)
+    out = (counts > 0) & (bounds[1:] > bounds[:-1])
+    if values.null_count:
+        out &= ~null_mask(values)
+    return out
+
+
+def holds_chars(values: pa.Array, chars: str) -> bool:
+    """Whether the text of ``values`` holds any of ``chars`` (a search of the data buffer for each
+    one's UTF-8 bytes, which stand for that character only; a null's bytes may count)."""
+    data = data_bytes(_text(contiguous(values)))
+    for char in chars:
+        code = np.frombuffer(char.encode("utf-8"), dtype=np.uint8)
+        if len(data) < len(code):
+            continue
+        at = np.flatnonzero(data[:len(data) - len(code) + 1] == code[0])
+        for k in range(1, len(code)):
+            at = at[data[at + k] == code[k]]
+        if len(at):
+            return True
+    return False
+
+
 def is_ascii(values: pa.Array) -> bool:
     """Whether every byte of the values is ASCII (one pass over the data buffer)."""
     data = data_bytes(_text(values))

@@ -18,7 +18,7 @@ from ..bitmaps import to_mask
 from ..strings import contiguous, data_bytes, offsets, trimmed
 from . import memo
 from .detectors import REGISTRY
-from .detectors.person import KIN_NAME_CELL
+from .detectors.person import kin_name_cells
 from .normalize import changed, normalize
 from .scan import _at
 
@@ -165,7 +165,7 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
             out[left[moved]] = local
             left = left[out[left] == NONE]
     if len(left) and "person_name" in ORDER:  # a relative, 父亲（王建国）: a name, the word kept by its mask
-        kin = to_mask(pc.match_substring_regex(_at(text, left), KIN_NAME_CELL))
+        kin = kin_name_cells(_at(text, left))
         out[left[kin]] = ORDER.index("person_name")
         left = left[~kin]
     if len(left):

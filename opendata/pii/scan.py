@@ -31,10 +31,10 @@ from .. import messages
 from ..bitmaps import to_mask
 from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
-from ..strings import byte_lengths, contiguous, data_bytes, filled, han_counts, offsets, trimmed
+from ..strings import byte_lengths, byte_table, contiguous, data_bytes, filled, han_counts, holds_bytes, offsets, trimmed
 from . import memo
 from .decide import Detection, Rules, decide, header_only
-from .detectors.person import KIN_NAME_CELL
+from .detectors.person import kin_name_cells
 from .detectors import REGISTRY, Detector
 from .nested import NESTED as _NESTED, header_of as _nested_header
 from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, fold, normalize
@@ -221,6 +221,7 @@ def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, fou
         found.setdefault(detector.type, Counts()).shaped += n
 
 
+#: (no ASCII digit in either form: :func:`_count_loose_names` reads only the cells without one)
 _LOOSE_NAME = (r"^[\x{4e00}-\x{9fa5}][\x{4e00}-\x{9fa5}·•.・]{1,11}$"
                # … or two to four words in Latin letters, the first capitalised, no digit (MÜLLER Anna,
                # O'Brien, Sean, CHAN Tai Man): a foreigner's name as an English sheet writes it
@@ -239,7 +240,13 @@ def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, f
     if len(short) == 0:
         return
     sub = _at(text, short)
-    hits = to_mask(pc.match_substring_regex(sub, _LOOSE_NAME)) & (byte_lengths(sub) <= 36)
+    # Neither form is longer than 36 bytes or holds an ASCII digit: only the other cells are read
+    # (a column of codes or text has none, and is spared the regex's compilation too).
+    maybe = np.flatnonzero(byte_lengths(sub) <= 36)
+    maybe = maybe[~holds_bytes(_at(sub, maybe), _ASCII_DIGITS)]
+    hits = np.zeros(len(sub), dtype=bool)
+    if len(maybe):
+        hits[maybe] = to_mask(pc.match_substring_regex(_at(sub, maybe), _LOOSE_NAME))
     if hits.any():
         named = short[hits]
         offices = REGISTRY["person_name"].unlike(_at(text, named))
@@ -257,11 +264,12 @@ def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, f
             rest = rest[organisation_names(_at(text, rest))]
             if len(rest):
                 found.setdefault("person_name", Counts()).offices += int(weights[rest].sum())
-    kin = to_mask(pc.match_substring_regex(sub, KIN_NAME_CELL))
+    kin = kin_name_cells(sub)
     if kin.any():
         found.setdefault("person_name", Counts()).kin += int(weights[short[kin]].sum())
 
 
+_ASCII_DIGITS = byte_table("0123456789")
 #: the longest relative's cell counted (配偶（阿不都热合曼·买买提） is 16 characters).
 _KIN_BYTES = 72
 
@@ -910,7 +918,7 @@ def _date_columns(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[
     out = {}
     for name, per in counts.items():
         if "birth_date" in per and nonempty[name] and per["birth_date"].matches >= 0.5 * nonempty[name]:
-            year, month, day = written_dates(ascii_digits(filled(trimmed(batch.column(name)))))
+            year, month, day = written_dates(ascii_digits(filled(memo.trimmed(batch.column(name)))))
             out[name] = np.where(year > 0, year * 10000 + month * 100 + day, -2)
     return out
 
@@ -933,7 +941,7 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
     born = []
     for name in ids:
         # The ID itself, as its check digits are tested: all that comparing birth dates needs.
-        plain_ids = filled(trimmed(batch.column(name)))
+        plain_ids = filled(memo.trimmed(batch.column(name)))
         if _anywhere(plain_ids, NEEDS_NORMALIZING):  # one joined search settles the usual column
             plain_ids = normalize(plain_ids)
         if _holds(plain_ids, "'"):  # '330102…: a spreadsheet's mark that the cell is text
@@ -974,13 +982,12 @@ def _linkable_dates(batch: pa.RecordBatch, nonempty: dict[str, int], ids: list[s
     for name, column in zip(batch.schema.names, batch.columns):
         if name in ids or not nonempty.get(name):
             continue
-        text = ascii_digits(filled(trimmed(column)))
-        if name not in dates:
-            probe = text.slice(0, _LINK_PROBE_ROWS)
+        if name not in dates:  # (the probe's cells prepared alone: each cell is prepared on its own)
+            probe = ascii_digits(filled(trimmed(column.slice(0, _LINK_PROBE_ROWS))))
             filled_probe = int(pc.sum(pc.not_equal(probe, "")).as_py() or 0)
             if not filled_probe or (linkable_dates(probe)[0] > 0).sum() < _LINK_PROBE_SHARE * filled_probe:
                 continue
-        written, two_digit = linkable_dates(text)
+        written, two_digit = linkable_dates(ascii_digits(filled(memo.trimmed(column))))
         if name in dates or (written > 0).sum() >= 0.5 * nonempty[name]:
             out[name] = (written, two_digit)
     return out

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...bitmaps import to_mask
-from ...strings import bmp_chars, char_table
+from ...strings import bmp_chars, char_table, holds_chars, leading_bytes
 from .base import Detector, all_digits, byte_lengths, char_matrix, data_file as _data_file, digit_sums, register, \
     valid_dates
 
@@ -96,10 +96,24 @@ _BRACKET = ("[（(]\\s*(" + "|".join(w for w in BRACKETED if len(w) > 1) + "|(" 
 KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
 # A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）): a register's way of writing a
 # relative (监护人, 代办人); the word is who, the name is the person.
-_KIN_NAME = f"({'|'.join(KIN)})[（(]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
+#: the brackets a relative's name opens with: a cell without one is no :data:`KIN_NAME_CELL` (a
+#: search for them spares the regex most columns, :func:`kin_name_cells`).
+KIN_OPENING = "（("
+_KIN_NAME = f"({'|'.join(KIN)})[{KIN_OPENING}]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
 #: … a cell that is one: in a column of names it counts as a name (scan.Counts.kin) and is
 #: treated as one, the name masked and the word kept; in remarks it is text like any other.
 KIN_NAME_CELL = f"^\\s*{_KIN_NAME}\\s*$"
+
+
+def kin_name_cells(values: pa.Array) -> np.ndarray:
+    """Which of ``values`` :data:`KIN_NAME_CELL` matches (a null: none). Values none of which holds
+    one of :data:`KIN_OPENING` (a byte search of the text: a column of codes or complaints) hold
+    none, and are spared the regex, whose compilation alone costs more than the search."""
+    if not holds_chars(values, KIN_OPENING):
+        return np.zeros(len(values), dtype=bool)
+    return to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL), False))
+
+
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
               "驾驶", "驾车", "签收", "领取", "签字")
@@ -815,10 +829,76 @@ def written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
         rows[index[~fits]] = False
     rest = np.flatnonzero(~rows)
     if len(rest):
+        # Digits in ASCII (a phone, a card, 0571-88123456: read for linking beside an ID column)
+        # are read off their first bytes as the regexes would read them; the rest by the regexes.
         sub = values if len(rest) == len(values) else values.take(pa.array(rest))
+        read, parts = _year_first_ascii(sub)
+        if read.any():
+            for out, part in zip((year, month, day), parts):
+                out[rest[read]] = part[read]
+            rest = rest[~read]
+            sub = sub.filter(pa.array(~read))
+    if len(rest):
         for out, part in zip((year, month, day), _written_dates(sub)):
             out[rest] = part
     return year, month, day
+
+
+#: bytes :data:`_YEAR_FIRST` reads at most (four digits, a separator, two digits, a separator, two).
+_YEAR_FIRST_BYTES = 10
+
+
+def _year_first_ascii(values: pa.Array) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The values :func:`_written_dates` would read by :data:`_YEAR_FIRST`, told from their first
+    ten bytes: which ones, and their year, month and day. Only values of eight bytes or more whose
+    first ten are ASCII (a non-digit is then one character, as ``\\D`` takes it) and whose year is
+    not 0, so that :data:`_YEAR_MONTH` (seven ASCII bytes at most) cannot have read them first and
+    the later forms are not tried: the rest go to the regexes. The greedy ``\\d{1,2}`` and
+    ``\\D?`` of the pattern are followed as a backtracking engine (RE2's leftmost-first match)
+    takes them: the month two digits if the day can still follow, else one."""
+    n = len(values)
+    matrix = leading_bytes(values, _YEAR_FIRST_BYTES)
+    none = np.zeros(n, dtype=bool)
+    if matrix is None or n == 0:
+        return none, (none.astype(np.int64),) * 3
+    lengths = byte_lengths(values)
+    ok = lengths >= 8
+    digit, other, value = [], [], []
+    for j in range(_YEAR_FIRST_BYTES):  # column by column: each a contiguous row of the transposed matrix
+        byte = matrix[:, j]
+        present = lengths > j
+        ok &= (byte < 0x80) | ~present
+        is_digit = (byte - np.uint8(48)) <= 9
+        digit.append(is_digit)  # (0 past the end: no digit)
+        other.append(present & ~is_digit)
+        value.append(np.where(is_digit, byte.astype(np.int16) - 48, 0).astype(np.int16))
+    ok &= digit[0] & digit[1] & digit[2] & digit[3]
+    year = value[0].astype(np.int64) * 1000 + value[1] * 100 + value[2] * 10 + value[3]
+    ok &= year > 0
+    digit.append(none)  # (byte 10 is never read as a digit: the window ends)
+
+    def read(s: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The month and day when the month begins at byte ``s``, and where they were found."""
+        # A two-digit month, if a day (after a non-digit or not) can follow it …
+        two = digit[s] & digit[s + 1] & (digit[s + 2] | (other[s + 2] & digit[s + 3]))
+        # … else one digit, and the day after it (or after the non-digit that follows it).
+        one = digit[s] & ~two & (digit[s + 1] | (other[s + 1] & digit[s + 2]))
+        month = np.where(two, value[s] * 10 + value[s + 1], value[s])
+        day = np.zeros(n, dtype=np.int16)
+        for q, at in ((s + 1, one & digit[s + 1]), (s + 2, (two & digit[s + 2]) | (one & ~digit[s + 1])),
+                      (s + 3, two & ~digit[s + 2])):
+            day = np.where(at, np.where(digit[q + 1], value[q] * 10 + value[q + 1], value[q]), day)
+        return two | one, month, day
+
+    # The month begins at byte 4, or at 5 when a non-digit stands between (\D? takes it).
+    at4, month4, day4 = read(4)
+    at5, month5, day5 = read(5)
+    ok &= np.where(digit[4], at4, other[4] & at5)
+    month = np.where(digit[4], month4, month5)
+    day = np.where(digit[4], day4, day5)
+    zero = np.zeros(n, dtype=np.int64)
+    return ok, (np.where(ok, year, zero), np.where(ok, month, zero).astype(np.int64),
+                np.where(ok, day, zero).astype(np.int64))
 
 
 def _written_dates(values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -19,7 +19,7 @@ from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
-from ..detectors.person import COMPOUND, KIN_NAME_CELL, compound_surnames, named_name_span, text_names
+from ..detectors.person import COMPOUND, compound_surnames, kin_name_cells, named_name_span, text_names
 from ..detectors.phones import MOBILE_PREFIX
 from .base import Operator, by_distinct, on_ipv6, register
 
@@ -282,7 +282,7 @@ class Mask(Operator):
         char = params.get("char", "*")
         if "keep_start" not in params and "keep_end" not in params:
             if pii_type == "person_name":
-                kin = to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL), False))
+                kin = kin_name_cells(values)
                 if kin.any():  # 父亲（王建国）: the name is masked, the word of kinship stays (父亲（王**）)
                     return _mask_kin_names(values, kin, char)
                 chinese = _mask_chinese_names(values, char)
