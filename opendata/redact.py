@@ -242,7 +242,7 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         # Treated as scanned (a zero-width space or Arabic-Indic digits inside an ID): what was found
         # is what is masked; a cell the treatment leaves as it was keeps its written form.
         raw = column
-        if plan is not None and plan.treatments:
+        if plan is not None and plan.treatments and plan.key != nested.NESTED:  # JSON: leaf by leaf
             column = fold(column)
         folded = column
         if plan is not None and plan.key is not None:
@@ -455,7 +455,9 @@ class _TreatedOutput:
         for name in self.names:
             plan = self._by_name.get(name)
             # an ID with a zero-width space inside is one here too
-            out, raw = fold(treated.column(name)), fold(batch.column(name))
+            out, raw = treated.column(name), batch.column(name)
+            if plan is None or plan.key != nested.NESTED:
+                out, raw = fold(out), fold(raw)
             counts = Counter()
             if plan is not None and plan.key == nested.NESTED:
                 # JSON objects or arrays: the same leaves the scan read, path by path.

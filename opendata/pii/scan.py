@@ -711,7 +711,11 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
     columns are also scanned part by part, by the label in their key column's cell of the same row
     (:func:`key_columns`; ``keys``: the key column's cells per value column, given when the key
     column is not in the batch, as in the re-scan of treated columns)."""
-    batch = pa.RecordBatch.from_arrays([fold(c) for c in batch.columns], names=batch.schema.names)
+    from . import nested
+
+    # (a field of JSON objects or arrays is read leaf by leaf below, not unwrapped into text)
+    batch = pa.RecordBatch.from_arrays([c if nested.is_nested(c) else fold(c) for c in batch.columns],
+                                       names=batch.schema.names)
     nonempty: dict[str, int] = {}
     counts: dict[str, dict[str, Counts]] = {}
     numeric: dict[str, int] = {}
@@ -733,8 +737,6 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         pairs = {value: "" for value in keys}
     parts = {value: _scan_parts(batch.column(value), labels, raw_only) for value, labels in keys.items()}
     if not given:  # a field of JSON objects or arrays: path by path (the re-scan reads them itself)
-        from . import nested
-
         for name in nested.nested_columns(batch, skip=set(pairs)):
             paths = nested.scan_parts(batch.column(name), name, raw_only)
             if paths is not None:
