@@ -144,7 +144,7 @@ _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在�
 _CONTEXT = (f"(([其之]({'|'.join(KIN_WORDS)})|{'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
-NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
+NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + TOGETHER + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
                                                       "未", "途中", "将其"))
              + "|拒绝|拒不|的|在|于|因|已|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
@@ -165,8 +165,8 @@ _NAME_IN_TEXT = (f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{TEXT_SURNAMES.replac
                  f"|家[^\\P{{Han}}某{_HOME_WORDS}]{_GIVEN}?)")
 # (In text, where a cue or a list says a name stands, one syllable is a name too: 外卖骑手拉姆送餐…)
 _ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|({_SYLLABLES}){{1,3}}|{_NAME_IN_TEXT})"
-# Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
-_NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
+# Names listed with 、 after the first (其子龙亦强、扈霞文), or 和 or 及 before the last: the list is masked with it.
+_NAMES = f"{_ANY_NAME}([、和及]{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
 _NAME_BEFORE_称 = (f"(({'|'.join(COMPOUND)})|[{TEXT_SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
                   f"|({_WORD_LED})[^\\P{{Han}}某名简号自昵统俗职声宣对指人]?")
