@@ -197,7 +197,7 @@ KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) 
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36, 38))
 # the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
 HANDED_GROUP = 12
 _CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
@@ -216,7 +216,7 @@ _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 37
+_GROUPS = 38
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -385,8 +385,12 @@ def name_span(named: bool = False) -> str:
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
         group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?")
         + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|共同|一起|同住"),
-        group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}([、和及]{_ANY_NAME})+")
+        group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
         + group("s", 9, f"({'|'.join(PEOPLE + TOGETHER)}|等|[，。；,;]|$)"),
+        # … and with 和 or 及 before the last only before the word of people or of doing together that ends the list
+        # (与袁洋、孟振和邹国一起: 和平路口和平路 is no list)
+        group("p", 38, "(^|[，。；：\\s]|与|和|同)") + group("n", 38, f"{_ANY_NAME}([、和及]{_ANY_NAME})+")
+        + group("s", 38, f"({'|'.join(PEOPLE + TOGETHER)}|等)"),
         group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han_dot}{{1,9}}?(、{start}{han_dot}{{1,9}}?)+")
         + group("s", 11, f"({'|'.join(PEOPLE)}|等)"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
