@@ -216,7 +216,7 @@ _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 38
+_GROUPS = 39
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -383,6 +383,10 @@ def name_span(named: bool = False) -> str:
         group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
+        # (after a colon-less cue, a list of a name of any form and then names of a known form, before what ends a
+        # list of people: 与路过的市民阿约阿呷、贺睿安一起)
+        group("p", 39, f"({loose})\\s?") + group("n", 39, f"{start}{han}{{1,3}}?(、{_ANY_NAME})+")
+        + group("s", 39, f"({'|'.join(PEOPLE + TOGETHER)}|等)"),
         group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?")
         + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|共同|一起|同住"),
         group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
