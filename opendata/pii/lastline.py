@@ -64,7 +64,8 @@ CUE_WORDS = tuple(w for w in _CUES["cues"].split() + _CUES["roles"].split() if w
 COLON_CUES = tuple(_CUES["colon"].split())
 # The dots between the parts of a transliterated name, look-alikes included (ᐧ ˙ ⋅ ･ ⸱ 丶), and a hyphen: the detector's.
 _DOTS = TEXT_DOTS
-_CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"
+# (cue words in a row all before the name: 被申请人法定代表人X is X, as the detector reads it)
+_CUE = re.compile(f"(?:(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?)+"
                   f"([\u4e00-\u9fa5{_DOTS}*＊]{{2,8}})")
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
@@ -221,12 +222,14 @@ _PLACED = re.compile(
     f"|(?:^|[^\\u4e00-\\u9fa5]|对方|双方|与|和|同|及)([\\u4e00-\\u9fa5{_DOTS}]{{2,12}}?)(?=" + _BRACKET + ")"
     # (any two to four characters after a role or a word of kinship, before a word that follows a name)
     f"|(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?([\\u4e00-\\u9fa5]{{2,4}}?)(?:{AFTER_ROLE_WORDS})"
+    # (one who names himself at the start of a sentence: 本人徐轩，反映…)
+    f"|(?:^|[，。！？；：\\s])本人[:：]?({_ROLE_LED})(?:[，,。；;\\s]|$)"
     # (a list of names goes on after a masked one: 郏*、图雅一起, 王*和李四等)
     f"|[*＊]、([\\u4e00-\\u9fa5]{{2,3}}?)(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"
     f"|[*＊](?:和|及|与)({_SURNAME_LED})(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)")
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
 _PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET
-                + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)")
+                + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人")
 
 
 def _placed_names(cell: str) -> bool:

@@ -140,8 +140,9 @@ TOGETHER = ("一起", "一同", "共同", "合力", "联手")
 # character but these (operators.base.python_pattern writes it for Python's re).
 # Nor with a word of kinship that is no surname (户主妻子（…）: 妻子 is who, not the name).
 _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿兄哥夫女奶妹姐婆婿媳子弟母父爷家住通市群]"
-# (a word of kinship after 其 or 之 first, whole: 其父亲X is 其父亲 and X, not 其父 and 亲X)
-_CONTEXT = (f"(([其之]({'|'.join(KIN_WORDS)})|{'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
+# (a word of kinship after 其 or 之 first, whole: 其父亲X is 其父亲 and X, not 其父 and 亲X; and cue words in a row
+# all before the name: 被申请人法定代表人X is X, not 法定代)
+_CONTEXT = (f"((([其之]({'|'.join(KIN_WORDS)})|{'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*)+")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
 NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + TOGETHER + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
@@ -211,12 +212,15 @@ def after_last_cue(name: str) -> str:
     for last in _CUE_AT_START.finditer(name):
         pass
     return name[last.end():] if last is not None and len(name) - last.end() >= 2 else name
+# … those that follow a cue word (:data:`_CONTEXT`), and the cue words as a tuple for ``str.startswith``
+_CUE_GROUPS = frozenset((1, 2, 19, 20))
+_CUE_WORDS_TUPLE = tuple(CUE_WORDS)
 # … the loose one after a role's word (any two to four characters before what follows a name)
 _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 39
+_GROUPS = 40
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -228,6 +232,9 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     inside a name that runs on (吉苏木果: a Yi name) is no place: what follows the last one is the
     name where it is long enough to be one (…嘎查阿依古丽), else all of it."""
     if name in NOT_NAMES and group in POSITION_GROUPS:
+        return len(name)
+    # after a cue, another cue word is no name (被申请人法定代表人蔡**: a later pass sees 法定代 after 被申请人)
+    if group in _CUE_GROUPS and (name + after).startswith(_CUE_WORDS_TUPLE):
         return len(name)
     # after a role, a word that follows the one a role names is none (代办员主动上门, 民警当场…)
     if group == _LOOSE_ROLE_GROUP and (name in AFTER_ROLE or name[:2] in AFTER_ROLE):
@@ -451,6 +458,9 @@ def name_span(named: bool = False) -> str:
         # after a role of three characters ending in 人 (预订人X代订, 报警人X称), a name of a known form before what
         # follows a name: the role is known by its form, not by a list of cue words
         group("p", 37, f"({ROLE_OF_REN})[:：]?") + group("n", 37, _ROLE_NAME) + group("s", 37, "|".join(ROLE_OF_REN_ENDS)),
+        # one who names himself at the start of a sentence (本人徐轩，反映…): 本人 and a name of a known form before a
+        # mark (本人同意，本人承诺， hold none: no surname leads them)
+        group("p", 40, "(^|[，。！？；：\\s])本人[:：]?") + group("n", 40, _ROLE_NAME) + group("s", 40, "[，,。；;\\s]|$"),
         # a list of names goes on after a name (X、Y、Z和W): after one already masked (an earlier pass took it) and
         # 和 及 与, the next of a known form before what ends an item of the list (after 、: groups 36 and 24)
         group("p", 35, "[*＊](和|及|与)") + group("n", 35, _ANY_NAME) + group("s", 35, f"(、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"),
