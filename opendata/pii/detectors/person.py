@@ -192,7 +192,9 @@ _ADDRESSED_START = re.compile(f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join
 #: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test): the words
 #: it keeps, and the kin and role words before which it keeps them.
 KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) + list(ADDRESSED) + list(KIN_WORDS)
-                     + [w for w in AFTER_ROLE if len(w) > 1])
+                     + [w for w in AFTER_ROLE if len(w) > 1]
+                     # (a cue word after a cue word: name_begins keeps what follows the first, 被申请人法定代表人)
+                     + [f"({'|'.join(CUE_WORDS)})[:：为是]?\\s*({'|'.join(CUE_WORDS)})"])
 #: the group of a run of transliterated characters (``name_span``'s seventh alternative): what
 #: follows a place word in it is a name only as long as a run of its own.
 RUN_GROUP = 7
