@@ -36,9 +36,10 @@ from . import memo
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
-from .detectors.phones import GLUED_LABELS
-from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, KIN, KIN_WORDS, \
-    NOT_NAMES, after_last_cue, PSEUDONYM, ROLE_ENDS, SURNAMES, TITLES_AFTER
+from .detectors.phones import GLUED_LABELS, SPOKEN_DIGITS, SPOKEN_VALUES
+from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, GRAMMAR, KIN, KIN_WORDS, \
+    NOT_NAMES, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, TEXT_DOTS, \
+    TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -62,9 +63,10 @@ CUE_WORDS = tuple(w for w in _CUES["cues"].split() + _CUES["roles"].split() if w
     + tuple(_CUES.get("lastline", "").split())
 #: … and words after which one stands when a colon follows (市民：张三).
 COLON_CUES = tuple(_CUES["colon"].split())
-# The dots between the parts of a transliterated name, look-alikes included (ᐧ ˙ ⋅ ･ ⸱ 丶), and a hyphen.
-_DOTS = "·•・．‧∙ᐧ˙⋅･⸱丶.\\-"
-_CUE = re.compile(f"(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?"
+# The dots between the parts of a transliterated name, look-alikes included (ᐧ ˙ ⋅ ･ ⸱ 丶), and a hyphen: the detector's.
+_DOTS = TEXT_DOTS
+# (cue words in a row all before the name: 被申请人法定代表人X is X, as the detector reads it)
+_CUE = re.compile(f"(?:(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?)+"
                   f"([\u4e00-\u9fa5{_DOTS}*＊]{{2,8}})")
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
@@ -79,6 +81,15 @@ _KIN_AT_START = re.compile(f"(?:{'|'.join(sorted((k for k in KIN if len(k) > 1),
 # Characters a person's name does not hold, which place names and sentences do (反映人民路 is not
 # 反映人 + a name).
 _NOT_IN_NAMES = re.compile("[路街道区市省县镇乡村号口楼的了在是有和与及等个们这那不没到给被把对向从为]")
+
+
+def _place_or_phrase(name: str) -> bool:
+    """Whether ``name`` holds a character no name holds (:data:`_NOT_IN_NAMES`), its first one aside where that
+    is a surname that is a word first and makes no word with the next (区佳, 那仁: not 区域, 那个)."""
+    first = WORD_FIRST.get(name[:1])
+    if first is not None and len(name) > 1 and name[1] not in first + GRAMMAR:
+        name = name[1:]
+    return _NOT_IN_NAMES.search(name) is not None
 
 
 # How a person got in touch, or how many did (市民来信反映, 业主联名反映): words, not a name.
@@ -100,7 +111,7 @@ def _unmasked_name(tail: str) -> bool:
     dotted = re.search(f"[{_DOTS}]", name) is not None
     if not dotted:
         name = name if cut else name[:4]
-        if _NOT_IN_NAMES.search(name[:4]) or name[:2] in NOT_NAMES:  # (店员态度恶劣: a word no one bears as a name)
+        if _place_or_phrase(name[:4]) or name[:2] in NOT_NAMES:  # (店员态度恶劣: a word no one bears as a name)
             return False
     return 2 <= len(re.sub(f"[{_DOTS}]", "", name)) <= 8 and not re.search("[某*＊]", name) \
         and len(name) <= (8 if dotted else 4)
@@ -111,8 +122,8 @@ def _digits(run: str) -> str:
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ×", "0123456789XXX")
-# A number spoken into a record (幺三八…, 一五〇…): Chinese numerals read as digits, 幺 and 两 too.
-_SPOKEN = str.maketrans("〇零一幺二两三四五六七八九", "0011223456789")
+# A number spoken into a record (幺三八…, 一五〇…): Chinese numerals read as digits, 幺 and 两 too (the detector's).
+_SPOKEN = str.maketrans(SPOKEN_DIGITS, SPOKEN_VALUES)
 
 
 def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
@@ -153,7 +164,7 @@ _MOBILE_RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-/])(?:(?<![A-Za-z])|" + "|".j
 #: "no digit"; only the optional prefix lets one stand there). Necessary, not sufficient: the
 #: cells without it are passed over, the others searched by :data:`_MOBILE_RUN` itself.
 #: Digits are read in every width and as spoken (一三九…, 幺 for 1), as :func:`mobile_cells` translates them.
-_ANY_DIGIT = "0-9０-９〇零一幺二两三四五六七八九"
+_ANY_DIGIT = f"0-9０-９{SPOKEN_DIGITS}"
 MOBILE_CANDIDATE = (f"(?:^|[^{_ANY_DIGIT}]|[8８八][6６六][ \\-]?)[{_ANY_DIGIT}](?:[ ./\\-]?[{_ANY_DIGIT}]){{10}}"
                     f"(?:[^{_ANY_DIGIT}]|$)")
 _DOCUMENT = re.compile(DOCUMENT_CUE + r"[:：为是]?\s*[CDEGHMPS][A-Z]?[0-9]{6,10}(?![0-9A-Za-z])")
@@ -196,17 +207,30 @@ def cards_beyond_chance(cards: int, runs: int, chance: float = 0.03, factor: flo
 # that says who (X（男，…）, X（警号…）). Where these hold a surname-led name of two or three characters
 # (or a transliterated one), unmasked, before a mark or a word that ends a name, or any two to four
 # characters before a word that follows a name (首席代表区佳当日…), a person is named.
-_SURNAME_LED = (f"(?:(?:{'|'.join(COMPOUND)})[\u4e00-\u9fa5]{{1,2}}|[{SURNAMES}][\u4e00-\u9fa5]{{1,2}}"
-                f"|[\u4e00-\u9fa5]{{1,8}}(?:[{_DOTS}][\u4e00-\u9fa5]{{1,8}}){{1,3}})")
+_SURNAME_LED = (f"(?:(?:{'|'.join(COMPOUND)})[\u4e00-\u9fa5]{{1,2}}|[{TEXT_SURNAMES}][\u4e00-\u9fa5]{{1,2}}"
+                # (a surname that is a word first, where it makes no word with what follows: 区佳, not 区域)
+                + "".join(f"|{first}(?![{seconds}{GRAMMAR}])[\u4e00-\u9fa5]{{1,2}}" for first, seconds in WORD_FIRST.items())
+                + f"|[\u4e00-\u9fa5]{{1,8}}(?:[{_DOTS}][\u4e00-\u9fa5]{{1,8}}){{1,3}})")
 _ENDS_A_NAME = "|".join([re.escape(w) for w in AFTER_ROLE] + list(TITLES_AFTER) + [_AFTER_NAME.pattern, "$"])
+# (a role of three characters ending in 人, 预订人, but no word for people after a character, 这个人: the detector's
+# ROLE_OF_REN, and as there, a name led by a surname that is no common word there: 负责人家中电话 holds none)
+_ROLE_LED = _SURNAME_LED.replace(f"[{TEXT_SURNAMES}]", f"[{ROLE_SURNAMES}]", 1)
+_ROLE_OF_REN = f"[\u4e00-\u9fa5](?![{PEOPLE_WORD_HEADS}])[\u4e00-\u9fa5]人"
 _PLACED = re.compile(
     f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
+    f"|{_ROLE_OF_REN}[:：]?({_ROLE_LED})(?:{'|'.join(ROLE_OF_REN_ENDS)})"
     f"|(?:^|[的，。；：、！？,;:\\s])({_SURNAME_LED})(?:{'|'.join(TITLES_AFTER)})"
     f"|(?:^|[^\\u4e00-\\u9fa5]|对方|双方|与|和|同|及)([\\u4e00-\\u9fa5{_DOTS}]{{2,12}}?)(?=" + _BRACKET + ")"
     # (any two to four characters after a role or a word of kinship, before a word that follows a name)
-    f"|(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?([\\u4e00-\\u9fa5]{{2,4}}?)(?:{AFTER_ROLE_WORDS})")
+    f"|(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?([\\u4e00-\\u9fa5]{{2,4}}?)(?:{AFTER_ROLE_WORDS})"
+    # (one who names himself at the start of a sentence: 本人徐轩，反映…)
+    f"|(?:^|[，。！？；：\\s])本人[:：]?({_ROLE_LED})(?:[，,。；;\\s]|$)"
+    # (a list of names goes on after a masked one: 郏*、图雅一起, 王*和李四等)
+    f"|[*＊]、([\\u4e00-\\u9fa5]{{2,3}}?)(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"
+    f"|[*＊](?:和|及|与)({_SURNAME_LED})(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)")
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
-_PLACED_HINT = "|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET
+_PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET
+                + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人")
 
 
 def _placed_names(cell: str) -> bool:
@@ -216,7 +240,7 @@ def _placed_names(cell: str) -> bool:
         if name.endswith(KIN_WORDS) or (len(name) > 4 and not re.search(f"[{_DOTS}]", name)) \
                 or name in AFTER_ROLE or name[:2] in AFTER_ROLE:
             continue  # 其父亲（身份证号…）: whose details follow, not a name; a clause, not a name
-        if not re.search("[某*＊]", name) and name[:2] not in NOT_NAMES and not _NOT_IN_NAMES.search(name):
+        if not re.search("[某*＊]", name) and name[:2] not in NOT_NAMES and not _place_or_phrase(name):
             return True
     return False
 
@@ -232,7 +256,7 @@ def name_cue_cells(values: pa.Array) -> int:
     found = 0
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(
-            not re.search("[某*＊]", m) and not _NOT_IN_NAMES.search(m) and m[:2] not in _HOW
+            not re.search("[某*＊]", m) and not _place_or_phrase(m) and m[:2] not in _HOW
             for m in _BEFORE_VERB.findall(cell)) or _placed_names(cell)
     return found
 

@@ -21,10 +21,20 @@ _DATA = _data_file("surnames.txt")
 SURNAMES = _DATA["single"].strip()
 COMPOUND = tuple(_DATA["compound"].split())
 PINYIN_SURNAMES = tuple(_DATA["pinyin"].split())
+#: surnames that are words first (区, 铁, 过, 鲜, 那, 朴), each with the second characters of the words it
+#: begins (区域, 铁路, 过来, 鲜花, 那里): in free text a name led by one does not go on with one of these, nor
+#: with a word of grammar (过了, 那的); in a name column they are surnames like any other.
+WORD_FIRST = dict(entry.split(":") for entry in _DATA.get("word_first", "").split())
+GRAMMAR = "了着的地得们是在不也都就还又再和与及"
+#: … the other surnames, which lead a name in text whatever follows them.
+TEXT_SURNAMES = "".join(c for c in SURNAMES if c not in WORD_FIRST)
 # Given-name characters: CJK ideographs except 某 (U+67D0), which marks an anonymized name (李某).
 _GIVEN = "[\u4e00-\u67cf\u67d1-\u9fa5]"
 _HAN = "[\u4e00-\u9fa5]"
 _NAME = f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES}]{_GIVEN}{{1,2}})"
+# In text, a surname that is a word first and the first given character, where they make no word (区佳, not 区域).
+_WORD_LED = "|".join(f"{first}[^\\P{{Han}}某{seconds}{GRAMMAR}]" for first, seconds in WORD_FIRST.items())
+
 # Transliterated names (Uyghur, Kazakh …): parts joined by a middle dot, a bullet, a full stop, ・, or
 # the hyphenation point, bullet operator and other look-alikes some input methods give for it (‧ U+2027,
 # ∙ U+2219, ᐧ U+1427, ˙ U+02D9, ⋅ U+22C5, ･ U+FF65, ⸱ U+2E31, and the stroke 丶 U+4E36).
@@ -86,6 +96,12 @@ KIN_WORDS = tuple(k for k in KIN if len(k) > 1)
 ROLE_ENDS = tuple(_CUES["role_ends"].split())
 #: … and what follows a name that one introduces, besides the marks and verbs of :data:`NAME_ENDS`.
 AFTER_ROLE = tuple(_CUES["after_role"].split())
+#: the first characters of the two-character words for people that end in 人 (个人, 老人, 家人, 他人:
+#: ``data/people_words.txt``, from jieba's dictionary) …
+PEOPLE_WORD_HEADS = _data_file("people_words.txt")["heads"].strip()
+#: … so a role of three characters ending in 人 (预订人, 报警人, 登记人, 收件人: the one who did a thing), not
+#: one of those words after a character (这个人, 独居老人, 其家人), which says nothing of a role.
+ROLE_OF_REN = f"[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人"
 #: titles written after a full name (X老师, X同志), and what a bracket after a name holds (X（男，…）).
 TITLES_AFTER = tuple(_CUES["titles_after"].split())
 BRACKETED = tuple(_CUES["bracketed"].split())
@@ -117,6 +133,10 @@ def kin_name_cells(values: pa.Array) -> np.ndarray:
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
               "驾驶", "驾车", "签收", "领取", "签字")
+#: what a name of a known form stands before after a role ending in 人 (:data:`ROLE_OF_REN`): a word that follows a
+#: named person or a verb of what one did (预订人X代订, 报警人X称), not a mark alone (年轻人居多，: the role is told
+#: by its form only, so the name needs more than its place)
+ROLE_OF_REN_ENDS = tuple(re.escape(w) for w in AFTER_ROLE if "\u4e00" <= w[0] <= "\u9fa5") + AFTER_NAME + ("手机", "电话", "身份证")
 #: words that hand a matter to a person (请张三同志…, 交李四签收) …
 HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
 #: how a person is addressed by surname alone (王女士, 刘师傅): no name is left to find.
@@ -128,40 +148,48 @@ _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
+#: … and the words of doing a thing together, after the names of those who did it (与X、Y一起将其救起).
+TOGETHER = ("一起", "一同", "共同", "合力", "联手")
 # A name does not begin with the words that follow one (来电人表示… holds no name): a Chinese
 # character but these (operators.base.python_pattern writes it for Python's re).
 # Nor with a word of kinship that is no surname (户主妻子（…）: 妻子 is who, not the name).
 _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在于因的和与及等对向从为将把被妻丈儿兄哥夫女奶妹姐婆婿媳子弟母父爷家住通市群]"
-_CONTEXT = (f"(({'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*")
+# (a word of kinship after 其 or 之 first, whole: 其父亲X is 其父亲 and X, not 其父 and 亲X; and cue words in a row
+# all before the name: 被申请人法定代表人X is X, not 法定代)
+_CONTEXT = (f"((([其之]({'|'.join(KIN_WORDS)})|{'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*)+")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
-NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
+NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + TOGETHER + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
                                                       "未", "途中", "将其"))
-             + "|拒绝|拒不|的|在|于|因|[，。；：、,;:（(\\s]")
+             + "|拒绝|拒不|的|在|于|因|已|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
-_PART_IN_TEXT = "[^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]"
-# (In text also a hyphen between two parts, 吐尔逊-阿不都拉: between Chinese characters it joins no numbers.)
-_TEXT_DOTS = NAME_DOTS + "\\-"
-_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([{_TEXT_DOTS}]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
+# (来 ends a part where it begins a word of getting in touch, 来电, 来访, but stands inside one, 阿布来提)
+_PART_IN_TEXT = "([^\\P{Han}反映其的在称来电投诉举报要求请咨询已于因和与及等]|来[^\\P{Han}电访信函人了过到])"
+#: (In text also a hyphen between two parts, 吐尔逊-阿不都拉: between Chinese characters it joins no numbers.)
+#: The dots of :data:`NAME_DOTS` and the hyphen, as a character class's text (read by the last line too).
+TEXT_DOTS = NAME_DOTS + "\\-"
+_DOTTED_IN_TEXT = f"{_PART_IN_TEXT}{{1,8}}([{TEXT_DOTS}]{_PART_IN_TEXT}{{1,8}}){{1,3}}"
 # Romanised names in text (租户Hu Guilan（…）): a pinyin surname and a given name (one order only:
 # the pattern's size counts, and the surname leads in Chinese text).
 _ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
 # In text a name led by the surname 家 is not one of the words 家 begins (反映人家住…, 负责人家中电话:
 # the cue, then where the person lives).
 _HOME_WORDS = "住中属人里庭门乡"
-_NAME_IN_TEXT = (f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{SURNAMES.replace('家', '')}]{_GIVEN}{{1,2}}"
+_NAME_IN_TEXT = (f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{TEXT_SURNAMES.replace('家', '')}]{_GIVEN}{{1,2}}"
+                 f"|({_WORD_LED}){_GIVEN}?"
                  f"|家[^\\P{{Han}}某{_HOME_WORDS}]{_GIVEN}?)")
 # (In text, where a cue or a list says a name stands, one syllable is a name too: 外卖骑手拉姆送餐…)
 _ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|({_SYLLABLES}){{1,3}}|{_NAME_IN_TEXT})"
-# Names listed with 、 after the first (其子龙亦强、扈霞文): the list is masked with it.
-_NAMES = f"{_ANY_NAME}(、{_ANY_NAME})*"
+# Names listed with 、 after the first (其子龙亦强、扈霞文), or 和 or 及 before the last: the list is masked with it.
+_NAMES = f"{_ANY_NAME}([、和及]{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
-_NAME_BEFORE_称 = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
+_NAME_BEFORE_称 = (f"(({'|'.join(COMPOUND)})|[{TEXT_SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
+                  f"|({_WORD_LED})[^\\P{{Han}}某名简号自昵统俗职声宣对指人]?")
 # … after 称, a name of a known form whose surname is a word _WHO leaves out (称向某某长期…, 称上官某…)
 _WORD_SURNAMES = "".join(c for c in SURNAMES if c in "向上于和从将把对为经当")
 _NAME_AFTER_称 = f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{_WORD_SURNAMES}]{_GIVEN}{{1,2}}"
 # … and before another verb a name does not end in 人 (当事人驾驶, 申请人反映: the cue, not a name).
-_NAME_BEFORE_VERB = f"(({'|'.join(COMPOUND)})|[{SURNAMES}]){_GIVEN}?[^\\P{{Han}}某人]"
+_NAME_BEFORE_VERB = f"(({'|'.join(COMPOUND)})|[{TEXT_SURNAMES}]){_GIVEN}?[^\\P{{Han}}某人]|({_WORD_LED})[^\\P{{Han}}某人]?"
 
 
 # Words that stand where text puts a name but name nobody (技术咨询, 东至水渠), and the words of places
@@ -178,13 +206,15 @@ _ADDRESSED_START = re.compile(f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join
 #: RE2 text a cell must hold for :func:`name_begins` to keep any name of it (a cheap first test): the words
 #: it keeps, and the kin and role words before which it keeps them.
 KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) + list(ADDRESSED) + list(KIN_WORDS)
-                     + [w for w in AFTER_ROLE if len(w) > 1])
+                     + [w for w in AFTER_ROLE if len(w) > 1]
+                     # (a cue word after a cue word: name_begins keeps what follows the first, 被申请人法定代表人)
+                     + [f"({'|'.join(CUE_WORDS)})[:：为是]?\\s*({'|'.join(CUE_WORDS)})"])
 #: the group of a run of transliterated characters (``name_span``'s seventh alternative): what
 #: follows a place word in it is a name only as long as a run of its own.
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36, 38))
 # the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
 HANDED_GROUP = 12
 _CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
@@ -198,12 +228,15 @@ def after_last_cue(name: str) -> str:
     for last in _CUE_AT_START.finditer(name):
         pass
     return name[last.end():] if last is not None and len(name) - last.end() >= 2 else name
+# … those that follow a cue word (:data:`_CONTEXT`), and the cue words as a tuple for ``str.startswith``
+_CUE_GROUPS = frozenset((1, 2, 19, 20))
+_CUE_WORDS_TUPLE = tuple(CUE_WORDS)
 # … the loose one after a role's word (any two to four characters before what follows a name)
 _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 34
+_GROUPS = 40
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -215,6 +248,9 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     inside a name that runs on (吉苏木果: a Yi name) is no place: what follows the last one is the
     name where it is long enough to be one (…嘎查阿依古丽), else all of it."""
     if name in NOT_NAMES and group in POSITION_GROUPS:
+        return len(name)
+    # after a cue, another cue word is no name (被申请人法定代表人蔡**: a later pass sees 法定代 after 被申请人)
+    if group in _CUE_GROUPS and (name + after).startswith(_CUE_WORDS_TUPLE):
         return len(name)
     # after a role, a word that follows the one a role names is none (代办员主动上门, 民警当场…)
     if group == _LOOSE_ROLE_GROUP and (name in AFTER_ROLE or name[:2] in AFTER_ROLE):
@@ -288,11 +324,13 @@ _LAND = "路河沟渠地田林山坡塘道岭湖江溪桥场园屋房墙界村�
 _WHO = "[^\\P{Han}表称反来投举报诉咨询请求要希说已在于因的和与及等对向从为将把被该此本其双事各每这上下当经据至截我你他她它们]"
 
 
-# A name after a role, a word of kinship, before a title or a bracket: of a known form, not led by
-# the few surnames that are also common words there (那, 全, 家, 都: 我婆婆都说…, 工作人员全程…).
-_ROLE_SURNAMES = SURNAMES.replace("那", "").replace("全", "").replace("家", "").replace("都", "")
+#: A name after a role, a word of kinship, before a title or a bracket: of a known form, not led by
+#: the few surnames that are also common words there (全, 家, 都: 我婆婆都说…, 工作人员全程…, 负责人家中), nor by
+#: one of :data:`WORD_FIRST` (read apart).
+ROLE_SURNAMES = TEXT_SURNAMES.replace("全", "").replace("家", "").replace("都", "")
 # (a transliterated name first: 麦麦提˙努尔兰 is one name, not 麦麦提 and the rest)
-_KNOWN_NAME = f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{_ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_SYLLABLES}){{2,3}}"
+_KNOWN_NAME = (f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_WORD_LED}){_GIVEN}?"
+               f"|({_SYLLABLES}){{2,3}}")
 _ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}"
 _AFTER_ROLE = "|".join(re.escape(w) for w in AFTER_ROLE)
 # … its words of two characters or more, and 已 (a mark, or a word of one character such as 不 or 来, also
@@ -332,7 +370,7 @@ def name_span(named: bool = False) -> str:
     any_verb = f"({'|'.join(AFTER_NAME)})([^人]|$)"
     verbs = f"({'|'.join(v for v in AFTER_NAME if len(v) > 1)})([^人]|$)"
     han = f"[\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS.replace('.', '')}]"
-    han_dot = f"[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]"  # … and the full stop some write in a transliterated name
+    han_dot = f"[\\x{{4e00}}-\\x{{9fa5}}{TEXT_DOTS}]"  # … and the full stop some write in a transliterated name
     kin = "|".join(KIN)
     cue_words = "|".join(CUE_WORDS)
     # a phone number's start after a name: a mobile (with a country prefix) or a landline
@@ -343,16 +381,16 @@ def name_span(named: bool = False) -> str:
     return "|".join([
         # (first: at the same place, these take the cue before the word of kinship with them)
         # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
-        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,15}}?")
+        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}{TEXT_DOTS}]{{1,15}}?")
         + group("s", 13, "[)）]"),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
         # at the start of a sentence a name and a date (经查，孙霞芳于2023年…); after 称, a name and
         # what the person did (称邱英长期占用…)
-        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,12}}?")
+        group("p", 17, _SENTENCE_START) + group("n", 17, f"{_NAME_BEFORE_VERB}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{TEXT_DOTS}]{{1,12}}?")
         + group("s", 17, "于(\\d|今|昨|前|去|同|本|上|近)"),
-        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{_TEXT_DOTS}]{{1,12}}?")
+        group("p", 18, "称") + group("n", 18, f"{_NAME_AFTER_称}|{_WHO}[\\x{{4e00}}-\\x{{9fa5}}{TEXT_DOTS}]{{1,12}}?")
         + group("s", 18, "(长期|多次|经常|一直|擅自|私自|拒绝|拒不|未经|曾|已|在|于|将|把|对|向|与|和|欠|借|打|骂|殴打|占用|堆放)"),
         # a neighbour in a plot's 四至 (东至王建国，南至路；西邻陆杰梓): a name filling the side up to
         # its mark, of a known form or any two to five characters that do not end as a feature of
@@ -368,10 +406,18 @@ def name_span(named: bool = False) -> str:
         group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
+        # (after a colon-less cue, a list of a name of any form and then names of a known form, before what ends a
+        # list of people: 与路过的市民阿约阿呷、贺睿安一起)
+        group("p", 39, f"({loose})\\s?") + group("n", 39, f"{start}{han}{{1,3}}?(、{_ANY_NAME})+")
+        + group("s", 39, f"({'|'.join(PEOPLE + TOGETHER)}|等)"),
         group("p", 5, f"({loose})\\s?") + group("n", 5, f"{start}{han}{{1,9}}?")
         + group("s", 5, f"{any_verb}|[（(]|[，,][男女][，,]|共同|一起|同住"),
         group("p", 9, "(^|[，。；：\\s]|与|和|同)") + group("n", 9, f"{_ANY_NAME}(、{_ANY_NAME})+")
-        + group("s", 9, f"({'|'.join(PEOPLE)}|等|[，。；,;]|$)"),
+        + group("s", 9, f"({'|'.join(PEOPLE + TOGETHER)}|等|[，。；,;]|$)"),
+        # … and with 和 or 及 before the last only before the word of people or of doing together that ends the list
+        # (与袁洋、孟振和邹国一起: 和平路口和平路 is no list)
+        group("p", 38, "(^|[，。；：\\s]|与|和|同)") + group("n", 38, f"{_ANY_NAME}([、和及]{_ANY_NAME})+")
+        + group("s", 38, f"({'|'.join(PEOPLE + TOGETHER)}|等)"),
         group("p", 11, "(^|[，。；：\\s]|与|和|同)") + group("n", 11, f"{start}{han_dot}{{1,9}}?(、{start}{han_dot}{{1,9}}?)+")
         + group("s", 11, f"({'|'.join(PEOPLE)}|等)"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
@@ -396,6 +442,10 @@ def name_span(named: bool = False) -> str:
         group("p", 34, f"({'|'.join(CATEGORIES)})") + group("n", 34, f"{start}{han}{{1,3}}?") + group("s", 34, "[，,、。；;（(]"),
         # after a name already masked and 、, the next of the list (工友旺*、訾行军将其…): the treatment's
         # later passes take what a list of names of several forms left
+        # (first, at the same place: any two or three characters before what ends an item of the list, …、图雅一起,
+        # 、王伟一同 — not 王伟一 — and a word that names nobody there stays, 王*、物业一起: name_begins)
+        group("p", 36, "[*＊]、") + group("n", 36, f"{start}{_GIVEN}{{1,2}}?")
+        + group("s", 36, f"(、|等|{'|'.join(TOGETHER)}|{NAME_ENDS}|$)"),
         group("p", 24, "[*＊]、") + group("n", 24, _ANY_NAME),
         # a one-character word of kinship, then a space, in a list of contacts (子 武燕, no phone)
         group("p", 21, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 21, _ANY_NAME) + group("s", 21, "(\\s|$|[，,；;])"),
@@ -420,7 +470,16 @@ def name_span(named: bool = False) -> str:
         group("p", 32, f"({'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?")
         + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}{_GIVEN}{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
         # one name with whom something was done (与X一起将其救起, 和X共同)
-        group("p", 33, "(与|和|同|跟)") + group("n", 33, _ROLE_NAME) + group("s", 33, "一起|一同|共同|合力|联手"),
+        group("p", 33, "(与|和|同|跟)") + group("n", 33, _ROLE_NAME) + group("s", 33, "|".join(TOGETHER)),
+        # after a role of three characters ending in 人 (预订人X代订, 报警人X称), a name of a known form before what
+        # follows a name: the role is known by its form, not by a list of cue words
+        group("p", 37, f"({ROLE_OF_REN})[:：]?") + group("n", 37, _ROLE_NAME) + group("s", 37, "|".join(ROLE_OF_REN_ENDS)),
+        # one who names himself at the start of a sentence (本人徐轩，反映…): 本人 and a name of a known form before a
+        # mark (本人同意，本人承诺， hold none: no surname leads them)
+        group("p", 40, "(^|[，。！？；：\\s])本人[:：]?") + group("n", 40, _ROLE_NAME) + group("s", 40, "[，,。；;\\s]|$"),
+        # a list of names goes on after a name (X、Y、Z和W): after one already masked (an earlier pass took it) and
+        # 和 及 与, the next of a known form before what ends an item of the list (after 、: groups 36 and 24)
+        group("p", 35, "[*＊](和|及|与)") + group("n", 35, _ANY_NAME) + group("s", 35, f"(、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
         # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
         group("p", 31, f"(^|[\\s,，;；、/])({kin})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"

@@ -36,8 +36,12 @@ _MOBILE_BODY = r"(?:[- ./]?\d){8}"
 #: boundary (手机:, 电话 and ☎ are not word characters).
 MOBILE_PREFIX = rf"(\+86[- ]?|\b(?:00)?86[- ]?|{GLUED_LABEL}(?:\+?86[- ]?|0086[- ]?)?|\b)"
 
-#: a mobile number in Chinese numerals: 1[3-9] and nine more, 〇/零 for 0, 幺 for 1, 两 for 2.
-_SPOKEN_DIGIT = "[〇零一幺二两三四五六七八九]"
+#: Chinese numerals as a number is spoken into a record (幺三八…, 一五〇…), and the digit each stands for: 〇/零
+#: for 0, 幺 for 1, 两 for 2 (read by the last line too).
+SPOKEN_DIGITS = "〇零一幺二两三四五六七八九"
+SPOKEN_VALUES = "0011223456789"
+#: a mobile number in Chinese numerals: 1[3-9] and nine more.
+_SPOKEN_DIGIT = f"[{SPOKEN_DIGITS}]"
 SPOKEN_MOBILE = f"[一幺][三四五六七八九]{_SPOKEN_DIGIT}{{9}}"
 
 
