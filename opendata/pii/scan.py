@@ -340,8 +340,11 @@ def _shaped_or_rare(values: pa.Array, cell_pattern: str, inactive: list[Detector
 
 
 #: RE2's memory for one pattern's automata (its default, 8 MiB, is tight for the combined patterns;
-#: at 64 MiB the routing set of ~88 kB of patterns ran out of DFA memory and RE2 wrote so to stderr).
-_RE2_MEMORY = 128 << 20
+#: at 64 MiB the routing set of ~88 kB of patterns ran out of DFA memory and RE2 wrote so to stderr;
+#: at 128 MiB so did the ~200 kB name pattern once lists, roles ending 人 and words-first surnames
+#: joined it — RE2 then searches without its DFA, slower, and prints "DFA out of memory" on the
+#: officer's screen). The budget is a ceiling: RE2 takes what a search needs.
+_RE2_MEMORY = 512 << 20
 #: bytes searched by one joined search at most: a joined text is one string, which holds 2 GiB.
 JOIN_BYTES = 256 << 20
 
