@@ -33,11 +33,14 @@ def chromium(width: int = 1280, height: int = 900) -> Iterator["object"]:
     options.binary_location = shutil.which("chromium")
     for flag in CHROMIUM_FLAGS + [f"--window-size={width},{height}"]:
         options.add_argument(flag)
+    if width < 500:
+        # A phone: chromedriver's own emulation, applied to every page it opens. (A CDP override sent
+        # once before the first page was sometimes lost on navigation: the page then had headless
+        # Chromium's smallest window, 480 px.)
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0, "touch": True}})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
     try:
-        if width < 500:  # a phone: the viewport itself, as a phone lays the page out
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
         yield driver
     finally:
         driver.quit()

@@ -40,6 +40,19 @@ def _visible_titles(driver) -> list[str]:
         "return [...document.querySelectorAll('#results li h3')].filter(e => e.offsetParent).map(e => e.textContent)")
 
 
+def _text(driver, css: str) -> str:
+    """The text of the first element matching ``css``, found again if the page's script redrew the
+    list between finding the element and reading it (a stale element)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    for _ in range(9):
+        try:
+            return driver.find_element("css selector", css).text
+        except StaleElementReferenceException:
+            continue
+    return driver.find_element("css selector", css).text
+
+
 def _count(driver) -> int:
     text = driver.find_element("id", "count").text
     return int(re.search(r"\d+", text).group())
@@ -111,7 +124,7 @@ def test_sort_and_paging_over_5000_synthetic_datasets(tmp_path, desktop):
     assert d.find_element("id", "pageinfo").text == "第 1 / 250 页"
     first = _visible_titles(d)
     newest = sorted(docs, key=lambda x: x["modified"], reverse=True)[0]["modified"]
-    assert newest in d.find_element("css selector", "#results li .muted").text
+    assert newest in _text(d, "#results li .muted")
     d.find_element("id", "next").click()
     assert d.find_element("id", "pageinfo").text == "第 2 / 250 页" and not set(first) & set(_visible_titles(d))
 
@@ -237,7 +250,7 @@ def test_markup_in_catalogue_text_is_shown_as_text_never_run(tmp_path, desktop):
     od.publish(approved(directory, tmp_path / "approved"), od.LocalCatalog(site))
     d = desktop
     d.get((site / "index.html").as_uri())
-    assert hostile in d.find_element("css selector", "#results li h3").text
+    assert hostile in _text(d, "#results li h3")
     _type(d, "onerror")  # the script draws the list from the index
     assert _count(d) == 1 and hostile in _visible_titles(d)[0]
     d.get((site / "datasets/hostile-text/index.html").as_uri())
