@@ -336,6 +336,32 @@ def test_nested_json_values_are_read_as_the_text_they_say(tmp_path):
     assert not [n for n, _, _ in people if n in text]
 
 
+@pytest.mark.parametrize("kind", ["id", "mobile"])
+def test_identifiers_in_hostile_forms_inside_json_leaves_never_leave_raw(tmp_path, kind):
+    """The hostile forms inside a nested JSON field's leaves (the field is read leaf by leaf, not as
+    text): each value is treated; a leaf no treatment touches keeps its written form."""
+    r = random.Random(f"nested-{kind}")
+    forms = [f for f in FORMS if f != "formula"]  # (a formula is a whole spreadsheet cell, not a JSON leaf)
+    values = _values(kind, r, 2 * len(forms))
+    hostile = [FORMS[forms[i % len(forms)]](v, r) for i, v in enumerate(values)]
+    key = "证件号码" if kind == "id" else "手机号码"
+    duty = "财务\u200b专员"  # no PI: kept byte for byte
+    records = [{"序号": i, "联络员": {"姓名": name(r), key: v, "职务": json.loads(f'"{duty}"')}}
+               for i, v in enumerate(hostile)]
+    (tmp_path / "nested.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    try:
+        od.redact(od.load(tmp_path / "nested.json"), tmp_path / "out")
+    except OpendataError as exc:
+        _no_raw_pi_in(exc, values)
+        pytest.fail(f"refused where it should treat: {type(exc).__name__}")
+    text = next((tmp_path / "out").rglob("*.csv")).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    contacts = [json.loads(row["联络员"]) for row in rows]
+    assert len(contacts) == len(records)
+    assert not leaked(values, [json.dumps(c, ensure_ascii=False) for c in contacts]), f"raw {kind} in a JSON leaf"
+    assert all(c["职务"] == json.loads(f'"{duty}"') for c in contacts)
+
+
 def test_json_keyed_by_its_data_is_refused_without_echoing_a_key(tmp_path, run):
     """[{"序号":1,"张伟":"138…"}, …]: each name would become a column name, in the header and the
     descriptor. Refused by name of file; records sharing their keys (some optional) still read."""

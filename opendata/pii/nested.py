@@ -32,6 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
+from .normalize import fold
 
 __all__ = ["NESTED", "header_of", "is_nested", "last_line", "leaf_samples", "nested_columns", "rescan_parts",
            "scan_parts", "treat", "uncertain_paths"]
@@ -263,10 +264,9 @@ def is_nested(column: pa.Array) -> bool:
     return bool(cells) and parsed >= NESTED_SHARE * len(cells)
 
 
-def nested_columns(batch: pa.RecordBatch, skip: set[str] = frozenset()) -> list[str]:
-    """The columns of ``batch`` read structurally (:func:`is_nested`), but those in ``skip``."""
-    return [name for name, column in zip(batch.schema.names, batch.columns)
-            if name not in skip and is_nested(column)]
+def nested_columns(batch: pa.RecordBatch) -> list[str]:
+    """The columns of ``batch`` read structurally (:func:`is_nested`)."""
+    return [name for name, column in zip(batch.schema.names, batch.columns) if is_nested(column)]
 
 
 def _leaves(column: pa.Array, field: str, classify: bool = True) -> tuple[list[_Leaf], list[Any], list[str | None]]:
@@ -299,7 +299,9 @@ def _by_label(leaves: list[_Leaf], kept: bool = False) -> dict[str, list[_Leaf]]
 
 
 def _text_array(leaves: list[_Leaf]) -> pa.Array:
-    return pa.array([leaf.text for leaf in leaves], pa.string())
+    """The leaves' text as a reader reads it (:func:`~opendata.pii.normalize.fold`: an ID number
+    with a zero-width space inside a JSON leaf is one, as in a cell)."""
+    return fold(pa.array([leaf.text for leaf in leaves], pa.string()))
 
 
 # -- scan ----------------------------------------------------------------------------------------
@@ -333,7 +335,7 @@ def rescan_parts(raw: pa.Array, out: pa.Array, field: str) -> dict[str, Any]:
     parts: dict[str, Any] = {}
     for label, group in _group_pairs(pairs, kept=False).items():
         parts[label] = Part()
-        parts[label].add(*scan_column(pa.array([o for _, o in group], pa.string()), raw_only=True))
+        parts[label].add(*scan_column(fold(pa.array([o for _, o in group], pa.string())), raw_only=True))
     return parts
 
 
@@ -394,9 +396,9 @@ def treat(column: pa.Array, field: str, by_label: dict[str, list], treat_column:
             treated = generic(values, generic_treatment).to_pylist()
             if tally is not None:
                 tally["generic"] += len(group)
-        for leaf, new in zip(group, treated):
+        for leaf, new, read in zip(group, treated, values.to_pylist()):
             new = "" if new is None else new
-            if new == leaf.text:
+            if new == leaf.text or new == read:  # untouched: the leaf keeps its written form
                 continue
             if leaf.label == field and parsed[leaf.row] is None:
                 text_rows[leaf.row] = new
@@ -428,13 +430,13 @@ def last_line(raw: pa.Array, out: pa.Array, field: str, by_label: dict[str, list
         treatments = by_label.get(label)
         whole = treatments is None or any(not t.spans and not t.cells for t in treatments)
         if whole:
-            counts["raw_cell"] += lastline.raw_cells(pa.array([r for r, _ in group], pa.string()),
-                                                     pa.array([o for _, o in group], pa.string()))
+            counts["raw_cell"] += lastline.raw_cells(fold(pa.array([r for r, _ in group], pa.string())),
+                                                     fold(pa.array([o for _, o in group], pa.string())))
         else:
             rest += [o for _, o in group]
     rest += [o for group in _group_pairs(pairs, kept=True).values() for _, o in group]
     if rest:
-        counts.update(text_checks(pa.array(rest, pa.string())))
+        counts.update(text_checks(fold(pa.array(rest, pa.string()))))
     return +counts
 
 

@@ -36,6 +36,7 @@ from . import memo
 from .decide import Detection, Rules, decide, header_only
 from .detectors.person import kin_name_cells
 from .detectors import REGISTRY, Detector
+from . import nested
 from .nested import NESTED as _NESTED, header_of as _nested_header
 from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, fold, normalize
 
@@ -714,10 +715,10 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
     columns are also scanned part by part, by the label in their key column's cell of the same row
     (:func:`key_columns`; ``keys``: the key column's cells per value column, given when the key
     column is not in the batch, as in the re-scan of treated columns)."""
-    from . import nested
-
     # (a field of JSON objects or arrays is read leaf by leaf below, not unwrapped into text)
-    batch = pa.RecordBatch.from_arrays([c if nested.is_nested(c) else fold(c) for c in batch.columns],
+    structured = set(nested.nested_columns(batch))
+    batch = pa.RecordBatch.from_arrays([c if n in structured else fold(c)
+                                        for n, c in zip(batch.schema.names, batch.columns)],
                                        names=batch.schema.names)
     nonempty: dict[str, int] = {}
     counts: dict[str, dict[str, Counts]] = {}
@@ -740,7 +741,7 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         pairs = {value: "" for value in keys}
     parts = {value: _scan_parts(batch.column(value), labels, raw_only) for value, labels in keys.items()}
     if not given:  # a field of JSON objects or arrays: path by path (the re-scan reads them itself)
-        for name in nested.nested_columns(batch, skip=set(pairs)):
+        for name in sorted(structured - set(pairs), key=batch.schema.names.index):
             paths = nested.scan_parts(batch.column(name), name, raw_only)
             if paths is not None:
                 pairs[name], parts[name] = nested.NESTED, paths
