@@ -150,3 +150,31 @@ def test_an_answer_is_remembered_for_the_same_column_within_a_batch_step_only() 
         assert [a.tolist() for a in memo.digit_runs(column, run)] == [a.tolist() for a in digit_runs(column, run)]
     assert memo.remembered("k", column, count) == 5  # outside a step nothing is kept
     assert memo.remembered("k", column, count) == 6
+
+
+# -- the hostile-form search (normalize.fold): a cell it passes over is one fold_text keeps ----------------------
+from opendata.pii import normalize  # noqa: E402
+
+_HOSTILE_ALPHABET = ("0123456789" * 3 + "XxOolI" + "ОоΟοІіӀӏХхΧχ×" + "〇零一二三四五六七八九" + "¹²③⑴❶"
+                     + "٣५𝟏" + "\u200b\u200d\u2060\ufeff\u202e\u00ad\u034f\u0301" + " \u00a0\u3000\u2009\n\u2028"
+                     + "<>/=&#%;\"'“「《{[" + "张伟区号" + "\uf9e1\u2f08" + "ab")
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.text(_HOSTILE_ALPHABET, min_size=1, max_size=24), min_size=1, max_size=8))
+def test_the_hostile_search_keeps_every_cell_fold_would_change(cells: list[str]) -> None:
+    """A prefilter only: every cell :func:`~opendata.pii.normalize.fold_text` changes is one the
+    hostile-form search finds (else a hostile ID would be scanned unfolded, and missed)."""
+    hit = pc.match_substring_regex(pa.array(cells, pa.string()), normalize.hostile_pattern()).to_pylist()
+    for cell, found in zip(cells, hit):
+        if normalize.fold_text(cell) != cell:
+            assert found, [hex(ord(c)) for c in cell]
+
+
+def test_the_hostile_search_passes_over_plain_ids_ending_in_x() -> None:
+    """A resident ID whose check character is X (one in eleven) is no hostile form: the search
+    leaves it alone (it was a tenth of an ID column's cells folded for nothing)."""
+    r = rng(7)
+    ids = [resident_id(r)[:17] + "X" for _ in range(50)]
+    assert not any(pc.match_substring_regex(pa.array(ids), normalize.hostile_pattern()).to_pylist())
+    assert [normalize.fold_text(v) for v in ids] == ids

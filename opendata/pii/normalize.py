@@ -146,7 +146,8 @@ def _hostile_pattern() -> str:
             f"|{like}[0-9]|[0-9]{like}|{like}{like}"
             "|[0-9][\\r\\n\\x{b}\\x{c}\\x{85}\\x{2028}\\x{2029}]+[0-9]"
             "|[0-9][\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{202f}\\x{205f}\\x{3000}]+[0-9Xx]"
-            f"|[0-9][{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE}]|[{_ZERO_LIKE}{_ONE_LIKE}][0-9]"
+            # (a plain X after a digit is an ID's check character, one ID in eleven: fold keeps it)
+            f"|[0-9][{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE.replace('X', '')}]|[{_ZERO_LIKE}{_ONE_LIKE}][0-9]"
             f"|{chinese}")
 
 
