@@ -676,7 +676,7 @@ def _switchboard(r: random.Random) -> str:
                      f"0571-8{r.randint(1000000, 9999999)}转{r.randint(100, 999)}", f"95{r.randint(100, 599)}"))
 
 
-@pytest.mark.parametrize("header", ["单位电话", "传真", "办公电话", "总机"])
+@pytest.mark.parametrize("header", ["单位电话", "传真", "办公电话", "总机", "企业联系电话", "公司联系电话"])
 def test_organisation_switchboards_are_not_personal(tmp_path, header):
     r = rng(123)
     values = [_switchboard(r) for _ in range(ROWS)]
@@ -685,6 +685,21 @@ def test_organisation_switchboards_are_not_personal(tmp_path, header):
     assert field_findings(report, header) == [], [(d.type, d.status) for d in detections(report, header)]
     rows, _, _ = redacted(directory, tmp_path / "out")
     assert [row[header] for row in rows] == values
+
+
+@pytest.mark.parametrize("header", ["企业电子邮箱", "公司电子邮件", "单位电子邮箱"])
+def test_an_enterprises_published_mailbox_is_not_personal_but_its_liaisons_is(tmp_path, header):
+    """An annual report's 企业电子邮箱 (published by law with the enterprise's record) stays as
+    written; the liaison's own mailbox beside it is treated."""
+    r = rng(125)
+    mailboxes = [f"{w}{i}@{d}.com.cn" for i, (w, d) in enumerate(
+        (r.choice(["info", "office", "hr", "service", "zjhy"]), r.choice(["hongyu", "qzjc", "lyzm"])) for _ in range(ROWS))]
+    liaisons = [email(r) for _ in range(ROWS)]
+    directory = package(tmp_path / "in", {"统一社会信用代码": [uscc(r) for _ in range(ROWS)], header: mailboxes,
+                                          "联络员邮箱": liaisons})
+    rows, _, _ = redacted(directory, tmp_path / "out")
+    assert [row[header] for row in rows] == mailboxes
+    assert leaks(liaisons, [row["联络员邮箱"] for row in rows]) == []
 
 
 def test_decoys_beside_personal_columns_stay_byte_identical(tmp_path):
