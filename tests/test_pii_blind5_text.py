@@ -239,3 +239,32 @@ def test_a_surname_and_mou_after_a_role_stays(seed: int) -> None:
     roles = ["".join(r.choice(_ROLE_PARTS) for _ in range(2)) + r.choice(("员", "者", "代表")) for _ in range(ROWS)]
     notes = [f"职工在车间被烫伤，单位{role}{r.choice(SURNAMES)}某{r.choice(('立即', '当场', '主动'))}处置。" for role in roles]
     assert [row["事故经过"] for row in _redact("事故经过", notes)] == notes
+
+
+_BANKS = ("建设银行", "工商银行", "中国银行", "邮储银行", "衢州农商银行", "农村信用社", "交通银行", "招商银行")
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, database=None)
+@given(seed=st.integers(0, 10_000))
+def test_the_last_line_passes_over_a_bank_or_an_agreement_after_a_cue_and_reads_the_name_before_them(seed: int) -> None:
+    """A case summary's payment clause (转入申请人建设银行账户…, 被申请人同意支付…) names no one: the
+    last line passes over it; a name before 银行 (申请人张伟银行卡…) is still read as a name."""
+    r = rng(seed)
+    clean = [f"经调解，被申请人同意支付{r.randint(10, 99)}000元，转入申请人{r.choice(_BANKS)}账户6222****{r.randint(1000, 9999)}。"
+             for _ in range(10)]
+    assert lastline.name_cue_cells(pa.array(clean)) == 0
+    raw = [f"款项转入申请人{name(r)}银行卡。" for _ in range(10)]
+    assert lastline.name_cue_cells(pa.array(raw)) == len(raw)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, database=None)
+@given(seed=st.integers(0, 10_000), dash=st.sampled_from(["-", "－", "—", "_"]))
+def test_the_last_line_reads_a_relatives_name_in_a_kin_name_id_triple(seed: int, dash: str) -> None:
+    """医保家庭共济's 被共济人: 母亲-陈涛宁-3308…|子女-吴文-3308… — a name left raw between the dashes
+    refuses the output; masked (陈**) it does not; a range of years (2023年-2024年) is no relative."""
+    r = rng(seed)
+    kin = ("母亲", "父亲", "配偶", "子女", "父母", "儿子", "女儿")
+    raw = [f"{r.choice(kin)}{dash}{name(r)}{dash}{resident_id(r)[:6]}********{r.randint(1000, 9999)}" for _ in range(10)]
+    assert lastline.name_cue_cells(pa.array(raw)) == len(raw)
+    masked = [f"{r.choice(kin)}{dash}{name(r)[0]}**{dash}330803********1234|子女{dash}吴*{dash}3308" for _ in range(5)]
+    assert lastline.name_cue_cells(pa.array(masked + ["2023年-2024年", "一期-二期-三期"])) == 0

@@ -76,6 +76,8 @@ _AFTER_NAME = re.compile("反映|称|表示|来电|投诉|举报|要求|希望|�
                          "现|在|住|于|因|的|等|和|与|及|说|自|今|已|于|年|岁|男|女|先生|女士|同志|师傅|老师")
 
 
+# Two to four characters and the word of a bank (建设银行, 衢州农商银行, 农村信用社) after a cue.
+_BANK = re.compile("([\u4e00-\u9fa5]{2,4}?)(?:银行|信用社|信用合作社|农商行)")
 # A word of kinship of two characters or more (母亲, 妻子) at the start of what follows a cue.
 _KIN_AT_START = re.compile(f"(?:{'|'.join(sorted((k for k in KIN if len(k) > 1), key=len, reverse=True))})")
 # Characters a person's name does not hold, which place names and sentences do (反映人民路 is not
@@ -106,6 +108,9 @@ def _unmasked_name(tail: str) -> bool:
     cut = _AFTER_NAME.search(tail)
     if cut is not None and cut.start() == 0:
         return False  # 来电人称… : no name after the cue
+    bank = _BANK.match(tail)
+    if bank is not None and bank.group(1)[0] not in TEXT_SURNAMES and bank.group(1)[0] not in WORD_FIRST:
+        return False  # 转入申请人建设银行账户: a bank, not a name (张三银行卡 still reads as a name)
     name = tail[:cut.start()] if cut else tail
     # (a transliterated name is read whole, its syllables may hold 都 or 和: 阿不都拉ᐧ阿依古丽)
     dotted = re.search(f"[{_DOTS}]", name) is not None
@@ -245,6 +250,17 @@ def _placed_names(cell: str) -> bool:
     return False
 
 
+# A relative written as a triple, kin-name-ID (医保共济's 母亲-陈涛宁-3308…|子女-吴文-…): the name between the dashes.
+_KIN_DASH = re.compile(f"(?:{'|'.join(KIN)})[-－—–_]([\u4e00-\u9fa5{_DOTS}]{{2,8}}?)(?=[-－—–_|｜;；,，、\\s]|$)")
+_KIN_DASH_HINT = f"[{''.join(sorted({k[-1] for k in KIN}))}][-－—–_][\\x{{4e00}}-\\x{{9fa5}}]"
+
+
+def _kin_dash_names(cell: str) -> bool:
+    return any(not re.search("[某*＊]", m) and not _place_or_phrase(m[:4]) and m[:2] not in NOT_NAMES
+               and len(re.sub(f"[{_DOTS}]", "", m)) <= (8 if re.search(f"[{_DOTS}]", m) else 4)
+               for m in _KIN_DASH.findall(cell))
+
+
 def name_cue_cells(values: pa.Array) -> int:
     """How many cells hold an unmasked name after a cue word, or where its place says one stands
     (after a role or a word of kinship, before a title or a bracket that says who)."""
@@ -257,14 +273,14 @@ def name_cue_cells(values: pa.Array) -> int:
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(
             not re.search("[某*＊]", m) and not _place_or_phrase(m) and m[:2] not in _HOW
-            for m in _BEFORE_VERB.findall(cell)) or _placed_names(cell)
+            for m in _BEFORE_VERB.findall(cell)) or _placed_names(cell) or _kin_dash_names(cell)
     return found
 
 
 def _cue_words() -> str:
     """What a cell must hold for :func:`name_cue_cells` to find a name: a cue word, or a word whose
     place says a name stands beside it (:data:`_PLACED_HINT`)."""
-    return "|".join(CUE_WORDS + COLON_CUES) + "|" + _PLACED_HINT
+    return "|".join(CUE_WORDS + COLON_CUES) + "|" + _PLACED_HINT + "|" + _KIN_DASH_HINT
 
 
 #: the words a travel document's number stands after, as :func:`document_cells` first looks for them

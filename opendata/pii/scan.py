@@ -732,6 +732,7 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
         _link_names(nonempty, counts)
+        _link_given_names(batch, nonempty, counts)
         _split_identifiers(batch, nonempty, counts)
     given = keys is not None
     if keys is None:
@@ -913,6 +914,38 @@ def _link_names(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) 
             continue
         if names.matches + names.kin >= LINKED_NAMES * nonempty[name] and names.distinct >= 0.5 * names.matches:
             names.linked += names.matches + names.loose + names.kin
+
+
+# A name split in two columns (姓 | 名, surname | given name): the headers, as written whole.
+_SURNAME_HEADERS = frozenset(("姓", "姓氏", "surname", "last name", "last_name", "lastname", "family name",
+                              "family_name", "familyname", "xing", "xs"))
+_GIVEN_HEADERS = frozenset(("名", "名字", "given name", "given_name", "givenname", "first name", "first_name",
+                            "firstname", "mingzi", "mz"))
+#: the share of the surname column's cells that must be surnames, and of the other's that must be one to
+#: three Chinese characters.
+SPLIT_NAME_SHARE = 0.8
+
+
+def _link_given_names(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> None:
+    """Context: a column of given names (名) beside a column of surnames (姓) — a name written in two
+    columns — is a column of names: with the surname beside it, each given name names the person. (The
+    surnames alone name no one and stay.)"""
+    from .detectors.person import COMPOUND, SURNAMES
+
+    names = batch.schema.names
+    headers = [n.strip().lower() for n in names]
+    for i in range(len(names) - 1):
+        for a, b in ((i, i + 1), (i + 1, i)):
+            if headers[a] not in _SURNAME_HEADERS or headers[b] not in _GIVEN_HEADERS:
+                continue
+            if not nonempty[names[a]] or not nonempty[names[b]]:
+                continue
+            surnames = [v for v in memo.trimmed(batch.column(a).cast(pa.string())).to_pylist() if v]
+            given = [v for v in memo.trimmed(batch.column(b).cast(pa.string())).to_pylist() if v]
+            known = sum((len(v) == 1 and v in SURNAMES) or v in COMPOUND for v in surnames)
+            han = sum(1 <= len(v) <= 3 and all("\u4e00" <= c <= "\u9fa5" for c in v) for v in given)
+            if known >= SPLIT_NAME_SHARE * len(surnames) and han >= SPLIT_NAME_SHARE * len(given):
+                counts[names[b]].setdefault("person_name", Counts()).linked += han
 
 
 def _date_columns(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]

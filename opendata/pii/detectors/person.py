@@ -613,7 +613,8 @@ INSTITUTION = _words("institution")
 _NUMERAL = r"(\d+|[一二三四五六七八九十]+)"
 # an estate's rooms: building (and unit) and room, or the three as a code (4幢1001, 9#-4-3202,
 # 21号楼4门1303, 5幢5单元1601室, 25栋1802房)
-_ROOMS = (rf"(\d{{1,3}}({BUILDING})-?(\d{{1,2}}({UNIT})-?)?\d{{3,4}}(室|房)?"
+# (the unit a bare number too: …阳光花园29幢-1-601)
+_ROOMS = (rf"(\d{{1,3}}({BUILDING})-?(\d{{1,2}}({UNIT})-?|\d{{1,2}}-)?\d{{3,4}}(室|房)?"
           rf"|\d{{1,3}}#?-\d{{1,2}}-\d{{3,4}}(室|房)?)")
 
 
@@ -674,12 +675,12 @@ class Address(Detector):
                     # street-level generalization of an address leaves
                     r"|(住|住址|家住|现住|居住)[:：在于]?[\x{4e00}-\x{9fa5}]{2,}(县|区|市|旗|盟)[\x{4e00}-\x{9fa5}]{1,8}?(镇|乡|苏木|街道)[\x{4e00}-\x{9fa5}]{1,8}?(嘎查|村|社区|居委会)"
                     rf"({_NUMERAL}({GROUP}))?(\d+号)?"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?)?"
+                    r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|大道|道)[东南西北中]?\d+号(\d+楼[A-Za-z]?\d*室|\d{3,4}室?|[A-Za-z\d]{1,2}座\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]+(小区|家园|花园|公寓|苑|府|城|庭|湾|园|大厦|新村|山庄|公馆|里)([一二三四五六七八九十\d]+[区期])?\d+#?-\d+(-\d+)?"
                     # … and a dwelling without its estate's name (楼上5幢2单元3103, 反映5-5-1602): a
                     # building, unit and room, or the three as a code whose last part is a floor and a
                     # room (01-12: a date's year, 12-05-2024, is not one)
-                    r"|\d{1,3}(幢|栋|号楼|座)\d{1,2}单元\d{3,4}室?|\d{1,3}(幢|栋|号楼)\d{3,4}室"
+                    r"|\d{1,3}(幢|栋|号楼|座)\d{1,2}单元\d{3,4}室?|\d{1,3}(幢|栋|号楼)\d{3,4}(室|房)|\d{1,3}(幢|栋|号楼)-?\d{1,2}-\d{3,4}(室|房)?"
                     r"|\b[1-9]\d{0,2}-[1-9]\d?-[1-9]\d?(0[1-9]|1[0-2])\b")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
@@ -801,10 +802,12 @@ class BirthDate(Detector):
     # 2023-09-12 14:47, 2023年4月29日11时24分), 17.05.1990 (day first, dotted), or 30 AUG 1959
     # as passports and English sheets write it; or a year and month alone (1985-06, 1985年6月,
     # Jun 1985), as a 出生年月 column holds them.
-    # In text, only where the words say so (出生日期1958-05-03, 生于1937年3月6日).
+    # In text, only where the words say so (出生日期1958-05-03, 生于1937年3月6日), before the date or
+    # after it (a case summary's 申请人X（男，1994年11月28日出生，住…）).
     span_pattern = (r"(出生日期|出生年月日|出生于|生于|生日|出生)[:：为是]?\s*(19|20)\d{2}([-/.年])?(1[0-2]|0?[1-9])"
-                    r"([-/.月])?(3[01]|[12]\d|0?[1-9])日?")
-    span_prefix = r"^\D*"
+                    r"([-/.月])?(3[01]|[12]\d|0?[1-9])日?"
+                    r"|(19|20)\d{2}[-/.年](1[0-2]|0?[1-9])[-/.月]((3[01]|[12]\d|0?[1-9])日?)?\s?(出生|生人)")
+    span_prefix = r"^\D*|\D*$"  # (the words before or after the date)
     cell_pattern = (r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?"
                     r"([ T]?([01]?\d|2[0-3])(:[0-5]\d){1,2}(\.\d{1,6})?|\s?([01]?\d|2[0-3])[时点]([0-5]?\d分([0-5]?\d秒)?)?)?$"
                     r"|^(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(19|20)\d{2}$"

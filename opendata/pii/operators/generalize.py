@@ -31,6 +31,9 @@ _DWELLING = (r"(?s)第?(?:\d+|[一二三四五六七八九十]+)"
 # The longest month and day first: 19551227 is 1955-12-27, not 1955-1-2 and "27" left over.
 _BIRTH_IN_TEXT = (r"((?:出生日期|出生年月日|出生于|生于|生日|出生)[:：为是]?\s*)((?:19|20)\d{2})(?:[-/.年])?"
                   r"(?:1[0-2]|0?[1-9])(?:[-/.月])?(?:3[01]|[12]\d|0?[1-9])日?")
+# … and the date before the words (1994年11月28日出生 → 1994年出生), as the detector reads it.
+_BIRTH_BEFORE_WORDS = (r"((?:19|20)\d{2})[-/.年](?:1[0-2]|0?[1-9])[-/.月](?:(?:3[01]|[12]\d|0?[1-9])日?)?"
+                       r"(\s?(?:出生|生人))")
 
 
 def _date(values: pa.Array, level: str) -> pa.Array:
@@ -100,7 +103,8 @@ class Generalize(Operator):
     def apply_spans(self, values, pattern, pii_type, params, key=None):
         if pii_type == "birth_date" and params.get("level", "year") == "year":
             # 出生日期1958-05-03 → 出生日期1958年: the words stay, the year is all that is left.
-            return pc.replace_substring_regex(values, _BIRTH_IN_TEXT, r"\1\2年")
+            out = pc.replace_substring_regex(values, _BIRTH_IN_TEXT, r"\1\2年")
+            return pc.replace_substring_regex(out, _BIRTH_BEFORE_WORDS, r"\1年\2")
         if pii_type == "address" and (params.get("level") or "street") == "street":
             return self._address_spans(values, pattern, params, key)
         out = super().apply_spans(values, pattern, pii_type, params, key)
