@@ -1211,6 +1211,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "information, but the values fit none of its known forms"},
     "uncertain.path": {"zh": "JSON 路径 {path}：{why}", "en": "JSON path {path}: {why}"},
     "uncertain.weak": {"zh": "字段名无提示，仅凭较弱的值特征", "en": "no header hint; only a weak signal in the values"},
+    "uncertain.text": {"zh": "字段名表明是人员，但值被当作文本读取，许多单元格中未找到姓名（其姓名的写法未能识别）",
+                       "en": "the header names a person, but the values read as text and many cells hold no name "
+                             "found (their names are written in a form not recognised)"},
     "grade.pii_uncertain": {"zh": "{grade}：可能含个人信息（{types}），待数据官判定",
                             "en": "{grade}: may hold personal information ({types}), awaiting an officer's decision"},
     "scan.uncertain": {

@@ -51,8 +51,9 @@ The outcome per type is a :class:`Detection` with a ``status``:
 ``spans``
     the type occurs inside free text: the spans are treated in place;
 ``uncertain``
-    partial evidence (a share between the noise floor and the decision threshold, or a header
-    that says personal over values that do not match): ``check`` blocks and asks the officer to
+    partial evidence (a share between the noise floor and the decision threshold, a header
+    that says personal over values that do not match, or a header that names a person over
+    values read as text in too few of whose cells a name is found: ``hinted_spans``): ``check`` blocks and asks the officer to
     declare ``pii: <type>`` with a treatment, or ``pii: none``. Nothing is published on a guess.
 """
 
@@ -299,6 +300,12 @@ class Rules:
     #: categories: 余杭区, 汉族, 白色).
     recurring_min_distinct: int = 10
     recurring_unlike: float = 0.05
+    #: under a header that names a person, values read as text (no share of them in a name's form) are
+    #: published with their spans treated only when the spans of the type are in at least this share of
+    #: the cells not otherwise explained (offices, masked values); else the field is uncertain: the cells
+    #: without a span hold the person's name in a form the detector does not read (王建国（父亲）once
+    #: was one), and would be published raw.
+    hinted_spans: float = 0.9
 
     def with_thresholds(self, values: dict[str, Any]) -> "Rules":
         known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}
@@ -394,6 +401,8 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
         if detector.uncertain_unhinted and raw_share >= rules.unhinted_uncertain \
                 and counts.matches >= rules.uncertain_min_cells and diverse:
             return detection("uncertain", "weak")
+        if _unread_text(detector, counts, sampled, hint, rules):
+            return detection("uncertain", "text")
     else:
         if share >= detector.min_ratio or (hinted and share >= rules.hinted_min):
             return detection("column")
@@ -410,6 +419,18 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
     if counts.span_cells:
         return detection("spans")
     return None
+
+
+def _unread_text(detector: Detector, counts: Any, sampled: int, hint: str | None, rules: Rules) -> bool:
+    """Whether a field whose header names a person (紧急联系人, 被共济人) fell to be read as text with
+    some spans while too many of its cells hold none: the header says each cell names someone, and
+    a cell whose name is of a form no pattern reads would be published raw. Fail closed: the field is
+    uncertain (an officer declares it, or the detector learns the form). Cells read as an office or
+    already masked need no span; a field without a single span is :func:`header_only`'s to ask about."""
+    if detector.type != "person_name" or hint != "yes" or not counts.span_cells:
+        return False
+    explained = counts.span_cells + counts.offices + counts.masked  # (a relative, 父亲（王建国）, is a span too)
+    return explained < rules.hinted_spans * sampled
 
 
 def _recurring(counts: Any, header: str, rules: Rules) -> bool:

@@ -37,9 +37,9 @@ from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS, SPOKEN_DIGITS, SPOKEN_VALUES
-from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, GRAMMAR, KIN, KIN_WORDS, \
-    NOT_NAMES, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, TEXT_DOTS, \
-    TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST
+from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, GRAMMAR, KIN, KIN_LABELS, \
+    KIN_WORDS, NOT_NAMES, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, TEXT_DOTS, \
+    TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST, NAME_DOTS
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -221,6 +221,9 @@ _ENDS_A_NAME = "|".join([re.escape(w) for w in AFTER_ROLE] + list(TITLES_AFTER) 
 # ROLE_OF_REN, and as there, a name led by a surname that is no common word there: 负责人家中电话 holds none)
 _ROLE_LED = _SURNAME_LED.replace(f"[{TEXT_SURNAMES}]", f"[{ROLE_SURNAMES}]", 1)
 _ROLE_OF_REN = f"[\u4e00-\u9fa5](?![{PEOPLE_WORD_HEADS}])[\u4e00-\u9fa5]人"
+# the labels a register writes beside a relative's name (the detector's KIN_LABELS), in brackets
+_KIN_LABEL = "|".join(KIN_LABELS)
+_KIN_BRACKET = f"[（(]\\s*(?:{_KIN_LABEL})\\s*[)）]"
 _PLACED = re.compile(
     f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
     f"|{_ROLE_OF_REN}[:：]?({_ROLE_LED})(?:{'|'.join(ROLE_OF_REN_ENDS)})"
@@ -233,8 +236,17 @@ _PLACED = re.compile(
     # (a list of names goes on after a masked one: 郏*、图雅一起, 王*和李四等)
     f"|[*＊]、([\\u4e00-\\u9fa5]{{2,3}}?)(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"
     f"|[*＊](?:和|及|与)({_SURNAME_LED})(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)")
+# A relative, the name first and the word of kinship in brackets after it (王建国（父亲）, 芈超(朋友)), or a
+# relative's record, the word, a hyphen and the name (子女-王强-330…|…): the label says a person is named, so
+# any two to four characters there (or a transliterated name) are a name, its characters what they may be
+# (向伟, 和平: no test of a place or a phrase).
+_KIN_PLACED = re.compile(
+    f"(?:^|[^\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5]{{2,4}}|[\\u4e00-\\u9fa5]{{1,8}}(?:[{_DOTS}][\\u4e00-\\u9fa5]{{1,8}}){{1,3}})"
+    f"\\s*{_KIN_BRACKET}"
+    f"|(?:^|[\\s,，;；、/|])(?:{_KIN_LABEL})[-－—–_]\\s*([\\u4e00-\\u9fa5{NAME_DOTS}]{{2,15}}?)(?=[-－—–_|,，;；\\s]|$)")
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
-_PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET
+_PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET + "|" + _KIN_BRACKET
+                + f"|({_KIN_LABEL})[-－—–_]"
                 + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人")
 
 
@@ -247,18 +259,17 @@ def _placed_names(cell: str) -> bool:
             continue  # 其父亲（身份证号…）: whose details follow, not a name; a clause, not a name
         if not re.search("[某*＊]", name) and name[:2] not in NOT_NAMES and not _place_or_phrase(name):
             return True
+    for m in _KIN_PLACED.finditer(cell):
+        name = next(g for g in m.groups() if g is not None)
+        # (a word of kinship or a cue before the bracket says whose details follow, 联系人（父亲）; a masked name,
+        # 王某（父亲）, or a surname and a title, 李女士（母亲）, name nobody)
+        if "某" not in name and not name.endswith(KIN_WORDS + ADDRESSED) and not _CUE_AT_END.search(name) \
+                and name[:2] not in NOT_NAMES:
+            return True
     return False
 
 
-# A relative written as a triple, kin-name-ID (医保共济's 母亲-陈涛宁-3308…|子女-吴文-…): the name between the dashes.
-_KIN_DASH = re.compile(f"(?:{'|'.join(KIN)})[-－—–_]([\u4e00-\u9fa5{_DOTS}]{{2,8}}?)(?=[-－—–_|｜;；,，、\\s]|$)")
-_KIN_DASH_HINT = f"[{''.join(sorted({k[-1] for k in KIN}))}][-－—–_][\\x{{4e00}}-\\x{{9fa5}}]"
-
-
-def _kin_dash_names(cell: str) -> bool:
-    return any(not re.search("[某*＊]", m) and not _place_or_phrase(m[:4]) and m[:2] not in NOT_NAMES
-               and len(re.sub(f"[{_DOTS}]", "", m)) <= (8 if re.search(f"[{_DOTS}]", m) else 4)
-               for m in _KIN_DASH.findall(cell))
+_CUE_AT_END = re.compile(f"(?:{'|'.join(CUE_WORDS + COLON_CUES)})$")
 
 
 def name_cue_cells(values: pa.Array) -> int:
@@ -273,14 +284,14 @@ def name_cue_cells(values: pa.Array) -> int:
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(
             not re.search("[某*＊]", m) and not _place_or_phrase(m) and m[:2] not in _HOW
-            for m in _BEFORE_VERB.findall(cell)) or _placed_names(cell) or _kin_dash_names(cell)
+            for m in _BEFORE_VERB.findall(cell)) or _placed_names(cell)
     return found
 
 
 def _cue_words() -> str:
     """What a cell must hold for :func:`name_cue_cells` to find a name: a cue word, or a word whose
     place says a name stands beside it (:data:`_PLACED_HINT`)."""
-    return "|".join(CUE_WORDS + COLON_CUES) + "|" + _PLACED_HINT + "|" + _KIN_DASH_HINT
+    return "|".join(CUE_WORDS + COLON_CUES) + "|" + _PLACED_HINT
 
 
 #: the words a travel document's number stands after, as :func:`document_cells` first looks for them
@@ -297,7 +308,8 @@ def text_checks_needed(values: pa.Array) -> bool:
 
 
 # A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).
-_MASKED_OR_ADDRESSED = (f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*$"
+# (… with a word of kinship in brackets after it too: 李女士（母亲）)
+_MASKED_OR_ADDRESSED = (f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.join(ADDRESSED)})\\s*({_KIN_BRACKET})?\\s*$"
                         f"|^\\s*({PSEUDONYM})\\s*$")
 
 

@@ -110,24 +110,35 @@ _BRACKET = ("[（(]\\s*(" + "|".join(w for w in BRACKETED if len(w) > 1) + "|(" 
             + ")[，,、；;)）\\s\\d])")
 #: … the one-character ones, written with a space before a name in a list of contacts (子 武燕).
 KIN_CHARS = "子女妻夫父母兄弟姐妹儿孙"
-# A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）): a register's way of writing a
-# relative (监护人, 代办人); the word is who, the name is the person.
+#: … and the labels a register writes beside a relative's name: the words of kinship and those of a group of
+#: relatives or the holder (子女, 父母, 本人: ``data/name_cues.txt``'s ``kin_labels``), longest first.
+KIN_LABELS = tuple(sorted(KIN + tuple(_CUES["kin_labels"].split()), key=len, reverse=True))
+# A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）), or the name first and the word in
+# brackets after it (王建国（父亲）, 扎西顿珠(子女)): a register's way of writing a relative (监护人, 代办人,
+# 紧急联系人); the word is who, the name is the person.
 #: the brackets a relative's name opens with: a cell without one is no :data:`KIN_NAME_CELL` (a
 #: search for them spares the regex most columns, :func:`kin_name_cells`).
 KIN_OPENING = "（("
-_KIN_NAME = f"({'|'.join(KIN)})[{KIN_OPENING}]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
+_KIN_LABEL = f"({'|'.join(KIN_LABELS)})"
+_KIN_NAME = f"{_KIN_LABEL}[{KIN_OPENING}]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
+_NAME_KIN = f"({_NAME}|{_DOTTED}|{_SURNAMELESS})\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]"
 #: … a cell that is one: in a column of names it counts as a name (scan.Counts.kin) and is
 #: treated as one, the name masked and the word kept; in remarks it is text like any other.
-KIN_NAME_CELL = f"^\\s*{_KIN_NAME}\\s*$"
+KIN_NAME_CELL = f"^\\s*({_KIN_NAME}|{_NAME_KIN})\\s*$"
 
 
 def kin_name_cells(values: pa.Array) -> np.ndarray:
-    """Which of ``values`` :data:`KIN_NAME_CELL` matches (a null: none). Values none of which holds
-    one of :data:`KIN_OPENING` (a byte search of the text: a column of codes or complaints) hold
-    none, and are spared the regex, whose compilation alone costs more than the search."""
+    """Which of ``values`` :data:`KIN_NAME_CELL` matches (a null: none), a surname and its title
+    aside (李女士（母亲）: no one is named). Values none of which holds one of :data:`KIN_OPENING`
+    (a byte search of the text: a column of codes or complaints) hold none, and are spared the
+    regex, whose compilation alone costs more than the search."""
     if not holds_chars(values, KIN_OPENING):
         return np.zeros(len(values), dtype=bool)
-    return to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL), False))
+    out = to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL), False))
+    if out.any():
+        index = np.flatnonzero(out)
+        out[index[to_mask(pc.match_substring_regex(values.take(pa.array(index)), _ADDRESSED_KIN))]] = False
+    return out
 
 
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
@@ -145,6 +156,8 @@ ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷
 #: 浙里办用户), which names nobody.
 PSEUDONYM = r"匿名(用户|群众|网友|人士|来电)?|[\x{4e00}-\x{9fa5}A-Za-z]{1,5}用户|不详|未知"
 _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
+# … and with a word of kinship in brackets after them (李女士（母亲）: kin_name_cells leaves it).
+_ADDRESSED_KIN = f"^\\s*(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})\\s*[{KIN_OPENING}]"
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
@@ -214,7 +227,7 @@ KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) 
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36, 38))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36, 38, 41))
 # the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
 HANDED_GROUP = 12
 _CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
@@ -236,7 +249,7 @@ _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 40
+_GROUPS = 42
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -312,7 +325,22 @@ def text_names(match: "re.Match[str]") -> tuple[int, str, int]:
     i = next(k for k in range(1, _GROUPS + 1) if groups.get(f"n{k}") is not None)
     name = groups[f"n{i}"]
     end = match.end(f"n{i}")
+    if _label_split(groups.get(f"p{i}") or "", name):
+        return i, name, len(name)
     return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 1])
+
+
+_FIRST_PART = re.compile(f"[{TEXT_DOTS}]")
+
+
+def _label_split(before: str, name: str) -> bool:
+    """Whether a word of kinship before ``name`` and the first part of it, up to a dot or a hyphen, are
+    one label (孙子 | 女-董* is 孙子女-董*: a relative's record, whose name a pass already masked)."""
+    head = _FIRST_PART.split(name, 1)[0]
+    if len(head) == len(name):
+        return False
+    words = before.rstrip(":： ") + head
+    return any(words.endswith(label) and len(label) > len(head) for label in KIN_LABELS)
 
 
 #: the last characters of what borders a plot other than a neighbour: roads, water, land, buildings.
@@ -372,6 +400,7 @@ def name_span(named: bool = False) -> str:
     han = f"[\\x{{4e00}}-\\x{{9fa5}}{NAME_DOTS.replace('.', '')}]"
     han_dot = f"[\\x{{4e00}}-\\x{{9fa5}}{TEXT_DOTS}]"  # … and the full stop some write in a transliterated name
     kin = "|".join(KIN)
+    kin_labels = "|".join(KIN_LABELS)
     cue_words = "|".join(CUE_WORDS)
     # a phone number's start after a name: a mobile (with a country prefix) or a landline
     # (whole, masked or not: a treatment of the phone before the name's leaves its shape)
@@ -381,8 +410,17 @@ def name_span(named: bool = False) -> str:
     return "|".join([
         # (first: at the same place, these take the cue before the word of kinship with them)
         # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
-        group("p", 13, f"({cue_words}|其|之)?({kin})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}{TEXT_DOTS}]{{1,15}}?")
+        group("p", 13, f"({cue_words}|其|之)?({kin_labels})[（(]") + group("n", 13, f"[^\\P{{Han}}某已无在未待患病退务离亡故非不][\\x{{4e00}}-\\x{{9fa5}}{TEXT_DOTS}]{{1,15}}?")
         + group("s", 13, "[)）]"),
+        # … and the name first, the word of kinship in brackets after it (王建国（父亲）, 扎西顿珠(子女)): a
+        # register's relative, alone in a cell or one of a list (王建国（父亲）、李芳（母亲）)
+        group("p", 41, "(^|[\\s,，;；、/|:：])") + group("n", 41, f"{_NAME}|{_DOTTED_IN_TEXT}|{_SURNAMELESS}")
+        + group("s", 41, f"\\s*[（(]\\s*({kin_labels})\\s*[)）]"),
+        # … and a record of a relative, the word of kinship, the name and the rest joined by hyphens, records
+        # joined by | (母亲-X-330…|子女-Y-330…: a legacy system's export): first, as the word of kinship is
+        # whole only here (孙子女-X is no 孙子 and a name 女-X)
+        group("p", 42, "(^|[\\s,，;；、/|])" f"({kin_labels})[-－]\\s*")
+        + group("n", 42, f"[^\\P{{Han}}某无已未不在待非]{han}{{1,15}}?") + group("s", 42, "[-－|,，;；\\s]|$"),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
@@ -482,10 +520,14 @@ def name_span(named: bool = False) -> str:
         group("p", 35, "[*＊](和|及|与)") + group("n", 35, _ANY_NAME) + group("s", 35, f"(、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
         # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
-        group("p", 31, f"(^|[\\s,，;；、/])({kin})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"
+        group("p", 31, f"(^|[\\s,，;；、/|])({kin_labels})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"
                                                                             "[\\x{4e00}-\\x{9fa5}]{1,5}?")
-        + group("s", 31, "[\\s,，;；、/]|$"),
+        + group("s", 31, "[\\s,，;；、/|]|$"),
     ])
+
+
+#: a name masked by convention: a surname and stars, 某 or X, or a title (张*, 王某, 李女士)
+_MASKED_NAME = f"(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})"
 
 
 #: how a value of a name's shape that names a place, an office or a category ends (``data/categories.txt``).
@@ -506,8 +548,10 @@ class PersonName(Detector):
     span_pattern = name_span()
     # … or a surname and a title alone (王女士, 刘师傅), or a pseudonym (匿名, 微信用户), which name
     # nobody: as good as masked.
-    masked_pattern = (f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?|xx?|{'|'.join(ADDRESSED)})$"
-                      f"|^({PSEUDONYM})$")
+    # (… with a word of kinship in brackets too: 王某（父亲）, 李女士（母亲）, 父亲（王*）)
+    masked_pattern = (f"^{_MASKED_NAME}$|^({PSEUDONYM})$"
+                      f"|^\\s*{_MASKED_NAME}\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]\\s*$"
+                      f"|^\\s*{_KIN_LABEL}[{KIN_OPENING}]{_MASKED_NAME}[)）]\\s*$")
     needs_hint = True
     min_ratio = 0.6
     unhinted_ratio = 0.9  # an opaque header ("col_3") full of diverse surname-led 2–4 character values

@@ -169,15 +169,19 @@ def _mask_chinese_names(values: pa.Array, char: str) -> pa.Array | None:
 
 
 def _mask_kin_names(values: pa.Array, kin: np.ndarray, char: str) -> pa.Array:
-    """Names in cells written with a word of kinship (``kin``: 父亲（王建国） → 父亲（王**）) masked as in
-    text, the other cells as names."""
+    """Names in cells written with a word of kinship (``kin``: 父亲（王建国） → 父亲（王**）, 王建国（父亲） →
+    王**（父亲）) masked as in text, the other cells as names — but those already masked, which name
+    nobody (王某（父亲）, 李女士（母亲）: the word of kinship is kept with them)."""
     mask = pa.array(kin)
     named = _mask_name_spans(values.filter(mask), char)
     if kin.all():
         return named
-    rest = Mask().apply(values.filter(pa.array(~kin)), "person_name", {"char": char})
+    others = ~kin & ~REGISTRY["person_name"].masked(pc.fill_null(values.cast(pa.string()), ""))
     out = pc.replace_with_mask(values.cast(pa.string()), mask, named.cast(pa.string()))
-    return pc.replace_with_mask(out, pa.array(~kin), rest.cast(pa.string()))
+    if not others.any():
+        return out
+    rest = Mask().apply(values.filter(pa.array(others)), "person_name", {"char": char})
+    return pc.replace_with_mask(out, pa.array(others), rest.cast(pa.string()))
 
 
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
