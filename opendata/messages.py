@@ -721,6 +721,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pii.bank_card": {"zh": "银行卡号", "en": "bank card number"},
     "pii.cn_passport": {"zh": "护照或港澳通行证号", "en": "passport or Hong Kong/Macao permit number"},
     "pii.qq_number": {"zh": "QQ 号", "en": "QQ number"},
+    "pii.wechat_id": {"zh": "微信号", "en": "WeChat ID"},
+    "pii.geo_coordinates": {"zh": "住所经纬度坐标", "en": "geographic coordinates of a home"},
     "pii.military_id": {"zh": "军官证或士兵证号", "en": "military ID number"},
     "pii.cn_license_plate": {"zh": "车牌号", "en": "licence plate"},
     "pii.person_name": {"zh": "姓名", "en": "person name"},
@@ -1211,6 +1213,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "information, but the values fit none of its known forms"},
     "uncertain.path": {"zh": "JSON 路径 {path}：{why}", "en": "JSON path {path}: {why}"},
     "uncertain.weak": {"zh": "字段名无提示，仅凭较弱的值特征", "en": "no header hint; only a weak signal in the values"},
+    "uncertain.context": {"zh": "经纬度坐标：表中既无法确定各行是个人（住户），也无法确定是站点或机构",
+                          "en": "coordinates: the table says neither that its rows are persons (households) nor that "
+                          "they are places or organisations"},
     "grade.pii_uncertain": {"zh": "{grade}：可能含个人信息（{types}），待数据官判定",
                             "en": "{grade}: may hold personal information ({types}), awaiting an officer's decision"},
     "scan.uncertain": {
