@@ -721,6 +721,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pii.bank_card": {"zh": "银行卡号", "en": "bank card number"},
     "pii.cn_passport": {"zh": "护照或港澳通行证号", "en": "passport or Hong Kong/Macao permit number"},
     "pii.qq_number": {"zh": "QQ 号", "en": "QQ number"},
+    "pii.wechat_id": {"zh": "微信号", "en": "WeChat ID"},
+    "pii.geo_coordinates": {"zh": "住所经纬度坐标", "en": "geographic coordinates of a home"},
     "pii.military_id": {"zh": "军官证或士兵证号", "en": "military ID number"},
     "pii.cn_license_plate": {"zh": "车牌号", "en": "licence plate"},
     "pii.person_name": {"zh": "姓名", "en": "person name"},
@@ -1214,6 +1216,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "uncertain.text": {"zh": "字段名表明是人员，但值被当作文本读取，许多单元格中未找到姓名（其姓名的写法未能识别）",
                        "en": "the header names a person, but the values read as text and many cells hold no name "
                              "found (their names are written in a form not recognised)"},
+    "uncertain.context": {"zh": "经纬度坐标：表中既无法确定各行是个人（住户），也无法确定是站点或机构",
+                          "en": "coordinates: the table says neither that its rows are persons (households) nor that "
+                          "they are places or organisations"},
     "grade.pii_uncertain": {"zh": "{grade}：可能含个人信息（{types}），待数据官判定",
                             "en": "{grade}: may hold personal information ({types}), awaiting an officer's decision"},
     "scan.uncertain": {

@@ -298,7 +298,11 @@ def owned_cells(batch: pa.RecordBatch, plans: list[FieldPlan]) -> dict[str, np.n
 
 def _treat_column(column: pa.Array, treatments: list[Treatment], key: Any, fast: bool,
                   tally: Counter | None) -> pa.Array:
-    """One column through its treatments, in order."""
+    """One column through its treatments, in order — spans that hold their cue word first
+    (:attr:`~opendata.pii.detectors.base.Detector.span_cue_first`)."""
+    cued = [t for t in treatments if t.spans and t.pii_type in REGISTRY and REGISTRY[t.pii_type].span_cue_first]
+    if cued:
+        treatments = cued + [t for t in treatments if t not in cued]
     for t in treatments:
         operator = OPERATORS[t.operator]
         if t.spans:

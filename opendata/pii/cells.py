@@ -28,7 +28,7 @@ __all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisatio
 #: valid ID number is not also a bank card), the looser patterns last.
 ORDER = tuple(t for t in ("cn_resident_id", "bank_card", "cn_mobile", "email", "cn_passport", "military_id",
                           "cn_license_plate", "cn_landline", "ip_address", "birth_date", "address",
-                          "person_name", "qq_number") if t in REGISTRY)
+                          "person_name", "qq_number", "wechat_id", "geo_coordinates") if t in REGISTRY)
 NONE = -1
 MASKED = -2
 #: an organisation's value in a person's field (当事人 that is a company, 证件号码 that is a USCC):

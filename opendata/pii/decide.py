@@ -150,7 +150,7 @@ class Hints:
 
     def __init__(self, by_type: dict[str, TypeHints], attributes: tuple[str, ...] = (),
                  dwelling: tuple[str, ...] = (), home: tuple[str, ...] = (),
-                 births: tuple[str, ...] = ()) -> None:
+                 births: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> None:
         self.by_type = by_type
         #: words that make a header name an attribute (证件类型, 号牌种类, Employee ID): such a
         #: header alone never makes a field uncertain.
@@ -163,6 +163,9 @@ class Hints:
         self.home = home
         #: words of a table's title that say its rows are births (出生医学证明, 新生儿, births).
         self.births = births
+        #: words of a table's headers that say its rows are places or organisations (站名, 站点名称,
+        #: 线路): coordinates there are the place's.
+        self.places = places
 
     @classmethod
     def parse(cls, data: dict[str, Any], where: str) -> "Hints":
@@ -171,7 +174,7 @@ class Hints:
         out: dict[str, TypeHints] = {}
         data = dict(data or {})
         words_of: dict[str, tuple[str, ...]] = {}
-        for key in ("attributes", "dwelling", "home", "births"):
+        for key in ("attributes", "dwelling", "home", "births", "places"):
             value = data.pop(key, []) or []
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{key}",
@@ -195,7 +198,8 @@ class Hints:
                                       reason="a list of non-empty strings")
             out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")),
                                   tuple(ends))
-        return cls(out, words_of["attributes"], words_of["dwelling"], words_of["home"], words_of["births"])
+        return cls(out, words_of["attributes"], words_of["dwelling"], words_of["home"], words_of["births"],
+                   words_of["places"])
 
     def extended(self, other: "Hints") -> "Hints":
         """These hints with ``other``'s added (a department's own words)."""
@@ -205,7 +209,7 @@ class Hints:
             merged[kind] = TypeHints(mine.contains + extra.contains, mine.tokens + extra.tokens,
                                      mine.not_ + extra.not_, mine.person or extra.person, mine.ends + extra.ends)
         return Hints(merged, self.attributes + other.attributes, self.dwelling + other.dwelling,
-                     self.home + other.home, self.births + other.births)
+                     self.home + other.home, self.births + other.births, self.places + other.places)
 
     @lru_cache(maxsize=4096)
     def judge(self, header: str) -> dict[str, str]:
@@ -244,6 +248,10 @@ class Hints:
     def home_of(self, header: str) -> bool:
         """Whether ``header`` says the address is a person's home (家庭住址, 户籍地, 居住地址)."""
         return self._says(header, self.home)
+
+    def place_of(self, header: str) -> bool:
+        """Whether ``header`` says its table's rows are places or organisations (站名, 站点名称)."""
+        return self._says(header, self.places)
 
     def births_of(self, title: str) -> bool:
         """Whether a table's title says its rows are births (出生医学证明, 新生儿登记, births)."""

@@ -56,7 +56,8 @@ _ANY_OR_SPAN = f"{_CELL_ANY}|{_SPAN_ANY}"
 # In this order when every matcher runs: check digits before looser patterns (a valid ID number
 # that also passes Luhn is an ID number).
 _PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_service_number", "cn_mobile", "email", "cn_passport", "military_id", "cn_license_plate",
-             "cn_landline", "ip_address", "birth_date", "address", "person_name", "qq_number")
+             "cn_landline", "ip_address", "birth_date", "address", "person_name", "qq_number", "wechat_id",
+             "geo_coordinates")
 _RAW_MATCHERS = [(REGISTRY[t], "cell") for t in sorted(REGISTRY, key=lambda t: (_PRIORITY + (t,)).index(t))]
 _MATCHERS = _RAW_MATCHERS + [(d, "masked") for d, _ in _RAW_MATCHERS if d.masked_pattern]
 
@@ -1183,6 +1184,9 @@ def _headers(resource: "Resource") -> dict[str, str]:
     return {f.name: fold_text(f"{f.name} {f.title}") for f in resource.schema.fields}
 
 
+#: types whose values have a shape that words and codes also have (a WeChat ID's, coordinates'):
+#: found under no hint, they say nothing of what a column holds.
+_SHAPE_ONLY = ("wechat_id", "geo_coordinates")
 #: types a column of plain numbers cannot hold, whatever its header says (学生人数 is a count).
 _NOT_NUMBERS = ("person_name", "address", "email", "cn_license_plate", "cn_passport", "ip_address")
 
@@ -1215,7 +1219,11 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         # An address column is treated whole, cell by cell: the "names" inside it are places
         # (…苏木宝日嘎查, 王家村), and were one a person's, the address's treatment covers its cell.
         detected = [d for d in detected if not (d.type == "person_name" and d.spans)]
-    explained = nonempty and sum(c.matches + c.masked + c.span_cells for c in totals.values()) >= 0.5 * nonempty
+    # (values that only have a shape any word has — a WeChat ID's, coordinates' — explain nothing
+    # unless their type was decided: a 姓名 column of ZhangSan is still asked about)
+    kinds = {d.type for d in detected}
+    explained = nonempty and sum(c.matches + c.masked + c.span_cells for kind, c in totals.items()
+                                 if kind in kinds or kind not in _SHAPE_ONLY) >= 0.5 * nonempty
     if not explained:  # values of a known form (an organisation's landlines) say what the header does not
         ruled_out = list(_NOT_NUMBERS if nonempty and numeric >= 0.5 * nonempty else ())
         # … and numbers of a check-digit type's shape that pass its check no more often than
@@ -1351,6 +1359,7 @@ class ScanAccumulator:
                   FieldScan(f.name, decide_field(headers[f.name], self.totals[f.name], self.nonempty[f.name],
                                                  self.numeric[f.name], self.rules, organisations=organisations))
                   for f in resource.schema.fields]
+        coordinate_context(fields, headers, organisations, self.rules)
         path = str(resource.path) if resource.path else f"<{resource.name}>"
         return ResourceScan(resource.name, path, self.rows, fields, organisations)
 
@@ -1377,6 +1386,47 @@ class ScanAccumulator:
         title = " ".join(filter(None, (self.title, resource.name, resource.descriptor.get("title"),
                                        Path(str(resource.path)).stem if resource.path else None)))
         return (self.rules or default_rules()).hints.births_of(title)
+
+
+#: the types whose column says that a table's rows are persons: coordinates there are a home's.
+_PERSON_COLUMNS = ("cn_resident_id", "person_name", "cn_passport", "birth_date")
+
+
+def coordinate_context(fields: list[FieldScan], headers: dict[str, str], organisations: bool,
+                       rules: Rules | None = None) -> None:
+    """Context, across columns: whose coordinates a field decided to hold them holds. The values
+    cannot say; the table can:
+
+    - a header that names a household (表位坐标, 住户坐标: ``pii_hints.yaml``'s ``home``) — a home's:
+      personal information;
+    - a table whose rows are persons (a column of names, ID numbers or birth dates) and no header
+      of a place (站名, 站点名称: ``places``) — a home's too;
+    - a table of places or organisations (a header of a place, or unified social credit codes) and
+      no column of persons — the place's (a weather station, a bus stop): not personal information;
+    - anything else (neither, or both) — uncertain: the officer says (fail closed).
+
+    (A header of a place on the coordinates themselves, 站点坐标, already said "not" in :func:`decide`.)
+    ``fields`` are changed in place."""
+    from .decide import default_rules
+
+    hints = (rules or default_rules()).hints
+    persons = any(d.status == "column" and d.type in _PERSON_COLUMNS for f in fields for d in f.detected)
+    places = organisations or any(hints.place_of(headers[f.name]) for f in fields if f.name in headers)
+    for f in fields:
+        if f.key is not None or not any(d.type == "geo_coordinates" for d in f.detected):
+            continue
+        home = hints.home_of(headers.get(f.name, ""))
+        kept = []
+        for d in f.detected:
+            if d.type != "geo_coordinates":
+                kept.append(d)
+            elif home or (persons and not places):
+                kept.append(replace(d, status="column", reason=None) if d.status == "column" else d)
+            elif places and not persons:
+                continue  # a station's, a stop's, an organisation's
+            else:
+                kept.append(replace(d, status="uncertain", reason="context"))
+        f.detected = kept
 
 
 #: the share of a date column's dates that must be the earliest of their row, in a table of births,

@@ -49,6 +49,9 @@ class Detector:
     #: words a span begins with that are not part of the value (出生日期 before a date): taken off
     #: before the span's check digits or calendar are tested.
     span_prefix: ClassVar[str | None] = None
+    #: the spans hold their cue word (微信wxid_…, QQ是8424…): they are treated before the field's
+    #: other types, whose treatment may change the cue (a name's mask takes 联系人微信 for 联系人 + a name).
+    span_cue_first: ClassVar[bool] = False
     masked_pattern: ClassVar[str | None] = None
     #: whether a span found in text must also pass ``cell_pattern`` and ``validate`` (check
     #: digits); False where ``validate`` weighs whole cells only (an address's leading division).

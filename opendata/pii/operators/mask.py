@@ -20,6 +20,7 @@ from ..detectors.base import all_digits
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
 from ..detectors.person import COMPOUND, compound_surnames, kin_name_cells, named_name_span, text_names
+from ..detectors.email import WECHAT_CUE
 from ..detectors.phones import MOBILE_PREFIX
 from .base import Operator, by_distinct, on_ipv6, register
 
@@ -45,11 +46,17 @@ SPAN_REWRITES = {
     "military_id": (f"([{MILITARY_ISSUERS}]字第)\\d{{6,8}}(号)", r"\1********\2"),
     # the word for the document stays (护照E*****678)
     "cn_passport": (f"({DOCUMENT_CUE}[:：为是]?\\s*[CDEGHMPS])[A-Z0-9]{{4,7}}(\\d{{3}})\\b", r"\1*****\2"),
+    # the cue stays, and three digits: fewer than a QQ number has (QQ是842*****)
+    "qq_number": (r"((?:(?i:qq)|\bQ[号號]|扣扣|企鹅[号號])\s*(?:[号號]码|[号號]碼|[号號]|账[号號]|帐[号號])?"
+                  r"\s*[:：]?\s*(?:是|为|為)?\s*[:：]?\s*[1-9]\d\d)\d{2,8}\b", r"\1*****"),
+    # the cue stays, the ID goes whole (微信******; wxid_******)
+    "wechat_id": (f"({WECHAT_CUE})(?:wxid_[a-z0-9]{{6,24}}|[A-Za-z][A-Za-z0-9_-]{{5,19}})\\b", r"\1******"),
 }
 
 
 # Further written forms, rewritten after the first (a local number after the word for it).
 MORE_SPAN_REWRITES = {
+    "wechat_id": [(r"\bwxid_[a-z0-9]{6,24}\b", "wxid_******")],
     "cn_landline": [(r"((?:座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*)[2-9]\d{4,5}(\d{2})\b", r"\1******\2")],
     # the room after a building or unit (…*单元402 → …*单元***), and an estate's building-unit-room
     # code standing alone (5-5-1602)
@@ -82,6 +89,9 @@ def mask_digit_runs(values: pa.Array, run: DigitRun, keep_start: int, keep_end: 
 LANDLINE_REWRITES = [(r"^(0\d{3}-)\d{6}(\d{2})$", r"\1******\2"), (r"^(0\d{2}-)\d{6}(\d{2})$", r"\1******\2"),
                      # the area code after the number (66178162（0576）): it stays, and the last two digits
                      (r"^[2-9]\d{4,5}(\d{2}\s?[(（]0\d{2,3}[)）])$", r"******\1")]
+
+
+GEO_REWRITES = [(r"^([-+]?\d{1,3}\.\d{2})\d+(\s*[,，/ ]\s*[-+]?\d{1,3}\.\d{2})\d+$", r"\1****\2****")]
 
 
 def _landline_uniform(values: pa.Array) -> pa.Array | None:
@@ -303,6 +313,10 @@ class Mask(Operator):
                 return _mask_ip(values, char)
             if pii_type == "birth_date":
                 return pc.replace_substring_regex(pc.utf8_slice_codeunits(values, 0, 4), "$", f"-{char * 2}-{char * 2}")
+            if pii_type == "geo_coordinates" and char == "*":
+                # generalized to two decimals (about a kilometre: the district, not the house), the
+                # rest starred so that the value reads as treated (29.05****,118.97****)
+                return _rewrite(values, GEO_REWRITES, lambda v: mask_cells(v, 1, 0, char))
         start, end = DEFAULT_KEEP.get(pii_type or "", (1, 1))
         if pii_type == "cn_landline" and "keep_start" not in params and "keep_end" not in params and char == "*":
             uniform = _landline_uniform(values)
