@@ -120,19 +120,23 @@ def _macao(r: random.Random) -> str:
 def test_hong_kong_macao_and_taiwan_identity_cards_decide_their_column_and_are_treated(seed: int, header: str) -> None:
     """A(1)23456(7), 1234567(8), A123456789 with their checks: the column is theirs (not asked about,
     not refused), each cell masked. Product codes of the same shapes whose checks pass only by chance
-    (a letter and six digits; a letter and nine) are no cards, and stay."""
+    (a letter and six digits; a letter and nine) are no cards, and stay; so do lot numbers that begin
+    with a valid Taiwan number and run on (Z202589932-1)."""
     r = rng(seed)
     cards = [(_hk, _tw, _macao)[k % 3](r) for k in range(ROWS)]
     codes = [r.choice((lambda: _tw(r, valid=False), lambda: f"{r.choice('ABCDEF')}{r.randint(0, 999_999):06d}"))()
              for _ in range(ROWS)]
-    directory = package(_fresh() / "p", {header: cards, "产品编码": codes})
+    lots = [f"{_tw(r)}-{r.randint(1, 9)}" for _ in range(ROWS)]
+    directory = package(_fresh() / "p", {header: cards, "产品编码": codes, "批号": lots})
     report = od.check(od.load(directory))
     assert {d.type: d.status for d in detections(report, header)}.get("hk_macau_tw_id") == "column"
     assert not [d for d in detections(report, header) if d.status == "uncertain"]
     assert "hk_macau_tw_id" not in {d.type for d in detections(report, "产品编码")}
+    assert "hk_macau_tw_id" not in {d.type for d in detections(report, "批号")}
     rows, _, _ = redacted(directory, directory.parent / "out")
     assert not leaks(cards, [row[header] for row in rows], min_digits=6)
     assert [row["产品编码"] for row in rows] == codes
+    assert [row["批号"] for row in rows] == lots
 
 
 @FEW

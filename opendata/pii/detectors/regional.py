@@ -62,6 +62,9 @@ class HkMacauTwId(Detector):
     # In text as in a cell, the brackets full-width or not (NFKC makes them ASCII before the check):
     # 证件D443122(8), 台籍专家E178074348借用 (a Chinese character is no word character to RE2's \b).
     span_pattern = r"\b(?:[A-Z]{1,2}\d{6}[(（][0-9A][)）]|[A-Z][1289]\d{8}\b|[157]\d{6}[(（]\d[)）])"
+    # … but not as the head of a longer code: a lot number Z202589932-1 is a letter, nine digits and
+    # more (one in ten such heads passes Taiwan's check by chance)
+    span_not_before = r"(?:[-./_][0-9A-Za-z])"
     masked_pattern = r"^[A-Z]{1,2}\*{4,8}[(（]?[*0-9A]?[)）]?$|^[A-Z][12]\*{6,8}\d{0,2}$"
     strong = True
     # A code of a letter and nine digits passes Taiwan's check one time in ten, a bracketed HK form
