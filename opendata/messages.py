@@ -724,6 +724,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pii.wechat_id": {"zh": "微信号", "en": "WeChat ID"},
     "pii.geo_coordinates": {"zh": "住所经纬度坐标", "en": "geographic coordinates of a home"},
     "pii.military_id": {"zh": "军官证或士兵证号", "en": "military ID number"},
+    "pii.hk_macau_tw_id": {"zh": "港澳台居民身份证号", "en": "Hong Kong, Macao or Taiwan identity card number"},
+    "pii.passport_mrz": {"zh": "护照机读码", "en": "passport machine-readable zone"},
+    "pii.other_phone": {"zh": "境外电话号码", "en": "phone number outside the mainland"},
     "pii.cn_license_plate": {"zh": "车牌号", "en": "licence plate"},
     "pii.person_name": {"zh": "姓名", "en": "person name"},
     "pii.address": {"zh": "详细住址", "en": "home address"},
@@ -1212,6 +1215,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "uncertain.header": {"zh": "字段名表明是个人信息，但值与已知格式都不相符", "en": "the header says personal "
                          "information, but the values fit none of its known forms"},
     "uncertain.path": {"zh": "JSON 路径 {path}：{why}", "en": "JSON path {path}: {why}"},
+    "uncertain.damaged": {"zh": "值像被电子表格截断的身份证号（科学计数法或末位补 0），前几位是有效的行政区划代码和出生日期",
+                          "en": "the values look like ID numbers a spreadsheet cut short (scientific notation or "
+                                "padded with zeros): their first digits are a valid division code and birth date"},
     "uncertain.weak": {"zh": "字段名无提示，仅凭较弱的值特征", "en": "no header hint; only a weak signal in the values"},
     "uncertain.text": {"zh": "字段名表明是人员，但值被当作文本读取，许多单元格中未找到姓名（其姓名的写法未能识别）",
                        "en": "the header names a person, but the values read as text and many cells hold no name "

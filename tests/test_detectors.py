@@ -21,7 +21,8 @@ from pii_data import bank_card, mobile, name, resident_id, rng, uscc, wrong_chec
 
 PUBLIC_TYPES = {"cn_resident_id", "cn_mobile", "cn_landline", "email", "bank_card", "cn_passport",
                 "cn_license_plate", "person_name", "address", "birth_date", "ip_address", "cn_uscc", "cn_service_number",
-                "qq_number", "military_id", "wechat_id", "geo_coordinates"}
+                "qq_number", "military_id", "wechat_id", "geo_coordinates", "hk_macau_tw_id", "passport_mrz",
+                "other_phone"}
 
 
 def cells(kind, values):

@@ -26,9 +26,10 @@ __all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisatio
 
 #: the personal types in the order they claim a cell: check digits and fixed formats first (a
 #: valid ID number is not also a bank card), the looser patterns last.
-ORDER = tuple(t for t in ("cn_resident_id", "bank_card", "cn_mobile", "email", "cn_passport", "military_id",
-                          "cn_license_plate", "cn_landline", "ip_address", "birth_date", "address",
-                          "person_name", "qq_number", "wechat_id", "geo_coordinates") if t in REGISTRY)
+ORDER = tuple(t for t in ("cn_resident_id", "bank_card", "cn_mobile", "email", "cn_passport", "passport_mrz",
+                          "military_id", "hk_macau_tw_id", "cn_license_plate", "cn_landline", "other_phone",
+                          "ip_address", "birth_date", "address", "person_name", "qq_number", "wechat_id",
+                          "geo_coordinates") if t in REGISTRY)
 NONE = -1
 MASKED = -2
 #: an organisation's value in a person's field (当事人 that is a company, 证件号码 that is a USCC):

@@ -382,12 +382,21 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
             return detection("column")
         return detection("cells") if counts.matches else (detection("spans") if counts.span_cells else None)
     if detector.strong:
-        if share >= detector.min_ratio or (hinted and share >= rules.hinted_min):
-            return detection("column")
+        # Whole values: cells of the type, cells that list several of them (ID和ID), and, under a
+        # header that names IDs, ID numbers a spreadsheet damaged (3.30802195705281E+17, written
+        # out as 330802195705281000). Elsewhere the damaged ones in scientific notation ask (many
+        # a code begins with a division and a date; the check character that would tell is gone).
+        damaged = counts.damaged if hinted else counts.damaged - counts.padded
+        others = counts.listed + (damaged if hinted else 0)
+        whole = (found + others) / sampled
+        if whole >= detector.min_ratio or (hinted and whole >= rules.hinted_min):
+            return replace(detection("column"), matches=counts.matches + others)
         if counts.matches:
             return detection("cells")  # one valid identifier counts wherever it stands
         if counts.masked and (hinted or share >= rules.noise_floor):
             return detection("column")
+        if damaged >= rules.uncertain_min_cells and (hinted or damaged / sampled >= rules.noise_floor):
+            return detection("uncertain", "damaged")  # the check character is gone: ask
     elif detector.needs_hint:
         if counts.linked >= 0.5 * sampled:
             # Row by row the values of another column say (the birth dates in the IDs beside):

@@ -312,8 +312,14 @@ def _utf8(escaped: str) -> bool:
 def _digit_token(match) -> str:
     """A token of seven or more that is digits once O/l are read as 0/1 (and its last character,
     an X look-alike, as X), with three real digits or more and at least a quarter of it: that
-    number. (A word of letters alone, or a code with letters of other kinds, is kept.)"""
+    number. (A word of letters alone, or a code with letters of other kinds, is kept; so is a
+    Taiwan identity card number, whose letter may be I or O: I123456789 passes its check as written.)"""
     token = match.group()
+    if len(token) == 10 and token[0] in "IO":
+        from .detectors.regional import tw_valid
+
+        if tw_valid(token):
+            return token
     body, last = (token[:-1], "X") if token[-1] in _X_LIKE else (token, "")
     digits = sum(c.isdigit() for c in body)
     if digits < 3 or digits * 4 < len(body) or any(not (c.isdigit() or c in _ZERO_LIKE or c in _ONE_LIKE) for c in body):

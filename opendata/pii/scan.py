@@ -55,9 +55,9 @@ _ANY_OR_SPAN = f"{_CELL_ANY}|{_SPAN_ANY}"
 # (detector, "cell" | "masked"): what the routing below matches whole cells with.
 # In this order when every matcher runs: check digits before looser patterns (a valid ID number
 # that also passes Luhn is an ID number).
-_PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_service_number", "cn_mobile", "email", "cn_passport", "military_id", "cn_license_plate",
-             "cn_landline", "ip_address", "birth_date", "address", "person_name", "qq_number", "wechat_id",
-             "geo_coordinates")
+_PRIORITY = ("cn_resident_id", "cn_uscc", "bank_card", "cn_service_number", "cn_mobile", "email", "cn_passport",
+             "passport_mrz", "military_id", "hk_macau_tw_id", "cn_license_plate", "cn_landline", "other_phone",
+             "ip_address", "birth_date", "address", "person_name", "qq_number", "wechat_id", "geo_coordinates")
 _RAW_MATCHERS = [(REGISTRY[t], "cell") for t in sorted(REGISTRY, key=lambda t: (_PRIORITY + (t,)).index(t))]
 _MATCHERS = _RAW_MATCHERS + [(d, "masked") for d, _ in _RAW_MATCHERS if d.masked_pattern]
 
@@ -88,6 +88,13 @@ class Counts:
     # cells of the type's looser shape (:attr:`~Detector.any_form`: a passport of any country),
     # its own form included: they count only under a header that names the type
     any_form: int = 0
+    #: cells that are a list of the type's values and nothing else (ID和ID、ID): whole values, as
+    #: many as the cell holds (strong types only)
+    listed: int = 0
+    #: ID numbers a spreadsheet damaged (:func:`~.detectors.resident_id.damaged_ids`), and those of
+    #: them written out in full (330802195705281000), which count only under an ID header
+    damaged: int = 0
+    padded: int = 0
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -102,6 +109,9 @@ class Counts:
         self.cued_check += other.cued_check
         self.earliest += other.earliest
         self.any_form += other.any_form
+        self.listed += other.listed
+        self.damaged += other.damaged
+        self.padded += other.padded
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -155,6 +165,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
     if not raw_only:
         _count_shapes(text, weights, nonempty, found)
+        _count_damaged_ids(text, weights, nonempty, found)
     matchers = _RAW_MATCHERS if raw_only else _MATCHERS
     unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
     if len(unclaimed):
@@ -191,6 +202,23 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 
 
 _CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]
+
+
+def _count_damaged_ids(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """How many cells are ID numbers a spreadsheet damaged (3.30802195705281E+17, 330802195705281000):
+    evidence of an ID column (:func:`~.decide.decide`). Only cells of 17 to 23 bytes are read."""
+    from .detectors.resident_id import padded_ids, scientific_ids
+
+    lengths = byte_lengths(text)
+    cells = np.flatnonzero(nonempty & (lengths >= 17) & (lengths <= 23))
+    if len(cells) == 0:
+        return
+    sub = _at(text, cells)
+    scientific, padded = scientific_ids(sub), padded_ids(sub)
+    if scientific.any() or padded.any():
+        counts = found.setdefault("cn_resident_id", Counts())
+        counts.damaged += int(weights[cells[scientific | padded]].sum())
+        counts.padded += int(weights[cells[padded]].sum())
 _ANY_FORM_DETECTORS = [d for d in REGISTRY.values() if d.any_form is not None]
 
 
@@ -216,11 +244,16 @@ def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, fou
     account numbers of varying lengths is one population), valid or not: :func:`~.decide.decide`
     compares the valid ones with chance."""
     digits = to_mask(pc.ascii_is_decimal(text)) & nonempty
-    if not digits.any():
-        return
     n = int(weights[digits].sum())
     for detector in _CHANCE_DETECTORS:
-        found.setdefault(detector.type, Counts()).shaped += n
+        if detector.shape_pattern is not None:  # a shape of its own (a letter and nine digits)
+            cells = np.flatnonzero(nonempty)
+            hits = to_mask(pc.match_substring_regex(_at(text, cells), detector.shape_pattern)) if len(cells) else []
+            shaped = int(weights[cells[hits]].sum()) if len(cells) else 0
+            if shaped:
+                found.setdefault(detector.type, Counts()).shaped += shaped
+        elif n:
+            found.setdefault(detector.type, Counts()).shaped += n
 
 
 #: (no ASCII digit in either form: :func:`_count_loose_names` reads only the cells without one)
@@ -578,6 +611,8 @@ def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[s
             if spans.any() or cues:
                 counts = found.setdefault(detector.type, Counts())
                 counts.span_cells += int(w[spans > 0].sum())
+                if detector.strong and spans.any():
+                    counts.listed += int(w[_listed(detector, values, spans)].sum())
                 counts.span_matches += int((spans * w).sum())
                 if cues:
                     counts.cued += int(w[cues["cued"]].sum())
@@ -588,6 +623,19 @@ def _spans(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[s
     rest = np.intersect1d(cells, rare, assume_unique=True)
     if inactive and len(rest):
         run(inactive, rest)
+
+
+#: what may stand between the values of a list in one cell (ID和ID、ID；ID), and nothing else
+_LIST_SEPARATORS = r"^[\s,，、;；/|和及与]*$"
+
+
+def _listed(detector: Detector, values: pa.Array, spans: np.ndarray) -> np.ndarray:
+    """Which cells with spans of ``detector``'s type hold nothing but them and list separators."""
+    index = np.flatnonzero(spans)
+    rest = pc.replace_substring_regex(values.take(pa.array(index)), detector.span_pattern, "")
+    out = np.zeros(len(values), dtype=bool)
+    out[index] = to_mask(pc.match_substring_regex(rest, _LIST_SEPARATORS))
+    return out
 
 
 #: the longest cell (in characters) the name search reads. Names are searched with a pattern of every
@@ -752,7 +800,8 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
 
 def _numeric(counts: dict[str, Counts]) -> int:
     """Plain-digit cells of a column, as counted for the check-digit types' chance test."""
-    return max((counts[d.type].shaped for d in _CHANCE_DETECTORS if d.type in counts), default=0)
+    return max((counts[d.type].shaped for d in _CHANCE_DETECTORS if d.type in counts and d.shape_pattern is None),
+               default=0)
 
 
 # -- a form laid out as key | value ---------------------------------------------------------------
@@ -764,7 +813,7 @@ KEY_MAX_LABELS = 64
 #: rows are).
 KEY_MIN_TYPES = 3
 KEY_MIN_NOT_DOCUMENTS = 2
-_IDENTITY_DOCUMENTS = ("cn_resident_id", "cn_passport", "military_id")
+_IDENTITY_DOCUMENTS = ("cn_resident_id", "cn_passport", "military_id", "hk_macau_tw_id", "passport_mrz")
 #: the longest label (a header word) in characters.
 _KEY_LABEL_CHARS = 24
 
@@ -1252,7 +1301,7 @@ def organisation_lines(totals: dict[str, Counts], nonempty: int, rules: Rules | 
 
 
 #: identity documents one generic 证件号码 column may hold, row by row (by 证件类型).
-_DOCUMENTS = ("cn_resident_id", "cn_passport", "military_id")
+_DOCUMENTS = ("cn_resident_id", "cn_passport", "military_id", "hk_macau_tw_id", "passport_mrz")
 
 
 def _other_documents(detected: list[Detection], totals: dict[str, Counts], nonempty: int) -> list[Detection]:
@@ -1289,7 +1338,7 @@ def _chance_decoys(totals: dict[str, Counts], rules: Rules | None) -> list[str]:
 
 
 #: types that are one kind of value written differently: together they decide a column.
-_FAMILIES = (("cn_mobile", "cn_landline"),)
+_FAMILIES = (("cn_mobile", "cn_landline", "other_phone"),)
 
 
 def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty: int, headers: str = "",

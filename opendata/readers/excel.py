@@ -2,12 +2,14 @@
 
 Excel stores numbers as doubles: a value typed as a number has already lost digits past the 15th
 (an ID number typed without a leading apostrophe is damaged inside Excel itself). Cells stored as
-text come through exactly. Integral numbers are written without ``.0``; dates as ISO 8601.
+text come through exactly. Integral numbers are written without ``.0`` and, however long, in
+digits; dates as ISO 8601.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import zipfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -22,7 +24,15 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        if value.is_integer() and abs(value) < 1e21:
+            # A long number typed into a cell (an ID number, 330802195705281234) is kept by Excel
+            # to 15 significant digits: written out as the sheet shows it in a number format
+            # (330802195705281000), not as 3.30802195705281e+17 — so that a column of such cells
+            # is read as the damaged ID numbers they are, and treated with the column.
+            return str(int(Decimal(repr(value))))
+        return repr(value)
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, (dt.date, dt.time)):

@@ -63,6 +63,9 @@ class Detector:
     #: how often a random value of the shape passes the check (None: not a check-digit type);
     #: a column whose passes are no more frequent than chance is a decoy (account numbers).
     chance: ClassVar[float | None] = None
+    #: the cells that ``chance`` is weighed among, for a type whose values are not plain digits
+    #: (RE2; None: the cells of plain digits).
+    shape_pattern: ClassVar[str | None] = None
 
     #: an unhinted column with diverse matches (the policy's ``detection.unhinted_uncertain`` share)
     #: is uncertain, rather than nothing.

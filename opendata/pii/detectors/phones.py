@@ -124,3 +124,25 @@ class ServiceNumber(Detector):
     # (an emergency line with the word for a transferred call, 110转接, says no caller's number)
     cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$|^(110|119|120|122)(转接|转入|转来|联动)$"
                     r"|^(传真|总机|(?i:fax))[:：]?\s*[(（]?0\d{2,3}[)）]?[- ]?[2-9]\d{6,7}([-转#]\d{1,6})?$")
+
+
+#: a country calling code other than China's +86 (RE2 has no look-ahead: codes beginning with 8
+#: are spelled out without 86): +1, +44, +852, +853, +886 …
+_FOREIGN_CODE = r"\+(?:[1-79]\d{0,2}|8[0-57-9]\d?)"
+
+
+@register
+class OtherPhone(Detector):
+    """A phone number outside the mainland's plan: a country code other than +86 and the number
+    (+852 9123 4567, +853 6612 3456, +886 912 345 678, +44 20 7946 0958), or a Taiwan mobile as
+    Taiwan writes it (0912-345-678: 09, two digits and two groups of three — no mainland landline
+    is grouped so). A person's number as a mobile or landline is, weighed like a landline: a
+    column of them, or under a phone header; a share of them asks."""
+
+    type = "other_phone"
+    cell_pattern = rf"^{_FOREIGN_CODE}[- ]?(?:\(0\)\s?)?\d(?:[- ]?\d){{5,12}}$|^09\d{{2}}-\d{{3}}-\d{{3}}$"
+    # In text only the forms that cannot be anything else: +852/+853 and eight digits, +886 and
+    # eight or nine, a Taiwan mobile grouped 4-3-3.
+    span_pattern = (r"\+85[23][- ]?\d{4}[- ]?\d{4}\b|\+886[- ]?\d(?:[- ]?\d){7,8}\b"
+                    r"|\b09\d{2}-\d{3}-\d{3}\b")
+    masked_pattern = r"^\+\d{1,3}[- ]?[\d ]{0,4}\*{3,}\d{0,4}$|^09\d{2}-\*{3}-\*{1,3}\d{0,3}$"

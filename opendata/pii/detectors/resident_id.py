@@ -6,13 +6,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...bitmaps import to_mask
 from ...identifiers import RIC_CHECK, RIC_WEIGHTS
 from ...strings import DigitRun
 from .base import Detector, all_digits, byte_lengths, char_matrix, decimal, digit_sums, register, valid_dates
 
-# First two digits of the administrative division code: the provinces (GB/T 2260).
+# First two digits of the administrative division code: the provinces (GB/T 2260), and 83, which
+# the residence permits of Taiwan residents (港澳台居民居住证: 810000, 820000, 830000) begin with.
 PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-             50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
+             50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83}
 _PROVINCE = np.isin(np.arange(100), sorted(PROVINCES))
 _CHECK = np.frombuffer(RIC_CHECK.encode(), dtype=np.uint8)
 
@@ -83,7 +85,8 @@ class ResidentId(Detector):
     # or file name after or before an underscore (/zxws/<ID>_裁定书.pdf: "_" is a word character).
     # The check character may be a full-width Ｘ (62010219610823381Ｘ), or the sign ×, which
     # people type for it and \b cannot follow.
-    span_pattern = r"(?:\b[A-Za-z]{1,2}|\b|_)\d(?:[ ./-]?\d){16}[ ./-]?(?:[\dXx]\d{0,3}(?:\b|_)|[Ｘｘ×])"
+    # A dash, dot or slash may stand between spaces (330802 / 19570528…, as a hand splits the ID in two).
+    span_pattern = r"(?:\b[A-Za-z]{1,2}|\b|_)\d(?:(?:[ ./-]| ?[./-] )?\d){16}(?:[ ./-]| ?[./-] )?(?:[\dXx]\d{0,3}(?:\b|_)|[Ｘｘ×])"
     span_prefix = r"^_|_$"  # the underscore a span in a link or file name was found by
     masked_pattern = r"^\d{1,6}\*{6,14}\d{0,3}[\dXx*]?$"
     min_ratio = 0.5
@@ -94,7 +97,7 @@ class ResidentId(Detector):
     digit_run = DigitRun(18, b"0123456789", b"0123456789", b"Xx")  # the plain form: 17 digits and a digit or X
     # … or grouped with spaces, dashes, dots or slashes anywhere, glued to an underscore, or leading a
     # longer run (a code built on the ID), or before a full-width X
-    span_other_forms = r"\d[ ./-]\d|[\dXx]_|_\d|\d{19}|\d{17}[Xx]\d|\b[A-Za-z]{1,2}\d{17}|\d[Ｘｘ×]"
+    span_other_forms = r"\d ?[ ./-] ?\d|[\dXx]_|_\d|\d{19}|\d{17}[Xx]\d|\b[A-Za-z]{1,2}\d{17}|\d[Ｘｘ×]"
     span_other_forms_hold = ""
 
     def shaped(self, values: pa.Array) -> np.ndarray:
@@ -125,3 +128,66 @@ def embedded_ids(values: pa.Array) -> pa.Array:
         return values
     core = pc.replace_substring_regex(values, r"^[A-Za-z]{1,2}", "")
     return pc.if_else(pa.array(lengths > 18), pc.utf8_slice_codeunits(core, 0, 18), values)
+
+
+# -- ID numbers a spreadsheet damaged ---------------------------------------------------------------
+# Typed as a number, an 18-digit ID keeps 15 significant digits in Excel: shown 3.30802195705281E+17
+# (or, by pandas, 3.308021957052807e+17), written out 330802195705281000. The check character is
+# gone, but the division code, the birth date and most of the sequence remain: a person is still
+# one of a handful. (Excel's General display, 3.30802E+17, keeps the division code alone: no ID.)
+#: the digits a damaged ID must still show: the division code and at least the year and month.
+_KEPT_DIGITS = 12
+
+
+def _plausible_prefix(digits: list[str]) -> np.ndarray:
+    """Whether each string of 12 to 18 digits begins as an ID does: a province, then a birth year
+    (1900–2100) and month, and the day too where it is there."""
+    out = np.zeros(len(digits), dtype=bool)
+    for i, d in enumerate(digits):
+        if len(d) < _KEPT_DIGITS or not d.isdigit() or int(d[:2]) not in PROVINCES:
+            continue
+        year, month = int(d[6:10]), int(d[10:12])
+        if not (1900 <= year <= 2100 and 1 <= month <= 12):
+            continue
+        out[i] = len(d) < 14 or bool(valid_dates(np.array([year]), np.array([month]), np.array([int(d[12:14])]))[0])
+    return out
+
+
+def scientific_ids(values: pa.Array) -> np.ndarray:
+    """Which values are an ID number written in scientific notation with 12 or more significant
+    digits (3.30802195705E+17, 3.308021957052807e+17) whose digits begin as an ID does."""
+    lengths = byte_lengths(values)
+    out = np.zeros(len(values), dtype=bool)
+    rows = np.flatnonzero((lengths >= 17) & (lengths <= 23))
+    if len(rows) == 0:
+        return out
+    mantissa = pc.extract_regex(values.take(pa.array(rows)), r"^(?P<a>[1-9])\.(?P<b>\d{11,16})[eE]\+?17$")
+    shaped = to_mask(pc.is_valid(mantissa))
+    if shaped.any():
+        index = np.flatnonzero(shaped)
+        parts = mantissa.take(pa.array(index))
+        digits = [a + b for a, b in zip(pc.struct_field(parts, "a").to_pylist(), pc.struct_field(parts, "b").to_pylist())]
+        out[rows[index]] = _plausible_prefix(digits)
+    return out
+
+
+def padded_ids(values: pa.Array) -> np.ndarray:
+    """Which values are an ID number Excel kept to 15 significant digits and wrote out in full:
+    18 digits ending in 000, beginning as an ID does, its check failed (330802195705281000)."""
+    lengths = byte_lengths(values)
+    out = np.zeros(len(values), dtype=bool)
+    rows = np.flatnonzero((lengths == 18) & decimal(values))
+    if len(rows) == 0:
+        return out
+    sub = values.take(pa.array(rows))
+    ends = to_mask(pc.ends_with(sub, "000"))
+    if ends.any():
+        index = np.flatnonzero(ends)
+        some = sub.take(pa.array(index))
+        out[rows[index]] = _plausible_prefix(some.to_pylist()) & ~ric_valid(some)
+    return out
+
+
+def damaged_ids(values: pa.Array) -> np.ndarray:
+    """Which values are ID numbers a spreadsheet damaged (:func:`scientific_ids`, :func:`padded_ids`)."""
+    return scientific_ids(values) | padded_ids(values)

@@ -30,4 +30,8 @@ class Uscc(Detector):
     span_pattern = r"\b[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}\b"
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
-        return uscc_valid(candidates)
+        # (an ID number Excel wrote out as 330802195705281000 passes this check one time in 31: it
+        # reads as the ID it was, not as an organisation's code)
+        from .resident_id import padded_ids
+
+        return uscc_valid(candidates) & ~padded_ids(candidates)

@@ -28,6 +28,9 @@ DEFAULT_KEEP = {
     "cn_resident_id": (6, 4), "cn_mobile": (3, 4), "bank_card": (6, 4), "cn_passport": (1, 3),
     "cn_license_plate": (2, 1), "cn_landline": (4, 2), "address": (6, 0), "birth_date": (4, 0),
     "military_id": (3, 1),  # 军字第********号: the issuer stays, the number goes
+    # the zone's document code (P) or the number's first letter; the card's letter (A*********); a
+    # foreign number's country code (+852 *******67)
+    "passport_mrz": (1, 0), "hk_macau_tw_id": (1, 0), "other_phone": (5, 2),
 }
 _COMPOUND = "^(" + "|".join(COMPOUND) + ")"
 
