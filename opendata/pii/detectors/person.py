@@ -501,8 +501,6 @@ def name_span(named: bool = False) -> str:
         # a list of names goes on after a name (X、Y、Z和W): after one already masked (an earlier pass took it) and
         # 和 及 与, the next of a known form before what ends an item of the list (after 、: groups 36 and 24)
         group("p", 35, "[*＊](和|及|与)") + group("n", 35, _ANY_NAME) + group("s", 35, f"(、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"),
-        # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
-        # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
         # an attachment's file name that a name leads (张三身份证正面.jpg, 李四_户口本.pdf, 王五的病历.png)
         group("p", 41, "(^|[\\s:：，,、;；/\\\\])") + group("n", 41, _SHORT_NAME) + group("s", 41, FILE_AFTER_NAME),
         # a complaint's title about a person (关于张三家噪音扰民的投诉, 反映王小明占用通道): after the words that
@@ -511,9 +509,13 @@ def name_span(named: bool = False) -> str:
         + group("s", 42, "家([^园具电居政装乡]|$)"),
         group("p", 43, f"(^|[，。；：！？\\s])({'|'.join(TITLE_LEADS)})对?") + group("n", 43, _SHORT_NAME3)
         + group("s", 43, "|".join(TITLE_AFTER)),
-        group("p", 31, f"(^|[\\s,，;；、/])({kin})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"
-                                                                            "[\\x{4e00}-\\x{9fa5}]{1,5}?")
-        + group("s", 31, "[\\s,，;；、/]|$"),
+        # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
+        # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
+        # (… or packed as relation-name-ID triples joined by |, 母亲-陈涛宁-3308…|子女-吴文-3308…, where 子女 and 父母
+        # stand for the relation too)
+        group("p", 31, f"(^|[\\s,，;；、/|])({kin}|子女|父母)[:：\\-－]\\s*")
+        + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非][\\x{{4e00}}-\\x{{9fa5}}]{{1,5}}?")
+        + group("s", 31, "[\\s,，;；、/|\\-－]|$"),
     ])
 
 
