@@ -36,7 +36,7 @@ from .package import Package, Resource, load
 from .parallel import ordered_map
 from .pii import lastline, nested
 from .pii.decide import overruled
-from .pii.normalize import ascii_digits, fold
+from .pii.normalize import ascii_digits, fold, unfold_traditional
 from .pii.detectors import REGISTRY
 from .pii.operators import OPERATORS
 from .pii.treat import generic, treat_field, treat_typed_cells
@@ -258,6 +258,8 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
         if folded is not raw:
             untouched = pc.fill_null(pc.equal(column, folded.cast(column.type)), True)
             column = pc.if_else(untouched, raw.cast(column.type), column)
+            # … and one read in simplified characters keeps its written ones but where it was treated
+            column = unfold_traditional(raw, folded, column)
         arrays.append(column)
         names.append(name)
     return pa.RecordBatch.from_arrays(arrays, names=names)

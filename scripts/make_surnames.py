@@ -40,8 +40,9 @@ MODERN = "付肖覃韦闫粟冼练芦仝蓝伍邝兰庞卢禚揭操"
 # … and surnames in use that jieba's dictionary tags otherwise or counts fewer than ten times (朴 zg: the
 # Korean surname of Jilin and Liaoning; 郇 nr, 9).
 MODERN += "朴郇"
-# … and surnames in use that neither source holds (禤 of Guangdong and Guangxi; 芈, a revived family name).
-MODERN += "禤芈"
+# … and surnames in use that jieba's dictionary does not hold as names (芈 of Hubei and Hunan, 禤 of Guangdong
+# and Guangxi): attachment file names and complaint titles (禤海身份证正面.jpg) know a name by its surname only.
+MODERN += "芈禤"
 # Surnames in use that are words first (区 of Guangdong, 铁 of the Hui, 过, 鲜 of Sichuan; 那, 朴, 经, 曾): in a name
 # column they are surnames like any other, but in free text 区域, 铁路, 过来, 鲜花, 那里, 经常, 曾经 are no names. For
 # each, the second characters of the two-character words it begins in jieba's dictionary (frequency 50 or

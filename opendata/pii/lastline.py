@@ -37,9 +37,9 @@ from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS, SPOKEN_DIGITS, SPOKEN_VALUES
-from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, GRAMMAR, KIN, KIN_LABELS, \
-    KIN_WORDS, NOT_NAMES, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, TEXT_DOTS, \
-    TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST, NAME_DOTS
+from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, FILE_TYPES, FILE_WORDS, \
+    GRAMMAR, KIN, KIN_LABELS, KIN_WORDS, NAME_DOTS, NOT_NAMES, TITLE_LEADS, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, \
+    ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, TEXT_DOTS, TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -235,7 +235,11 @@ _PLACED = re.compile(
     f"|(?:^|[，。！？；：\\s])本人[:：]?({_ROLE_LED})(?:[，,。；;\\s]|$)"
     # (a list of names goes on after a masked one: 郏*、图雅一起, 王*和李四等)
     f"|[*＊]、([\\u4e00-\\u9fa5]{{2,3}}?)(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"
-    f"|[*＊](?:和|及|与)({_SURNAME_LED})(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)")
+    f"|[*＊](?:和|及|与)({_SURNAME_LED})(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"
+    # (a complaint's title about a household: 关于张三家…, and a file name a name leads: 张三身份证正面.jpg)
+    f"|(?:^|[，。；：！？\\s])(?:{'|'.join(TITLE_LEADS)})对?({_SURNAME_LED})家(?![园具电居政装乡])"
+    f"|(?:^|[\\s:：，,、;；/\\\\])({_SURNAME_LED})(?:{'|'.join(FILE_WORDS)}|的|[_\\-－—])[^\\s/\\\\:：，,;；]{{0,40}}?"
+    f"\\.(?i:{'|'.join(FILE_TYPES)})(?![A-Za-z0-9])")
 # A relative, the name first and the word of kinship in brackets after it (王建国（父亲）, 芈超(朋友)), or a
 # relative's record, the word, a hyphen and the name (子女-王强-330…|…): the label says a person is named, so
 # any two to four characters there (or a transliterated name) are a name, its characters what they may be
@@ -247,7 +251,8 @@ _KIN_PLACED = re.compile(
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
 _PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET + "|" + _KIN_BRACKET
                 + f"|({_KIN_LABEL})[-－—–_]"
-                + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人")
+                + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人"
+                + f"|(?:{'|'.join(TITLE_LEADS)})对?\\p{{Han}}{{2,4}}家|\\.(?i:{'|'.join(FILE_TYPES)})")
 
 
 def _placed_names(cell: str) -> bool:

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from .detectors.phones import CELL_LABEL
 
-__all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "fold", "fold_text", "normalize"]
+__all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "fold", "fold_text", "normalize", "unfold_traditional"]
 
 # A card's or an account's label at the start of a cell (卡号:6222 0212 …, 银行账号：…): the cell is the number.
 CARD_LABEL = "银行卡号|银行账号|收款卡号|收款账号|卡号|账号"
@@ -148,8 +148,39 @@ def _hostile_pattern() -> str:
             "|[0-9][\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{202f}\\x{205f}\\x{3000}]+[0-9Xx]"
             # (a plain X after a digit is an ID's check character, one ID in eleven: fold keeps it)
             f"|[0-9][{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE.replace('X', '')}]|[{_ZERO_LIKE}{_ONE_LIKE}][0-9]"
-            f"|{chinese}")
+            f"|{chinese}|{TRADITIONAL_CLASS}")
 
+
+# Traditional characters, read as their simplified forms one for one (``data/traditional.txt``, from OpenCC:
+# ``scripts/make_traditional.py``): the cue words, surnames and address words are simplified (鄰居馮偉 is
+# 邻居冯伟; 柯城區…號 is 柯城区…号). Only characters no simplified text uses are listed, so a simplified cell is
+# never changed. What the treatment leaves of such a cell is written back as it was (:func:`unfold_traditional`).
+def _traditional() -> tuple[str, str]:
+    from .detectors.base import data_file
+
+    data = data_file("traditional.txt")
+    return data["traditional"].strip(), data["simplified"].strip()
+
+
+TRADITIONAL, SIMPLIFIED = _traditional()
+_TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
+_TRADITIONAL_CHARS = frozenset(TRADITIONAL)
+
+
+def _char_class(chars: str) -> str:
+    """``chars`` as an RE2 character class of ranges (2,000 characters in a few hundred ranges)."""
+    points = sorted(set(map(ord, chars)))
+    ranges, start = [], None
+    for i, code in enumerate(points):
+        start = code if start is None else start
+        if i + 1 == len(points) or points[i + 1] != code + 1:
+            ranges.append(f"\\x{{{start:x}}}" + (f"-\\x{{{code:x}}}" if code != start else ""))
+            start = None
+    return "[" + "".join(ranges) + "]"
+
+
+#: RE2: a cell holding a traditional character of the list.
+TRADITIONAL_CLASS = _char_class(TRADITIONAL)
 
 _HOSTILE: list[str] = []
 
@@ -233,7 +264,40 @@ def fold_text(text: str) -> str:
         text = re.sub(f"[0-9{_CN_NUMERALS}]{{7,}}", lambda m: "".join(_CN_VALUE.get(c, c) for c in m.group()), text)
     if chars & _LOOK_ALIKES:
         text = re.sub(f"[0-9A-Za-z{_ZERO_LIKE}{_ONE_LIKE}{_X_LIKE}]{{7,}}", _digit_token, text)
+    if chars & _TRADITIONAL_CHARS:
+        text = text.translate(_TO_SIMPLIFIED)
     return text
+
+
+def unfold_traditional(raw: pa.Array, folded: pa.Array, treated: pa.Array) -> pa.Array:
+    """``treated`` (a treatment of ``folded``, :func:`fold` of ``raw``) with what it kept of a cell that
+    fold only read in simplified characters written as it was: the treatment saw 楼上房东孙红把…, the
+    output is 楼上房東孙*把…, the characters it did not touch in their written form. The kept parts are
+    found by aligning the treated text with the folded one (a name's mask keeps the length; an address
+    cut to its street does not); a cell fold changed otherwise (an invisible character taken out) stays
+    as treated. The usual column, with no such cell, is returned as it is."""
+    import difflib
+
+    raw, folded, treated = raw.cast(pa.string()), folded.cast(pa.string()), treated.cast(pa.string())
+    if raw is folded or len(raw) == 0:
+        return treated
+    moved = to_mask(pc.fill_null(pc.and_(pc.not_equal(raw, folded), pc.not_equal(treated, folded)), False))
+    if not moved.any():
+        return treated
+    index = np.flatnonzero(moved)
+    rows = [(r, f, t) for r, f, t in zip(raw.take(pa.array(index)).to_pylist(), folded.take(pa.array(index)).to_pylist(),
+                                         treated.take(pa.array(index)).to_pylist())]
+
+    def written(r: str, f: str, t: str) -> str:
+        if len(r) != len(f) or r.translate(_TO_SIMPLIFIED) != f:
+            return t
+        out = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, f, t, autojunk=False).get_opcodes():
+            out.append(r[i1:i2] if op == "equal" else t[j1:j2])
+        return "".join(out)
+
+    restored = pa.array([written(*row) for row in rows], pa.string())
+    return pc.replace_with_mask(treated, pa.array(moved), restored)
 
 
 _QUOTES = frozenset("\"“”'‘’「『《〈")

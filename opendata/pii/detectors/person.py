@@ -249,7 +249,7 @@ _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
 # the number of ``name_span``'s alternatives
-_GROUPS = 42
+_GROUPS = 45
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -360,6 +360,27 @@ ROLE_SURNAMES = TEXT_SURNAMES.replace("全", "").replace("家", "").replace("都
 _KNOWN_NAME = (f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_WORD_LED}){_GIVEN}?"
                f"|({_SYLLABLES}){{2,3}}")
 _ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}"
+#: the documents an attachment's file name names after the person it leads with (张三身份证正面.jpg), and
+#: the extensions that end one (``data/name_cues.txt``) …
+FILE_WORDS = tuple(_CUES["file_words"].split())
+FILE_TYPES = tuple(_CUES["file_types"].split())
+#: … the words that open a complaint's title (关于张三家…), and what a title says a person did (反映王小明占用…)
+TITLE_LEADS = tuple(_CUES["title_leads"].split())
+TITLE_AFTER = tuple(_CUES["title_after"].split())
+# A name of a known form where a file name or a title puts one, led by a surname as after a role (not
+# 全 家 都); no 的 or 之 among its given characters (王五的病历.png: 王五, then 的) …
+_SHORT_GIVEN = "[^\\P{Han}某的之]"
+_SHORT_NAME = (f"({'|'.join(COMPOUND)}){_SHORT_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_SHORT_GIVEN}{{1,2}}"
+               f"|({_WORD_LED}){_SHORT_GIVEN}?")
+# … and of three characters (or a compound surname's), before a verb: two make a word too often there
+# (反映车辆占用, 投诉商户占道: 车 and 商 lead words)
+_SHORT_NAME3 = (f"({'|'.join(COMPOUND)}){_SHORT_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_SHORT_GIVEN}{{2}}"
+                f"|({_WORD_LED}){_SHORT_GIVEN}")
+#: how a file name ends: a dot and its extension, and no more of a word
+FILE_END = f"\\.(?i:{'|'.join(FILE_TYPES)})([^A-Za-z0-9]|$)"
+#: what stands between the name and the extension in a file name: a document's word, 的, or a _ or a
+#: dash (李四_户口本.pdf), then the rest of the file name (正面, 1, (2))
+FILE_AFTER_NAME = f"(({'|'.join(FILE_WORDS)})|的|\\s*[_\\-－—]\\s*)[^\\s/\\\\:：，,;；]{{0,40}}?{FILE_END}"
 _AFTER_ROLE = "|".join(re.escape(w) for w in AFTER_ROLE)
 # … its words of two characters or more, and 已 (a mark, or a word of one character such as 不 or 来, also
 # follows a verb: 我爱人行动不便; 曾 is a surname): what ends a name of an unknown form after a role's word
@@ -518,6 +539,14 @@ def name_span(named: bool = False) -> str:
         # a list of names goes on after a name (X、Y、Z和W): after one already masked (an earlier pass took it) and
         # 和 及 与, the next of a known form before what ends an item of the list (after 、: groups 36 and 24)
         group("p", 35, "[*＊](和|及|与)") + group("n", 35, _ANY_NAME) + group("s", 35, f"(、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"),
+        # an attachment's file name that a name leads (张三身份证正面.jpg, 李四_户口本.pdf, 王五的病历.png)
+        group("p", 43, "(^|[\\s:：，,、;；/\\\\])") + group("n", 43, _SHORT_NAME) + group("s", 43, FILE_AFTER_NAME),
+        # a complaint's title about a person (关于张三家噪音扰民的投诉, 反映王小明占用通道): after the words that
+        # open it, a name before 家 (not 家园, 家具 …: 关于东方家园…), or of three characters before what was done
+        group("p", 44, f"(^|[，。；：！？\\s])({'|'.join(TITLE_LEADS)})对?") + group("n", 44, _SHORT_NAME)
+        + group("s", 44, "家([^园具电居政装乡]|$)"),
+        group("p", 45, f"(^|[，。；：！？\\s])({'|'.join(TITLE_LEADS)})对?") + group("n", 45, _SHORT_NAME3)
+        + group("s", 45, "|".join(TITLE_AFTER)),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
         # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
         group("p", 31, f"(^|[\\s,，;；、/|])({kin_labels})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"
@@ -656,8 +685,7 @@ RESETTLEMENT = _words("resettlement")
 INSTITUTION = _words("institution")
 _NUMERAL = r"(\d+|[一二三四五六七八九十]+)"
 # an estate's rooms: building (and unit) and room, or the three as a code (4幢1001, 9#-4-3202,
-# 21号楼4门1303, 5幢5单元1601室, 25栋1802房)
-# (the unit a bare number too: …阳光花园29幢-1-601)
+# 21号楼4门1303, 5幢5单元1601室, 25栋1802房, 26幢-4-101; the unit a bare number too: …阳光花园29幢-1-601)
 _ROOMS = (rf"(\d{{1,3}}({BUILDING})-?(\d{{1,2}}({UNIT})-?|\d{{1,2}}-)?\d{{3,4}}(室|房)?"
           rf"|\d{{1,3}}#?-\d{{1,2}}-\d{{3,4}}(室|房)?)")
 
@@ -724,7 +752,10 @@ class Address(Detector):
                     # … and a dwelling without its estate's name (楼上5幢2单元3103, 反映5-5-1602): a
                     # building, unit and room, or the three as a code whose last part is a floor and a
                     # room (01-12: a date's year, 12-05-2024, is not one)
-                    r"|\d{1,3}(幢|栋|号楼|座)\d{1,2}单元\d{3,4}室?|\d{1,3}(幢|栋|号楼)\d{3,4}(室|房)|\d{1,3}(幢|栋|号楼)-?\d{1,2}-\d{3,4}(室|房)?"
+                    r"|\d{1,3}(幢|栋|号楼|座)\d{1,2}单元\d{3,4}室?|\d{1,3}(幢|栋|号楼)\d{3,4}[室房]"
+                    # (… or the unit and room dashed after the building's word, 22幢-1-1004, and a building and
+                    # room after an estate whose name ends in no estate's word: 书香门第25#902, 锦绣江南7栋2303房)
+                    r"|\d{1,3}(幢|栋|号楼|座)-?\d{1,2}-\d{3,4}(室|房)?|[\x{4e00}-\x{9fa5}]\d{1,3}#-?\d{3,4}(室|房)?"
                     r"|\b[1-9]\d{0,2}-[1-9]\d?-[1-9]\d?(0[1-9]|1[0-2])\b")
     masked_pattern = r"^[\x{4e00}-\x{9fa5}]+(区|县|市|镇|街道)\*+$"
     min_ratio = 0.5
