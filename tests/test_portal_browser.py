@@ -53,6 +53,19 @@ def _text(driver, css: str) -> str:
     return driver.find_element("css selector", css).text
 
 
+def _get_styled(driver, url: str) -> None:
+    """Open ``url`` and make sure its stylesheet applies before anything is measured: on a machine
+    under heavy load a page was once measured unstyled (its tables at their natural width, 480 px)."""
+    import time
+
+    for _ in range(5):
+        driver.get(url)
+        if driver.execute_script("return getComputedStyle(document.querySelector('main')).maxWidth") == "1120px":
+            return
+        time.sleep(1)
+    pytest.fail(f"the stylesheet of {url} did not apply")
+
+
 def _count(driver) -> int:
     text = driver.find_element("id", "count").text
     return int(re.search(r"\d+", text).group())
@@ -215,10 +228,17 @@ def test_keyboard_and_labels(served, desktop):
 def test_375px_phone_layout_has_no_horizontal_scroll(served, path):
     base, _ = served
     with chromium(375, 800) as d:
-        d.get(base + path)
-        widths = d.execute_script("return [document.documentElement.scrollWidth, document.body.scrollWidth,"
-                                  " window.innerWidth]")
-        assert widths[2] == 375 and max(widths[:2]) <= 375, widths
+        _get_styled(d, base + path)
+        measure = ("return [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth,"
+                   " [...document.querySelectorAll('body *')].map(e => [Math.round(e.getBoundingClientRect().right),"
+                   " e.tagName + '.' + e.className]).sort((a, b) => b[0] - a[0]).slice(0, 3)]")
+        widths = d.execute_script(measure)
+        if not (widths[2] == 375 and max(widths[:2]) <= 375):  # (once on a loaded machine: 480 px; measured again)
+            import time
+
+            time.sleep(2)
+            widths = d.execute_script(measure)
+        assert widths[2] == 375 and max(widths[:2]) <= 375, widths  # (… and the widest elements, to say why)
         if path == "/":
             d.find_element("css selector", "#filters summary").click()  # the filters, opened, fit too
             assert d.execute_script("return document.documentElement.scrollWidth") <= 375
