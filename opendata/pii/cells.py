@@ -171,13 +171,30 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
         left = left[~kin]
     if len(left):
         masked = np.zeros(len(left), dtype=bool)
+        sub = _at(text, left)
+        grouped = _squeezed(sub)  # (6217 **** **** 8365: masked as it is written, grouped by four)
         for kind in ORDER:
-            masked |= REGISTRY[kind].masked(_at(text, left))
+            masked |= REGISTRY[kind].masked(sub)
+            if grouped is not None:
+                masked |= REGISTRY[kind].masked(grouped)
         out[left[masked]] = MASKED
         left = left[~masked]
     if len(left):
         out[left[organisation_cells(_at(text, left))]] = ORGANISATION
     return out
+
+
+# Digits and stars in groups (6217 **** **** 8365, 138-****-5678): a masked value written grouped.
+_GROUPED_MASKED = r"^[0-9*＊][0-9*＊ \-]*[*＊][0-9*＊ \-]*[0-9Xx*＊]$"
+
+
+def _squeezed(values: pa.Array) -> pa.Array | None:
+    """``values`` with the spaces and dashes inside grouped masked values taken out, so that a
+    type's ``masked`` pattern sees them plain; ``None`` when no cell is one."""
+    grouped = pc.fill_null(pc.match_substring_regex(values, _GROUPED_MASKED), False)
+    if not pc.any(grouped).as_py():
+        return None
+    return pc.if_else(grouped, pc.replace_substring_regex(values, r"[ \-]", ""), values)
 
 
 def _claim(text: pa.Array, left: np.ndarray, order: list[str], out: np.ndarray) -> np.ndarray:
