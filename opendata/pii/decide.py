@@ -415,8 +415,11 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
             return detection("column")
         if counts.matches and hinted:
             return detection("uncertain", "share")
+        # (… recurring ones too: a household head's name on each member's row is as personal as
+        # a diverse column of names, and a column of them was published raw)
         if detector.uncertain_unhinted and raw_share >= rules.unhinted_uncertain \
-                and counts.matches >= rules.uncertain_min_cells and diverse:
+                and counts.matches >= rules.uncertain_min_cells \
+                and (diverse or _recurring(counts, header, rules) or _few_names(detector, counts, raw_share)):
             return detection("uncertain", "weak")
         if _unread_text(detector, counts, sampled, hint, rules):
             return detection("uncertain", "text")
@@ -457,6 +460,14 @@ def _recurring(counts: Any, header: str, rules: Rules) -> bool:
     return (counts.distinct >= rules.recurring_min_distinct
             and counts.unlike <= rules.recurring_unlike * counts.distinct
             and not rules.hints.attribute(header))
+
+
+def _few_names(detector: Detector, counts: Any, raw_share: float) -> bool:
+    """A column nearly all of whose cells are names of a known form, a few people's (a store's two
+    keepers on every slip), none reading as a place or a category: too few to call it a column of
+    names unasked, too many to publish on a guess — it is asked about."""
+    return (detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio
+            and counts.distinct >= 2 and counts.unlike == 0)
 
 
 def overruled(detection: Detection, props: dict[str, Any]) -> bool:
