@@ -530,8 +530,10 @@ def name_span(named: bool = False) -> str:
         # 工 after 员 (委员会主任X, 人员工资: the word goes on)
         group("p", 32, f"({'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?")
         + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}{_GIVEN}{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
-        # one name with whom something was done (与X一起将其救起, 和X共同)
-        group("p", 33, "(与|和|同|跟)") + group("n", 33, _ROLE_NAME) + group("s", 33, "|".join(TOGETHER)),
+        # one name with whom something was done (与X一起将其救起, 和X共同), or the other party of a collision before
+        # the verb of driving or riding (与X驾驶的车辆发生碰撞, 被X驾驶的电动车撞倒): a vehicle's driver is a person
+        group("p", 33, "(与|和|同|跟|被)") + group("n", 33, _ROLE_NAME)
+        + group("s", 33, "|".join(TOGETHER + ("驾驶", "驾车", "骑行", "骑乘", "所驾", "乘坐"))),
         # after a role of three characters ending in 人 (预订人X代订, 报警人X称), a name of a known form before what
         # follows a name: the role is known by its form, not by a list of cue words
         group("p", 37, f"({ROLE_OF_REN})[:：]?") + group("n", 37, _ROLE_NAME) + group("s", 37, "|".join(ROLE_OF_REN_ENDS)),

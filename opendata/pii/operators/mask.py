@@ -260,14 +260,29 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
         masked = _mask_name_spans(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
         return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
 
-    def one(match: "re.Match[str]") -> str:
-        i, name, begins = text_names(match)
-        if begins >= len(name):  # a word that names nobody, or a place: as written (PersonName.spans)
-            return match.group(0)
-        after = match.groupdict().get(f"s{i}") or ""
-        return match.group(f"p{i}") + name[:begins + 1] + char * (len(name) - begins - 1) + after
+    def cell(text: str) -> str:
+        found: list[tuple[str, str]] = []
 
-    out = by_distinct(values, lambda v: compiled.sub(one, v))
+        def one(match: "re.Match[str]") -> str:
+            i, name, begins = text_names(match)
+            if begins >= len(name):  # a word that names nobody, or a place: as written (PersonName.spans)
+                return match.group(0)
+            after = match.groupdict().get(f"s{i}") or ""
+            masked = name[begins] + char * (len(name) - begins - 1)
+            found.append((name[begins:], masked))
+            # (… and what its stars hide, when that is a name of its own: 和孙建 read as one name hides 孙建)
+            found.append((name[begins + 1:], char * (len(name) - begins - 1)))
+            return match.group(f"p{i}") + name[:begins] + masked + after
+
+        out = compiled.sub(one, text)
+        # The same name again in the same text, where no cue stands before it (与杜怡驾驶的…，杜怡轻微擦伤):
+        # found once, it is masked wherever it stands in the cell.
+        for name, masked in found:
+            if len(name) >= 2 and name in out:
+                out = out.replace(name, masked)
+        return out
+
+    out = by_distinct(values, cell)
     # A name the first pass cut short (a list after a cue cut at 都 inside a transliterated name,
     # …、艾力·阿布|都拉…, leaves a run of transliterated characters) is found again in what it wrote,
     # as the re-scan after redaction would: the cells a pass changed go through again until none does.
@@ -276,7 +291,7 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
         if len(moved) == 0:
             break
         before = out.take(pa.array(moved))
-        after = by_distinct(before, lambda v: compiled.sub(one, v))
+        after = by_distinct(before, cell)
         changed = ~to_mask(pc.fill_null(pc.equal(before, after), True))
         moved = moved[changed]
         if len(moved):
