@@ -18,6 +18,7 @@ from ..bitmaps import to_mask
 from ..strings import contiguous, data_bytes, offsets, trimmed
 from . import memo
 from .detectors import REGISTRY
+from .detectors.organisations import ORGANISATION_WORDS
 from .detectors.person import kin_name_cells
 from .normalize import changed, normalize
 from .scan import _at
@@ -36,17 +37,7 @@ MASKED = -2
 #: not personal information, so it stays as it is.
 ORGANISATION = -3
 # An organisation's name: at least two characters before the word that says what it is.
-_ORGANISATION_NAME = (r"^[\x{4e00}-\x{9fa5}（）()A-Za-z0-9]{2,}(有限责任公司|股份有限公司|有限公司|公司|合作社|经营部|门市部|"
-                      r"厂|商行|工作室|事务所|研究所|医院|学校|协会|委员会|集团|超市|酒店|宾馆|饭店|银行|支行|分行|"
-                      r"中心|个体工商户|"
-                      # … and the trades a shop's or a society's name ends with (…面馆, …火锅店, …金行, …研究会)
-                      r"研究会|商会|基金会|联合会|促进会|金行|银楼|面馆|餐馆|饭馆|菜馆|茶馆|酒馆|火锅店|小吃店|便利店|"
-                      r"专卖店|商店|酒楼|茶楼|私房菜|麻辣烫|烧烤|药店|药房|诊所|门诊部|幼儿园|"
-                      # … and public bodies and institutions (柯城区环卫所, 衢州市第二中学, …颐养院)
-                      r"中学|小学|大学|学院|派出所|卫生所|环卫所|供电所|司法所|财政所|管理所|管理处|办事处|服务站|"
-                      r"卫生院|卫生室|养老院|福利院|敬老院|颐养院|法院|检察院|政府|居委会|村委会|局|"
-                      # … and a partnership, its kind in brackets after it (…合伙企业（有限合伙）)
-                      r"企业[（(](?:有限|普通|特殊普通)合伙[）)])$")
+_ORGANISATION_NAME = rf"^[\x{{4e00}}-\x{{9fa5}}（）()A-Za-z0-9]{{2,}}({ORGANISATION_WORDS})$"
 # A public place where something happened (万达广场一楼, 衢州火车站西广场, 中山路与工农路交叉口): no one's
 # address — no house number, building or room in it.
 _PUBLIC_PLACE = (r"^[\x{4e00}-\x{9fa5}]{2,12}(公园|广场|火车站|汽车站|客运站|高铁站|地铁站|菜市场|农贸市场|商场|"

@@ -77,11 +77,21 @@ class BankCard(Detector):
         return ok
 
 
-# Card issuers' prefixes (BIN ranges): UnionPay 62 and 60, Visa 4, Mastercard 51–55 and 2221–2720,
-# American Express 34/37, JCB 35, Diners 30/36/38, Discover 65, old domestic 94/95/99.
-_ISSUER = r"^(62|60|4|5[1-5]|2[2-7]|3[045678]|65|9[459])"
+# Card issuers' prefixes (IIN/BIN ranges, ISO/IEC 7812) and, where a brand has fixed lengths, the
+# length with them (a card number is 16 to 19 digits here):
+# - UnionPay 62, and 810–8171 (UnionPay's 8-series, 16–19 digits); 60 (domestic BINs such as
+#   601382, 603367; Discover 6011); Discover 644–649 and 65; old domestic debit cards 94/95/99 (9558…);
+# - Visa 4; Mastercard 51–55; JCB 3528–3589; Diners Club 300–305, 3095, 36, 38, 39; Mir 2200–2204;
+# - Mastercard's 2-series, 2221–2720, only at 16 digits (all its cards are 16 digits long);
+# - not American Express (34, 37): its numbers are 15 digits, never 16–19.
+# A number of card length with none of these is no card, whatever Luhn says (order numbers
+# beginning 1, 7, most 2s and 8s).
+_ISSUER = (r"^(?:62|60|64[4-9]|65|9[459]|4|5[1-5]|35(?:2[89]|[3-8]\d)|30[0-5]|3095|3[689]|220[0-4]"
+           r"|81(?:0|[1-6]\d|7[01]))"
+           r"|^(?:222[1-9]|22[3-9]\d|2[3-6]\d{2}|27[01]\d|2720)\d{12}$")
 
 
 def issuer_prefix(values: pa.Array) -> np.ndarray:
-    """Which digit strings begin with a card issuer's prefix."""
+    """Which digit strings begin with a card issuer's prefix (and have the length the issuer's
+    cards have, where it is fixed)."""
     return to_mask(pc.match_substring_regex(values, _ISSUER))

@@ -9,6 +9,7 @@ import pyarrow as pa
 
 from ...strings import DigitRun
 from .base import Detector, all_digits, data_file, decimal, register
+from .organisations import ORGANISATION_WORDS
 
 
 # Words before a landline in text that make it an organisation's, and those that make it a
@@ -21,6 +22,17 @@ _PERSON_PHONE = re.compile("|".join(PERSON_PHONE))
 # … read in the clause before the number (back to a comma or a stop), at most this many characters.
 _CLAUSE = re.compile("[，,。；;！!？?]")
 _BEFORE = 14
+# An organisation's particulars in brackets right after its name (被申请人衢州市某某有限公司（统一社会
+# 信用代码…，住所地…，电话0570-…）): its phone there is its own. Read back to the bracket (at most
+# this many characters); every clause before the number must be the organisation's credit code or
+# premises, and the number's own clause a phone's label or nothing — a name, a representative
+# (法定代表人…), a contact or any other clause there makes the number a person's, as when unsure.
+_PARTICULARS = 80
+_ORGANISATION_BRACKET = re.compile(f"(?:{ORGANISATION_WORDS})[（(]")
+_BRACKET_OPENED = re.compile(f"[\u4e00-\u9fa5（）()A-Za-z0-9]{{2,}}(?:{ORGANISATION_WORDS})[（(]$")
+_PARTICULAR = re.compile("(?:统一社会信用代码|社会信用代码|信用代码|注册号|组织机构代码|住所地|住所|注册地址?|经营场所|"
+                         "营业场所|办公地址|地址)[:：为是]?[^，,；;]*")
+_OWN_LABEL = re.compile("(?:电话|联系电话|办公电话|单位电话|座机|固话|固定电话|传真|总机)?[:：]?\\s*")
 _NUMBER_START = re.compile(r"[\d(（+]")
 _LABELS = data_file("phone_labels.txt")
 #: Latin words that label a phone number and may be glued to it (TEL13812345678: no word boundary
@@ -69,23 +81,37 @@ class Mobile(Detector):
             decimal(subset) & (m[:, 0] == ord("1")) & (m[:, 1] >= ord("3")), np.ones(len(subset), dtype=bool)))
 
 
+#: A mainland landline's area code and local number go together (the numbering plan): the three-digit
+#: codes are 010 and 020–029, each with an eight-digit local number; the four-digit ones (03xx–09xx)
+#: have seven or eight. Written plain, a landline is 11 or 12 digits — a 10-digit account number
+#: beginning 0570… is none. Written without its 0 after +86. The local number may be grouped 3-4,
+#: 4-3 or 4-4 (023 3818 0037).
+AREA_LOCAL = (r"(?:(?:10|2\d)[)）]?[-—– ]?[2-9]\d{3}[- ]?\d{4}"
+              r"|[3-9]\d{2}[)）]?[-—– ]?[2-9](?:\d{3}[- ]?\d{3,4}|\d{2}[- ]?\d{4}))")
+#: … and the same as one whole cell: a separator (or brackets) only between the area code and the number.
+_CELL_LANDLINE = r"(?:\(?0(?:10|2\d)\)?[-—– ]?[2-9]\d{7}|\(?0[3-9]\d{2}\)?[-—– ]?[2-9]\d{6,7})"
+
+
 @register
 class Landline(Detector):
     type = "cn_landline"
     # … with a long dash after the area code (0576—66178162), or the area code after the number in
-    # brackets, as a form's free field gets it (66178162（0576）)
-    cell_pattern = (r"^(\(?0\d{2,3}\)?[-—– ]?)[2-9]\d{6,7}([-转#]\d{1,6})?$"
-                    r"|^[2-9]\d{6,7}\s?[(（]0\d{2,3}[)）]$")
+    # brackets, as a form's free field gets it (66178162（0576）); the area code and the number's
+    # length agree (:data:`AREA_LOCAL`).
+    cell_pattern = (rf"^{_CELL_LANDLINE}([-转#]\d{{1,6}})?$"
+                    r"|^(?:[2-9]\d{7}\s?[(（]0(?:10|2\d)[)）]|[2-9]\d{6,7}\s?[(（]0[3-9]\d{2}[)）])$")
     # In text: 0571-88123456, (0571)88123456, （0991）63858454, 0991 2453256, 023 3818 0037 (the
     # number grouped too), +86-29-87707010, 057188123456, with an extension (转 5393, 转分机5566, -238).
-    # (After +86 an area code is 10 or begins with 2-9: +86-184… is a mobile number. A 0 right
+    # (After +86 the area code comes without its 0: +86-184… is a mobile number. A 0 right
     # after digits and a separator is a group inside a longer number: 6301 0219 8403 1056 27; one
     # right after a letter is part of a code, as \b had it — unless the letters label a phone: TEL0571…)
-    span_pattern = (rf"(\+86[- ]?(10|[2-9]\d{{1,2}})|((^|[^\dA-Za-z_\-.\s]\s?)0|[(（]0|{GLUED_LABEL}\(?0)\d{{2,3}})[)）]?[-—– ]?[2-9]\d{{2,3}}[- ]?\d{{3,4}}(\s*(转分机|转|分机|-)\s*\d{{1,6}})?\b"
+    span_pattern = (rf"(\+86[- ]?|(^|[^\dA-Za-z_\-.\s]\s?)0|[(（]0|{GLUED_LABEL}\(?0){AREA_LOCAL}"
+                    r"(\s*(转分机|转|分机|-)\s*\d{1,6})?\b"
                     # … and a local number after the word that says it is one (座机51051165)
                     r"|(座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"
-    kept_hint = "|".join(ORGANISATION_PHONE)
+    # (… or an organisation's name and a bracket: its particulars, :func:`_organisations_particulars`)
+    kept_hint = "|".join(ORGANISATION_PHONE) + f"|(?:{ORGANISATION_WORDS})[（(]"
 
     def kept_span(self, text: str, start: int, end: int) -> bool:
         """An organisation's number in text stays as written: one that a word of an organisation's
@@ -95,21 +121,39 @@ class Landline(Detector):
         digit = _NUMBER_START.search(text, start, end)  # the span may begin with the character before
         start = digit.start() if digit else start
         clause = _CLAUSE.split(text[max(0, start - _BEFORE):start])[-1]
-        return _ORGANISATION_PHONE.search(clause) is not None and _PERSON_PHONE.search(clause) is None
+        if _ORGANISATION_PHONE.search(clause) is not None and _PERSON_PHONE.search(clause) is None:
+            return True
+        return _organisations_particulars(text, start)
 
     def shaped(self, values: pa.Array) -> np.ndarray:
         # The usual written forms, an area code, a dash and the number (0571-88123456,
         # 010-62345678, 0571-8812345), are read off the bytes; every other form goes to the pattern.
         def check(subset: pa.Array, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             dashed = np.zeros(len(subset), dtype=bool)
-            for sep in (3, 4):  # a three- or four-digit area code
+            for sep in (3, 4):  # a three-digit area code (010, 02x) or a four-digit one (03xx–09xx)
                 number = m.shape[1] - sep - 1
-                if number in (7, 8):
-                    dashed |= ((m[:, 0] == ord("0")) & all_digits(m[:, 1:sep]) & (m[:, sep] == ord("-"))
-                               & (m[:, sep + 1] >= ord("2")) & all_digits(m[:, sep + 1:]))
+                if sep == 3 and number == 8:
+                    area = ((m[:, 1] == ord("1")) & (m[:, 2] == ord("0"))) | (m[:, 1] == ord("2"))
+                elif sep == 4 and number in (7, 8):
+                    area = m[:, 1] >= ord("3")
+                else:
+                    continue
+                dashed |= ((m[:, 0] == ord("0")) & all_digits(m[:, 1:sep]) & area & (m[:, sep] == ord("-"))
+                           & (m[:, sep + 1] >= ord("2")) & all_digits(m[:, sep + 1:]))
             return dashed, dashed
 
         return self.shaped_at_width(values, (12, 13), check)
+
+
+def _organisations_particulars(text: str, start: int) -> bool:
+    """Whether the number at ``start`` stands in the brackets after an organisation's name among its
+    particulars only (…有限公司（统一社会信用代码…，住所地…，电话0570-…）)."""
+    end = start + 1 if text[start] in "（(" else start  # (…公司（0570-…）: the bracket the number opens)
+    opened = max(text.rfind("（", max(0, start - _PARTICULARS), end), text.rfind("(", max(0, start - _PARTICULARS), end))
+    if opened < 0 or _BRACKET_OPENED.search(text, max(0, opened - 40), opened + 1) is None:
+        return False
+    *before, own = re.split("[，,；;]", text[opened + 1:max(start, opened + 1)])
+    return all(_PARTICULAR.fullmatch(c) for c in before) and _OWN_LABEL.fullmatch(own) is not None
 
 
 @register
