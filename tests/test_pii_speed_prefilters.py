@@ -48,6 +48,7 @@ def test_no_short_ascii_cell_of_other_bytes_is_hostile():
     spared = _spared(cells)
     assert spared.any() and (~spared).any()
     assert not (_hostile(cells) & spared).any()
+    assert not normalize.may_be_hostile(pa.array([c for c, s in zip(cells, spared) if s], pa.string()))
 
 
 _PIECES = st.sampled_from(["0", "7", "33", "1957", "X", "x", "O", "o", "l", "I", "\r\n", "\n", " ", "\u3000",
@@ -64,6 +65,10 @@ def test_fold_with_the_prefilter_folds_what_the_pattern_alone_folds(cells):
     folded = normalize._fold(values)
     expected = [normalize.fold_text(c) if h else c for c, h in zip(cells, hostile)]
     assert folded.to_pylist() == expected
+    # the whole-column test: a column is spared only if each of its cells would be
+    if not normalize.may_be_hostile(values):
+        assert _spared(cells).all()
+    assert normalize.may_be_hostile(values) == (not _spared(cells).all()) or values.null_count or "" in cells
 
 
 def _shaped_detectors():

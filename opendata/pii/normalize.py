@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
-from ..strings import byte_table, holds_bytes
+from ..strings import byte_table, contiguous, data_bytes
 from .detectors.phones import CELL_LABEL
 
 __all__ = ["NEEDS_NORMALIZING", "ascii_digits", "changed", "fold", "fold_text", "normalize", "unfold_traditional"]
@@ -407,27 +407,33 @@ def fold(values: pa.Array) -> pa.Array:
 
 #: bytes of which every match of :func:`hostile_pattern` holds one: a byte of a non-ASCII character,
 #: or an ASCII character one of its forms needs (= [ { " ' < & % at a wrapper, a line break between
-#: digits, the Latin look-alikes O o l I x beside a digit). A cell of other bytes only (a plain ID,
-#: phone number, date or IP address) cannot match: it is spared the pattern, which RE2 runs at
-#: ~100 ns a cell (tests/test_pii_fold_prefilter.py holds the pattern to this).
+#: digits, the Latin look-alikes O o l I x beside a digit). A column of other bytes only (plain IDs,
+#: phone numbers, dates or IP addresses) cannot match: it is spared the pattern, which RE2 runs at
+#: ~100 ns a cell (tests/test_pii_speed_prefilters.py holds the pattern to this).
 HOSTILE_BYTES = byte_table("=[{\"'<&%\r\n\x0b\x0cOolIx")
 HOSTILE_BYTES[0x80:] = True
+_HARMLESS_ASCII = bytes(b for b in range(0x80) if not HOSTILE_BYTES[b])
+
+
+def may_be_hostile(values: pa.Array) -> bool:
+    """Whether a cell of ``values`` may be in a hostile form: its text holds a byte of
+    :data:`HOSTILE_BYTES` (a cheap whole-column test: the largest byte, then what is left once the
+    harmless ASCII bytes are deleted; ``True`` where it cannot tell)."""
+    values = contiguous(values)
+    if values.type != pa.string() or len(values) == 0:
+        return True
+    data = data_bytes(values)
+    if len(data) == 0 or int(data.max()) >= 0x80:
+        return True
+    return len(data.tobytes().translate(None, _HARMLESS_ASCII)) > 0
 
 
 def _hostile_cells(values: pa.Array) -> np.ndarray:
-    """Which cells :func:`hostile_pattern` matches in (a null: none); the pattern runs only on the
-    cells that hold a byte of :data:`HOSTILE_BYTES`."""
-    if values.type != pa.string():
-        return to_mask(pc.fill_null(pc.match_substring_regex(values, hostile_pattern()), False))
-    maybe = holds_bytes(values, HOSTILE_BYTES)
-    if maybe.all():
-        return to_mask(pc.fill_null(pc.match_substring_regex(values, hostile_pattern()), False))
-    out = np.zeros(len(values), dtype=bool)
-    index = np.flatnonzero(maybe)
-    if len(index):
-        out[index] = to_mask(pc.fill_null(pc.match_substring_regex(values.take(pa.array(index)),
-                                                                   hostile_pattern()), False))
-    return out
+    """Which cells :func:`hostile_pattern` matches in (a null: none); a column that holds no byte
+    of :data:`HOSTILE_BYTES` is not searched."""
+    if not may_be_hostile(values):
+        return np.zeros(len(values), dtype=bool)
+    return to_mask(pc.fill_null(pc.match_substring_regex(values, hostile_pattern()), False))
 
 
 def _fold(values: pa.Array) -> pa.Array:
