@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-TABLES = (".csv", ".xlsx", ".xls", ".json")
+TABLES = (".csv", ".xlsx", ".xls", ".json", ".parquet")
 
 
 def targets(paths: list[str]) -> list[Path]:

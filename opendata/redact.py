@@ -34,7 +34,7 @@ from .strings import trimmed
 from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
 from .package import Package, Resource, load
 from .parallel import ordered_map
-from .pii import lastline, nested
+from .pii import lastline, memo, nested
 from .pii.decide import overruled
 from .pii.normalize import ascii_digits, fold, unfold_traditional
 from .pii.detectors import REGISTRY
@@ -255,7 +255,7 @@ def treat_batch(batch: pa.RecordBatch, plans: list[FieldPlan], key: keyring.Data
                 tally["organisation"] += int(owned[name].sum())
         else:
             column = _treat_column(column, plan.treatments if plan else [], key, fast, tally)
-        if folded is not raw:
+        if not memo.same_values(folded, raw):  # (fold of a column with nothing to fold: the same buffers)
             untouched = pc.fill_null(pc.equal(column, folded.cast(column.type)), True)
             column = pc.if_else(untouched, raw.cast(column.type), column)
             # … and one read in simplified characters keeps its written ones but where it was treated

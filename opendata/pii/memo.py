@@ -20,7 +20,7 @@ import pyarrow as pa
 if TYPE_CHECKING:
     from .detectors import Detector
 
-__all__ = ["cells", "digit_runs", "remembered", "scope", "trimmed"]
+__all__ = ["cells", "digit_runs", "remembered", "same_values", "scope", "trimmed"]
 
 _local = threading.local()
 
@@ -38,6 +38,17 @@ def scope() -> Iterator[None]:
 
 def _address(buffer: pa.Buffer | None) -> int:
     return 0 if buffer is None else buffer.address
+
+
+def same_values(a: pa.Array, b: pa.Array) -> bool:
+    """Whether ``a`` and ``b`` are the same values by being the same buffers (the same object, or
+    a remembered answer's object for the same column): an answer that left its column as it was
+    (:func:`~.normalize.fold` of a column with nothing to fold) is told from one that changed it
+    without reading the values. (A cast makes a new object: compare before casting.)"""
+    if a is b:
+        return True
+    return (isinstance(a, pa.Array) and isinstance(b, pa.Array) and a.type == b.type and len(a) == len(b)
+            and a.offset == b.offset and [_address(x) for x in a.buffers()] == [_address(x) for x in b.buffers()])
 
 
 def cells(detector: "Detector", values: pa.Array) -> np.ndarray:

@@ -32,6 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
+from . import memo
 from .normalize import fold
 
 __all__ = ["NESTED", "header_of", "is_nested", "last_line", "leaf_samples", "nested_columns", "rescan_parts",
@@ -304,6 +305,14 @@ def _text_array(leaves: list[_Leaf]) -> pa.Array:
     return fold(pa.array([leaf.text for leaf in leaves], pa.string()))
 
 
+def _folded_groups(column: pa.Array, field: str, groups: dict[str, list[_Leaf]]) -> dict[str, pa.Array]:
+    """Each label's leaves (``groups``: :func:`_by_label` of :func:`_leaves` of ``column``) as
+    :func:`_text_array` reads them, remembered for the batch step (:mod:`.memo`): the scan and the
+    treatment of a batch read the same leaves of the same column, and fold them once."""
+    return memo.remembered(("nested leaves", field), column,
+                           lambda _: {label: _text_array(group) for label, group in groups.items()})
+
+
 # -- scan ----------------------------------------------------------------------------------------
 def scan_parts(column: pa.Array, field: str, raw_only: bool = False) -> dict[str, Any] | None:
     """A nested column scanned path by path: per label (a key path, or the field's name for cells
@@ -317,9 +326,10 @@ def scan_parts(column: pa.Array, field: str, raw_only: bool = False) -> dict[str
     if len(groups) > MAX_PATHS:
         return None
     parts: dict[str, Any] = {}
-    for label, group in groups.items():
+    folded = _folded_groups(column, field, groups)
+    for label in groups:
         parts[label] = Part()
-        parts[label].add(*scan_column(_text_array(group), raw_only=raw_only))
+        parts[label].add(*scan_column(folded[label], raw_only=raw_only))
     if not raw_only and parts:
         # Context: names beside ID numbers in the same objects (a shareholder's 名称 beside its 证照号码).
         _link_names({k: p.nonempty for k, p in parts.items()}, {k: p.counts for k, p in parts.items()})
@@ -385,8 +395,10 @@ def treat(column: pa.Array, field: str, by_label: dict[str, list], treat_column:
     leaves, parsed, texts = _leaves(column, field)
     changed: set[int] = set()
     text_rows: dict[int, str] = {}
-    for label, group in _by_label(leaves).items():
-        values = _text_array(group)
+    groups = _by_label(leaves)
+    folded = _folded_groups(column, field, groups)
+    for label, group in groups.items():
+        values = folded[label]
         if label in by_label:
             treatments = by_label[label]
             if not treatments:

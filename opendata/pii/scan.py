@@ -16,11 +16,11 @@ Reports carry counts and masked samples only, never a raw value.
 from __future__ import annotations
 
 import json
+import threading
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -204,6 +204,34 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
 _CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]
 
 
+def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """For the check-digit types, how many cells are plain digits (of any width: a column of
+    account numbers of varying lengths is one population), valid or not: :func:`~.decide.decide`
+    compares the valid ones with chance."""
+    digits = to_mask(pc.ascii_is_decimal(text)) & nonempty
+    n = int(weights[digits].sum())
+    for detector in _CHANCE_DETECTORS:
+        if detector.shape_pattern is not None:  # a shape of its own (a letter and nine digits)
+            cells = _shape_candidates(text, nonempty, detector)
+            hits = to_mask(pc.match_substring_regex(_at(text, cells), detector.shape_pattern)) if len(cells) else []
+            shaped = int(weights[cells[hits]].sum()) if len(cells) else 0
+            if shaped:
+                found.setdefault(detector.type, Counts()).shaped += shaped
+        elif n:
+            found.setdefault(detector.type, Counts()).shaped += n
+
+
+def _shape_candidates(text: pa.Array, nonempty: np.ndarray, detector: Detector) -> np.ndarray:
+    """The cells ``detector.shape_pattern`` may match: the non-empty ones of its byte lengths
+    (:attr:`~Detector.shape_bytes`), read off the offsets — most columns hold none, and a regex
+    pass over each column of every batch was the cost (tests/test_pii_shape_prefilter.py)."""
+    if detector.shape_bytes is None:
+        return np.flatnonzero(nonempty)
+    low, high = detector.shape_bytes
+    lengths = byte_lengths(text)
+    return np.flatnonzero(nonempty & (lengths >= low) & (lengths <= high))
+
+
 def _count_damaged_ids(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
     """How many cells are ID numbers a spreadsheet damaged (3.30802195705281E+17, 330802195705281000):
     evidence of an ID column (:func:`~.decide.decide`). Only cells of 17 to 23 bytes are read."""
@@ -219,6 +247,8 @@ def _count_damaged_ids(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray
         counts = found.setdefault("cn_resident_id", Counts())
         counts.damaged += int(weights[cells[scientific | padded]].sum())
         counts.padded += int(weights[cells[padded]].sum())
+
+
 _ANY_FORM_DETECTORS = [d for d in REGISTRY.values() if d.any_form is not None]
 
 
@@ -237,23 +267,6 @@ def _count_any_forms(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, 
             hits &= ~to_mask(pc.match_substring_regex(sub, detector.any_form_not))
         if hits.any():
             found.setdefault(detector.type, Counts()).any_form += int(weights[cells[hits]].sum())
-
-
-def _count_shapes(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
-    """For the check-digit types, how many cells are plain digits (of any width: a column of
-    account numbers of varying lengths is one population), valid or not: :func:`~.decide.decide`
-    compares the valid ones with chance."""
-    digits = to_mask(pc.ascii_is_decimal(text)) & nonempty
-    n = int(weights[digits].sum())
-    for detector in _CHANCE_DETECTORS:
-        if detector.shape_pattern is not None:  # a shape of its own (a letter and nine digits)
-            cells = np.flatnonzero(nonempty)
-            hits = to_mask(pc.match_substring_regex(_at(text, cells), detector.shape_pattern)) if len(cells) else []
-            shaped = int(weights[cells[hits]].sum()) if len(cells) else 0
-            if shaped:
-                found.setdefault(detector.type, Counts()).shaped += shaped
-        elif n:
-            found.setdefault(detector.type, Counts()).shaped += n
 
 
 #: (no ASCII digit in either form: :func:`_count_loose_names` reads only the cells without one)
@@ -415,6 +428,83 @@ def _matching(values: pa.Array, pattern: str) -> np.ndarray:
     return out
 
 
+#: a pattern longer than this is counted by :func:`count_matches`, not by Arrow's kernel, which
+#: compiles it on every call (0.5 s for the name pattern of ~77 kB) and searches within RE2's
+#: default 8 MiB, where the DFA gives out and RE2 falls back to its NFA (6 s for 1,200 case
+#: summaries of ~600 characters; 1 s as counted here).
+KERNEL_PATTERN_CHARS = 16 << 10
+
+
+def count_matches(values: pa.Array, pattern: str) -> np.ndarray:
+    """``pc.count_substring_regex(values, pattern)`` as int64 counts, the same counts. A long
+    pattern is compiled once per process (without its capturing groups, which a count does not
+    need and which cost RE2 a second, slower pass per match); a joined search
+    (:func:`_joined`) finds the pieces that hold a match at all, and their values are counted
+    one by one as the kernel counts: each search on what the previous match left."""
+    if len(pattern) <= KERNEL_PATTERN_CHARS or values.type != pa.string() or values.null_count:
+        return np.asarray(pc.count_substring_regex(values, pattern).to_numpy(zero_copy_only=False), dtype=np.int64)
+    plain = uncaptured(pattern)
+    lines, each = _regex("(?m)" + plain), _regex(plain)
+    out = np.zeros(len(values), dtype=np.int64)
+    for start, stop, text in _joined(values, PIECE_BYTES):
+        if lines.search(text) is None:
+            continue
+        for i, value in enumerate(values.slice(start, stop - start).to_pylist(), start):
+            counted = _consumed_count(each, value)
+            out[i] = counted if counted is not None else \
+                pc.count_substring_regex(values.slice(i, 1), pattern)[0].as_py()
+    return out
+
+
+def _consumed_count(regex: "re2._Regexp", text: str) -> int | None:
+    """Matches of ``regex`` in ``text`` as Arrow's kernel counts them (``RE2::FindAndConsume``:
+    each search on the rest of the text after the previous match, as a text of its own, so that
+    ^ and \\b see its start); ``None`` at an empty match, after which the kernel steps one byte."""
+    count = 0
+    while True:
+        match = regex.search(text)
+        if match is None:
+            return count
+        start, end = match.span()
+        if end == start:
+            return None
+        count += 1
+        text = text[end:]
+
+
+def uncaptured(pattern: str) -> str:
+    """``pattern`` (RE2 syntax) with every capturing group, named or not, made non-capturing: the
+    same matches, found without the submatch pass."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            # a ] right after [ or [^ is a member, not the end
+            lead = 2 if pattern.startswith("[^", i) else 1
+            if pattern[i + lead:i + lead + 1] == "]":
+                out.append(pattern[i:i + lead + 1])
+                i += lead + 1
+                continue
+        elif ch == "(" and pattern.startswith("(?P<", i):
+            out.append("(?:")
+            i = pattern.index(">", i) + 1
+            continue
+        elif ch == "(" and not pattern.startswith("(?", i):
+            out.append("(?:")
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _joined(values: pa.Array, budget: int) -> Iterator[tuple[int, int, memoryview]]:
     """``values`` (no nulls) joined a line each, in pieces of at most ``budget`` bytes (a longer
     value alone): ``(first row, end row, text)``, the text a view of one joined copy per
@@ -431,9 +521,25 @@ def _joined(values: pa.Array, budget: int) -> Iterator[tuple[int, int, memoryvie
         done += len(block)
 
 
-@lru_cache(maxsize=None)
 def _regex(pattern: str) -> "re2._Regexp":
-    return re2.compile(pattern, options=_re2_options())
+    return _compiled(("regex", pattern), lambda: re2.compile(pattern, options=_re2_options()))
+
+
+_COMPILED: dict[tuple, Any] = {}
+_COMPILING = threading.Lock()
+
+
+def _compiled(key: tuple, build: Callable[[], Any]) -> Any:
+    """``build()``, once per process and ``key``. The every-detector patterns take 0.2 s each to
+    compile (GIL held); the check's worker threads start on the same patterns together, and a
+    cache without a lock had each of them compile its own copy."""
+    found = _COMPILED.get(key)
+    if found is None:
+        with _COMPILING:
+            found = _COMPILED.get(key)
+            if found is None:
+                found = _COMPILED[key] = build()
+    return found
 
 
 def _re2_options() -> "re2.Options":
@@ -490,18 +596,27 @@ def _match(matcher: tuple[Detector, str], values: pa.Array) -> np.ndarray:
     return memo.cells(detector, values) if kind == "cell" else detector.masked(values)
 
 
-@lru_cache(maxsize=None)
 def _pattern_set(patterns: tuple[str, ...], lines: bool) -> "re2.Set":
     """One RE2 set of ``patterns``: a single pass over a text tells which of them match in it.
 
     The kernels' own engine, so a sample is judged as they will judge the column, and no per-call
     compilation as with a kernel. ``lines``: ^ and $ hold at each line (a joined sample).
     """
-    patterns_set = re2.Set.SearchSet(_re2_options())
-    for pattern in patterns:
-        patterns_set.Add(("(?m)" if lines else "") + pattern)
-    patterns_set.Compile()
-    return patterns_set
+    def build() -> "re2.Set":
+        patterns_set = re2.Set.SearchSet(_re2_options())
+        for pattern in patterns:
+            patterns_set.Add(("(?m)" if lines else "") + pattern)
+        patterns_set.Compile()
+        return patterns_set
+
+    return _compiled(("set", patterns, lines), build)
+
+
+def _each_value_set(patterns: tuple[str, ...], value: str) -> "re2.Set":
+    """The set that matches ``value`` alone as a kernel does: in a value without a line break ^ and
+    $ hold at its ends either way, so the joined sample's set serves (a compilation saved); a value
+    of several lines needs the set without (?m)."""
+    return _pattern_set(patterns, "\n" not in value)
 
 
 def _in_sample(patterns: list[str], sample: pa.Array) -> list[bool]:
@@ -521,8 +636,8 @@ def _in_values(patterns: list[str], values: list[str]) -> list[bool]:
     if text.count("\n") == len(values) - 1:
         hits = set(_pattern_set(tuple(patterns), True).Match(text) or ())
     else:  # a value of several lines: each value on its own, as the kernels see it
-        each = _pattern_set(tuple(patterns), False)
-        hits = {i for v in values for i in each.Match(v) or ()}
+        key = tuple(patterns)
+        hits = {i for v in values for i in _each_value_set(key, v).Match(v) or ()}
     return [i in hits for i in range(len(patterns))]
 
 
@@ -532,8 +647,7 @@ def _share_in_sample(pattern: str, sample: pa.Array) -> float:
     values = [v for v in sample.to_pylist() if v]
     if not _in_values([pattern], values)[0]:
         return 0.0
-    each = _pattern_set((pattern,), False)
-    return sum(each.Match(v) is not None for v in values) / len(values)
+    return sum(_each_value_set((pattern,), v).Match(v) is not None for v in values) / len(values)
 
 
 def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: dict[str, "Counts"],

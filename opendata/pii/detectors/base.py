@@ -66,6 +66,9 @@ class Detector:
     #: the cells that ``chance`` is weighed among, for a type whose values are not plain digits
     #: (RE2; None: the cells of plain digits).
     shape_pattern: ClassVar[str | None] = None
+    #: the byte lengths a value of ``shape_pattern`` may have: only cells of these lengths are
+    #: searched for it (None: every cell)
+    shape_bytes: ClassVar[tuple[int, int] | None] = None
 
     #: an unhinted column with diverse matches (the policy's ``detection.unhinted_uncertain`` share)
     #: is uncertain, rather than nothing.
@@ -169,8 +172,9 @@ class Detector:
         """How many spans of this type each cell's text contains."""
         if not self.span_pattern:
             return np.zeros(len(values), dtype=np.int64)
-        counts = np.asarray(pc.count_substring_regex(values, self.span_pattern).to_numpy(zero_copy_only=False),
-                            dtype=np.int64)
+        from ..scan import count_matches  # (here: the scan imports the detectors)
+
+        counts = count_matches(values, self.span_pattern)
         if self.kept_hint is None or not counts.any():
             return counts
         # Less the spans kept by their context, recounted in the cells that hold a hint of one.

@@ -873,6 +873,12 @@ def divisions() -> tuple[pa.Array, tuple[int, ...]]:
     return pa.array(names, pa.string()), tuple(sorted({len(n) for n in names}))
 
 
+#: the words that make a date in text a birth date, before it (出生日期1958-05-03) or after it
+#: (1994年11月28日出生): the detector's spans, and what the generalisation to a year keeps.
+BIRTH_WORDS_BEFORE = "出生日期|出生年月日|出生于|生于|生日|出生"
+BIRTH_WORDS_AFTER = "出生|生人"
+
+
 @register
 class BirthDate(Detector):
     type = "birth_date"
@@ -883,9 +889,9 @@ class BirthDate(Detector):
     # Jun 1985), as a 出生年月 column holds them.
     # In text, only where the words say so (出生日期1958-05-03, 生于1937年3月6日), before the date or
     # after it (a case summary's 申请人X（男，1994年11月28日出生，住…）).
-    span_pattern = (r"(出生日期|出生年月日|出生于|生于|生日|出生)[:：为是]?\s*(19|20)\d{2}([-/.年])?(1[0-2]|0?[1-9])"
+    span_pattern = (rf"({BIRTH_WORDS_BEFORE})[:：为是]?\s*(19|20)\d{{2}}([-/.年])?(1[0-2]|0?[1-9])"
                     r"([-/.月])?(3[01]|[12]\d|0?[1-9])日?"
-                    r"|(19|20)\d{2}[-/.年](1[0-2]|0?[1-9])[-/.月]((3[01]|[12]\d|0?[1-9])日?)?\s?(出生|生人)")
+                    rf"|(19|20)\d{{2}}[-/.年](1[0-2]|0?[1-9])[-/.月]((3[01]|[12]\d|0?[1-9])日?)?\s?({BIRTH_WORDS_AFTER})")
     span_prefix = r"^\D*|\D*$"  # (the words before or after the date)
     cell_pattern = (r"^(19|20)\d{2}([-/.年])?(0?[1-9]|1[0-2])([-/.月])?(0?[1-9]|[12]\d|3[01])日?"
                     r"([ T]?([01]?\d|2[0-3])(:[0-5]\d){1,2}(\.\d{1,6})?|\s?([01]?\d|2[0-3])[时点]([0-5]?\d分([0-5]?\d秒)?)?)?$"

@@ -71,6 +71,7 @@ class HkMacauTwId(Detector):
     # one in eleven: a column of codes of these shapes passing no more often is no column of cards.
     chance = 0.1
     shape_pattern = r"^([A-Z]\d{9}|[A-Z]{1,2}\d{6}\([0-9A]\))$"
+    shape_bytes = (10, 11)
 
     def validate(self, candidates: pa.Array) -> np.ndarray:
         return np.array([regional_id_valid(v) for v in candidates.to_pylist()], dtype=bool)

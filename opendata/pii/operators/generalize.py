@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...errors import DescriptorError
-from ..detectors.person import BUILDING, GROUP, UNIT
+from ..detectors.person import BIRTH_WORDS_AFTER, BIRTH_WORDS_BEFORE, BUILDING, GROUP, UNIT
 from .base import Operator, on_ipv6, register
 
 LEVELS = {"year", "month", "district", "street", "band", "decimals", "network"}
@@ -29,11 +29,11 @@ _DWELLING = (r"(?s)第?(?:\d+|[一二三四五六七八九十]+)"
 
 
 # The longest month and day first: 19551227 is 1955-12-27, not 1955-1-2 and "27" left over.
-_BIRTH_IN_TEXT = (r"((?:出生日期|出生年月日|出生于|生于|生日|出生)[:：为是]?\s*)((?:19|20)\d{2})(?:[-/.年])?"
+_BIRTH_IN_TEXT = (rf"((?:{BIRTH_WORDS_BEFORE})[:：为是]?\s*)((?:19|20)\d{{2}})(?:[-/.年])?"
                   r"(?:1[0-2]|0?[1-9])(?:[-/.月])?(?:3[01]|[12]\d|0?[1-9])日?")
 # … and the date before the words (1994年11月28日出生 → 1994年出生), as the detector reads it.
 _BIRTH_BEFORE_WORDS = (r"((?:19|20)\d{2})[-/.年](?:1[0-2]|0?[1-9])[-/.月](?:(?:3[01]|[12]\d|0?[1-9])日?)?"
-                       r"(\s?(?:出生|生人))")
+                       rf"(\s?(?:{BIRTH_WORDS_AFTER}))")
 
 
 def _date(values: pa.Array, level: str) -> pa.Array:
