@@ -19,7 +19,8 @@ from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
-from ..detectors.person import COMPOUND, compound_surnames, kin_name_cells, named_name_span, text_names
+from ..detectors.person import COMPOUND, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
+    text_names
 from ..detectors.email import WECHAT_CUE
 from ..detectors.phones import MOBILE_PREFIX
 from .base import Operator, by_distinct, on_ipv6, register
@@ -265,7 +266,11 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
         if begins >= len(name):  # a word that names nobody, or a place: as written (PersonName.spans)
             return match.group(0)
         after = match.groupdict().get(f"s{i}") or ""
-        return match.group(f"p{i}") + name[:begins + 1] + char * (len(name) - begins - 1) + after
+        kept = match.group(f"p{i}")
+        kin = kin_name_start(i, match) if begins == 0 else None
+        if kin is not None:  # 孙子涵…: a word of kinship that may be a name's start is masked as one (孙*…)
+            return kept[:kin + 1] + char * (len(kept) - kin - 1 + len(name)) + after
+        return kept + name[:begins + 1] + char * (len(name) - begins - 1) + after
 
     out = by_distinct(values, lambda v: compiled.sub(one, v))
     # A name the first pass cut short (a list after a cue cut at 都 inside a transliterated name,
