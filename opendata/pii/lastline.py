@@ -17,7 +17,9 @@ field not treated whole, the third on every field that was):
   them (space, dash, dot, slash), full-width or not, behind +86 / 0086 / 86 or a label glued to it
   (TEL186…) — weighed against chance like card numbers (1 in 14 random 11-digit runs is one);
 - **travel documents**: a passport or permit number of its format right after the word for it
-  (护照E12345678, 回乡证号 H12345678).
+  (护照E12345678, 回乡证号 H12345678);
+- **the forms of :mod:`.lastline_ids`**: a passport's machine-readable zone, Hong Kong, Macao and Taiwan
+  identity cards and phones, WeChat and QQ accounts after the word for them.
 
 Each returns counts per field; :func:`opendata.redact.redact` fails closed on any of them.
 """
@@ -32,7 +34,7 @@ import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
 from ..strings import filled, trimmed
-from . import memo
+from . import lastline_ids, memo
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
@@ -343,12 +345,13 @@ _DOCUMENT_WORDS = "护照|通行证|回乡证|旅行证|(?i:passport)"
 
 
 def text_checks_needed(values: pa.Array) -> bool:
-    """Whether any of :func:`identifier_cells`, :func:`name_cue_cells`, :func:`mobile_cells` and
-    :func:`document_cells` can find anything in ``values``: one joined search for what each of
-    them first searches for (a miss of all four is a miss of each), where they would make four —
+    """Whether any of :func:`identifier_cells`, :func:`name_cue_cells`, :func:`mobile_cells`,
+    :func:`document_cells` and :func:`~opendata.pii.lastline_ids.id_form_cells` can find anything in
+    ``values``: one joined search for what each of them first searches for (a miss of all is a miss of each),
     a column of treated free text or of case numbers has none of them."""
     text = filled(values.cast(pa.string()))
-    return _anywhere(text, "|".join(f"(?:{p})" for p in (_RUN, _cue_words(), MOBILE_CANDIDATE, _DOCUMENT_WORDS)))
+    return _anywhere(text, "|".join(f"(?:{p})" for p in (_RUN, _cue_words(), MOBILE_CANDIDATE, _DOCUMENT_WORDS,
+                                                        lastline_ids.CANDIDATE)))
 
 
 # A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).
