@@ -195,14 +195,16 @@ _NAME_IN_TEXT = (f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{TEXT_SURNAMES.replac
                  f"|({_WORD_LED}){_GIVEN}?"
                  f"|家[^\\P{{Han}}某{_HOME_WORDS}]{_GIVEN}?)")
 # (In text, where a cue or a list says a name stands, one syllable is a name too: 外卖骑手拉姆送餐…)
-#: … and a name that 阿 begins (阿约布哈, 阿的尔古, 阿约石一: Yi names; Uyghur, Kazakh and Hui ones begin so too, 阿不都,
-#: 阿依), 阿 and one to three characters, the second and third no word of grammar (阿的尔古 is a name), where a cue, a role or a word of kinship says a
-#: name stands: 阿 is no surname, and not every name it begins is a run of transliterated characters (约, 的, 石 are
-#: none). The words of address it begins (阿姨, 阿婆) are ``data/not_names.txt``'s: no one is named.
-A_NAME = f"阿[^\\P{{Han}}某][^\\P{{Han}}某{GRAMMAR}于因已将把被对向从为称说]{{0,2}}"
-_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|({_SYLLABLES}){{1,3}}|{_NAME_IN_TEXT}|{A_NAME})"
+#: … and a name that 阿 begins (阿约布哈, 阿的尔古, 阿约石一: Yi names; Uyghur, Kazakh and Hui ones begin so too,
+#: 阿不都, 阿依), 阿 and one to three characters, where a cue, a role or a word of kinship says a name stands: 阿
+#: is no surname, and not every name it begins is a run of transliterated characters (约, 的, 石 are none). A plain
+#: range: the patterns that join every detector's stand at RE2's size limit (what it takes of a word after a short
+#: name, 阿明的, is masked with it). The words of address it begins (阿姨, 阿婆) are ``data/not_names.txt``'s.
+A_NAME = "阿[\\x{4e00}-\\x{9fa5}]{1,3}"
+_ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|({_SYLLABLES}){{1,3}}|{_NAME_IN_TEXT})"
 # Names listed with 、 after the first (其子龙亦强、扈霞文), or 和 or 及 before the last: the list is masked with it.
-_NAMES = f"{_ANY_NAME}([、和及]{_ANY_NAME})*"
+# (a name 阿 begins only first: RE2's size limit; a list's later names that it begins are rare)
+_NAMES = f"({_ANY_NAME}|{A_NAME})([、和及]{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
 _NAME_BEFORE_称 = (f"(({'|'.join(COMPOUND)})|[{TEXT_SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
                   f"|({_WORD_LED})[^\\P{{Han}}某名简号自昵统俗职声宣对指人]?")
@@ -393,8 +395,8 @@ _WHO = "[^\\P{Han}表称反来投举报诉咨询请求要希说已在于因的�
 ROLE_SURNAMES = TEXT_SURNAMES.replace("全", "").replace("家", "").replace("都", "")
 # (a transliterated name first: 麦麦提˙努尔兰 is one name, not 麦麦提 and the rest)
 _KNOWN_NAME = (f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_WORD_LED}){_GIVEN}?"
-               f"|({_SYLLABLES}){{2,3}}|{A_NAME}")
-_ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}"
+               f"|({_SYLLABLES}){{2,3}}")
+_ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}|{A_NAME}"
 #: the documents an attachment's file name names after the person it leads with (张三身份证正面.jpg), and
 #: the extensions that end one (``data/name_cues.txt``) …
 FILE_WORDS = tuple(_CUES["file_words"].split())
