@@ -146,9 +146,13 @@ def test_the_last_lines_checks_agree_with_the_detectors_built_apart(r: random.Ra
     assert ids.regional_cell(tw)[1] == tw_valid(tw)
     field = "".join(r.choice(string.ascii_uppercase + string.digits + "<") for _ in range(r.randint(1, 30)))
     assert ids.icao_check(field) == check_digit(field)
-    line2 = mrz_lines(r)[1]
+    line1, line2 = mrz_lines(r)
     wrong = line2[:-1] + str((int(line2[-1]) + r.randint(1, 9)) % 10)
     assert ids.mrz_cell(line2) and not ids.mrz_cell(wrong)
+    # a zone is judged by its number line's checks, its name line with it (a zone whose checks fail is none)
+    for between in ("\n", " ", ""):
+        assert ids.mrz_cell(line1 + between + line2) == mrz_valid(line1 + between + line2) is True
+        assert ids.mrz_cell(line1 + between + wrong) == mrz_valid(line1 + between + wrong) is False
 
 
 def test_decoys_of_the_same_shapes_are_not_flagged() -> None:

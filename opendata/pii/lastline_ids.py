@@ -69,11 +69,21 @@ def _number_line(line: str) -> bool:
 
 
 def mrz_cell(cell: str) -> bool:
-    """Whether ``cell`` holds a passport zone's name line or number line, unmasked."""
-    for run in _MRZ_RUN.findall(cell):
-        for line in (run[:44], run[44:]):
-            if line and (_NAME_LINE.fullmatch(line) is not None or _number_line(line)):
+    """Whether ``cell`` holds a passport zone's name line or number line, unmasked. A name line with a line
+    of 44 after it (glued, or across a space or a break) is judged by that line's checks: a zone whose
+    checks fail is no zone (a test string of the zone's form), as the detector has it."""
+    runs = list(_MRZ_RUN.finditer(cell))
+    for k, run in enumerate(runs):
+        text = run.group()
+        lines = [text[:44], text[44:]] if len(text) == 88 else [text]
+        if len(lines) == 1 and k + 1 < len(runs) and len(runs[k + 1].group()) == 44 \
+                and not cell[run.end():runs[k + 1].start()].strip():
+            lines.append(runs[k + 1].group())  # the second line across a space or a break
+        if _NAME_LINE.fullmatch(lines[0]) is not None:
+            if len(lines) == 1 or _number_line(lines[1]):
                 return True
+        elif any(_number_line(line) for line in lines):
+            return True
     return False
 
 
