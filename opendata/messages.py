@@ -1273,6 +1273,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "holding an unmasked mobile number (in any written form: separators, prefixes, labels)"},
     "last_line.document": {"zh": "在“护照”“回乡证”等词后含未遮盖的证件号码",
                            "en": "holding an unmasked passport or permit number after the word for it"},
+    "last_line.mrz": {"zh": "含未遮盖的护照机读码行", "en": "holding an unmasked line of a passport's machine-readable zone"},
+    "last_line.regional_id": {"zh": "含校验通过的港澳台居民身份证号码",
+                              "en": "holding a Hong Kong, Macao or Taiwan identity card number that passes its check"},
+    "last_line.account": {"zh": "在“微信”“QQ”等词后含未遮盖的账号",
+                          "en": "holding an unmasked WeChat ID or QQ number after the word for it"},
+    "last_line.regional_phone": {"zh": "含未遮盖的港澳台电话号码（+852、+853、+886 或 09xx-xxx-xxx）",
+                                 "en": "holding an unmasked Hong Kong, Macao or Taiwan phone number "
+                                       "(+852, +853, +886 or 09xx-xxx-xxx)"},
     "last_line.name_cue": {"zh": "在“来电人”等提示词后含未遮盖的姓名", "en": "holding an unmasked name after a cue word "
                            "such as 来电人"},
     "cli.help.mask_all": {"zh": "整格遮盖该字段的每个单元格（可重复；字段名或 资源.字段）",

@@ -34,7 +34,7 @@ from .strings import trimmed
 from .errors import InputError, KeyMaterialError, PolicyError, ValidationFailed
 from .package import Package, Resource, load
 from .parallel import ordered_map
-from .pii import lastline, memo, nested
+from .pii import lastline, lastline_ids, memo, nested
 from .pii.decide import overruled
 from .pii.normalize import ascii_digits, fold, unfold_traditional
 from .pii.detectors import REGISTRY
@@ -355,6 +355,7 @@ def _text_checks(out: pa.Array) -> Counter:
         counts["name_cue"] = lastline.name_cue_cells(out)
         counts["mobile"], counts["mobile_runs"] = lastline.mobile_cells(out)
         counts["document"] = lastline.document_cells(out)
+        counts.update(lastline_ids.id_form_cells(out))
     return counts
 
 
@@ -853,7 +854,10 @@ def _last_line(outputs: dict[str, "_TreatedOutput"]) -> None:
                 counts["card"], counts["card_runs"]) else 0), "name_cue": counts["name_cue"],
                 "raw_cell": counts["raw_cell"], "document": counts["document"],
                 "phone": counts["mobile"] if lastline.cards_beyond_chance(
-                    counts["mobile"], counts["mobile_runs"], chance=REGISTRY["cn_mobile"].chance) else 0}
+                    counts["mobile"], counts["mobile_runs"], chance=REGISTRY["cn_mobile"].chance) else 0,
+                "mrz": counts["mrz"], "account": counts["account"], "regional_phone": counts["regional_phone"],
+                "regional_id": counts["regional_id"] + (counts["taiwan_id"] if lastline.cards_beyond_chance(
+                    counts["taiwan_id"], counts["taiwan_runs"], chance=lastline_ids.TAIWAN_CHANCE) else 0)}
             for what, count in found.items():
                 if count:
                     raise PolicyError("redact.last_line", resource=resource, field=name, count=count,

@@ -17,7 +17,9 @@ field not treated whole, the third on every field that was):
   them (space, dash, dot, slash), full-width or not, behind +86 / 0086 / 86 or a label glued to it
   (TEL186…) — weighed against chance like card numbers (1 in 14 random 11-digit runs is one);
 - **travel documents**: a passport or permit number of its format right after the word for it
-  (护照E12345678, 回乡证号 H12345678).
+  (护照E12345678, 回乡证号 H12345678);
+- **the forms of :mod:`.lastline_ids`**: a passport's machine-readable zone, Hong Kong, Macao and Taiwan
+  identity cards and phones, WeChat and QQ accounts after the word for them.
 
 Each returns counts per field; :func:`opendata.redact.redact` fails closed on any of them.
 """
@@ -32,14 +34,14 @@ import pyarrow.compute as pc
 
 from ..bitmaps import to_mask
 from ..strings import filled, trimmed
-from . import memo
+from . import lastline_ids, memo
 from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS, SPOKEN_DIGITS, SPOKEN_VALUES
-from .detectors.person import _BRACKET, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, FILE_TYPES, FILE_WORDS, \
-    GRAMMAR, KIN, KIN_LABELS, KIN_WORDS, NAME_DOTS, NOT_NAMES, TITLE_LEADS, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, \
-    ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, TEXT_DOTS, TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST
+from .detectors.person import _BRACKET, _WHOSE, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, FILE_TYPES, FILE_WORDS, \
+    GRAMMAR, KIN, KIN_AS_NAME, KIN_CHARS, KIN_LABELS, KIN_WORDS, NAME_DOTS, NOT_NAMES, TITLE_LEADS, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, \
+    ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, SURNAMES, TEXT_DOTS, TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST, WORD_STARTS
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
@@ -66,7 +68,9 @@ COLON_CUES = tuple(_CUES["colon"].split())
 # The dots between the parts of a transliterated name, look-alikes included (ᐧ ˙ ⋅ ･ ⸱ 丶), and a hyphen: the detector's.
 _DOTS = TEXT_DOTS
 # (cue words in a row all before the name: 被申请人法定代表人X is X, as the detector reads it)
-_CUE = re.compile(f"(?:(?:(?:{'|'.join(CUE_WORDS)})[:：为是]?|(?:{'|'.join(COLON_CUES)})[:：])\\s?)+"
+# (the longer cue first where one begins another: 被告人家中 is 被告人 and 家中, not 被告 and 人家中)
+_CUE = re.compile(f"(?:(?:(?:{'|'.join(sorted(CUE_WORDS, key=len, reverse=True))})[:：为是]?"
+                  f"|(?:{'|'.join(COLON_CUES)})[:：])\\s?)+"
                   f"([\u4e00-\u9fa5{_DOTS}*＊]{{2,8}})")
 # A colon-less cue, two or three characters, and a verb (父亲禚英称): a name between them.
 _BEFORE_VERB = re.compile(f"(?:{'|'.join(COLON_CUES)})\\s?([\u4e00-\u9fa5]{{2,3}})(?:称|反映|来电|表示|投诉|举报)")
@@ -87,7 +91,10 @@ _NOT_IN_NAMES = re.compile("[路街道区市省县镇乡村号口楼的了在是
 
 def _place_or_phrase(name: str) -> bool:
     """Whether ``name`` holds a character no name holds (:data:`_NOT_IN_NAMES`), its first one aside where that
-    is a surname that is a word first and makes no word with the next (区佳, 那仁: not 区域, 那个)."""
+    is a surname that is a word first and makes no word with the next (区佳, 那仁: not 区域, 那个); or begins
+    with such a word (借用人家中宽带, 来电人曾经反映: the word of :data:`WORD_STARTS`, not a surname)."""
+    if len(name) > 1 and name[1] in WORD_STARTS.get(name[0], ""):
+        return True
     first = WORD_FIRST.get(name[:1])
     if first is not None and len(name) > 1 and name[1] not in first + GRAMMAR:
         name = name[1:]
@@ -248,15 +255,49 @@ _KIN_PLACED = re.compile(
     f"(?:^|[^\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5]{{2,4}}|[\\u4e00-\\u9fa5]{{1,8}}(?:[{_DOTS}][\\u4e00-\\u9fa5]{{1,8}}){{1,3}})"
     f"\\s*{_KIN_BRACKET}"
     f"|(?:^|[\\s,，;；、/|])(?:{_KIN_LABEL})[-－—–_]\\s*([\\u4e00-\\u9fa5{NAME_DOTS}]{{2,15}}?)(?=[-－—–_|,，;；\\s]|$)")
+# A name the treatment kept more of than its surname (a compound one: two characters), stars after it: leading a
+# file name (孙子涵**证正面.jpg: the mask began inside the name), or after a word of kinship that is a surname and a
+# given character too, with no word of whose before it (孙子涵**: the treatment reads such a word as a name's start).
+_PART_MASKED = re.compile(
+    f"(?:^|[\\s:：，,、;；/\\\\])([{SURNAMES}][\u4e00-\u9fa5]{{1,2}})[*＊]+[^\\s/\\\\:：，,;；]{{0,40}}?"
+    f"\\.(?i:{'|'.join(FILE_TYPES)})(?![A-Za-z0-9])"
+    f"|(?:^|[^\u4e00-\u9fa5{_WHOSE}])((?:{'|'.join(KIN_AS_NAME)})[\u4e00-\u9fa5]{{1,2}})[*＊]")
+
+
+# A name 阿 begins (阿约布哈, 阿的尔古: Yi, Uyghur, Kazakh names) after a role (报警人 too: ROLE_OF_REN), a word of
+# kinship (其女 too) or a cue
+# word, unmasked: 阿 is no surname, and its second character may be any (阿的); a word of address (阿姨) names nobody.
+_A_LED = re.compile(f"(?:{'|'.join(sorted(ROLE_ENDS + KIN_WORDS + CUE_WORDS, key=len, reverse=True))}"
+                    f"|被[\u4e00-\u9fa5]{{1,2}}人|{_ROLE_OF_REN}|[其之][{KIN_CHARS}])[:：]?\\s?(阿[\u4e00-\u9fa5]{{1,3}})")
+
+
+def _part_masked(cell: str) -> bool:
+    """Whether ``cell`` holds a name masked after more than its surname (:data:`_PART_MASKED`)."""
+    for m in _PART_MASKED.finditer(cell):
+        head = m.group(1) or m.group(2)
+        if head not in COMPOUND and head[:2] not in NOT_NAMES and not head.endswith(KIN_WORDS) \
+                and not head.startswith(_LEADS_A_NAME):  # (法人王*身份证.jpg: a cue, then a surname)
+            return True
+    return False
+
+
+# the words that stand before a name: a cue, a role (法人王*, 店主李*)
+_LEADS_A_NAME = tuple(CUE_WORDS + COLON_CUES + ROLE_ENDS)
+
+
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
 _PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET + "|" + _KIN_BRACKET
                 + f"|({_KIN_LABEL})[-－—–_]"
                 + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人"
-                + f"|(?:{'|'.join(TITLE_LEADS)})对?\\p{{Han}}{{2,4}}家|\\.(?i:{'|'.join(FILE_TYPES)})")
+                + f"|(?:{'|'.join(TITLE_LEADS)})对?\\p{{Han}}{{2,4}}家|\\.(?i:{'|'.join(FILE_TYPES)})"
+                + f"|(?:[其之][{KIN_CHARS}]|人)阿")
 
 
 def _placed_names(cell: str) -> bool:
-    """Whether ``cell`` holds an unmasked name where its place says one stands (:data:`_PLACED`)."""
+    """Whether ``cell`` holds an unmasked name where its place says one stands (:data:`_PLACED`), or a name
+    masked after more than its surname where a file name or a word of kinship leads (:data:`_PART_MASKED`)."""
+    if _part_masked(cell) or any(name[:2] not in NOT_NAMES and "某" not in name for name in _A_LED.findall(cell)):
+        return True
     for m in _PLACED.finditer(cell):
         name = after_last_cue(re.sub("^(对方|双方)", "", next(g for g in m.groups() if g is not None)))
         if name.endswith(KIN_WORDS) or (len(name) > 4 and not re.search(f"[{_DOTS}]", name)) \
@@ -304,12 +345,13 @@ _DOCUMENT_WORDS = "护照|通行证|回乡证|旅行证|(?i:passport)"
 
 
 def text_checks_needed(values: pa.Array) -> bool:
-    """Whether any of :func:`identifier_cells`, :func:`name_cue_cells`, :func:`mobile_cells` and
-    :func:`document_cells` can find anything in ``values``: one joined search for what each of
-    them first searches for (a miss of all four is a miss of each), where they would make four —
+    """Whether any of :func:`identifier_cells`, :func:`name_cue_cells`, :func:`mobile_cells`,
+    :func:`document_cells` and :func:`~opendata.pii.lastline_ids.id_form_cells` can find anything in
+    ``values``: one joined search for what each of them first searches for (a miss of all is a miss of each),
     a column of treated free text or of case numbers has none of them."""
     text = filled(values.cast(pa.string()))
-    return _anywhere(text, "|".join(f"(?:{p})" for p in (_RUN, _cue_words(), MOBILE_CANDIDATE, _DOCUMENT_WORDS)))
+    return _anywhere(text, "|".join(f"(?:{p})" for p in (_RUN, _cue_words(), MOBILE_CANDIDATE, _DOCUMENT_WORDS,
+                                                        lastline_ids.CANDIDATE)))
 
 
 # A star or 某 where characters were, or a surname and a title alone (王女士: names nobody).

@@ -190,13 +190,23 @@ _ROMAN_IN_TEXT = f"(?i:({_PINYIN}) [a-z]{{2,12}})"
 # In text a name led by the surname 家 is not one of the words 家 begins (反映人家住…, 负责人家中电话:
 # the cue, then where the person lives).
 _HOME_WORDS = "住中属人里庭门乡"
+#: the surnames that begin a word with the character after them, and those characters: :data:`WORD_FIRST`'s
+#: (区域, 曾经) and 家's (家中, 家属: 反映人家住…) — what a surname then leads is that word, not a name.
+WORD_STARTS = {**WORD_FIRST, "家": _HOME_WORDS}
 _NAME_IN_TEXT = (f"(({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{TEXT_SURNAMES.replace('家', '')}]{_GIVEN}{{1,2}}"
                  f"|({_WORD_LED}){_GIVEN}?"
                  f"|家[^\\P{{Han}}某{_HOME_WORDS}]{_GIVEN}?)")
 # (In text, where a cue or a list says a name stands, one syllable is a name too: 外卖骑手拉姆送餐…)
+#: … and a name that 阿 begins (阿约布哈, 阿的尔古, 阿约石一: Yi names; Uyghur, Kazakh and Hui ones begin so too,
+#: 阿不都, 阿依), 阿 and one to three characters, where a cue, a role or a word of kinship says a name stands: 阿
+#: is no surname, and not every name it begins is a run of transliterated characters (约, 的, 石 are none). A plain
+#: range: the patterns that join every detector's stand at RE2's size limit (what it takes of a word after a short
+#: name, 阿明的, is masked with it). The words of address it begins (阿姨, 阿婆) are ``data/not_names.txt``'s.
+A_NAME = "阿[\\x{4e00}-\\x{9fa5}]{1,3}"
 _ANY_NAME = f"({_DOTTED_IN_TEXT}|{_RUN}|({_SYLLABLES}){{1,3}}|{_NAME_IN_TEXT})"
 # Names listed with 、 after the first (其子龙亦强、扈霞文), or 和 or 及 before the last: the list is masked with it.
-_NAMES = f"{_ANY_NAME}([、和及]{_ANY_NAME})*"
+# (a name 阿 begins only first: RE2's size limit; a list's later names that it begins are rare)
+_NAMES = f"({_ANY_NAME}|{A_NAME})([、和及]{_ANY_NAME})*"
 # A name before 称 (张三称…) does not end as the words before 称 do (名称, 简称, 自称, 号称, 统称).
 _NAME_BEFORE_称 = (f"(({'|'.join(COMPOUND)})|[{TEXT_SURNAMES}]){_GIVEN}?[^\\P{{Han}}某名简号自昵统俗职声宣对指人]"
                   f"|({_WORD_LED})[^\\P{{Han}}某名简号自昵统俗职声宣对指人]?")
@@ -332,6 +342,33 @@ def text_names(match: "re.Match[str]") -> tuple[int, str, int]:
     return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 1])
 
 
+#: words of kinship that begin with a surname (孙子, 孙女, 岳父, 公公, 祖母 …): a name can begin with the same two
+#: characters (孙子涵, 孙女婷), so one of them with no word of whose before it (其, 我, 他 …) may be a name's start …
+KIN_AS_NAME = tuple(k for k in KIN_WORDS if k[0] in SURNAMES)
+_KIN_AS_NAME_END = re.compile(f"(?:{'|'.join(KIN_AS_NAME)})$")
+#: … the words of whose (其孙子王浩, 我孙女李婷: a relative, then a name)
+_WHOSE = "其之我他她你您的俺咱"
+#: … and the alternatives that read a word of kinship right before a name (:func:`name_span`'s 14, 27, 32)
+_KIN_LED_GROUPS = frozenset((14, 27, 32))
+
+
+def kin_name_start(group: int, match: "re.Match[str]") -> int | None:
+    """Where in the kept part before the name (``p<group>``) a name may begin instead: the start of a word of
+    kinship that is a surname and a given character too (:data:`KIN_AS_NAME`), glued to the name it reads (no
+    colon or space: 孙子：王浩 is a label), with no word of whose before it. ``None`` where the word is read
+    as kinship. The treatment masks from there (孙子涵 is a name; 孙子 and 涵 is a guess toward publishing)."""
+    if group not in _KIN_LED_GROUPS:
+        return None
+    kept = match.group(f"p{group}") or ""
+    word = _KIN_AS_NAME_END.search(kept)
+    if word is None:
+        return None
+    at = match.start(f"p{group}") + word.start()
+    if at > 0 and match.string[at - 1] in _WHOSE:
+        return None
+    return word.start()
+
+
 _FIRST_PART = re.compile(f"[{TEXT_DOTS}]")
 
 
@@ -361,7 +398,7 @@ ROLE_SURNAMES = TEXT_SURNAMES.replace("全", "").replace("家", "").replace("都
 # (a transliterated name first: 麦麦提˙努尔兰 is one name, not 麦麦提 and the rest)
 _KNOWN_NAME = (f"({'|'.join(COMPOUND)}){_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_GIVEN}{{1,2}}|({_WORD_LED}){_GIVEN}?"
                f"|({_SYLLABLES}){{2,3}}")
-_ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}"
+_ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}|{A_NAME}"
 #: the documents an attachment's file name names after the person it leads with (张三身份证正面.jpg), and
 #: the extensions that end one (``data/name_cues.txt``) …
 FILE_WORDS = tuple(_CUES["file_words"].split())
@@ -444,6 +481,10 @@ def name_span(named: bool = False) -> str:
         # whole only here (孙子女-X is no 孙子 and a name 女-X)
         group("p", 42, "(^|[\\s,，;；、/|])" f"({kin_labels})[-－]\\s*")
         + group("n", 42, f"[^\\P{{Han}}某无已未不在待非]{han}{{1,15}}?") + group("s", 42, "[-－|,，;；\\s]|$"),
+        # an attachment's file name that a name leads (张三身份证正面.jpg, 李四_户口本.pdf, 王五的病历.png): before
+        # the words of kinship, whose first ones are a surname and a given character too (孙子涵身份证.jpg is
+        # 孙子涵's, not a grandson's)
+        group("p", 43, "(^|[\\s:：，,、;；/\\\\])") + group("n", 43, _SHORT_NAME) + group("s", 43, FILE_AFTER_NAME),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
@@ -543,8 +584,6 @@ def name_span(named: bool = False) -> str:
         # a list of names goes on after a name (X、Y、Z和W): after one already masked (an earlier pass took it) and
         # 和 及 与, the next of a known form before what ends an item of the list (after 、: groups 36 and 24)
         group("p", 35, "[*＊](和|及|与)") + group("n", 35, _ANY_NAME) + group("s", 35, f"(、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"),
-        # an attachment's file name that a name leads (张三身份证正面.jpg, 李四_户口本.pdf, 王五的病历.png)
-        group("p", 43, "(^|[\\s:：，,、;；/\\\\])") + group("n", 43, _SHORT_NAME) + group("s", 43, FILE_AFTER_NAME),
         # a complaint's title about a person (关于张三家噪音扰民的投诉, 反映王小明占用通道): after the words that
         # open it, a name before 家 (not 家园, 家具 …: 关于东方家园…), or of three characters before what was done
         group("p", 44, f"(^|[，。；：！？\\s])({'|'.join(TITLE_LEADS)})对?") + group("n", 44, _SHORT_NAME)

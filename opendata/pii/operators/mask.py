@@ -19,7 +19,8 @@ from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
-from ..detectors.person import COMPOUND, compound_surnames, kin_name_cells, named_name_span, text_names
+from ..detectors.person import COMPOUND, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
+    text_names
 from ..detectors.email import WECHAT_CUE
 from ..detectors.phones import MOBILE_PREFIX
 from .base import Operator, by_distinct, on_ipv6, register
@@ -268,11 +269,15 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
             if begins >= len(name):  # a word that names nobody, or a place: as written (PersonName.spans)
                 return match.group(0)
             after = match.groupdict().get(f"s{i}") or ""
+            kept = match.group(f"p{i}")
+            kin = kin_name_start(i, match) if begins == 0 else None
+            if kin is not None:  # 孙子涵…: a word of kinship that may be a name's start is masked as one (孙*…)
+                kept, name = kept[:kin], kept[kin:] + name
             masked = name[begins] + char * (len(name) - begins - 1)
             found.append((name[begins:], masked))
             # (… and what its stars hide, when that is a name of its own: 和孙建 read as one name hides 孙建)
             found.append((name[begins + 1:], char * (len(name) - begins - 1)))
-            return match.group(f"p{i}") + name[:begins] + masked + after
+            return kept + name[:begins] + masked + after
 
         out = compiled.sub(one, text)
         # The same name again in the same text, where no cue stands before it (与杜怡驾驶的…，杜怡轻微擦伤):
