@@ -185,7 +185,29 @@ def plan_resource(resource: Resource, scanned: ScanReport, policy: Policy, *,
                     fplan.treatments.append(treatment(op, d.type, params, False, spans=True))
             continue
         fplan.treatments += _detected_treatments(detections, declared, props, policy, treatment, where)
+        # A declared type the scan did not find (or only doubted: an answered pii_uncertain) is treated
+        # whole by the policy's default: the declaration is the officer's word that the field holds it,
+        # and a field declared personal was published raw when only detections planned treatments.
+        found = {t.pii_type for t in fplan.treatments}
+        fplan.treatments[:0] = _declared_treatments([k for k in declared if k not in found], props, policy,
+                                                    treatment, where)
     return plans
+
+
+def _declared_treatments(kinds: list[str], props: dict[str, Any], policy: Policy, treatment: Any,
+                         where: str) -> list[Treatment]:
+    """The policy's default treatment of each declared type in ``kinds``, whole field (none for a type
+    disclosed under a legal basis, or one the policy leaves untreated)."""
+    out = []
+    for kind in kinds:
+        rule = policy.pii.get(kind)
+        if rule is None or (props.get("disclosure") and rule.disclosable):
+            continue
+        default = dict(rule.default_treatment)
+        op = default.pop("operator")
+        if op != "none":
+            out.append(treatment(op, kind, OPERATORS[op].check(default, kind, where=where), False))
+    return out
 
 
 def _detected_treatments(detections: list, declared: list[str], props: dict[str, Any], policy: Policy,

@@ -89,9 +89,12 @@ def mrz_cell(cell: str) -> bool:
 
 # ---- Hong Kong, Macao and Taiwan identity cards -----------------------------------------------------------
 
-#: RE2: what a cell holding one holds: a letter and six digits (every HK and Taiwan form), a Macao number
-#: and its bracket, or the word 澳门 before an unbracketed one.
-REGIONAL_CANDIDATE = "[A-Z][0-9]{6}|[157][0-9]{6} ?[(（]|澳门"
+#: RE2: what a cell holding one holds: a letter, six digits and a bracket (HK), the word for an HK card
+#: before an unbracketed one, a Macao number and its bracket or the word 澳门 before an unbracketed one, or
+#: a letter and nine digits standing alone (Taiwan) — not a letter and six digits anywhere, which every
+#: case number (GD202600000123) holds.
+REGIONAL_CANDIDATE = ("[A-Z][0-9]{6} ?[(（]|香港|港澳|HK|[Hh][Kk][Ii][Dd]|[157][0-9]{6} ?[(（]|澳门"
+                      "|(?:^|[^0-9A-Za-z])[A-Z][1289][0-9]{8}(?:[^0-9A-Za-z]|$)")
 _OPEN, _CLOSE = "[(（]", "[)）]"
 # (standing alone: no letter or digit either side; a Chinese character is none)
 _HK_BRACKETED = re.compile(f"(?<![0-9A-Za-z])([A-Z]{{1,2}})([0-9]{{6}}) ?{_OPEN} ?([0-9A]) ?{_CLOSE}")
