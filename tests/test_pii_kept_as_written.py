@@ -73,7 +73,7 @@ def test_grouped_masked_ids_stay(tmp_path):
     assert leaks(ids, output_cells(rows)) == []
 
 
-NOBODY = ["自助办理", "浙里办", "无", "不详", "系统自动", "网上办理", "本人", "-", "/", "待补充"]
+NOBODY = ["自助办理", "浙里办", "无", "不详", "系统自动", "网上办理", "本人", "-", "/", "待补充", "自助领取", "同上"]
 
 
 @FEW

@@ -157,6 +157,8 @@ ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷
 PSEUDONYM = (r"匿名(用户|群众|网友|人士|来电)?|[\x{4e00}-\x{9fa5}A-Za-z]{1,5}用户|"
              # … or a placeholder, or how the matter was handled instead of by whom (``data/not_names.txt``)
              + "|".join(re.escape(w) for w in _data_file("not_names.txt")["nobody"].split()))
+#: … those placeholders and ways of handling, as whole cells (a name's pattern fits some: 自助领取)
+NOBODY = frozenset(_data_file("not_names.txt")["nobody"].split())
 _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 # … and with a word of kinship in brackets after them (李女士（母亲）: kin_name_cells leaves it).
 _ADDRESSED_KIN = f"^\\s*(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})\\s*[{KIN_OPENING}]"
