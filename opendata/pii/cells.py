@@ -19,7 +19,7 @@ from ..strings import contiguous, data_bytes, offsets, trimmed
 from . import memo
 from .detectors import REGISTRY
 from .detectors.organisations import ORGANISATION_WORDS
-from .detectors.person import NOBODY, kin_name_cells
+from .detectors.person import kin_name_cells, nobody_cells
 from .normalize import changed, normalize
 from .scan import _at
 
@@ -33,7 +33,6 @@ ORDER = tuple(t for t in ("cn_resident_id", "bank_card", "cn_mobile", "email", "
                           "geo_coordinates") if t in REGISTRY)
 NONE = -1
 MASKED = -2
-_NOBODY = pa.array(sorted(NOBODY), pa.string())
 #: an organisation's value in a person's field (当事人 that is a company, 证件号码 that is a USCC):
 #: not personal information, so it stays as it is.
 ORGANISATION = -3
@@ -150,7 +149,7 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     left = np.flatnonzero(to_mask(pc.not_equal(text, "")))
     # A placeholder or a way of handling (无, 自助领取) names no one, though a name's pattern may fit it:
     # as good as masked, before any type claims it.
-    nobody = to_mask(pc.fill_null(pc.is_in(_at(text, left), value_set=_NOBODY), False))
+    nobody = nobody_cells(_at(text, left))
     out[left[nobody]] = MASKED
     left = _claim(text, left[~nobody], order, out)
     if len(left):  # the rest once written the plain way (330802 19570528 0715, ＋86 138…)

@@ -34,7 +34,7 @@ from ..readers.base import DEFAULT_BATCH_ROWS
 from ..strings import byte_lengths, byte_table, contiguous, data_bytes, filled, han_counts, holds_bytes, offsets, trimmed
 from . import memo
 from .decide import Detection, Rules, decide, header_only
-from .detectors.person import NOBODY, kin_name_cells
+from .detectors.person import kin_name_cells, nobody_cells
 from .detectors import REGISTRY, Detector
 from . import nested
 from .nested import NESTED as _NESTED, header_of as _nested_header
@@ -159,7 +159,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     text = memo.trimmed(text)
     nonempty = to_mask(pc.not_equal(text, ""))
     if raw_only:  # a placeholder kept as written (自助领取: a name's shape) is nothing left untreated
-        nonempty &= ~to_mask(pc.fill_null(pc.is_in(text, value_set=_NOBODY), False))
+        nonempty &= ~nobody_cells(text)
     total = int(weights[nonempty].sum())
     found: dict[str, Counts] = {}
     if total == 0:
@@ -203,7 +203,6 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     return total, found
 
 
-_NOBODY = pa.array(sorted(NOBODY), pa.string())
 _CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]
 
 

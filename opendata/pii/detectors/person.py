@@ -154,11 +154,17 @@ HANDING = ("请", "交", "由", "让", "通知", "告知", "委托")
 ADDRESSED = ("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥", "老板", "同志")
 #: what a register writes where it has no name: a pseudonym, an app's user (匿名, 匿名用户, 微信用户,
 #: 浙里办用户), which names nobody.
+#: … or a placeholder, or how the matter was handled instead of by whom (``data/not_names.txt``), as
+#: whole cells (a name's pattern fits some: 自助领取)
+NOBODY = tuple(_data_file("not_names.txt")["nobody"].split())
 PSEUDONYM = (r"匿名(用户|群众|网友|人士|来电)?|[\x{4e00}-\x{9fa5}A-Za-z]{1,5}用户|"
-             # … or a placeholder, or how the matter was handled instead of by whom (``data/not_names.txt``)
-             + "|".join(re.escape(w) for w in _data_file("not_names.txt")["nobody"].split()))
-#: … those placeholders and ways of handling, as whole cells (a name's pattern fits some: 自助领取)
-NOBODY = frozenset(_data_file("not_names.txt")["nobody"].split())
+             + "|".join(re.escape(w) for w in NOBODY))
+_NOBODY_CELLS = pa.array(sorted(NOBODY), pa.string())
+
+
+def nobody_cells(values: pa.Array) -> np.ndarray:
+    """Which cells (trimmed) are a placeholder or a way of handling, whole (:data:`NOBODY`)."""
+    return to_mask(pc.fill_null(pc.is_in(values, value_set=_NOBODY_CELLS), False))
 _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 # … and with a word of kinship in brackets after them (李女士（母亲）: kin_name_cells leaves it).
 _ADDRESSED_KIN = f"^\\s*(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})\\s*[{KIN_OPENING}]"

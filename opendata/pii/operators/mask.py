@@ -19,7 +19,7 @@ from ..detectors import REGISTRY
 from ..detectors.base import all_digits
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
-from ..detectors.person import NOBODY, COMPOUND, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
+from ..detectors.person import COMPOUND, nobody_cells, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
     text_names
 from ..detectors.email import WECHAT_CUE
 from ..detectors.phones import MOBILE_PREFIX
@@ -258,8 +258,7 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     compiled = named_name_span()
     organisations = organisation_names(values)
     # … nor does a placeholder or a way of handling, a whole cell (自助领取: a name's pattern fits it)
-    organisations |= to_mask(pc.fill_null(pc.is_in(pc.utf8_trim_whitespace(values.cast(pa.string())),
-                                                   value_set=pa.array(sorted(NOBODY), pa.string())), False))
+    organisations |= nobody_cells(pc.utf8_trim_whitespace(values.cast(pa.string())))
     if organisations.any():  # an organisation's name holds no person's name (PersonName.spans)
         masked = _mask_name_spans(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
         return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
