@@ -192,7 +192,7 @@ def landline_written(home: bool = True) -> tuple[str, str]:
 def office_phone() -> str:
     """An organisation's switchboard / service line: not personal."""
     area, n = pick(AREAS)
-    return wpick([(40, f"{area}-{digits_n(n, '68')}"), (15, f"{area}-{digits_n(n, '68')}转{digits_n(4, '1-9'[0] + '23456789')}"),
+    return wpick([(40, f"{area}-{digits_n(n, '68')}"), (15, f"{area}-{digits_n(n, '68')}转{digits_n(4, '123456789')}"),
                   (10, f"{area}-{digits_n(n, '8')}-{digits_n(3, '6789')}"), (12, f"400-{digits_n(3)}-{digits_n(4)}"),
                   (8, "12345"), (5, pick(["95588", "95533", "95599", "95566", "96166"])),
                   (10, f"({area}){digits_n(n, '68')}")])
@@ -1272,7 +1272,7 @@ def t08() -> Table:
             if rng.random() < 0.6:
                 r.pi("承租人电话", "cn_mobile", *mobile_written(forms=[(50, "+86"), (50, "+86 space")]))
             else:
-                cc, num = pick([("+1", "415" + digits_n(7, "2-9"[0] + "3456789")), ("+44", "7700" + digits_n(6)),
+                cc, num = pick([("+1", "415" + digits_n(7, "23456789")), ("+44", "7700" + digits_n(6)),
                                 ("+81", "90" + digits_n(8)), ("+82", "10" + digits_n(8)), ("+7", "9" + digits_n(9))])
                 r.pi("承租人电话", "other_phone", f"{cc} {num}", cc[1:] + num)
         r.put("月租金", rng.randint(8, 80) * 100)
@@ -1666,8 +1666,6 @@ WORK = ["钢筋工", "木工", "泥瓦工", "架子工", "电焊工", "水电工
 
 
 def t14() -> Table:
-    names = ["项目名称", "施工单位", "施工单位信用代码", "工人姓名", "证件号", "手机号", "工资卡号", "班组长", "工种",
-             "人脸照片", "进场日期", "考勤时间", "籍贯地址"]
     cols = [("项目名称", "dictionary, not PI"), ("施工单位", "dictionary, not PI"), ("施工单位信用代码", "USCC, not PI"),
             ("工人姓名", "large_string names, many minority names"), ("证件号", "IDs, lower-case x"),
             ("手机号", "mobiles stored as int64"), ("工资卡号", "cards with spaces"),
