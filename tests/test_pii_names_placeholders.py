@@ -214,11 +214,17 @@ def _decoy(r: random.Random, kind: str) -> str:
     return r.choice({"item": _ITEMS, "post": _POSTS, "matter": _MATTERS}[kind])
 
 
-@FEW
-@given(seed=st.integers(0, 10**6), kind=st.sampled_from(("bank", "road", "item", "post", "matter")),
-       header=st.sampled_from(OPAQUE + ("czxm", "Bank", "sgdd", "职务", "事项名称")),
+#: each decoy's own header, as blind corpus #7 wrote it (the rules tested here change nothing under a
+#: header that names a person: an organisation's name under one is another matter)
+_OWN_HEADER = {"bank": "Bank", "road": "sgdd", "item": "czxm", "post": "职务", "matter": "事项名称"}
+
+
+@settings(max_examples=12, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), kind=st.sampled_from(sorted(_OWN_HEADER)), opaque=st.sampled_from(OPAQUE + ("",)),
        placeholders=st.floats(0.0, 0.6))
-def test_non_personal_values_between_placeholders_are_not_decided_names(seed, kind, header, placeholders):
+def test_non_personal_values_between_placeholders_are_not_decided_names(seed, kind, opaque, placeholders):
+    header = opaque or _OWN_HEADER[kind]
     r = random.Random(seed)
     values = [r.choice(PLACEHOLDERS) if r.random() < placeholders else _decoy(r, kind) for _ in range(ROWS)]
     directory = package(_fresh() / "in", {"bh": [f"N{i:05d}" for i in range(ROWS)], header: values})
