@@ -186,7 +186,7 @@ def test_a_few_names_under_a_pinyin_register_word_are_a_column_of_names(seed, he
     assert leaks(staff, [row[header] for row in rows]) == []
 
 
-def test_pinyin_register_words_are_hints_and_xm_alone_is_not():
+def test_pinyin_register_words_and_a_panels_experts_are_hints():
     hints = default_rules().hints
     for header in PINYIN_ROLES + ("fddlr", "评审专家"):
         assert hints.judge(header).get("person_name") == "yes", header
