@@ -28,6 +28,17 @@ Evidence is combined here, in one place:
   sixty over a thousand visits) is a column of names like a diverse one when it holds at least
   ``recurring_min_distinct`` distinct names, next to none of which reads as a place or a category
   (余杭区, 汉族: ``PersonName.unlike``), under a header that names no attribute;
+- **placeholders**: a register writes 无, 本人, 自助办理, 同上, — where a person's column names no one
+  (``data/not_names.txt``); they count with masked names (``Counts.masked``), and the share of names
+  is taken of the other cells (``_named_share``). An unhinted column whose cells, those aside, are
+  names of a known form (one, or a list joined by 、，or spaces) in ``unhinted_names_share``, the
+  names at least ``unhinted_names_min`` of all its cells, diverse or recurring, none a place or a
+  category, under a header that names no attribute, is a column of names (河道警长 under ``F10``,
+  代办人 under ``字段13``); short of it, it is asked about as a column of names would be. Under a
+  header that names a person (pinyin initials of a register's words too: lyr 领用人, kgy 库管员,
+  hzxm 户主姓名, wtdlr 委托代理人), ``hinted_min`` of names decides, a few recurring ones included;
+  cells of no known form count with them only when diverse or many (``_loose_names``): a few words
+  recurring (电工作业 under ``czxm``, 操作项目 as well as 持证姓名) are a category's, and asked about;
 - **context in free text**: a card-length run right after a serial number's word (订单号, 流水号,
   工单号 …) is counted apart (``Counts.cued``); when at least ``chance_min_shaped`` of them pass
   Luhn no more often than ``chance_factor`` times random numbers do (one in ten), the ones that
@@ -314,6 +325,13 @@ class Rules:
     #: without a span hold the person's name in a form the detector does not read (王建国（父亲）once
     #: was one), and would be published raw.
     hinted_spans: float = 0.9
+    #: an unhinted column (F10, 字段13) is a column of names when, of its cells that are not a
+    #: placeholder (无, 本人, 自助办理, —) or an already masked name (王*), at least this share are
+    #: names of a known form (one, or a list joined by 、，or spaces) …
+    unhinted_names_share: float = 0.95
+    #: … and the names are at least this share of all its non-empty cells (a column of placeholders
+    #: with a handful of names is asked about, not decided), diverse or recurring as :func:`_recurring`.
+    unhinted_names_min: float = 0.25
 
     def with_thresholds(self, values: dict[str, Any]) -> "Rules":
         known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}
@@ -406,20 +424,25 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
         # relatives written 父亲（王建国） count as names in a column of names (Counts.kin)
         if hinted and (found + counts.kin) / sampled >= rules.hinted_min:
             return replace(detection("column"), matches=counts.matches + counts.kin)
-        if hinted and found + counts.loose >= 0.8 * sampled:  # names of no known form, under a name header
+        if hinted and found + counts.loose >= 0.8 * sampled and _loose_names(counts, rules):
+            # names of no known form, under a name header
             return replace(detection("column"), matches=counts.matches + counts.loose)
         if hint == "yes" and counts.any_form >= 0.8 * sampled:  # any country's passports, under a passport header
             return replace(detection("column"), matches=max(counts.matches, counts.any_form))
         if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio \
                 and (diverse or _recurring(counts, header, rules)):
             return detection("column")
+        if _names_but_placeholders(detector, counts, sampled, header, diverse, rules):
+            return detection("column")
         if counts.matches and hinted:
             return detection("uncertain", "share")
         # (… recurring ones too: a household head's name on each member's row is as personal as
         # a diverse column of names, and a column of them was published raw)
-        if detector.uncertain_unhinted and raw_share >= rules.unhinted_uncertain \
+        # (… placeholders aside: names on one row in five, 无 or 本人 on the others, were published raw)
+        named = _named_share(detector, counts, sampled)
+        if detector.uncertain_unhinted and named >= rules.unhinted_uncertain \
                 and counts.matches >= rules.uncertain_min_cells \
-                and (diverse or _recurring(counts, header, rules) or _few_names(detector, counts, raw_share)):
+                and (diverse or _recurring(counts, header, rules) or _few_names(detector, counts, named)):
             return detection("uncertain", "weak")
         if _unread_text(detector, counts, sampled, hint, rules):
             return detection("uncertain", "text")
@@ -462,10 +485,51 @@ def _recurring(counts: Any, header: str, rules: Rules) -> bool:
             and not rules.hints.attribute(header))
 
 
+def _loose_names(counts: Any, rules: Rules) -> bool:
+    """Whether the cells of no known form under a name header can be names: diverse, or at least
+    ``recurring_min_distinct`` of them (a minority household's heads, each on its members' rows).
+    A few words recurring over the column (电工作业, 高处作业 under ``czxm``, which is 操作项目 as
+    well as 持证姓名) are a category's: the field is asked about (``header_only``), not decided."""
+    if not counts.loose:
+        return True
+    return counts.loose_distinct >= rules.recurring_min_distinct or counts.loose_distinct >= 0.5 * counts.loose
+
+
+def _named_share(detector: Detector, counts: Any, sampled: int) -> float:
+    """The share of a field's cells that hold the type as whole values, among the cells that could:
+    for names, the cells that are a placeholder or an already masked name (无, 本人, 自助领取, —,
+    王*: ``Counts.masked``) are left out — a 代办人 column of 本人 on two rows in three and names on
+    the third is a column of names on every row that names anyone. Other types: of all cells."""
+    if detector.type != "person_name":
+        return counts.matches / sampled
+    left = sampled - counts.masked
+    return counts.matches / left if left > 0 else 0.0
+
+
+def _names_but_placeholders(detector: Detector, counts: Any, sampled: int, header: str, diverse: bool,
+                            rules: Rules) -> bool:
+    """An unhinted column of names between placeholders (河道警长 under ``F10`` with — for a vacancy,
+    代办人 under ``字段13`` with 本人 and 自助办理, 评审专家 with lists of names and 依法保密): of the
+    cells that are not a placeholder or a masked name, at least ``unhinted_names_share`` are names
+    of a known form, and those are at least ``unhinted_names_min`` of all non-empty cells; diverse
+    names, or recurring ones that are not a category (:func:`_recurring`); next to none of them a
+    place or a category (``unlike``), under a header that names no attribute (职务, 事项名称 …).
+    What falls short (a few keepers' names, a household's head on each member's row with names of
+    no known form among them) is asked about as before (``uncertain_unhinted``)."""
+    if detector.type != "person_name" or detector.unhinted_ratio is None:
+        return False
+    return (counts.matches >= rules.unhinted_names_min * sampled
+            and _named_share(detector, counts, sampled) >= rules.unhinted_names_share
+            and (diverse or _recurring(counts, header, rules))
+            and counts.unlike <= rules.recurring_unlike * max(counts.distinct, 1)
+            and not rules.hints.attribute(header))
+
+
 def _few_names(detector: Detector, counts: Any, raw_share: float) -> bool:
-    """A column nearly all of whose cells are names of a known form, a few people's (a store's two
-    keepers on every slip), none reading as a place or a category: too few to call it a column of
-    names unasked, too many to publish on a guess — it is asked about."""
+    """A column nearly all of whose cells (placeholders aside: :func:`_named_share`) are names of a
+    known form, a few people's (a store's two keepers on every slip), none reading as a place or a
+    category: too few to call it a column of names unasked, too many to publish on a guess — it is
+    asked about."""
     return (detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio
             and counts.distinct >= 2 and counts.unlike == 0)
 

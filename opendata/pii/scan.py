@@ -77,6 +77,7 @@ class Counts:
     # table whose rows are people (a column of ID numbers beside)
     linked: int = 0
     loose: int = 0  # unclaimed cells of two to twelve Chinese characters and no digit (names, under a name header)
+    loose_distinct: int = 0  # … distinct ones, summed over batches (a few recurring words: a category's)
     kin: int = 0  # unclaimed cells of a word of kinship and a name in brackets (父亲（王建国）: names, in a column of names)
     offices: int = 0  # … not counted there: they read as an office, a place or a category (柯城区房屋征收办)
     # cells whose first span of the type's shape follows a serial-number cue (订单号), and those of
@@ -102,6 +103,7 @@ class Counts:
         self.shaped += other.shaped
         self.linked += other.linked
         self.loose += other.loose
+        self.loose_distinct += other.loose_distinct
         self.kin += other.kin
         self.offices += other.offices
         self.cued += other.cued
@@ -302,6 +304,8 @@ def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, f
         offices = REGISTRY["person_name"].unlike(_at(text, named))
         counts = found.setdefault("person_name", Counts())
         counts.loose += int(weights[named[~offices]].sum())
+        # (``text`` is of distinct values only when they repeat)
+        counts.loose_distinct += len(pc.unique(_at(text, named[~offices])))
         counts.offices += int(weights[named[offices]].sum())
     # … and an organisation's name longer than a name (衢州市江山鸿达纺织股份有限公司 under 被申请人)
     # reads as an office too
