@@ -47,7 +47,17 @@ Evidence is combined here, in one place:
   (…381Ｘ) is no card. An address in text that an organisation's word introduces (该公司于, 门店
   位于, 办公地址) or that an office building follows (…398号市民中心) is the organisation's and is
   neither counted nor treated — unless a word of dwelling stands with it (家住, 居住, 户籍, 房东 …)
-  (``Address.kept_span``);
+  (``Address.kept_span``), and so is a street number that marks a road section (…路437号门前路段: an
+  accident's place);
+- **chance among codes built on an ID**: cells of 19 to 21 digits whose first 18 begin as an ID does
+  (``Counts.built``: 办件编号 = a division, a date, a sequence) pass its check character one time in
+  eleven by chance (``CHECK_CHARACTER_CHANCE``); when at least ``chance_min_shaped`` of them pass no
+  more often than ``chance_factor`` times that, those passes are serial numbers, not IDs (a code built
+  on a real ID, 残疾人证号, passes every time); the last line weighs them the same way;
+- **organisations' addresses** (``scan._registered_addresses``): in a table each row of which carries
+  an organisation's unified social credit code, an address column under a header that names no home
+  (住所, not 法定代表人住所) whose cells name premises (…大厦, …厂房, …开发区) and next to none a
+  household's (小区, 单元, 村…组) is the organisation's registered office, not personal information;
 - **thresholds** from the policy (``detection:``): the share that decides a column, the noise floor
   under which a weak signal is ignored, and the share a header hint needs.
 
@@ -66,6 +76,12 @@ The outcome per type is a :class:`Detection` with a ``status``:
     that says personal over values that do not match, or a header that names a person over
     values read as text in too few of whose cells a name is found: ``hinted_spans``): ``check`` blocks and asks the officer to
     declare ``pii: <type>`` with a treatment, or ``pii: none``. Nothing is published on a guess.
+``masked``
+    every non-empty cell of the field is a value already masked (330802********0715) and none raw
+    (``scan._already_masked``): nothing is treated, the values are kept as written, and the field is
+    graded as masked personal information. What is masked enough is each type's ``masked_pattern``
+    (a resident ID shows at most its division's six digits before the stars and four after, so the
+    birth date is hidden; 33080219570528**** is no mask, and the field is decided or asked about).
 """
 
 from __future__ import annotations
@@ -95,6 +111,8 @@ class Detection:
     matches: int
     sampled: int
     masked: int
+    #: column, cells, spans, uncertain — or masked: every value of the field is already masked
+    #: (:func:`~opendata.pii.scan.decide_field`), nothing to treat; still graded as masked
     status: str = "column"
     span_matches: int = 0
     span_cells: int = 0
@@ -354,6 +372,10 @@ def default_rules() -> Rules:
     return _default_rules(str(default_hints_path()))
 
 
+#: how often 18 random digits that begin as an ID does pass its check character (MOD 11-2)
+CHECK_CHARACTER_CHANCE = 1 / 11
+
+
 # -- the decision ---------------------------------------------------------------------------------
 def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Rules | None = None
            ) -> Detection | None:
@@ -368,6 +390,12 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
     if hint == "not":
         return None  # an organisation's switchboard, account or office: not a person's
     kind = detector.type
+    if getattr(counts, "built", 0) >= rules.chance_min_shaped and hint != "yes" \
+            and counts.built_valid <= rules.chance_factor * CHECK_CHARACTER_CHANCE * counts.built:
+        # 330106 20260416 5169793, a 办件编号 (a division, a date, a serial): the 18 digits it begins
+        # with pass the ID's check character no more often than random ones (one in eleven); the codes
+        # built on a real ID (残疾人证号: the ID and its category and grade) pass it every time.
+        counts = replace(counts, matches=counts.matches - counts.built_valid)
     found = counts.matches + counts.masked
     share = found / sampled
     raw_share = counts.matches / sampled

@@ -45,8 +45,8 @@ from .detectors.person import _BRACKET, _WHOSE, ADDRESSED, AFTER_ROLE, AFTER_ROL
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
 
-__all__ = ["CUE_WORDS", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells", "name_cue_cells",
-           "raw_cells", "text_checks_needed"]
+__all__ = ["CUE_WORDS", "built_id_cells", "cards_beyond_chance", "document_cells", "identifier_cells", "mobile_cells",
+           "name_cue_cells", "raw_cells", "text_checks_needed"]
 
 # Digits (ASCII or full-width; an ID's X also as Ｘ or the sign ×) with at most three spaces, dashes, dots or slashes between
 # any two (a hand that spaces an ID at random: 3399 01 - 1979…): 15 to 19 of them, or
@@ -162,6 +162,30 @@ def identifier_cells(values: pa.Array) -> tuple[int, int, int]:
         cards += bool((luhn_valid(array) & issuer_prefix(array) & card_length).any())
         runs_of_card_length += bool(card_length.any())
     return ids, cards, runs_of_card_length
+
+
+def built_id_cells(values: pa.Array) -> tuple[int, int]:
+    """How many cells hold a valid resident ID only as the head of a longer run of digits (a code
+    built on an ID, or a serial number of a division and a date: 330106 20260416 5169793), and how many
+    hold such a longer run whose head begins as an ID does (a province, a real date). The caller weighs
+    the first against chance: one such serial number in eleven passes the check character."""
+    from .detectors.resident_id import plausible_ids
+
+    text = filled(values.cast(pa.string()))
+    built = runs_with_head = 0
+    if not _anywhere(text, _RUN):
+        return built, runs_with_head
+    for cell in text.filter(pa.array(to_mask(pc.match_substring_regex(text, _RUN)))).to_pylist():
+        runs = [_digits(m).upper() for m in _RUN_RE.findall(cell)]
+        heads = pa.array([r[:18] for r in runs if len(r) > 18], pa.string())
+        if len(heads) == 0:
+            continue
+        plausible = plausible_ids(heads)
+        runs_with_head += bool(plausible.any())
+        whole = pa.array([r for r in runs if len(r) == 18] + [_digits(m).upper() for m in _LETTERED_RE.findall(cell)],
+                         pa.string())
+        built += bool((ric_valid(heads) & plausible).any()) and not bool(ric_valid(whole).any())
+    return built, runs_with_head
 
 
 # Eleven digits with at most one separator between any two (ASCII or full-width: the caller

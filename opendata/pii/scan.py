@@ -96,6 +96,15 @@ class Counts:
     #: them written out in full (330802195705281000), which count only under an ID header
     damaged: int = 0
     padded: int = 0
+    #: cells of 19 to 21 digits whose first 18 begin as an ID does (a province, a real date): a code
+    #: built on an ID (残疾人证号) or a serial number of a division and a date (办件编号); and those of
+    #: them whose 18 pass the check character, as one in eleven such serial numbers does
+    built: int = 0
+    built_valid: int = 0
+    #: of the cells, those that name an organisation's premises (…号天成大厦, …工业园区2号厂房, …经济技术开发区)
+    #: and those that show a household's (小区, 单元, 村…组, 弄): address columns only (:func:`_count_premises`)
+    premises: int = 0
+    residential: int = 0
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -114,6 +123,10 @@ class Counts:
         self.listed += other.listed
         self.damaged += other.damaged
         self.padded += other.padded
+        self.built += other.built
+        self.built_valid += other.built_valid
+        self.premises += other.premises
+        self.residential += other.residential
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -170,10 +183,13 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     if not raw_only:
         _count_shapes(text, weights, nonempty, found)
         _count_damaged_ids(text, weights, nonempty, found)
+        _count_built_ids(text, weights, nonempty, found)
     matchers = _RAW_MATCHERS if raw_only else _MATCHERS
     unclaimed = _whole_cells(text, weights, np.flatnonzero(nonempty), found, matchers)
     if len(unclaimed):
         unclaimed = _normalized_cells(text, weights, unclaimed, found, matchers)
+    if not raw_only and "address" in found and found["address"].matches:
+        _count_premises(text, weights, nonempty, found["address"])
     if len(unclaimed) and not raw_only:
         _count_loose_names(text, weights, unclaimed, found)
     if not raw_only:
@@ -251,6 +267,48 @@ def _count_damaged_ids(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray
         counts = found.setdefault("cn_resident_id", Counts())
         counts.damaged += int(weights[cells[scientific | padded]].sum())
         counts.padded += int(weights[cells[padded]].sum())
+
+
+# What a household's address holds: an estate, a unit, a village and its group, a lane.
+_RESIDENTIAL = "小区|家园|花园|公寓|苑|新村|宿舍|单元|村|组|弄|户"
+
+
+def _premises_words() -> str:
+    """RE2: an organisation's premises — an office building, an institution (the address detector's
+    ``institution`` words, ``data/address.txt``), an industrial plant or a development zone."""
+    from .detectors.person import INSTITUTION
+
+    return "|".join(sorted(set(INSTITUTION) | {"厂房", "开发区", "工业区"}, key=len, reverse=True))
+
+
+def _count_premises(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, counts: "Counts") -> None:
+    """How many cells of an address column name an organisation's premises, and how many show a
+    household's (context for :func:`_registered_addresses`)."""
+    cells = np.flatnonzero(nonempty)
+    sub = _at(text, cells)
+    counts.premises += int(weights[cells[to_mask(pc.match_substring_regex(sub, _premises_words()))]].sum())
+    counts.residential += int(weights[cells[to_mask(pc.match_substring_regex(sub, _RESIDENTIAL))]].sum())
+
+
+def _count_built_ids(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, found: dict[str, "Counts"]) -> None:
+    """How many cells are 19 to 21 digits beginning as an ID does (``Counts.built``), and how many
+    of them pass its check character (``Counts.built_valid``): :func:`~.decide.decide` compares the
+    two with chance. Only cells of those byte lengths are read."""
+    from .detectors.resident_id import plausible_ids, ric_valid
+
+    lengths = byte_lengths(text)
+    cells = np.flatnonzero(nonempty & (lengths >= 19) & (lengths <= 21))
+    if len(cells) == 0:
+        return
+    cells = cells[to_mask(pc.ascii_is_decimal(_at(text, cells)))]
+    if len(cells) == 0:
+        return
+    head = pc.utf8_slice_codeunits(_at(text, cells), 0, 18)
+    plausible = plausible_ids(head)
+    if plausible.any():
+        counts = found.setdefault("cn_resident_id", Counts())
+        counts.built += int(weights[cells[plausible]].sum())
+        counts.built_valid += int(weights[cells[plausible & ric_valid(head)]].sum())
 
 
 _ANY_FORM_DETECTORS = [d for d in REGISTRY.values() if d.any_form is not None]
@@ -1244,7 +1302,7 @@ class FieldScan:
 
 
 #: per type, which of a form's labels' decisions sums them up (an uncertain one must be settled).
-_STATUS_RANK = {"uncertain": 0, "column": 1, "cells": 2, "spans": 3}
+_STATUS_RANK = {"uncertain": 0, "column": 1, "cells": 2, "spans": 3, "masked": 4}
 
 
 def keyed_summary(parts: dict[str, list[Detection]], nonempty: int) -> list[Detection]:
@@ -1361,12 +1419,15 @@ _NOT_NUMBERS = ("person_name", "address", "email", "cn_license_plate", "cn_passp
 
 
 def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric: int,
-                 rules: Rules | None = None, *, organisations: bool = False) -> list[Detection]:
+                 rules: Rules | None = None, *, organisations: bool = False,
+                 registered: bool = False) -> list[Detection]:
     """Every type's decision for one field, from its totals and header (see :mod:`.decide`).
 
     ``organisations``: the table's rows are organisations (:func:`organisation_rows`): a landline
     there that the values alone leave undecided is the organisation's (a switchboard), not a
-    person's; mobile numbers still count wherever they stand."""
+    person's; mobile numbers still count wherever they stand. ``registered``: the table's rows each
+    carry an organisation (a column of unified social credit codes, persons beside it or not): an
+    address column of its premises is the organisation's (:func:`_registered_addresses`)."""
     detected = [d for kind, counts in totals.items()
                 if (d := decide(REGISTRY[kind], counts, nonempty, headers, rules))]
     if organisations:
@@ -1384,6 +1445,9 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         detected += _other_documents(detected, totals, nonempty)
     if organisations:
         detected = _organisation_addresses(detected, headers, rules)
+    elif registered:
+        detected = _registered_addresses(detected, totals.get("address"), headers, rules)
+    detected = _already_masked(detected, totals, nonempty)
     if any(d.type == "address" and d.status == "column" for d in detected):
         # An address column is treated whole, cell by cell: the "names" inside it are places
         # (…苏木宝日嘎查, 王家村), and were one a person's, the address's treatment covers its cell.
@@ -1408,6 +1472,21 @@ def decide_field(headers: str, totals: dict[str, Counts], nonempty: int, numeric
         # organisation's, as a column of its addresses is
         detected += _organisation_addresses(asked, headers, rules) if organisations else asked
     return sorted(detected, key=lambda d: (-d.matches, d.type))
+
+
+def _already_masked(detected: list[Detection], totals: dict[str, Counts], nonempty: int) -> list[Detection]:
+    """A field every non-empty cell of which is a value already masked (身份证号码（脱敏）: 330802********0715)
+    and none raw: its column detections say so (status ``masked``) — nothing is treated, the values
+    are kept as written, and the field is still graded as masked personal information. What counts
+    as masked is each type's ``masked_pattern``: for a resident ID at most the six digits of its
+    division before the stars and four after, so the birth date is hidden (330802195705****** shows
+    it: not masked, the field is decided or asked about as before). One raw value, span or doubt
+    anywhere in the field, or one cell no mask explains, and nothing changes."""
+    if not nonempty or not detected or any(d.raw for d in detected):
+        return detected
+    if max((c.masked for c in totals.values()), default=0) < nonempty:
+        return detected  # (a cell of another form beside the masked ones: decided as before)
+    return [replace(d, status="masked") if d.status == "column" else d for d in detected]
 
 
 def organisation_lines(totals: dict[str, Counts], nonempty: int, rules: Rules | None = None) -> bool:
@@ -1443,6 +1522,31 @@ def _organisation_addresses(detected: list[Detection], headers: str, rules: Rule
 
     rules = rules or default_rules()
     if rules.hints.dwelling_of(headers):
+        return detected
+    return [d for d in detected if not (d.type == "address" and d.status in ("column", "uncertain"))]
+
+
+#: an address column is an organisation's premises where at least this share of its cells name
+#: premises (…号天成大厦26楼, …工业园区2号厂房) and at most this share show a household's (小区, 单元, 村…组)
+PREMISES_MIN = 0.2
+RESIDENTIAL_MAX = 0.01
+
+
+def _registered_addresses(detected: list[Detection], counts: Counts | None, headers: str,
+                          rules: Rules | None) -> list[Detection]:
+    """In a table whose rows each carry an organisation and its unified social credit code, but
+    persons too (a register of social organisations with their legal representatives' ID numbers), an
+    address column is the organisation's registered office (住所) only with the values' word for it:
+    the header says no one lives there (no ``home`` or ``dwelling`` word: 住所, not 法定代表人住所 or
+    家庭住址), some cells name premises (:data:`PREMISES_MIN`) and next to none a household's
+    (:data:`RESIDENTIAL_MAX`). Else it stays an address (a sole trader's 住所 is his home)."""
+    from .decide import default_rules
+
+    rules = rules or default_rules()
+    if counts is None or not counts.matches or rules.hints.dwelling_of(headers) or rules.hints.home_of(headers):
+        return detected
+    cells = counts.matches
+    if counts.premises < PREMISES_MIN * cells or counts.residential > RESIDENTIAL_MAX * cells:
         return detected
     return [d for d in detected if not (d.type == "address" and d.status in ("column", "uncertain"))]
 
@@ -1496,6 +1600,13 @@ def organisation_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, 
     return mostly("cn_uscc") and not mostly("cn_resident_id")
 
 
+def registered_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> bool:
+    """Context: a table each row of which carries an organisation — a column mostly of valid unified
+    social credit codes (persons may stand beside them: its legal representative)."""
+    return any("cn_uscc" in per and nonempty.get(name) and per["cn_uscc"].matches >= 0.5 * nonempty[name]
+               for name, per in totals.items())
+
+
 class ScanAccumulator:
     """Totals of one resource's batch scans, turned into a :class:`ResourceScan` at the end."""
 
@@ -1524,9 +1635,11 @@ class ScanAccumulator:
         if self._births():
             _first_dates_are_births(self.totals, self.nonempty)
         organisations = organisation_rows(self.totals, self.nonempty)
+        registered = registered_rows(self.totals, self.nonempty)
         fields = [self._keyed(f.name) or
                   FieldScan(f.name, decide_field(headers[f.name], self.totals[f.name], self.nonempty[f.name],
-                                                 self.numeric[f.name], self.rules, organisations=organisations))
+                                                 self.numeric[f.name], self.rules, organisations=organisations,
+                                                 registered=registered))
                   for f in resource.schema.fields]
         coordinate_context(fields, headers, organisations, self.rules)
         path = str(resource.path) if resource.path else f"<{resource.name}>"
@@ -1579,7 +1692,7 @@ def coordinate_context(fields: list[FieldScan], headers: dict[str, str], organis
     from .decide import default_rules
 
     hints = (rules or default_rules()).hints
-    persons = any(d.status == "column" and d.type in _PERSON_COLUMNS for f in fields for d in f.detected)
+    persons = any(d.status in ("column", "masked") and d.type in _PERSON_COLUMNS for f in fields for d in f.detected)
     places = organisations or any(hints.place_of(headers[f.name]) for f in fields if f.name in headers)
     for f in fields:
         if f.key is not None or not any(d.type == "geo_coordinates" for d in f.detected):

@@ -316,6 +316,10 @@ def name_begins(group: int, name: str, after: str = "") -> int:
         return 0
     text = name + after
     ends = [m.end() for m in _PLACE_IN_NAME.finditer(text[:len(name) + _PLACE_REACH]) if m.end() >= len(name)]
+    if not ends and group == RUN_GROUP:
+        # … or, in a run, a village's name of transliterated characters (巴彦查干) runs on to the next
+        # place word (…苏木巴 | 彦查干嘎查: a township, then a village)
+        ends = [len(name) + m.end() for m in _PLACE_RUN_ON.finditer(after)]
     if ends and _PLACE_AFTER.match(text, ends[-1]):
         return len(name)
     rest = len(name) - last.end()
@@ -324,6 +328,9 @@ def name_begins(group: int, name: str, after: str = "") -> int:
 
 #: characters after a name within which a place word makes it a place (额尔敦苏木巴 | 彦图嘎查) …
 _PLACE_REACH = 4
+#: … or, after a run that holds a place word, another after at most three characters (伊和淖尔苏木巴 |
+#: 彦查干嘎查: the run took the first character of the village's name; a township, then its village)
+_PLACE_RUN_ON = re.compile(f"^[\u4e00-\u9fa5]{{0,3}}?({'|'.join(PLACE_WORDS)})")
 #: … if the place ends there: at the end of the text, before a mark or a digit, or before a unit of
 #: the village (…嘎查3组); not before a title (巴特尔嘎查长: a village head and his name).
 _PLACE_AFTER = re.compile("$|[^\u4e00-\u9fa5]|[组队社村]")
@@ -347,7 +354,7 @@ def text_names(match: "re.Match[str]") -> tuple[int, str, int]:
     end = match.end(f"n{i}")
     if _label_split(groups.get(f"p{i}") or "", name):
         return i, name, len(name)
-    return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 1])
+    return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 2])
 
 
 #: words of kinship that begin with a surname (孙子, 孙女, 岳父, 公公, 祖母 …): a name can begin with the same two
@@ -863,14 +870,17 @@ class Address(Detector):
 
     def kept_span(self, text: str, start: int, end: int) -> bool:
         """An organisation's address in text stays as written: one that an organisation's word
-        introduces (该公司于…路243号, 门店位于…, 办公地址：…), or a street number followed at once by
-        an office building (…胜利街398号市民中心5层502). Never where a word of dwelling stands
+        introduces (该公司于…路243号, 门店位于…, 办公地址：…), a street number followed at once by
+        an office building (…胜利街398号市民中心5层502), or by the road section it marks (…路437号门前路段,
+        an accident's place). Never where a word of dwelling stands
         with it (家住, 居住, 住址, 户籍 …): when unsure, the address is a person's."""
         context = text[max(0, start - 8):end]
         if _DWELLING_CUE.search(context):
             return False
         if _ORGANISATION_CUE.search(context):
             return True
+        if text[start:end].endswith("号") and _ROAD_SECTION.match(text, end):
+            return True  # …路437号门前路段: where on a road something happened, no one's home
         office = _OFFICE_AFTER.match(text, end) if text[start:end].endswith("号") else None
         return office is not None and not _RESIDENCE.search(office.group(0))
 
@@ -884,13 +894,15 @@ _ORGANISATION_CUE = re.compile(
     "(?:公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|办事处|营业厅|"
     "超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所)(?:位于|坐落于|设于|地处|于|在)"
     "|位于|坐落于|(?:办公|注册|经营|单位|营业|机构|企业|公司)(?:地址|地点|场所)")
+# A road section a street number marks (…号门前路段, …号对面路段, …号路段): a place on the road.
+_ROAD_SECTION = re.compile("(门前|门口|对面|附近|旁边?|[东南西北]侧)?路段")
 # An office building or an institution right after a street number (``data/address.txt``).
 _OFFICE_AFTER = re.compile(f"(?:[\u4e00-\u9fa5]{{0,4}})(?:{INSTITUTION})")
 # … but not a residential estate's (…8号小区中心花园).
 _RESIDENCE = re.compile("小区|家园|花园|公寓|苑|新村|宿舍|住|楼栋|单元")
 # RE2 text a cell must hold for any of those to apply (a cheap first test of the cells).
 _ORGANISATION_HINT = ("公司|单位|企业|门店|该店|本店|商户|商铺|店铺|机构|医院|学校|银行|网点|工厂|厂家|合作社|经营部|"
-                      "办事处|营业厅|超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所|位于|坐落于|地址|地点|场所|"
+                      "办事处|营业厅|超市|酒店|宾馆|饭店|餐厅|物业|集团|协会|事务所|位于|坐落于|地址|地点|场所|路段|"
                       f"园|{INSTITUTION}")
 
 

@@ -49,6 +49,19 @@ def _plausible(s: dict[str, np.ndarray], year: np.ndarray) -> np.ndarray:
     return valid_dates(year, s["month"], s["day"]) & _PROVINCE[np.clip(s["province"], 0, 99)]
 
 
+def plausible_ids(values: pa.Array) -> np.ndarray:
+    """Vectorized: which values of 18 ASCII digits begin as an ID does — a province and a real
+    date of 1900–2100 — whatever their check character."""
+    out = np.zeros(len(values), dtype=bool)
+    rows = byte_lengths(values) == 18
+    if rows.any():
+        m = char_matrix(values if rows.all() else values.filter(pa.array(rows)), 18)
+        digits, s = _digit_sums(m, _LONG, 18)
+        out[rows] = (digits & _PROVINCE[np.clip(s["province"], 0, 99)] & valid_dates(s["year"], s["month"], s["day"])
+                     & (s["year"] >= 1900) & (s["year"] <= 2100))
+    return out
+
+
 def ric_valid(values: pa.Array) -> np.ndarray:
     """Vectorized: province code, real birth date and check character of 18- or 15-digit IDs."""
     lengths = byte_lengths(values)
