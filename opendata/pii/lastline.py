@@ -285,7 +285,8 @@ def _part_masked(cell: str) -> bool:
 
 
 # the words that stand before a name: a cue, a role (法人王*, 店主李*; a file name's, ``file_leads``)
-_LEADS_A_NAME = tuple(CUE_WORDS + COLON_CUES + ROLE_ENDS) + tuple(sorted(FILE_LEADS - {""}))
+# (not a word of kinship: 伯母玉**.jpg may be 伯母玉's, masked after more than her surname)
+_LEADS_A_NAME = tuple(CUE_WORDS + COLON_CUES + ROLE_ENDS) + tuple(_CUES["file_leads"].split())
 
 
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
