@@ -158,3 +158,29 @@ def test_a_card_number_with_its_issuers_digits_apart_in_a_note_is_found_and_mask
     # … and once masked, neither finds a card there
     assert lastline.identifier_cells(pa.array(out))[1] == 0
     assert all(c[6:12] not in o for c, o in zip(cards, out))
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_name_taken_up_to_the_verb_after_it_keeps_the_verb_and_is_masked_again_elsewhere(seed: int) -> None:
+    # 申请人苏和来到…：苏和来 fits a name too; the name is 苏和, and 苏和的儿子 later in the cell is masked with it
+    r = random.Random(seed)
+    names = [r.choice(COMMON_SURNAMES) + r.choice(GIVEN) for _ in range(10)]
+    verbs = ("来到", "联系", "前来")
+    texts = [f"{r.choice(CUE_WORDS)}{n}{r.choice(verbs)}调委会反映纠纷。调解员联系了{n}的{r.choice(KIN_WORDS)}到场。"
+             for n in names]
+    out = _masked(texts)
+    assert [n for n, o in zip(names, out) if n in o] == []
+    assert all(any(v in o for v in verbs) for o in out)  # the verb stays whole
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_name_after_a_note_of_who_collected_for_another_is_masked(seed: int) -> None:
+    r = random.Random(seed)
+    names = [r.choice(COMMON_SURNAMES) + "".join(r.choice(GIVEN) for _ in range(r.randint(1, 2))) for _ in range(10)]
+    texts = [f"{r.choice(('代领', '代签', '代收'))}{r.choice('：:')}{n}{r.choice(('', '（班组长）', '，已签字'))}" for n in names]
+    out = _masked(texts)
+    assert [n for n, o in zip(names, out) if n[1:] in o] == []
+    decoys = ["代领工资已发放。", "代收快递。"]
+    assert _masked(decoys) == decoys

@@ -416,6 +416,24 @@ def kin_name_start(group: int, match: "re.Match[str]") -> int | None:
     return word.start()
 
 
+#: verbs that follow a name whose first character a name of a known form may end with (来到, 联系: 申请人苏和来到…
+#: is 苏和, not 苏和来; 调解员史艳联系了… is 史艳)
+_VERB_AFTER = tuple(v for v in AFTER_NAME if len(v) > 1) + ("来到", "前来", "联系", "到场", "前往", "陪同")
+
+
+def verb_cut(name: str, begins: int, after: str) -> int:
+    """How many of the last characters of ``name`` (taken greedily as a surname and given characters) begin the
+    verb that follows it, ``after`` being the text after the match's name: 1 where the name without its last
+    character is still a surname and a given one (苏和|来到, 钟离兰|来到, 史艳|联系), else 0."""
+    body = name[begins:]
+    if len(body) < 3 or not (body[-1] + after).startswith(_VERB_AFTER):
+        return 0
+    head = body[:-1]
+    if head[:2] in COMPOUND:
+        return 1 if len(head) >= 3 else 0
+    return 1 if head[0] in SURNAMES else 0
+
+
 _FIRST_PART = re.compile(f"[{TEXT_DOTS}]")
 
 
