@@ -39,7 +39,8 @@ from .detectors.bank_card import issuer_prefix, luhn_valid
 from .detectors.base import data_file
 from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS, SPOKEN_DIGITS, SPOKEN_VALUES
-from .detectors.person import _BRACKET, _WHOSE, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, FILE_TYPES, FILE_WORDS, \
+from .detectors.person import _BRACKET, _WHOSE, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, FILE_LEADS, FILE_TYPES, \
+    FILE_WORDS, \
     GRAMMAR, KIN, KIN_AS_NAME, KIN_CHARS, KIN_LABELS, KIN_WORDS, NAME_DOTS, NOT_NAMES, TITLE_LEADS, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, \
     ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, SURNAMES, TEXT_DOTS, TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST, WORD_STARTS
 from .detectors.resident_id import ric_valid
@@ -269,7 +270,9 @@ _PLACED = re.compile(
     f"|[*＊](?:和|及|与)({_SURNAME_LED})(?:、|等|{'|'.join(TOGETHER)}|[，。；,;]|$)"
     # (a complaint's title about a household: 关于张三家…, and a file name a name leads: 张三身份证正面.jpg)
     f"|(?:^|[，。；：！？\\s])(?:{'|'.join(TITLE_LEADS)})对?({_SURNAME_LED})家(?![园具电居政装乡])"
-    f"|(?:^|[\\s:：，,、;；/\\\\])({_SURNAME_LED})(?:{'|'.join(FILE_WORDS)}|的|[_\\-－—])[^\\s/\\\\:：，,;；]{{0,40}}?"
+    # (… a word may stand before that name: 法人王五身份证.jpg, 申请人李四户口本.pdf)
+    f"|(?:^|[\\s:：，,、;；/\\\\])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))})?({_SURNAME_LED})"
+    f"(?:{'|'.join(FILE_WORDS)}|的|[_\\-－—])[^\\s/\\\\:：，,;；]{{0,40}}?"
     f"\\.(?i:{'|'.join(FILE_TYPES)})(?![A-Za-z0-9])")
 # A relative, the name first and the word of kinship in brackets after it (王建国（父亲）, 芈超(朋友)), or a
 # relative's record, the word, a hyphen and the name (子女-王强-330…|…): the label says a person is named, so
@@ -305,8 +308,9 @@ def _part_masked(cell: str) -> bool:
     return False
 
 
-# the words that stand before a name: a cue, a role (法人王*, 店主李*)
-_LEADS_A_NAME = tuple(CUE_WORDS + COLON_CUES + ROLE_ENDS)
+# the words that stand before a name: a cue, a role (法人王*, 店主李*; a file name's, ``file_leads``)
+# (not a word of kinship: 伯母玉**.jpg may be 伯母玉's, masked after more than her surname)
+_LEADS_A_NAME = tuple(CUE_WORDS + COLON_CUES + ROLE_ENDS) + tuple(_CUES["file_leads"].split())
 
 
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).

@@ -48,8 +48,9 @@ SERIAL_CUE = (r"(?:订单|工单|运单|快递单|物流单|受理单|单|流水
 class BankCard(Detector):
     type = "bank_card"
     cell_pattern = r"^\d{16,19}$"
-    # grouped by four (with spaces, dashes, dots or slashes: 6222.0212.3456.7890), or not
-    span_pattern = r"\b\d{4}(?:[ ./-]\d{4}){3}(?:[ ./-]?\d{1,3})?\b|\b\d{16,19}\b"
+    # grouped by four (with spaces, dashes, dots or slashes: 6222.0212.3456.7890), or not; or the issuer's six
+    # digits (the BIN) apart from the rest, as a bank prints them (621226 9238944812319)
+    span_pattern = r"\b\d{4}(?:[ ./-]\d{4}){3}(?:[ ./-]?\d{1,3})?\b|\b\d{6}[ ./-]\d{10,13}\b|\b\d{16,19}\b"
     masked_pattern = r"^\d{4,6}\*{6,12}\d{4}$"
     min_ratio = 0.8
     strong = True

@@ -62,6 +62,10 @@ TRANSLIT_UNITS = tuple(_TRANSLIT_DATA["units"].split())
 _UNIT = f"({'|'.join(TRANSLIT_UNITS)})"
 _RUN = f"(([{TRANSLIT}]|{_UNIT})*{_UNIT}([{TRANSLIT}]|{_UNIT})+|[{TRANSLIT}]{{4,}})"
 _PLACE_SUFFIX = "市县区州镇乡村路街盟旗省"
+#: a name that 其 begins (其其格, 其木格: Mongolian), 其 and characters of :data:`TRANSLIT` (not 都
+#: or 再, which follow the pronoun 其 in a sentence: 其都…, 其再次…): where a role or a verb says a name stands, the
+#: pronoun 其 (其父, 其他, 其主动…) is followed by none of these.
+QI_LED = f"其[{TRANSLIT.replace('都', '').replace('再', '')}]+?"
 _RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
 _PINYIN = "|".join(PINYIN_SURNAMES)
@@ -143,7 +147,7 @@ def kin_name_cells(values: pa.Array) -> np.ndarray:
 
 #: … and verbs that follow a name at the start of a sentence (蒋聪斌反映…).
 AFTER_NAME = ("反映", "来电", "投诉", "举报", "表示", "报称", "诉称", "称", "咨询", "询问", "请求", "求助", "报警",
-              "驾驶", "驾车", "签收", "领取", "签字")
+              "驾驶", "驾车", "骑行", "签收", "领取", "签字")
 #: what a name of a known form stands before after a role ending in 人 (:data:`ROLE_OF_REN`): a word that follows a
 #: named person or a verb of what one did (预订人X代订, 报警人X称), not a mark alone (年轻人居多，: the role is told
 #: by its form only, so the name needs more than its place)
@@ -182,8 +186,9 @@ _NAME_START = "[^\\P{Han}表称反来投举报诉咨询请求申要希说已在�
 _CONTEXT = (f"((([其之]({'|'.join(KIN_WORDS)})|{'|'.join(CUE_WORDS + RELATION_CUES)})[:：为是]?|({'|'.join(COLON_CUES)})[:：])\\s*)+")
 _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
+# (来到 and 前来 too, how a party comes to the office: 申请人达来孟和来到调委会…; not 来 alone, which names hold: 阿布来提)
 NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + TOGETHER + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
-                                                      "未", "途中", "将其"))
+                                                      "未", "途中", "将其", "来到", "前来"))
              + "|拒绝|拒不|的|在|于|因|已|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 # (来 ends a part where it begins a word of getting in touch, 来电, 来访, but stands inside one, 阿布来提)
@@ -247,7 +252,8 @@ KEPT_HINT = "|".join(sorted(NOT_NAMES) + list(PLACE_WORDS) + list(NOT_IN_NAMES) 
 RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
-POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36, 38, 41))
+POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36, 38, 41,
+                             46))
 # the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
 HANDED_GROUP = 12
 _CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
@@ -268,8 +274,12 @@ _CUE_WORDS_TUPLE = tuple(CUE_WORDS)
 _LOOSE_ROLE_GROUP = 32
 # … and those where a bracket that says who follows the name (X（男，…）)
 _BRACKET_GROUPS = frozenset((29, 30))
+# … and the loose ones where only a verb of driving or of acting for another says a person stands (与X驾驶的…,
+# 由X代领): what they take there is a person's name unless it is a word for people, an office or a place (与对方…,
+# 由社区代领, 由网格员代办: :func:`_names_a_party`)
+_PARTY_GROUPS = frozenset((46,))
 # the number of ``name_span``'s alternatives
-_GROUPS = 45
+_GROUPS = 46
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -290,6 +300,11 @@ def name_begins(group: int, name: str, after: str = "") -> int:
         return len(name)
     # before a bracket, a word of kinship is whose details follow (其父亲（身份证号…）), not a name
     if group in _BRACKET_GROUPS and name.endswith(KIN_WORDS):
+        return len(name)
+    if group in _PARTY_GROUPS and _names_a_party(name):
+        return len(name)
+    # where only the position says a name stands, a role's word is none (驾驶员反映…, 网格员称…)
+    if group in POSITION_GROUPS and name.endswith(_ROLE_ENDS_BUT_者):
         return len(name)
     if group in _BRACKET_GROUPS:  # (the words before the last cue in it are no name)
         begins = len(name) - len(after_last_cue(name))
@@ -326,6 +341,28 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     return last.end() if rest >= (4 if group == RUN_GROUP else 2) else 0
 
 
+def _names_a_party(name: str) -> bool:
+    """Whether ``name``, taken where only a verb of driving or of acting for another says a person stands (与X驾驶的,
+    由X代领: :data:`_PARTY_GROUPS`), is no name: one that begins with a word of grammar or of the matter (对方, 一辆,
+    其 — but a name 其 begins, 其其格, is one: :data:`QI_LED`) or holds one (停在路边); or a word for a party: a cue
+    word or one ending so (肇事者 — not 者 alone, which ends Yi names: 勒格史者), a word of kinship, a role (网格员,
+    民警), a word for people ending in 人 (家人, 路人), the other party of a matter (物业), a vehicle or a side (后车:
+    :data:`PARTY_NOT_ENDS`), or an office, a place or a category (``data/categories.txt``: 社区, 村委会)."""
+    if _PARTY_FIRST.match(name) is None and _QI_LED_RE.fullmatch(name) is None:
+        return True
+    return (_PARTY_INSIDE.search(name) is not None
+            or name.endswith(_CUE_WORDS_TUPLE + COLON_CUES + KIN_WORDS + PARTIES + _ROLE_ENDS_BUT_者 + PARTY_NOT_ENDS
+                             + ("人",))
+            or _CATEGORY_END_RE.search(name) is not None)
+
+
+
+
+_ROLE_ENDS_BUT_者 = tuple(w for w in ROLE_ENDS if w != "者")
+#: … and the words there that name a vehicle or a side (后车, 对向: ``data/name_cues.txt``'s ``party_not_ends``)
+PARTY_NOT_ENDS = tuple(_CUES["party_not_ends"].split())
+
+
 #: characters after a name within which a place word makes it a place (额尔敦苏木巴 | 彦图嘎查) …
 _PLACE_REACH = 4
 #: … or, after a run that holds a place word, another after at most three characters (伊和淖尔苏木巴 |
@@ -354,6 +391,8 @@ def text_names(match: "re.Match[str]") -> tuple[int, str, int]:
     end = match.end(f"n{i}")
     if _label_split(groups.get(f"p{i}") or "", name):
         return i, name, len(name)
+    if i == FILE_GROUP and (groups.get("p43") or "").lstrip(_FILE_SEPARATORS) not in FILE_LEADS:
+        return i, name, len(name)  # (现场照片身份证.jpg: 照片 after 现场 is no name, 现场 no word that leads one)
     return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 2])
 
 
@@ -384,6 +423,24 @@ def kin_name_start(group: int, match: "re.Match[str]") -> int | None:
     return word.start()
 
 
+#: verbs that follow a name whose first character a name of a known form may end with (来到, 联系: 申请人苏和来到…
+#: is 苏和, not 苏和来; 调解员史艳联系了… is 史艳)
+_VERB_AFTER = tuple(v for v in AFTER_NAME if len(v) > 1) + ("来到", "前来", "联系", "到场", "前往", "陪同")
+
+
+def verb_cut(name: str, begins: int, after: str) -> int:
+    """How many of the last characters of ``name`` (taken greedily as a surname and given characters) begin the
+    verb that follows it, ``after`` being the text after the match's name: 1 where the name without its last
+    character is still a surname and a given one (苏和|来到, 钟离兰|来到, 史艳|联系), else 0."""
+    body = name[begins:]
+    if len(body) < 3 or not (body[-1] + after).startswith(_VERB_AFTER):
+        return 0
+    head = body[:-1]
+    if head[:2] in COMPOUND:
+        return 1 if len(head) >= 3 else 0
+    return 1 if head[0] in SURNAMES else 0
+
+
 _FIRST_PART = re.compile(f"[{TEXT_DOTS}]")
 
 
@@ -404,6 +461,11 @@ _LAND = "路河沟渠地田林山坡塘道岭湖江溪桥场园屋房墙界村�
 # … and, where only the verb after says a person stands there (经查，X于2023年…; 称X长期…), not with
 # the words that stand there otherwise (该车, 双方, 事故, 其).
 _WHO = "[^\\P{Han}表称反来投举报诉咨询请求要希说已在于因的和与及等对向从为将把被该此本其双事各每这上下当经据至截我你他她它们]"
+#: how a name there begins (:data:`_WHO`, and not 一: 与一辆…) and what it does not hold (grammar, the verbs of the
+#: matter: 与停在路边…, 由其自行…; 和 it may, Mongolian names end so: 巴特尔苏和)
+_PARTY_FIRST = re.compile("(?![" + _WHO[len("[^\\P{Han}"):-1] + "一])[\u4e00-\u9fa5]")
+_PARTY_INSIDE = re.compile("[的在了是着把被将向对从与及驾骑自]")
+_QI_LED_RE = re.compile(QI_LED.replace("+?", "+"))
 
 
 #: A name after a role, a word of kinship, before a title or a bracket: of a known form, not led by
@@ -418,6 +480,18 @@ _ROLE_NAME = f"{_DOTTED_IN_TEXT}|{_KNOWN_NAME}|{A_NAME}"
 #: the extensions that end one (``data/name_cues.txt``) …
 FILE_WORDS = tuple(_CUES["file_words"].split())
 FILE_TYPES = tuple(_CUES["file_types"].split())
+#: … the words a file name may put before the name (法人王五身份证.jpg): cue words, words of kinship, and the roles
+#: of ``file_leads``; none (the name first) is one too
+FILE_LEADS = frozenset(("",) + CUE_WORDS + COLON_CUES + KIN_WORDS + tuple(_CUES["file_leads"].split()))
+#: the alternative of :func:`name_span` that reads a file name, and what may stand before one
+FILE_GROUP = 43
+_FILE_SEPARATORS = " \t\n:：，,、;；/\\"
+#: what follows a party named where only a verb of driving or of acting for another says a person stands (与X驾驶的,
+#: 由X代领: :data:`_PARTY_GROUPS`)
+PARTY_AFTER = "(驾驶|驾车|骑行|骑乘|驾乘|所驾|所驾驶)的|代(领|办|签|缴|收|交|为)"
+# (name_begins and text_names decide on what these take: the cells that may hold them are recounted, PersonName.spans)
+KEPT_HINT += (f"|{PARTY_AFTER}|\\.(?i:{'|'.join(FILE_TYPES)})"
+              f"|({'|'.join(w for w in ROLE_ENDS if w != '者')})({'|'.join(AFTER_NAME)})")
 #: … the words that open a complaint's title (关于张三家…), and what a title says a person did (反映王小明占用…)
 TITLE_LEADS = tuple(_CUES["title_leads"].split())
 TITLE_AFTER = tuple(_CUES["title_after"].split())
@@ -482,6 +556,9 @@ def name_span(named: bool = False) -> str:
     phone = ("\\s*(电话|手机|联系电话|tel|Tel|TEL)?\\s*[:：,，]?\\s*((\\+|00)?86[- ]?)?"
              "(1[3-9]\\d[- ]?[\\d*]{4}[- ]?\\d{4}|0\\d{2,3}[- ]?[2-9*][\\d*]{5,7})(\\D|$)")
     loose_cues = "|".join(COLON_CUES + ("其父亲", "其母亲"))
+    # (any two to eight characters, where a verb of driving or of acting for another says a person stands: what
+    # they may not be is told by name_begins, in Python, as RE2's size limit leaves no room for it here)
+    party = "[\\x{4e00}-\\x{9fa5}]{2,8}?"
     return "|".join([
         # (first: at the same place, these take the cue before the word of kinship with them)
         # (in parentheses any name but a state: 妻子（已故）, 女儿（在读）)
@@ -499,7 +576,11 @@ def name_span(named: bool = False) -> str:
         # an attachment's file name that a name leads (张三身份证正面.jpg, 李四_户口本.pdf, 王五的病历.png): before
         # the words of kinship, whose first ones are a surname and a given character too (孙子涵身份证.jpg is
         # 孙子涵's, not a grandson's)
-        group("p", 43, "(^|[\\s:：，,、;；/\\\\])") + group("n", 43, _SHORT_NAME) + group("s", 43, FILE_AFTER_NAME),
+        # (a word may stand before the name, 法人王五身份证.jpg: one to five characters here, none tried first (爱人超身份证.jpg
+        # is 爱人超's), kept only where they are
+        # a word of :data:`FILE_LEADS` — text_names tells, as RE2's size limit leaves no room for the list here)
+        group("p", 43, "(^|[\\s:：，,、;；/\\\\])([\\x{4e00}-\\x{9fa5}]{1,5}?)??") + group("n", 43, _SHORT_NAME)
+        + group("s", 43, FILE_AFTER_NAME),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
         group("p", 15, "(^|[\\s,，;；、/:：(（])") + group("n", 15, f"{_NAME_IN_TEXT}|{_DOTTED_IN_TEXT}") + group("s", 15, phone),
@@ -539,7 +620,10 @@ def name_span(named: bool = False) -> str:
         + group("s", 11, f"({'|'.join(PEOPLE)}|等)"),
         group("p", 4, _SENTENCE_START) + group("n", 4, f"{_NAME_BEFORE_VERB}|{_DOTTED_IN_TEXT}") + group("s", 4, verbs),
         group("p", 10, _SENTENCE_START) + group("n", 10, _NAME_BEFORE_称) + group("s", 10, "称([^人]|$)"),
-        group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]") + group("s", 6, verbs),
+        # (群 too, which no name begins where 群众 or 群体 stands, but a Tibetan one does: 群培驾驶, 群培次仁报称)
+        group("p", 6, _SENTENCE_START) + group("n", 6, f"{start}[\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}[^\\P{{Han}}人]"
+                                                   f"|群[^\\P{{Han}}众体聊组主里内人][\\x{{4e00}}-\\x{{9fa5}}]{{0,2}}")
+        + group("s", 6, verbs),
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
         group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
         + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理', '处理', '核实', '跟进'))})"),
@@ -585,7 +669,7 @@ def name_span(named: bool = False) -> str:
         # (首席代表区佳当日…, 失主阿约布哈提供…: a surname the list lacks, or a name of no surname); not 会 or
         # 工 after 员 (委员会主任X, 人员工资: the word goes on)
         group("p", 32, f"({'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?")
-        + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}{_GIVEN}{{1,3}}") + group("s", 32, AFTER_ROLE_WORDS),
+        + group("n", 32, f"{_WHO.replace('Han}', 'Han}会工', 1)}{_GIVEN}{{1,3}}|{QI_LED}") + group("s", 32, AFTER_ROLE_WORDS),
         # one name with whom something was done (与X一起将其救起, 和X共同), or the other party of a collision before
         # the verb of driving or riding (与X驾驶的车辆发生碰撞, 被X驾驶的电动车撞倒): a vehicle's driver is a person
         group("p", 33, "(与|和|同|跟|被)") + group("n", 33, _ROLE_NAME)
@@ -605,6 +689,13 @@ def name_span(named: bool = False) -> str:
         + group("s", 44, "家([^园具电居政装乡]|$)"),
         group("p", 45, f"(^|[，。；：！？\\s])({'|'.join(TITLE_LEADS)})对?") + group("n", 45, _SHORT_NAME3)
         + group("s", 45, "|".join(TITLE_AFTER)),
+        # where a verb of driving says a person stands (与X驾驶的…, 被X骑行的…), and one of acting for another (由X代领,
+        # 由X代办): a name of any form, two to eight characters (加娜尔司马义, 海来拉格, 达瓦: no surname, no syllable
+        # the lists know), or one 其 begins that goes on as a transliterated name does (其其格, 其木格; not 其 alone); a
+        # word for a party, an office or a place stays (与对方…, 由社区代领: name_begins)
+        # (one alternative for both: RE2's size limit)
+        group("p", 46, "(与|和|同|跟|被|由)") + group("n", 46, party)
+        + group("s", 46, PARTY_AFTER),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
         # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
         group("p", 31, f"(^|[\\s,，;；、/|])({kin_labels})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"
@@ -620,6 +711,7 @@ _MASKED_NAME = f"(({'|'.join(COMPOUND)})|[{SURNAMES}])(\\*{{1,3}}|某{{1,2}}|XX?
 #: how a value of a name's shape that names a place, an office or a category ends (``data/categories.txt``).
 _CATEGORIES = _data_file("categories.txt")
 _CATEGORY_END = f"([{_CATEGORIES['suffixes'].strip()}]|{'|'.join(_CATEGORIES['words'].split())})$"
+_CATEGORY_END_RE = re.compile(_CATEGORY_END)
 
 
 @register

@@ -20,7 +20,7 @@ from ..detectors.base import all_digits
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
 from ..detectors.person import COMPOUND, nobody_cells, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
-    text_names
+    text_names, verb_cut
 from ..detectors.email import WECHAT_CUE
 from ..detectors.phones import MOBILE_PREFIX
 from .base import Operator, by_distinct, on_ipv6, register
@@ -275,6 +275,11 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
             kin = kin_name_start(i, match) if begins == 0 else None
             if kin is not None:  # 孙子涵…: a word of kinship that may be a name's start is masked as one (孙*…)
                 kept, name = kept[:kin], kept[kin:] + name
+            # (a name taken greedily up to the first character of the verb after it, 苏和来|到: that character stays,
+            # and the name found again elsewhere is 苏和)
+            cut = verb_cut(name, begins, match.string[match.end(f"n{i}"):match.end(f"n{i}") + 3])
+            if cut:
+                name, after = name[:-cut], name[-cut:] + after
             masked = name[begins] + char * (len(name) - begins - 1)
             found.append((name[begins:], masked))
             # (… and what its stars hide, when that is a name of its own: 和孙建 read as one name hides 孙建)
