@@ -184,3 +184,17 @@ def test_a_name_after_a_note_of_who_collected_for_another_is_masked(seed: int) -
     assert [n for n, o in zip(names, out) if n[1:] in o] == []
     decoys = ["代领工资已发放。", "代收快递。"]
     assert _masked(decoys) == decoys
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_name_handed_a_matter_before_a_bracketed_mobile_is_masked(seed: int) -> None:
+    # 已电话通知龙婷珍（157…）: 通知 hands the matter to a person, the bracket holds that person's phone
+    r = random.Random(seed)
+    names = [r.choice(COMMON_SURNAMES) + "".join(r.choice(GIVEN) for _ in range(r.randint(1, 2))) for _ in range(10)]
+    texts = [f"物资已出库，已电话{r.choice(('通知', '告知', '交'))}{n}（{r.choice(('', '电话', '手机：'))}1{r.choice('3589')}"
+             f"{r.randint(10**8, 10**9 - 1)}）领取。" for n in names]
+    out = _masked(texts)
+    assert [n for n, o in zip(names, out) if n[1:] in o] == []
+    decoys = ["已通知（13800000000）", "请于（1月3日）前领取。"]
+    assert _masked(decoys) == decoys

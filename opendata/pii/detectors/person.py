@@ -626,7 +626,9 @@ def name_span(named: bool = False) -> str:
         + group("s", 6, verbs),
         group("p", 7, "") + group("n", 7, _RUN) + group("s", 7, _RUN_END),
         group("p", 8, f"({'|'.join(HANDING)})") + group("n", 8, _ANY_NAME)
-        + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理', '处理', '核实', '跟进'))})"),
+        # (… or before a bracket that opens with a mobile number: 已电话通知龙婷珍（157…）)
+        + group("s", 8, f"({'|'.join(TITLES + ('签收', '领取', '签字', '代领', '办理', '处理', '核实', '跟进'))})"
+                        "|[（(](电话|手机)?[:：]?1[3-9]\\d"),
         group("p", 12, f"({'|'.join(HANDING)})") + group("n", 12, f"{start}{han}{{1,9}}?")
         + group("s", 12, f"({'|'.join(TITLES)})"),
         # after the words of an inquiry's finding, a sentence that begins with a person (经了解，X与商家…;
