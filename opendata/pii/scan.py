@@ -88,6 +88,7 @@ class Counts:
     # cells of the type's looser shape (:attr:`~Detector.any_form`: a passport of any country),
     # its own form included: they count only under a header that names the type
     any_form: int = 0
+    lone: int = 0  # … of which of its most specific form (:attr:`~Detector.lone_form`)
     #: cells that are a list of the type's values and nothing else (ID和ID、ID): whole values, as
     #: many as the cell holds (strong types only)
     listed: int = 0
@@ -109,6 +110,7 @@ class Counts:
         self.cued_check += other.cued_check
         self.earliest += other.earliest
         self.any_form += other.any_form
+        self.lone += other.lone
         self.listed += other.listed
         self.damaged += other.damaged
         self.padded += other.padded
@@ -268,7 +270,14 @@ def _count_any_forms(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, 
         if detector.any_form_not and hits.any():  # 20250101 under 证件有效期: a date, no document
             hits &= ~to_mask(pc.match_substring_regex(sub, detector.any_form_not))
         if hits.any():
-            found.setdefault(detector.type, Counts()).any_form += int(weights[cells[hits]].sum())
+            counts = found.setdefault(detector.type, Counts())
+            counts.any_form += int(weights[cells[hits]].sum())
+            if detector.lone_form:
+                index = np.flatnonzero(hits)
+                lone = to_mask(pc.match_substring_regex(_at(sub, index), detector.lone_form))
+                if detector.lone_form_not and lone.any():
+                    lone &= ~to_mask(pc.match_substring_regex(_at(sub, index), detector.lone_form_not))
+                counts.lone += int(weights[cells[index[lone]]].sum())
 
 
 #: (no ASCII digit in either form: :func:`_count_loose_names` reads only the cells without one)
@@ -1159,11 +1168,26 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
         born.append(np.asarray(pc.fill_null(pc.cast(digits, pa.int64()), -1).to_numpy(zero_copy_only=False)))
     for name, (written, two_digit) in linkable.items():
         same = np.zeros(len(written), dtype=bool)
+        months = _year_months(batch.column(name))
         for column in born:
             # 49.09.29 has lost its century: its year, month and day agree with the ID's or not.
             same |= (written == column) | (two_digit & (written % 1_000_000 == column % 1_000_000))
+            # 出生年月 1935.06, 1935年6月, 193506, 1935-6: the year and month agree with the ID's
+            same |= (months > 0) & (months == column // 100)
         if same.any():
             counts[name].setdefault("birth_date", Counts()).linked += int(same.sum())
+
+
+#: a year and month alone, as 出生年月 is written (1935.06, 1935年6月, 193506, 1935-6, 1942/12)
+_YEAR_MONTH = r"^\s*(?P<y>(?:18|19|20)\d{2})(?:[-/.]|年)?(?P<m>0?[1-9]|1[0-2])月?\s*$"
+
+
+def _year_months(column: pa.Array) -> np.ndarray:
+    """yyyymm per cell written as a year and month alone (-1 elsewhere)."""
+    parts = pc.extract_regex(ascii_digits(filled(column.cast(pa.string()))), _YEAR_MONTH)
+    year, month = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), -1)
+                              .to_numpy(zero_copy_only=False)) for k in ("y", "m"))
+    return np.where((year > 0) & (month > 0), year * 100 + month, -1)
 
 
 #: rows a column's first cells are read in, to tell whether it may be dates in a form that no
