@@ -96,6 +96,11 @@ class Counts:
     #: them written out in full (330802195705281000), which count only under an ID header
     damaged: int = 0
     padded: int = 0
+    #: dates of a lifetime: 18 to 110 years before today (:func:`_lifetime_dates`), and the earliest
+    #: and latest of their years (0: none yet)
+    aged: int = 0
+    year_low: int = 0
+    year_high: int = 0
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -114,6 +119,10 @@ class Counts:
         self.listed += other.listed
         self.damaged += other.damaged
         self.padded += other.padded
+        self.aged += other.aged
+        if other.year_low:
+            self.year_low = min(self.year_low or other.year_low, other.year_low)
+            self.year_high = max(self.year_high, other.year_high)
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -905,6 +914,7 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         dates = _date_columns(batch, nonempty, counts)
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
+        _lifetime_dates(dates, counts)
         _link_names(nonempty, counts)
         _link_given_names(batch, nonempty, counts)
         _split_identifiers(batch, nonempty, counts)
@@ -1549,6 +1559,7 @@ class ScanAccumulator:
                                                  self.numeric[f.name], self.rules, organisations=organisations))
                   for f in resource.schema.fields]
         coordinate_context(fields, headers, organisations, self.rules)
+        lifetime_context(fields, headers, self.totals, self.nonempty, self.rules)
         path = str(resource.path) if resource.path else f"<{resource.name}>"
         return ResourceScan(resource.name, path, self.rows, fields, organisations)
 
@@ -1575,6 +1586,56 @@ class ScanAccumulator:
         title = " ".join(filter(None, (self.title, resource.name, resource.descriptor.get("title"),
                                        Path(str(resource.path)).stem if resource.path else None)))
         return (self.rules or default_rules()).hints.births_of(title)
+
+
+#: a column of dates asks to be declared, under a header that says nothing, when this share of its
+#: cells are dates of a lifetime, their years span at least this many, in a table of persons.
+LIFETIME_SHARE = 0.8
+LIFETIME_SPREAD = 20
+LIFETIME_YEARS = (18, 110)
+
+
+def _lifetime_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
+    """Per date column, the dates 18 to 110 years before today (born then: the adults of a register)
+    and the span of their years (:func:`lifetime_context`)."""
+    import datetime as dt
+
+    now = dt.date.today().year
+    for name, written in dates.items():
+        year = written // 10000
+        aged = (year >= now - LIFETIME_YEARS[1]) & (year <= now - LIFETIME_YEARS[0])
+        if aged.any():
+            c = counts[name]["birth_date"]
+            c.aged += int(aged.sum())
+            low, high = int(year[aged].min()), int(year[aged].max())
+            c.year_low = min(c.year_low or low, low)
+            c.year_high = max(c.year_high, high)
+
+
+def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: dict[str, dict[str, Counts]],
+                     nonempty: dict[str, int], rules: Rules | None = None) -> None:
+    """Context, across columns: a column of dates that nothing decided to be birth dates (no header
+    of birth, no ID beside whose birth dates they are) but whose dates are, nearly all, of a
+    lifetime and spread over decades, in a table of persons (a column of names or ID numbers), may
+    be its persons' birth dates: it asks (``uncertain``, fail closed) rather than pass. A date of
+    application or payment (within a few years) or a header that says otherwise (成立日期) does not."""
+    from .decide import Detection, default_rules
+
+    hints = (rules or default_rules()).hints
+    persons = any(d.status == "column" and d.type in ("cn_resident_id", "person_name", "cn_passport")
+                  for f in fields for d in f.detected)
+    if not persons:
+        return
+    for f in fields:
+        c = totals.get(f.name, {}).get("birth_date")
+        if c is None or f.key is not None or any(d.type == "birth_date" for d in f.detected):
+            continue
+        if hints.judge(headers.get(f.name, "")).get("birth_date") == "not":
+            continue
+        if nonempty.get(f.name) and c.aged >= LIFETIME_SHARE * nonempty[f.name] \
+                and c.year_high - c.year_low >= LIFETIME_SPREAD:
+            f.detected = list(f.detected) + [Detection("birth_date", c.aged, nonempty[f.name], 0, "uncertain",
+                                                       reason="lifetime")]
 
 
 #: the types whose column says that a table's rows are persons: coordinates there are a home's.
