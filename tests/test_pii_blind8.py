@@ -194,17 +194,19 @@ def test_lifetime_dates_in_a_table_of_people_ask(r):
 @FEW
 @given(_SEEDS)
 def test_founding_dates_and_recent_dates_do_not_ask(r):
-    """Decoys: a company's 成立日期 (its header says so), the same dates in a table of no persons,
-    and dates of payment within a few years beside names."""
+    """Decoys: a company's 成立日期 (its header says so), dates under a header that names them
+    (参加工作时间), the same dates in a table of no persons, and dates of payment within a few
+    years beside names."""
     names = [name(r) for _ in range(40)]
     founded = _lifetime_dates(r, 40)
     paid = [_year_month(r, r.randint(2022, 2026), r.randint(1, 12)) for _ in names]
     with tempfile.TemporaryDirectory() as tmp:
-        package(Path(tmp) / "a", {"法定代表人": names, "成立日期": founded, "F9": paid})
+        package(Path(tmp) / "a", {"法定代表人": names, "成立日期": founded, "F9": paid, "参加工作时间": founded})
         package(Path(tmp) / "b", {"F1": [f"企业{i}" for i in range(40)], "F6": founded})
         with_names = od.check(od.load(Path(tmp) / "a"))
         without = od.check(od.load(Path(tmp) / "b"))
     assert not field_findings(with_names, "成立日期") and not field_findings(with_names, "F9")
+    assert not field_findings(with_names, "参加工作时间")  # its header says what the dates are
     assert not field_findings(without, "F6")
 
 

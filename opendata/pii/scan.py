@@ -16,6 +16,7 @@ Reports carry counts and masked samples only, never a raw value.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import defaultdict
 from pathlib import Path
@@ -1593,6 +1594,8 @@ class ScanAccumulator:
 LIFETIME_SHARE = 0.8
 LIFETIME_SPREAD = 20
 LIFETIME_YEARS = (18, 110)
+#: a header that says nothing: a column's number alone, or with an export's generic word (F6, 字段5, col_3)
+_OPAQUE_HEADER = re.compile(r"^\s*(字段|列|栏|[Ff]|[Cc]ol(umn)?|[Ff]ield)?[\s_\-]?\d*\s*$")
 
 
 def _lifetime_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
@@ -1616,12 +1619,11 @@ def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: d
                      nonempty: dict[str, int], rules: Rules | None = None) -> None:
     """Context, across columns: a column of dates that nothing decided to be birth dates (no header
     of birth, no ID beside whose birth dates they are) but whose dates are, nearly all, of a
-    lifetime and spread over decades, in a table of persons (a column of names or ID numbers), may
-    be its persons' birth dates: it asks (``uncertain``, fail closed) rather than pass. A date of
-    application or payment (within a few years) or a header that says otherwise (成立日期) does not."""
-    from .decide import Detection, default_rules
-
-    hints = (rules or default_rules()).hints
+    lifetime and spread over decades, in a table of persons (a column of names or ID numbers), and
+    under a header that says nothing (F6, 字段5), may be its persons' birth dates: it asks
+    (``uncertain``, fail closed) rather than pass. A date of application or payment (within a few
+    years) or a header that says what the dates are (成立日期, 入职日期) does not."""
+    from .decide import Detection
     persons = any(d.status == "column" and d.type in ("cn_resident_id", "person_name", "cn_passport")
                   for f in fields for d in f.detected)
     if not persons:
@@ -1630,8 +1632,8 @@ def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: d
         c = totals.get(f.name, {}).get("birth_date")
         if c is None or f.key is not None or any(d.type == "birth_date" for d in f.detected):
             continue
-        if hints.judge(headers.get(f.name, "")).get("birth_date") == "not":
-            continue
+        if not _OPAQUE_HEADER.match(headers.get(f.name, "")):
+            continue  # a header that says what the dates are (入职日期, 参加工作时间) is the officer's word
         if nonempty.get(f.name) and c.aged >= LIFETIME_SHARE * nonempty[f.name] \
                 and c.year_high - c.year_low >= LIFETIME_SPREAD:
             f.detected = list(f.detected) + [Detection("birth_date", c.aged, nonempty[f.name], 0, "uncertain",
