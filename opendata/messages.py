@@ -1222,6 +1222,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "uncertain.text": {"zh": "字段名表明是人员，但值被当作文本读取，许多单元格中未找到姓名（其姓名的写法未能识别）",
                        "en": "the header names a person, but the values read as text and many cells hold no name "
                              "found (their names are written in a form not recognised)"},
+    "uncertain.lifetime": {"zh": "字段名无提示，但几乎全是跨越数十年的成年人出生年代的日期，且表中各行是个人：可能是出生日期",
+                           "en": "no header hint, but nearly all values are dates of adults' lifetimes spread over "
+                                 "decades, in a table whose rows are persons: they may be birth dates"},
     "uncertain.context": {"zh": "经纬度坐标：表中既无法确定各行是个人（住户），也无法确定是站点或机构",
                           "en": "coordinates: the table says neither that its rows are persons (households) nor that "
                           "they are places or organisations"},

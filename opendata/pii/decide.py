@@ -457,6 +457,11 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
             return replace(detection("column"), matches=counts.matches + counts.loose)
         if hint == "yes" and counts.any_form >= 0.8 * sampled:  # any country's passports, under a passport header
             return replace(detection("column"), matches=max(counts.matches, counts.any_form))
+        if counts.lone and counts.lone == counts.any_form and raw_share < rules.noise_floor:
+            # a few values of the type's most specific form, and nothing else in the column of its
+            # looser shape: not the column's codes (those would share it) but the type's values
+            # (counted apart: a looser type of the column's own shape may have claimed the cell)
+            return replace(detection("cells"), matches=max(counts.matches, counts.lone))
         if detector.unhinted_ratio is not None and raw_share >= detector.unhinted_ratio \
                 and (diverse or _recurring(counts, header, rules)):
             return detection("column")

@@ -16,6 +16,7 @@ Reports carry counts and masked samples only, never a raw value.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import defaultdict
 from pathlib import Path
@@ -89,6 +90,7 @@ class Counts:
     # cells of the type's looser shape (:attr:`~Detector.any_form`: a passport of any country),
     # its own form included: they count only under a header that names the type
     any_form: int = 0
+    lone: int = 0  # … of which of its most specific form (:attr:`~Detector.lone_form`)
     #: cells that are a list of the type's values and nothing else (ID和ID、ID): whole values, as
     #: many as the cell holds (strong types only)
     listed: int = 0
@@ -105,6 +107,11 @@ class Counts:
     #: and those that show a household's (小区, 单元, 村…组, 弄): address columns only (:func:`_count_premises`)
     premises: int = 0
     residential: int = 0
+    #: dates of a lifetime: 18 to 110 years before today (:func:`_lifetime_dates`), and the earliest
+    #: and latest of their years (0: none yet)
+    aged: int = 0
+    year_low: int = 0
+    year_high: int = 0
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -120,6 +127,7 @@ class Counts:
         self.cued_check += other.cued_check
         self.earliest += other.earliest
         self.any_form += other.any_form
+        self.lone += other.lone
         self.listed += other.listed
         self.damaged += other.damaged
         self.padded += other.padded
@@ -127,6 +135,10 @@ class Counts:
         self.built_valid += other.built_valid
         self.premises += other.premises
         self.residential += other.residential
+        self.aged += other.aged
+        if other.year_low:
+            self.year_low = min(self.year_low or other.year_low, other.year_low)
+            self.year_high = max(self.year_high, other.year_high)
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -328,7 +340,14 @@ def _count_any_forms(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, 
         if detector.any_form_not and hits.any():  # 20250101 under 证件有效期: a date, no document
             hits &= ~to_mask(pc.match_substring_regex(sub, detector.any_form_not))
         if hits.any():
-            found.setdefault(detector.type, Counts()).any_form += int(weights[cells[hits]].sum())
+            counts = found.setdefault(detector.type, Counts())
+            counts.any_form += int(weights[cells[hits]].sum())
+            if detector.lone_form:
+                index = np.flatnonzero(hits)
+                lone = to_mask(pc.match_substring_regex(_at(sub, index), detector.lone_form))
+                if detector.lone_form_not and lone.any():
+                    lone &= ~to_mask(pc.match_substring_regex(_at(sub, index), detector.lone_form_not))
+                counts.lone += int(weights[cells[index[lone]]].sum())
 
 
 #: (no ASCII digit in either form: :func:`_count_loose_names` reads only the cells without one)
@@ -958,6 +977,7 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         dates = _date_columns(batch, nonempty, counts)
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
+        _lifetime_dates(dates, counts)
         _link_names(nonempty, counts)
         _link_given_names(batch, nonempty, counts)
         _split_identifiers(batch, nonempty, counts)
@@ -1221,11 +1241,26 @@ def _link_birth_dates(batch: pa.RecordBatch, nonempty: dict[str, int], counts: d
         born.append(np.asarray(pc.fill_null(pc.cast(digits, pa.int64()), -1).to_numpy(zero_copy_only=False)))
     for name, (written, two_digit) in linkable.items():
         same = np.zeros(len(written), dtype=bool)
+        months = _year_months(batch.column(name))
         for column in born:
             # 49.09.29 has lost its century: its year, month and day agree with the ID's or not.
             same |= (written == column) | (two_digit & (written % 1_000_000 == column % 1_000_000))
+            # 出生年月 1935.06, 1935年6月, 193506, 1935-6: the year and month agree with the ID's
+            same |= (months > 0) & (months == column // 100)
         if same.any():
             counts[name].setdefault("birth_date", Counts()).linked += int(same.sum())
+
+
+#: a year and month alone, as 出生年月 is written (1935.06, 1935年6月, 193506, 1935-6, 1942/12)
+_YEAR_MONTH = r"^\s*(?P<y>(?:18|19|20)\d{2})(?:[-/.]|年)?(?P<m>0?[1-9]|1[0-2])月?\s*$"
+
+
+def _year_months(column: pa.Array) -> np.ndarray:
+    """yyyymm per cell written as a year and month alone (-1 elsewhere)."""
+    parts = pc.extract_regex(ascii_digits(filled(column.cast(pa.string()))), _YEAR_MONTH)
+    year, month = (np.asarray(pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), -1)
+                              .to_numpy(zero_copy_only=False)) for k in ("y", "m"))
+    return np.where((year > 0) & (month > 0), year * 100 + month, -1)
 
 
 #: rows a column's first cells are read in, to tell whether it may be dates in a form that no
@@ -1642,6 +1677,7 @@ class ScanAccumulator:
                                                  registered=registered))
                   for f in resource.schema.fields]
         coordinate_context(fields, headers, organisations, self.rules)
+        lifetime_context(fields, headers, self.totals, self.nonempty, self.rules)
         path = str(resource.path) if resource.path else f"<{resource.name}>"
         return ResourceScan(resource.name, path, self.rows, fields, organisations)
 
@@ -1668,6 +1704,57 @@ class ScanAccumulator:
         title = " ".join(filter(None, (self.title, resource.name, resource.descriptor.get("title"),
                                        Path(str(resource.path)).stem if resource.path else None)))
         return (self.rules or default_rules()).hints.births_of(title)
+
+
+#: a column of dates asks to be declared, under a header that says nothing, when this share of its
+#: cells are dates of a lifetime, their years span at least this many, in a table of persons.
+LIFETIME_SHARE = 0.8
+LIFETIME_SPREAD = 20
+LIFETIME_YEARS = (18, 110)
+#: a header that says nothing: a column's number alone, or with an export's generic word (F6, 字段5, col_3)
+_OPAQUE_HEADER = re.compile(r"^\s*(字段|列|栏|[Ff]|[Cc]ol(umn)?|[Ff]ield)?[\s_\-]?\d*\s*$")
+
+
+def _lifetime_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
+    """Per date column, the dates 18 to 110 years before today (born then: the adults of a register)
+    and the span of their years (:func:`lifetime_context`)."""
+    import datetime as dt
+
+    now = dt.date.today().year
+    for name, written in dates.items():
+        year = written // 10000
+        aged = (year >= now - LIFETIME_YEARS[1]) & (year <= now - LIFETIME_YEARS[0])
+        if aged.any():
+            c = counts[name]["birth_date"]
+            c.aged += int(aged.sum())
+            low, high = int(year[aged].min()), int(year[aged].max())
+            c.year_low = min(c.year_low or low, low)
+            c.year_high = max(c.year_high, high)
+
+
+def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: dict[str, dict[str, Counts]],
+                     nonempty: dict[str, int], rules: Rules | None = None) -> None:
+    """Context, across columns: a column of dates that nothing decided to be birth dates (no header
+    of birth, no ID beside whose birth dates they are) but whose dates are, nearly all, of a
+    lifetime and spread over decades, in a table of persons (a column of names or ID numbers), and
+    under a header that says nothing (F6, 字段5), may be its persons' birth dates: it asks
+    (``uncertain``, fail closed) rather than pass. A date of application or payment (within a few
+    years) or a header that says what the dates are (成立日期, 入职日期) does not."""
+    from .decide import Detection
+    persons = any(d.status == "column" and d.type in ("cn_resident_id", "person_name", "cn_passport")
+                  for f in fields for d in f.detected)
+    if not persons:
+        return
+    for f in fields:
+        c = totals.get(f.name, {}).get("birth_date")
+        if c is None or f.key is not None or any(d.type == "birth_date" for d in f.detected):
+            continue
+        if not _OPAQUE_HEADER.match(headers.get(f.name, "")):
+            continue  # a header that says what the dates are (入职日期, 参加工作时间) is the officer's word
+        if nonempty.get(f.name) and c.aged >= LIFETIME_SHARE * nonempty[f.name] \
+                and c.year_high - c.year_low >= LIFETIME_SPREAD:
+            f.detected = list(f.detected) + [Detection("birth_date", c.aged, nonempty[f.name], 0, "uncertain",
+                                                       reason="lifetime")]
 
 
 #: the types whose column says that a table's rows are persons: coordinates there are a home's.

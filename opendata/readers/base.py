@@ -186,6 +186,8 @@ def arrow_to_text(column: pa.Array) -> pa.Array:
         text = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")
     elif pa.types.is_date(kind):
         text = pc.strftime(column, format="%Y-%m-%d")
+    elif pa.types.is_floating(kind):
+        text = _float_text(column)
     elif pa.types.is_nested(kind):
         text = pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str)
                          for v in column.to_pylist()], type=pa.string())
@@ -193,6 +195,25 @@ def arrow_to_text(column: pa.Array) -> pa.Array:
         text = column.cast(pa.string())
     # A null in a typed column is an empty cell, not a missing one.
     return filled(text)
+
+
+def _float_text(column: pa.Array) -> pa.Array:
+    """A float column as text, its integral values written as integers in digits (``13812345678``):
+    Arrow writes a large one in exponent form (``1.3812345678e+10``), and pandas stores an integer
+    column with missing values (phone numbers, codes) as float64, so such a column's values were
+    hidden from every pattern, and written so. Below 1e15 the double holds the integer exactly;
+    every other value as Arrow writes it (``250``, ``0.1``, ``-0``)."""
+    text = column.cast(pa.string())
+    exponent = pc.fill_null(pc.match_substring(text, "e"), False)
+    if not pc.any(exponent).as_py():
+        return text
+    finite = pc.fill_null(pc.is_finite(column), False)
+    whole = pc.and_(pc.and_(exponent, finite),
+                    pc.and_(pc.equal(pc.floor(column), column), pc.less(pc.abs(column), 1e15)))
+    if not pc.any(whole).as_py():
+        return text
+    ints = pc.cast(pc.if_else(whole, column, 0.0), pa.int64()).cast(pa.string())
+    return pc.if_else(whole, ints, text)
 
 
 def open_arrow(table: pa.Table, label: str) -> TableSource:

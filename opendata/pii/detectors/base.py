@@ -97,6 +97,11 @@ class Detector:
     any_form: ClassVar[str | None] = None
     any_form_bytes: ClassVar[tuple[int, int]] = (0, 0)
     any_form_not: ClassVar[str | None] = None  # … less the values of this shape (dates)
+    #: the type's most specific fixed form (a Chinese e-passport, E + 8 digits): a few cells of it
+    #: in a column where no other cell has the looser shape (:attr:`any_form`) are values of the
+    #: type, not codes of the column's own shape, and count wherever they stand; less ``lone_form_not``
+    lone_form: ClassVar[str | None] = None
+    lone_form_not: ClassVar[str | None] = None
     serial_cue: ClassVar[str | None] = None
     #: how often a random number passes :meth:`check_digits` alone (Luhn: one in ten)
     check_chance: ClassVar[float | None] = None

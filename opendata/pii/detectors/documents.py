@@ -38,6 +38,12 @@ class Passport(Detector):
     any_form = r"^([A-Z]*\d[A-Z0-9]*|\d{2} \d{7})$"
     any_form_bytes = (6, 10)
     any_form_not = r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$"
+    # A passport has no check digit, so a column of codes of its shape (E12345678 …) asks; but one
+    # e-passport among values of another shape (YW-2804-88214 …), nothing else there a document's
+    # shape, is no such code: it counts as one cell (issue 14, point 8). An E and a date
+    # (E20251104) is a batch's code rather than a passport.
+    lone_form = r"^(E\d{8}|E[A-HJ-NP-Z]\d{7})$"
+    lone_form_not = r"^E(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$"
 
 
 #: the character before 字第 on a military certificate: the issuing branch or region (军 for the

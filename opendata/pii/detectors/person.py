@@ -69,7 +69,12 @@ QI_LED = f"其[{TRANSLIT.replace('都', '').replace('再', '')}]+?"
 _RUN_END = f"([^{TRANSLIT}{_PLACE_SUFFIX}]|$)"
 # Romanised names in English sheets: ZHANG Wei, Wang Xiaoming, Wei Zhang.
 _PINYIN = "|".join(PINYIN_SURNAMES)
-_ROMAN = f"(?i:({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-z]{{2,12}})? ({_PINYIN}))"
+# A courtesy title may stand before one (Dr. Hongmei Xu, Ms. ZHU Haiyan): the name is the person's,
+# the title is not, and without it a column of titled names matched nothing and passed unasked.
+ROMAN_TITLES = ("dr", "mr", "mrs", "ms", "miss", "mx", "prof", "madam", "sir")
+_ROMAN_TITLE = "|".join(ROMAN_TITLES)
+_ROMAN = (f"(?i:(({_ROMAN_TITLE})\\.? +)?"
+          f"(({_PINYIN})[ ,]+[a-z]{{2,12}}( [a-z]{{2,12}})?|[a-z]{{2,12}}( [a-z]{{2,12}})? ({_PINYIN})))")
 # The words after which a name stands in free text (``data/name_cues.txt``, read by the last line too).
 _CUES = _data_file("name_cues.txt")
 #: the parties and roles of a case or a file, after which a name stands (出借人田国文, 受援人谭志芳)
@@ -828,6 +833,8 @@ GROUP = _words("group")
 VILLAGE = _words("village")
 #: the endings of a residential estate's name (小区, 家园, 名邸, 人家 …)
 ESTATE = _words("estate")
+#: how a natural village's name ends (…村花家塘42号, …村老杨家屯143号)
+HAMLET = _words("hamlet")
 #: a building's number word (幢, 栋, 号楼, 座, #) and a unit's (单元, 门)
 BUILDING = _words("building")
 UNIT = _words("unit")
@@ -884,6 +891,8 @@ class Address(Detector):
                     # of resettlement (安置房东方明珠3幢1201, 分配…21号楼4门1303)
                     rf"({RESETTLEMENT})[:：]?[\x{{4e00}}-\x{{9fa5}}A-Za-z]{{2,12}}?{_ROOMS}"
                     rf"|[\x{{4e00}}-\x{{9fa5}}]+({ESTATE})([一二三四五六七八九十\d]+[区期]|[A-Za-z]区)?{_ROOMS}"
+                    # (… an estate named by its phase or section alone: 万科一期15栋1101, 阳光二区23栋2804)
+                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}[一二三四五六七八九十]{{1,2}}[区期]{_ROOMS}"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|弄|里|坊|村|小区|公寓|花园|苑|大厦|新村)[\x{4e00}-\x{9fa5}\d\-]{0,16}?"
                     r"\d+(幢|栋|号楼|单元|室)(\d+(单元|室))*(\d{3,4}室?)?"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(路|街|巷|里|大道)\d+弄\d+号(\d+室?)?"
@@ -892,7 +901,7 @@ class Address(Detector):
                     # … a village's group (…孟家洼村八组, …阿七村3组, …茶塘村下垄自然村8社) or a hamlet
                     # and house number in it (…下宅村老杨家屯143号)
                     rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}({VILLAGE})第?{_NUMERAL}({GROUP})(\d+号)?"
-                    r"|[\x{4e00}-\x{9fa5}]{2,}(村|社区|嘎查)[\x{4e00}-\x{9fa5}]{1,6}?(屯|庄|寨|组|队)\d+号"
+                    rf"|[\x{{4e00}}-\x{{9fa5}}]{{2,}}(村|社区|嘎查)[\x{{4e00}}-\x{{9fa5}}]{{1,6}}?({HAMLET})\d+号"
                     r"|[\x{4e00}-\x{9fa5}]{2,}(团|场)\d+连\d+号"
                     # … or where a person lives, a village with the county and town above it (住…锡林浩特市
                     # 乌兰镇巴彦图嘎查): the words of residence lead, as a village alone is what the
