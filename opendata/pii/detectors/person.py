@@ -88,8 +88,7 @@ COLON_CUES = tuple(_CUES["colon"].split())
 RELATION_CUES = ("邻居", "其子", "其女", "其夫", "其妻", "其父", "其母", "之子", "之女", "之夫", "之妻", "之父", "之母",
                  "工友", "同学", "室友", "丈夫", "妻子", "儿子", "女儿", "代办人",
                  "经办人", "委托人", "受托人", "代理人", "同事", "亲属", "主任", "书记", "支书", "村长", "组长",
-                 "队长", "经理", "站长", "所长", "会长", "社长", "网格员", "民警", "律师", "房客",
-                 "护士", "医生", "医师", "护师")
+                 "队长", "经理", "站长", "所长", "会长", "社长", "网格员", "民警", "律师", "房客")
 #: … the words of an inquiry's finding, after which a sentence may begin with a person (经了解，X与商家…),
 #: and the categories of people a visit is for (走访重点青少年X，独居老人X家中): read by the detector
 #: only, with a name of a known form after them (the last line's looser test would take 家中 for a name).
