@@ -458,6 +458,15 @@ def t02(g: G):
         hk = g.p(0.06)
         div = ("810000" if g.p(0.6) else "820000") if hk else g.c(DIVS)[0]
         rid = g.rid(b, div, sex)
+        kind = "港澳居民居住证" if hk else g.c(["居民身份证"] * 17 + ["护照", "港澳居民来往内地通行证"])
+        if kind == "护照":
+            pp = g.c(["E" + g.digits(8, "0123456789"), "E" + g.c("ABCDEFGHJK") + g.digits(7, "0123456789")])
+            idcell = cat(P(pp, "cn_passport", pp))
+        elif kind == "港澳居民来往内地通行证":
+            pp = g.c("HM") + g.digits(8, "0123456789")
+            idcell = cat(P(pp, "hk_macau_permit", pp))
+        else:
+            idcell = cat(id_piece(g, rid, ("plain",) * 8 + ("lower", "space")))
         name = g.person_name(0.08)
         m = g.mobile()
         mcell = typed(int(m), m, [("cn_mobile", m, m)]) if g.p(0.5) else cat(mob_piece(g, m))
@@ -473,7 +482,7 @@ def t02(g: G):
         elif g.p(0.1):
             note = cat(g.c(["长期异地居住", "转诊", "临时外出就医", "  "]))
         return [typed(i + 1, str(i + 1)), cat(P(name, "person_name")), cat(sex),
-                cat("港澳居民居住证" if hk else "居民身份证"), cat(id_piece(g, rid, ("plain",) * 8 + ("lower", "space"))),
+                cat(kind), idcell,
                 typed(bdt, str(bdt), [("birth_date", str(bdt.date()), None)]), cat(g.province()), cat(g.province()),
                 cat(g.c(hospitals)), typed(dt.datetime(reg.year, reg.month, reg.day), f"{reg} 00:00:00"), mcell,
                 cat(P(g.urban_addr(), "address")), ecell, cat(mob_piece(g)),
@@ -682,7 +691,8 @@ def t07(g: G):
 def t08(g: G):
     """事业单位工资发放 (XLSX) — English snake_case headers."""
     cols = ["emp_no", "emp_name", "gender", "id_no", "dob", "dept", "post_title", "hire_date", "contact_tel",
-            "office_ext", "bank_acct", "net_pay", "home_addr", "emergency_contact", "remark"]
+            "office_ext", "personal_email", "bank_acct", "net_pay", "home_addr", "emergency_contact", "remark"]
+    odd = dict(zip(g.r.sample(range(800), 2), ("id", "mobile")))
     depts = ["办公室", "财务科", "信息中心", "业务一科", "后勤保障科"]
 
     def row(i):
@@ -700,6 +710,16 @@ def t08(g: G):
         tel = typed(int(m), m, [("cn_mobile", m, m)]) if g.p(0.4) else cat(mob_piece(g, m, forms=("plain", "p86", "space", "dash", "0086")))
         ec = g.roman() if g.p(0.2) else g.han()
         ecell = cat(P(ec, "person_name"), f" ({g.c(['spouse', 'parent', 'sibling', '配偶', '父亲'])}) ", mob_piece(g))
+        if odd.get(i) == "id":
+            mail = cat(id_piece(g, g.rid(g.date(1970, 1999)), ("plain",)))
+        elif odd.get(i) == "mobile":
+            mail = cat(mob_piece(g, None, forms=("plain",)))
+        elif g.p(0.9):
+            local = g.c([f"{g.c(PINYIN_GIVEN).lower()}.{g.c(list(PINYIN_SUR.values())).lower()}",
+                         g.digits(g.c([8, 9, 10])), f"{g.c(list(PINYIN_SUR.values())).lower()}{g.digits(4, '0123456789')}"])
+            mail = cat(P(local + g.c(["@qq.com", "@163.com", "@126.com", "@foxmail.com", "@sina.com"]), "email"))
+        else:
+            mail = cat("")
         rm = cat("")
         if g.p(0.08):
             rm = cat("payroll changed per request of ", P(g.han(), "person_name"))
@@ -708,7 +728,7 @@ def t08(g: G):
         return [cat(f"E{h.year}-{g.digits(4, '0123456789')}"), cat(P(name, "person_name")), cat(sex),
                 cat(id_piece(g, rid, ("plain",) * 6 + ("lower", "space", "fw"))), dob, cat(g.c(depts)),
                 cat(g.c(["科员", "副科长", "工程师", "会计", "主任科员"])), typed(dt.datetime(h.year, h.month, h.day), f"{h} 00:00:00"),
-                tel, cat(f"0571-8700{g.digits(4, '0123456789')}-{g.digits(3)}"), cat(card_piece(g)),
+                tel, cat(f"0571-8700{g.digits(4, '0123456789')}-{g.digits(3)}"), mail, cat(card_piece(g)),
                 typed(round(g.r.uniform(4000, 15000), 2), None), cat(P(g.urban_addr(), "address")), ecell, rm]
     return dict(file="08_shiye_danwei_gongzi_fafang.xlsx", format="xlsx", encoding=None, domain="public payroll",
                 columns=cols, rows=(row, 800),
@@ -847,11 +867,11 @@ def t11(g: G):
 def t12(g: G):
     """电子签章流水 — sparse and mixed, headers col_a…col_h."""
     cols = ["col_a", "col_b", "col_c", "col_d", "col_e", "col_f", "col_g", "col_h"]
-    N = 1500
+    N = 1200
     special = {}
-    picks = g.r.sample(range(N), 12)
     kinds = ["a_id", "a_mob", "a_mail", "b_phone", "b_id", "c_json", "d_card", "g_name_land", "h_file", "g_mail",
-             "c_mob", "d_passport"]
+             "c_mob", "d_passport", "a_id_code"]
+    picks = g.r.sample(range(N), len(kinds))
     for k, r in zip(kinds, picks):
         special[r] = k
 
@@ -865,6 +885,9 @@ def t12(g: G):
         h = cat(f"合同{g.digits(6)}.pdf")
         if k == "a_id":
             a = cat(id_piece(g, g.rid(g.date(1970, 2000)), ("space",)))
+        elif k == "a_id_code":
+            rid = g.rid(g.date(1960, 2000))
+            a = cat("QZ-", P(rid, "cn_resident_id", rid), "-01")
         elif k == "a_mob":
             a = cat(mob_piece(g))
         elif k == "a_mail":
