@@ -394,10 +394,6 @@ def table(fn):
     return fn
 
 
-def common_decoys(g: G):
-    return g
-
-
 @table
 def t01(g: G):
     """义务教育入学报名 — full pinyin headers."""
