@@ -757,7 +757,8 @@ def t09(g: G):
         for k in range(nm):
             if k:
                 mem.append(g.c(["；", "、", "，", " "]))
-            rel = g.c(["妻", "夫", "子", "女", "母", "父"])
+            # the first member is the spouse or a parent, the rest children
+            rel = g.c(["妻", "夫", "母", "父"]) if k == 0 else g.c(["子", "女", "长子", "次女"])
             if g.p(0.6):
                 mem += [rel, g.c([" ", "：", ""]), P(member(kind), "person_name")]
             else:
@@ -1015,8 +1016,12 @@ def t15(g: G):
         n = Nest()
         fam = []
         for _ in range(g.r.randrange(1, 3)):
-            mem = {"姓名": n(P(g.han(), "person_name")), "关系": g.c(["配偶", "儿子", "女儿", "母亲"]),
-                   "证件号码": n(id_piece(g, g.rid(g.date(1950, 2000)), ("plain", "plain", "lower")))}
+            # relatives born plausibly for the patient: children 20-35 years later, parents 20-35 earlier
+            rel = g.c(["配偶", "儿子", "女儿"] if pb.year < 1985 else ["配偶", "母亲", "父亲"] if pb.year < 2005 else ["母亲", "父亲"])
+            y = pb.year + {"配偶": g.r.randrange(-5, 6), "儿子": g.r.randrange(20, 36), "女儿": g.r.randrange(20, 36)}.get(rel, -g.r.randrange(20, 36))
+            y = max(1930, min(y, 2005))
+            mem = {"姓名": n(P(g.han(), "person_name")), "关系": rel,
+                   "证件号码": n(id_piece(g, g.rid(g.date(y, y)), ("plain", "plain", "lower")))}
             if g.p(0.2):
                 mem["电话"] = int(m := g.mobile())
                 n.labels.append(("cn_mobile", m, m))
@@ -1032,7 +1037,8 @@ def t15(g: G):
         cells["涉事医务人员"] = nested(staff, n2.labels)
         s = ["患者", P(pn, "person_name"), g.c(["因腹痛", "因骨折", "因发热"]), f"于{d.year}年{d.month}月入院，"]
         if g.p(0.5):
-            s += ["其子", P(g.han(), "person_name"), "（身份证号", id_piece(g, g.rid(g.date(1960, 2000)), ("plain",)), "）认为"]
+            kin, y = ("其子", min(pb.year + g.r.randrange(20, 36), 2005)) if pb.year < 1980 else ("其母", pb.year - g.r.randrange(20, 36))
+            s += [kin, P(g.han(), "person_name"), "（身份证号", id_piece(g, g.rid(g.date(y, y)), ("plain",)), "）认为"]
         else:
             s += ["家属认为"]
         s += ["医院存在延误诊治。"]
