@@ -103,6 +103,8 @@ KIN = tuple(sorted(_CUES["kin"].split(), key=len, reverse=True))
 KIN_WORDS = tuple(k for k in KIN if len(k) > 1)
 #: how the word for a person's role ends (工作人员, 导办员, 伤者, 首席代表, 民警): a role by its form …
 ROLE_ENDS = tuple(_CUES["role_ends"].split())
+#: … and the titles of a health worker written before a name (随访护士X记录): a name of a known form after them.
+TITLES_BEFORE = tuple(_CUES["titles_before"].split())
 #: … and what follows a name that one introduces, besides the marks and verbs of :data:`NAME_ENDS`.
 AFTER_ROLE = tuple(_CUES["after_role"].split())
 #: the first characters of the two-character words for people that end in 人 (个人, 老人, 家人, 他人:
@@ -659,7 +661,7 @@ def name_span(named: bool = False) -> str:
         group("p", 21, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 21, _ANY_NAME) + group("s", 21, "(\\s|$|[，,；;])"),
         # after a role known by its form (窗口工作人员X, 导办员X, 伤者X, 首席代表X, 民警X, 被打人X), a name
         # of a known form (a word that names nobody, 工作人员业务…, stays: name_begins)
-        group("p", 26, f"({'|'.join(ROLE_ENDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?") + group("n", 26, _ROLE_NAME),
+        group("p", 26, f"({'|'.join(ROLE_ENDS + TITLES_BEFORE)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?") + group("n", 26, _ROLE_NAME),
         # after a word of kinship (我婆婆X, 其前夫X, 替我父亲X), a name of a known form: the family is a
         # closed set of words, none of which a name begins
         group("p", 27, f"({'|'.join(KIN_WORDS)})[:：]?") + group("n", 27, _ROLE_NAME),
