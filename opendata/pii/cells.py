@@ -193,6 +193,19 @@ def _squeezed(values: pa.Array) -> pa.Array | None:
     return pc.if_else(grouped, pc.replace_substring_regex(values, r"[ \-]", ""), values)
 
 
+def first_of(values: pa.Array, kinds: list[str]) -> np.ndarray:
+    """Per cell of ``values`` (no nulls), the index in :data:`ORDER` of the first of ``kinds`` that
+    matches it as written or in its plain form (:func:`normalize`), else :data:`NONE`."""
+    text = memo.trimmed(values)
+    out = np.full(len(text), NONE, dtype=np.int64)
+    left = _claim(text, np.arange(len(text)), kinds, out)
+    if len(left):
+        local = np.full(len(left), NONE, dtype=np.int64)
+        _claim(normalize(_at(text, left)), np.arange(len(left)), kinds, local)
+        out[left] = local
+    return out
+
+
 def _claim(text: pa.Array, left: np.ndarray, order: list[str], out: np.ndarray) -> np.ndarray:
     """Give each cell at ``left`` the first type in ``order`` that matches it; returns the rest."""
     for kind in order:
