@@ -49,3 +49,18 @@ def test_a_title_that_names_nobody_leaves_the_words_after_it(seed: int) -> None:
     r = random.Random(seed)
     texts = [f"{r.choice(('复查结果正常，', '血压偏高，', ''))}{r.choice(_NOBODY)}" for _ in range(10)]
     assert _mask_name_spans(pa.array(texts), "*").to_pylist() == texts
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_patients_state_after_the_cue_stays_and_a_name_there_is_masked(seed: int) -> None:
+    """患者 is a cue word (a name may follow it), but a follow-up note writes the patient's state after it:
+    患者情况稳定 was masked as 患者情***, garbling every published note."""
+    r = random.Random(seed)
+    states = ("情况稳定", "恢复良好", "病情平稳", "自述头晕", "血压控制可", "饮食睡眠正常", "目前无不适")
+    texts = [f"患者{r.choice(states)}，{r.choice(('建议复查。', '按时服药。', '定期随访。'))}" for _ in range(10)]
+    assert _mask_name_spans(pa.array(texts), "*").to_pylist() == texts
+    names = [r.choice(SURNAMES) + "".join(r.choice(GIVEN) for _ in range(r.randint(1, 2))) for _ in range(10)]
+    named = [f"患者{name}{r.choice(states)}，建议复查。" for name in names]
+    for name, out in zip(names, _mask_name_spans(pa.array(named), "*").to_pylist()):
+        assert name not in out
