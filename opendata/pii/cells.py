@@ -151,7 +151,12 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     # as good as masked, before any type claims it.
     nobody = nobody_cells(_at(text, left))
     out[left[nobody]] = MASKED
-    left = _claim(text, left[~nobody], order, out)
+    left = left[~nobody]
+    if len(left) and "person_name" in ORDER:  # a relative, 父亲（王建国）, 许浩 侄子: a name, the word kept by its mask
+        kin = kin_name_cells(_at(text, left))  # (first: the plain way, spaces gone, 许浩侄子 would read as one name)
+        out[left[kin]] = ORDER.index("person_name")
+        left = left[~kin]
+    left = _claim(text, left, order, out)
     if len(left):  # the rest once written the plain way (330802 19570528 0715, ＋86 138…)
         sub = _at(text, left)
         plain = normalize(sub)
@@ -161,10 +166,6 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
             _claim(_at(plain, moved), np.arange(len(moved)), order, local)
             out[left[moved]] = local
             left = left[out[left] == NONE]
-    if len(left) and "person_name" in ORDER:  # a relative, 父亲（王建国）: a name, the word kept by its mask
-        kin = kin_name_cells(_at(text, left))
-        out[left[kin]] = ORDER.index("person_name")
-        left = left[~kin]
     if len(left):
         masked = np.zeros(len(left), dtype=bool)
         sub = _at(text, left)

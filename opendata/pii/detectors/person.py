@@ -127,23 +127,33 @@ KIN_LABELS = tuple(sorted(KIN + tuple(_CUES["kin_labels"].split()), key=len, rev
 # A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）), or the name first and the word in
 # brackets after it (王建国（父亲）, 扎西顿珠(子女)): a register's way of writing a relative (监护人, 代办人,
 # 紧急联系人); the word is who, the name is the person.
-#: the brackets a relative's name opens with: a cell without one is no :data:`KIN_NAME_CELL` (a
-#: search for them spares the regex most columns, :func:`kin_name_cells`).
+#: the brackets a relative's name opens with …
 KIN_OPENING = "（("
+#: … and every mark that parts the word from the name (the brackets, a colon, a space: 侄子：余文勇, 薛艳勇 母亲):
+#: a cell without one is no :data:`KIN_NAME_CELL` (a search for them spares the regex most columns,
+#: :func:`kin_name_cells`).
+KIN_MARKS = KIN_OPENING + "：: \t"
 _KIN_LABEL = f"({'|'.join(KIN_LABELS)})"
-_KIN_NAME = f"{_KIN_LABEL}[{KIN_OPENING}]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
-_NAME_KIN = f"({_NAME}|{_DOTTED}|{_SURNAMELESS})\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]"
+_ONE_NAME = f"({_NAME}|{_DOTTED}|{_SURNAMELESS})"
+_KIN_NAME = f"{_KIN_LABEL}[{KIN_OPENING}]{_ONE_NAME}[)）]"
+_NAME_KIN = f"{_ONE_NAME}\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]"
+# … or apart by a colon or a space, either first (侄子：余文勇, 女儿 龙欣萍, 薛艳勇 母亲): a register's 紧急联系人及关系
+_KIN_APART = f"{_KIN_LABEL}(\\s*[:：]\\s*|\\s+){_ONE_NAME}|{_ONE_NAME}\\s+{_KIN_LABEL}"
 #: … a cell that is one: in a column of names it counts as a name (scan.Counts.kin) and is
 #: treated as one, the name masked and the word kept; in remarks it is text like any other.
-KIN_NAME_CELL = f"^\\s*({_KIN_NAME}|{_NAME_KIN})\\s*$"
+KIN_NAME_CELL = f"^\\s*({_KIN_NAME}|{_NAME_KIN}|{_KIN_APART})\\s*$"
+#: … its parts: what stands before the name (the word and its mark), the name, and what follows it (a bracket
+#: closed, or the word after it), for the treatment to mask the name only.
+KIN_NAME_PARTS = (f"^(?P<before>\\s*({_KIN_LABEL}(\\s*[{KIN_OPENING}:：]\\s*|\\s+))?)(?P<name>{_ONE_NAME})"
+                  f"(?P<after>(\\s*[)）]|\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]|\\s+{_KIN_LABEL})?\\s*)$")
 
 
 def kin_name_cells(values: pa.Array) -> np.ndarray:
     """Which of ``values`` :data:`KIN_NAME_CELL` matches (a null: none), a surname and its title
-    aside (李女士（母亲）: no one is named). Values none of which holds one of :data:`KIN_OPENING`
+    aside (李女士（母亲）: no one is named). Values none of which holds one of :data:`KIN_MARKS`
     (a byte search of the text: a column of codes or complaints) hold none, and are spared the
     regex, whose compilation alone costs more than the search."""
-    if not holds_chars(values, KIN_OPENING):
+    if not holds_chars(values, KIN_MARKS):
         return np.zeros(len(values), dtype=bool)
     out = to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL), False))
     if out.any():
@@ -178,7 +188,8 @@ def nobody_cells(values: pa.Array) -> np.ndarray:
     return to_mask(pc.fill_null(pc.is_in(values, value_set=_NOBODY_CELLS), False))
 _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 # … and with a word of kinship in brackets after them (李女士（母亲）: kin_name_cells leaves it).
-_ADDRESSED_KIN = f"^\\s*(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})\\s*[{KIN_OPENING}]"
+_ADDRESSED_KIN = (f"^\\s*({_KIN_LABEL}(\\s*[{KIN_OPENING}:：]\\s*|\\s+))?(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})"
+                  f"(\\s|[{KIN_OPENING})）]|$)")
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")

@@ -17,9 +17,10 @@ from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, fixed_width,
 from .. import memo
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
+from ..scan import non_capturing
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
-from ..detectors.person import COMPOUND, nobody_cells, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
+from ..detectors.person import COMPOUND, KIN_NAME_PARTS, nobody_cells, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
     text_names, verb_cut
 from ..detectors.email import WECHAT_CUE
 from ..detectors.phones import MOBILE_PREFIX
@@ -187,7 +188,7 @@ def _mask_kin_names(values: pa.Array, kin: np.ndarray, char: str) -> pa.Array:
     王**（父亲）) masked as in text, the other cells as names — but those already masked, which name
     nobody (王某（父亲）, 李女士（母亲）: the word of kinship is kept with them)."""
     mask = pa.array(kin)
-    named = _mask_name_spans(values.filter(mask), char)
+    named = _mask_kin_parts(values.filter(mask).cast(pa.string()), char)
     if kin.all():
         return named
     others = ~kin & ~REGISTRY["person_name"].masked(pc.fill_null(values.cast(pa.string()), ""))
@@ -196,6 +197,28 @@ def _mask_kin_names(values: pa.Array, kin: np.ndarray, char: str) -> pa.Array:
         return out
     rest = Mask().apply(values.filter(pa.array(others)), "person_name", {"char": char})
     return pc.replace_with_mask(out, pa.array(others), rest.cast(pa.string()))
+
+
+# (Arrow's extract kernel takes named groups only)
+_KIN_NAME_PARTS = non_capturing(KIN_NAME_PARTS)
+
+
+def _mask_kin_parts(values: pa.Array, char: str) -> pa.Array:
+    """Relatives' cells (:data:`KIN_NAME_PARTS`: 侄子：余文勇, 薛艳勇 母亲, 父亲（王建国）) with the name masked (侄子：余**)
+    and the word and its marks kept as written; a cell the parts do not fit is masked as text."""
+    parts = pc.extract_regex(values, _KIN_NAME_PARTS)
+    fits = to_mask(pc.is_valid(parts))
+    out = _mask_name_spans(values, char)
+    if not fits.any():
+        return out
+    index = pa.array(np.flatnonzero(fits))
+    fitting = parts.take(index)
+    # (the first character kept, as text keeps it: a compound surname kept whole after the word, 儿子：尉迟*, reads as
+    # a name still to the re-scan)
+    names = mask_cells(pc.struct_field(fitting, "name"), 1, 0, char)
+    joined = pc.binary_join_element_wise(pc.struct_field(fitting, "before"), names.cast(pa.string()),
+                                         pc.struct_field(fitting, "after"), "")
+    return pc.replace_with_mask(out.cast(pa.string()), pa.array(fits), joined)
 
 
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:

@@ -1,0 +1,92 @@
+"""Issue 14, blind corpus #9 (first contact): what it found that the earlier corpora had not.
+
+- A register's relatives written with the word of kinship and the name apart by a space or a colon (紧急联系人及关系:
+  薛艳勇 母亲, 女儿 龙欣萍, 侄子：余文勇) beside the bracketed forms (陈丽（配偶）): the spaced ones were no relative's
+  cell, so the column was treated as text, which found no name in 薛艳勇 母亲 — 239 names went out raw, and the last
+  line had no test for the form either. Now each such cell counts as a name, the name is masked and the word kept,
+  and the last line reads a raw one.
+Generated: names from the generators' surnames (compound ones too) and given names, every written form, decoys
+(states, not names: 母亲 无, 父母 健在)."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from opendata.pii.detectors.person import kin_name_cells
+from opendata.pii.lastline import name_cue_cells
+from opendata.pii.operators.mask import Mask
+
+from pii_data import GIVEN, SURNAMES
+from pii_forms import package, redacted
+
+FEW = settings(max_examples=12, deadline=None, derandomize=True, database=None,
+               suppress_health_check=[HealthCheck.too_slow])
+
+_KIN = ("母亲", "父亲", "儿子", "女儿", "丈夫", "妻子", "配偶", "侄子", "外甥女", "兄弟", "姐姐")
+_COMPOUND = ("欧阳", "尉迟", "公孙", "司马", "诸葛", "上官")
+_FORMS = ("{n} {k}", "{k} {n}", "{k}：{n}", "{k}:{n}", "{n}（{k}）", "{k}（{n}）", "{n}  {k}", "{k} ：{n}")
+
+
+# (given names of no character of kinship: 孙子 is a name and a grandson, and either reading is a guess)
+_GIVEN = [g for g in GIVEN if g not in "子女儿夫妻父母兄弟姐妹孙"]
+
+
+def _name(r: random.Random) -> str:
+    surname = r.choice(_COMPOUND) if r.random() < 0.15 else r.choice(SURNAMES)
+    return surname + "".join(r.choice(_GIVEN) for _ in range(r.randint(1, 2)))
+
+
+def _cells(r: random.Random, n: int) -> tuple[list[str], list[str], list[str]]:
+    names = [_name(r) for _ in range(n)]
+    kins = [r.choice(_KIN) for _ in range(n)]
+    return names, kins, [r.choice(_FORMS).format(n=name, k=kin) for name, kin in zip(names, kins)]
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_relative_written_apart_is_a_name_masked_and_the_word_kept(seed: int) -> None:
+    names, kins, cells = _cells(random.Random(seed), 40)
+    assert kin_name_cells(pa.array(cells)).all()
+    out = Mask().apply(pa.array(cells), "person_name", {}).to_pylist()
+    for name, kin, cell in zip(names, kins, out):
+        assert name not in cell and name[-1] not in cell.replace(kin, ""), "a relative's name is left"
+        assert kin in cell, "the word of kinship is kept"
+
+
+def test_states_beside_a_word_of_kinship_are_no_relatives() -> None:
+    cells = ["母亲 无", "父母 健在", "子女 在读", "配偶：无", "本人"]
+    assert not kin_name_cells(pa.array(cells)).any()
+    assert name_cue_cells(pa.array(cells)) == 0  # nor does the last line refuse them
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_the_last_line_reads_a_raw_relative_written_apart(seed: int) -> None:
+    _, _, cells = _cells(random.Random(seed), 20)
+    raw = [c for c in cells if "（" not in c]
+    assert name_cue_cells(pa.array(raw)) == len(raw)
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_column_of_relatives_leaves_no_name(seed: int) -> None:
+    r = random.Random(seed)
+    names, kins, cells = _cells(r, 60)
+    with tempfile.TemporaryDirectory() as tmp:
+        package(Path(tmp) / "in", {"紧急联系人及关系": cells, "备案日期": [f"2024-0{1 + i % 9}-1{i % 10}" for i in range(60)]})
+        rows, _, text = redacted(Path(tmp) / "in", Path(tmp) / "out")
+    assert [n for n in names if n in text] == []
+    # (a cell that begins with a short word and a space, 许浩 侄子, is read as a name spaced out to hide it and
+    # folded before the treatment, which then masks it whole: over-masked, never raw; the others keep the word)
+    kept = [kin in row["紧急联系人及关系"] for kin, row, cell in zip(kins, rows, cells) if not _spaced_short(cell)]
+    assert kept == [True] * len(kept)
+
+
+def _spaced_short(cell: str) -> bool:
+    head = cell.split()[0] if " " in cell else cell
+    return " " in cell and len(head) <= 3
