@@ -15,11 +15,13 @@ import tempfile
 from pathlib import Path
 
 import pyarrow as pa
+
+import opendata as od
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from opendata.pii.detectors.person import kin_name_cells
 from opendata.pii.lastline import name_cue_cells
-from opendata.pii.operators.mask import Mask
+from opendata.pii.operators.mask import Mask, _mask_name_spans
 
 from pii_data import GIVEN, SURNAMES
 from pii_forms import package, redacted
@@ -79,17 +81,34 @@ def test_a_column_of_relatives_leaves_no_name(seed: int) -> None:
     names, kins, cells = _cells(r, 60)
     with tempfile.TemporaryDirectory() as tmp:
         package(Path(tmp) / "in", {"紧急联系人及关系": cells, "备案日期": [f"2024-0{1 + i % 9}-1{i % 10}" for i in range(60)]})
-        rows, _, text = redacted(Path(tmp) / "in", Path(tmp) / "out")
+        try:
+            rows, _, text = redacted(Path(tmp) / "in", Path(tmp) / "out")
+        except od.PolicyError:
+            # (a cell that begins with a short word and a space, 许浩 侄子, is read as a name spaced out to hide it and
+            # folded before the treatment: where that leaves a name the last line refuses, never writes it)
+            assert any(_spaced_short(c) for c in cells) and not (Path(tmp) / "out").exists()
+            return
     assert [n for n in names if n in text] == []
-    # (a cell that begins with a short word and a space, 许浩 侄子, is read as a name spaced out to hide it and
-    # folded before the treatment, which then masks it whole: over-masked, never raw; the others keep the word)
     kept = [kin in row["紧急联系人及关系"] for kin, row, cell in zip(kins, rows, cells) if not _spaced_short(cell)]
     assert kept == [True] * len(kept)
 
 
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_a_column_of_relatives_not_spaced_short_is_written_with_the_words(seed: int) -> None:
+    r = random.Random(seed)
+    names, kins, cells = _cells(r, 60)
+    keep = [i for i, c in enumerate(cells) if not _spaced_short(c)]
+    names, kins, cells = [names[i] for i in keep], [kins[i] for i in keep], [cells[i] for i in keep]
+    with tempfile.TemporaryDirectory() as tmp:
+        package(Path(tmp) / "in", {"紧急联系人及关系": cells, "备案日期": [f"2024-0{1 + i % 9}-1{i % 10}" for i in range(len(cells))]})
+        rows, _, text = redacted(Path(tmp) / "in", Path(tmp) / "out")
+    assert [n for n in names if n in text] == []
+    assert [kin in row["紧急联系人及关系"] for kin, row in zip(kins, rows)] == [True] * len(cells)
+
+
 def _spaced_short(cell: str) -> bool:
-    head = cell.split()[0] if " " in cell else cell
-    return " " in cell and len(head) <= 3
+    return " " in cell and len(cell.split()[0]) <= 3
 
 
 # ---- a header of a role's form is no first row's name ----------------------------------------------------------
@@ -118,3 +137,20 @@ def test_a_table_of_names_without_its_header_row_is_still_found() -> None:
         source.write_text("".join(f"{n},{r.randint(10, 900)}\n" for n in names), encoding="utf-8")
         report = od.check(od.load(source))
     assert {f.params["where"] for f in report.findings if f.code == "pii_in_metadata"} == {"resources[0].schema.fields[0].name"}
+
+
+# ---- a name before a verb of helping, after a word of kinship --------------------------------------------------
+
+@FEW
+@given(seed=st.integers(0, 10**6), verb=st.sampled_from(["协助经营", "配合调查", "陪同就诊"]))
+def test_a_name_before_a_verb_of_helping_is_masked(seed: int, verb: str) -> None:
+    """#9's 13: 其子X协助经营 — a name of a rare surname (端, 呼, 长) that only its place tells, before 协助: a verb
+    that ends a name as 反映 or 驾驶 do. The verb alone after the cue stays (其子协助经营)."""
+    r = random.Random(seed)
+    rare = "端呼长皇独澹上"
+    names = [r.choice(rare) + "".join(r.choice(_GIVEN) for _ in range(r.randint(1, 2))) for _ in range(10)]
+    texts = [f"{r.choice(('其子', '其女', '邻居', '其妻'))}{n}{verb}。" for n in names]
+    for n, out in zip(names, _mask_name_spans(pa.array(texts), "*").to_pylist()):
+        assert n not in out
+    plain = [f"其子{verb}。", f"工作人员{verb}。"]
+    assert _mask_name_spans(pa.array(plain), "*").to_pylist() == plain

@@ -421,9 +421,8 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
                          counts.span_matches if spans else 0, counts.span_cells if spans else 0, reason)
 
     # Context counts as a hint: dates that are, row by row, the birth dates in an ID column beside;
-    # names in a table of people; relatives written with their word of kinship (薛艳勇 母亲, 父亲（王建国）) in half
-    # the cells or more, whatever the header says (紧急联系人及关系 names the relation too).
-    hinted = hint == "yes" or counts.linked >= 0.5 * sampled or getattr(counts, "kin", 0) >= 0.5 * sampled
+    # names in a table of people.
+    hinted = hint == "yes" or counts.linked >= 0.5 * sampled
     if not detector.personal:  # an organisation's identifier: reported, never asked about
         if share >= detector.min_ratio:
             return detection("column")

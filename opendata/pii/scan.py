@@ -396,7 +396,7 @@ def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, f
             rest = rest[organisation_names(_at(text, rest))]
             if len(rest):
                 found.setdefault("person_name", Counts()).offices += int(weights[rest].sum())
-    kin = kin_name_cells(sub)
+    kin = kin_name_cells(sub, apart=False)
     if kin.any():
         found.setdefault("person_name", Counts()).kin += int(weights[short[kin]].sum())
 

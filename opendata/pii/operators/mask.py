@@ -208,7 +208,7 @@ def _mask_kin_parts(values: pa.Array, char: str) -> pa.Array:
     and the word and its marks kept as written; a cell the parts do not fit is masked as text."""
     parts = pc.extract_regex(values, _KIN_NAME_PARTS)
     fits = to_mask(pc.is_valid(parts))
-    out = _mask_name_spans(values, char)
+    out = _mask_text_names(values, char)
     if not fits.any():
         return out
     index = pa.array(np.flatnonzero(fits))
@@ -275,7 +275,17 @@ def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -
 
 def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     """Names in free text (:func:`~opendata.pii.detectors.person.name_span`): the cue before and the
-    verb or mark after stay, the name keeps its first character (来电人张**, 蒋**反映)."""
+    verb or mark after stay, the name keeps its first character (来电人张**, 蒋**反映); a relative's cell (公孙鹏艳
+    侄子, 父亲（王建国）: :func:`kin_name_cells`) by its parts, as in a column of names."""
+    kin = kin_name_cells(values)
+    if not kin.any():
+        return _mask_text_names(values, char)
+    out = _mask_text_names(values, char).cast(pa.string())
+    return pc.replace_with_mask(out, pa.array(kin), _mask_kin_parts(values.filter(pa.array(kin)).cast(pa.string()), char))
+
+
+def _mask_text_names(values: pa.Array, char: str) -> pa.Array:
+    """:func:`_mask_name_spans` but for relatives' cells."""
     from ..cells import organisation_names
 
     compiled = named_name_span()
@@ -283,7 +293,7 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     # … nor does a placeholder or a way of handling, a whole cell (自助领取: a name's pattern fits it)
     organisations |= nobody_cells(pc.utf8_trim_whitespace(values.cast(pa.string())))
     if organisations.any():  # an organisation's name holds no person's name (PersonName.spans)
-        masked = _mask_name_spans(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
+        masked = _mask_text_names(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
         return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
 
     def cell(text: str) -> str:
