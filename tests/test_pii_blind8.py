@@ -268,3 +268,20 @@ def test_a_column_of_codes_of_the_passport_shape_asks_and_a_dated_code_is_none(c
     as cells; one E and a date (E20251104) among other codes is a batch's code."""
     assert _status(codes, "cn_passport") in ("uncertain", None)
     assert _status(["YW-2804-88214"] * 100 + ["E20251104"], "cn_passport") is None
+
+
+@SOME
+@given(st.lists(_CODE, min_size=120, max_size=120), _E_PASSPORT, st.integers(0, 119))
+def test_a_lower_case_e_passport_among_codes_is_treated(codes, passport, at):
+    """Case is no part of a passport (es9343054 is ES9343054): one among codes counts, and redact treats it,
+    though as written it is a WeChat ID's shape too (that type, not decided for the column, left it raw)."""
+    if passport[1:].isdigit() and passport[1:3] in ("19", "20") and 1 <= int(passport[5:7]) <= 12:
+        return  # E and a date: a batch's code
+    lower = passport.lower()
+    values = codes[:at] + [lower] + codes[at:]
+    assert _status(values, "cn_passport") == "cells"
+    with tempfile.TemporaryDirectory() as tmp:
+        package(Path(tmp) / "in", {"字段5": values})
+        rows, _, text = redacted(Path(tmp) / "in", Path(tmp) / "out")
+    assert lower not in text and passport[1:] not in text
+    assert [row["字段5"] for i, row in enumerate(rows) if i != at] == codes  # the codes stay as written

@@ -151,7 +151,12 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     # as good as masked, before any type claims it.
     nobody = nobody_cells(_at(text, left))
     out[left[nobody]] = MASKED
-    left = _claim(text, left[~nobody], order, out)
+    left = left[~nobody]
+    if len(left) and "person_name" in ORDER:  # a relative, 父亲（王建国）, 许浩 侄子: a name, the word kept by its mask
+        kin = kin_name_cells(_at(text, left))  # (first: the plain way, spaces gone, 许浩侄子 would read as one name)
+        out[left[kin]] = ORDER.index("person_name")
+        left = left[~kin]
+    left = _claim(text, left, order, out)
     if len(left):  # the rest once written the plain way (330802 19570528 0715, ＋86 138…)
         sub = _at(text, left)
         plain = normalize(sub)
@@ -161,10 +166,6 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
             _claim(_at(plain, moved), np.arange(len(moved)), order, local)
             out[left[moved]] = local
             left = left[out[left] == NONE]
-    if len(left) and "person_name" in ORDER:  # a relative, 父亲（王建国）: a name, the word kept by its mask
-        kin = kin_name_cells(_at(text, left))
-        out[left[kin]] = ORDER.index("person_name")
-        left = left[~kin]
     if len(left):
         masked = np.zeros(len(left), dtype=bool)
         sub = _at(text, left)
@@ -191,6 +192,19 @@ def _squeezed(values: pa.Array) -> pa.Array | None:
     if not pc.any(grouped).as_py():
         return None
     return pc.if_else(grouped, pc.replace_substring_regex(values, r"[ \-]", ""), values)
+
+
+def first_of(values: pa.Array, kinds: list[str]) -> np.ndarray:
+    """Per cell of ``values`` (no nulls), the index in :data:`ORDER` of the first of ``kinds`` that
+    matches it as written or in its plain form (:func:`normalize`), else :data:`NONE`."""
+    text = memo.trimmed(values)
+    out = np.full(len(text), NONE, dtype=np.int64)
+    left = _claim(text, np.arange(len(text)), kinds, out)
+    if len(left):
+        local = np.full(len(left), NONE, dtype=np.int64)
+        _claim(normalize(_at(text, left)), np.arange(len(left)), kinds, local)
+        out[left] = local
+    return out
 
 
 def _claim(text: pa.Array, left: np.ndarray, order: list[str], out: np.ndarray) -> np.ndarray:

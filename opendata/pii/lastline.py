@@ -256,6 +256,7 @@ _ROLE_OF_REN = f"[\u4e00-\u9fa5](?![{PEOPLE_WORD_HEADS}])[\u4e00-\u9fa5]人"
 # the labels a register writes beside a relative's name (the detector's KIN_LABELS), in brackets
 _KIN_LABEL = "|".join(KIN_LABELS)
 _KIN_BRACKET = f"[（(]\\s*(?:{_KIN_LABEL})\\s*[)）]"
+_KIN_LABEL2 = "|".join(k for k in KIN_LABELS if len(k) > 1)
 _PLACED = re.compile(
     f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
     f"|{_ROLE_OF_REN}[:：]?({_ROLE_LED})(?:{'|'.join(ROLE_OF_REN_ENDS)})"
@@ -281,7 +282,13 @@ _PLACED = re.compile(
 _KIN_PLACED = re.compile(
     f"(?:^|[^\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5]{{2,4}}|[\\u4e00-\\u9fa5]{{1,8}}(?:[{_DOTS}][\\u4e00-\\u9fa5]{{1,8}}){{1,3}})"
     f"\\s*{_KIN_BRACKET}"
-    f"|(?:^|[\\s,，;；、/|])(?:{_KIN_LABEL})[-－—–_]\\s*([\\u4e00-\\u9fa5{NAME_DOTS}]{{2,15}}?)(?=[-－—–_|,，;；\\s]|$)")
+    f"|(?:^|[\\s,，;；、/|])(?:{_KIN_LABEL})[-－—–_]\\s*([\\u4e00-\\u9fa5{NAME_DOTS}]{{2,15}}?)(?=[-－—–_|,，;；\\s]|$)"
+    # (… or a cell that is only the two, apart by a space or a colon: 薛艳勇 母亲, 女儿 龙欣萍, 侄子：余文勇)
+    f"|^\\s*([\\u4e00-\\u9fa5{NAME_DOTS}]{{2,15}}?)\\s+(?:{_KIN_LABEL})\\s*$"
+    f"|^\\s*(?:{_KIN_LABEL})(?:\\s*[:：]\\s*|\\s+)(?![某无已未不在待非健])([\\u4e00-\\u9fa5{NAME_DOTS}]{{2,15}}?)\\s*$"
+    # (… or glued, as the re-scan folds 许浩 侄子: a name of a known form and a word of two characters or more)
+    f"|^\\s*({_SURNAME_LED})(?:{_KIN_LABEL2})\\s*$"
+    f"|^\\s*(?:{_KIN_LABEL2})(?!无|已|未|不|在|待|非|健|双亡|去世|过世|病故)({_SURNAME_LED})\\s*$")
 # A name the treatment kept more of than its surname (a compound one: two characters), stars after it: leading a
 # file name (孙子涵**证正面.jpg: the mask began inside the name), or after a word of kinship that is a surname and a
 # given character too, with no word of whose before it (孙子涵**: the treatment reads such a word as a name's start).
@@ -315,7 +322,7 @@ _LEADS_A_NAME = tuple(CUE_WORDS + COLON_CUES + ROLE_ENDS) + tuple(_CUES["file_le
 
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
 _PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET + "|" + _KIN_BRACKET
-                + f"|({_KIN_LABEL})[-－—–_]"
+                + f"|({_KIN_LABEL})[-－—–_]|^\\s*({_KIN_LABEL})\\s*[:：\\s]|(\\s|\\p{{Han}})({_KIN_LABEL})\\s*$|^\\s*({_KIN_LABEL2})\\p{{Han}}"
                 + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人"
                 + f"|(?:{'|'.join(TITLE_LEADS)})对?\\p{{Han}}{{2,4}}家|\\.(?i:{'|'.join(FILE_TYPES)})"
                 + f"|(?:[其之][{KIN_CHARS}]|人)阿")

@@ -140,11 +140,13 @@ def header_values(package: "Package", scanned: "ScanReport") -> list[MetadataHit
     column was decided to hold is that column's first row. Read as a reader reads it (folded)."""
     from ..masking import sample
     from .decide import default_rules
+    from .detectors.person import ROLE_ENDS
     from .normalize import fold_text
 
     hints = default_rules().hints
     hits = []
     for i, res in enumerate(package.resources):
+        found: list[tuple[int, str, str]] = []  # (field index, name, type)
         for j, f in enumerate(res.schema.fields):
             for d in scanned.resource(res.name).field(f.name).detected:
                 detector = REGISTRY.get(d.type)
@@ -154,8 +156,13 @@ def header_values(package: "Package", scanned: "ScanReport") -> list[MetadataHit
                 if hints.judge(label) or hints.attribute(label):
                     break  # a header word (申请人, 经办人 are names to the detector): a label
                 if detector.cells(pa.array([label], pa.string()))[0]:
-                    hits.append(MetadataHit(res.name, f"resources[{i}].schema.fields[{j}].name", d.type,
-                                            sample(f.name)))
-                    VALUE_LABELS.add(f.name)
+                    found.append((j, f.name, d.type))
                     break
+        # A label of a role's form (经营者, 负责人, 驾驶员) fits a name's shape too: alone it is the header's word, not a
+        # first row's name (a table without its header row has its other values as labels too: an ID, a phone).
+        if found and all(kind == "person_name" for _, _, kind in found):
+            found = [(j, name, kind) for j, name, kind in found if not name.strip().endswith(ROLE_ENDS + ("人",))]
+        for j, name, kind in found:
+            hits.append(MetadataHit(res.name, f"resources[{i}].schema.fields[{j}].name", kind, sample(name)))
+            VALUE_LABELS.add(name)
     return hits

@@ -335,7 +335,8 @@ def _count_any_forms(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, 
         cells = np.flatnonzero(nonempty & (lengths >= low) & (lengths <= high))
         if len(cells) == 0:
             continue
-        sub = _at(text, cells)
+        # (in upper case: a passport written in lower case, e12345678, is still one — case is no part of it)
+        sub = pc.ascii_upper(_at(text, cells))
         hits = to_mask(pc.match_substring_regex(sub, detector.any_form))
         if detector.any_form_not and hits.any():  # 20250101 under 证件有效期: a date, no document
             hits &= ~to_mask(pc.match_substring_regex(sub, detector.any_form_not))
@@ -395,7 +396,7 @@ def _count_loose_names(text: pa.Array, weights: np.ndarray, cells: np.ndarray, f
             rest = rest[organisation_names(_at(text, rest))]
             if len(rest):
                 found.setdefault("person_name", Counts()).offices += int(weights[rest].sum())
-    kin = kin_name_cells(sub)
+    kin = kin_name_cells(sub, apart=False)
     if kin.any():
         found.setdefault("person_name", Counts()).kin += int(weights[short[kin]].sum())
 

@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 from ..bitmaps import to_mask
 from ..strings import trimmed
 from . import memo
-from .cells import MASKED, NONE, ORDER, ORGANISATION, cell_types
+from .cells import MASKED, NONE, ORDER, ORGANISATION, cell_types, first_of
 from .operators import OPERATORS
 from .operators.mask import mask_cells
 
@@ -112,6 +112,14 @@ def treat_typed_cells(column: pa.Array, treatments: dict[str, tuple[str, dict[st
     index = np.flatnonzero(present)
     types = np.full(len(column), NONE, dtype=np.int64)
     types[index] = cell_types(column.take(pa.array(index)))
+    # A cell another personal type claimed first, that one of the column's own types fits too (a lower-case
+    # e-passport, es1234567, is a WeChat ID's shape as written): the column's type has it, not the one no
+    # treatment is given for, which would leave it raw.
+    kinds = [kind for kind in treatments if kind in ORDER]
+    other = np.flatnonzero((types >= 0) & ~np.isin(types, [ORDER.index(kind) for kind in kinds]))
+    if len(other) and kinds:
+        retyped = first_of(column.take(pa.array(other)), kinds)
+        types[other[retyped != NONE]] = retyped[retyped != NONE]
     out = column
     tally = tally if tally is not None else Counter()
     for kind, (op, params) in treatments.items():

@@ -198,11 +198,17 @@ class Detector:
 
 def data_file(name: str) -> dict[str, str]:
     """A data file of the detectors (``opendata/pii/data/<name>``): one ``key value`` line each,
-    ``#`` comments."""
+    ``#`` comments. A key on several lines has all their values, joined by a space (a department
+    adds its words on a line of its own: a later line must not drop the earlier ones)."""
     from importlib.resources import files
 
     text = files("opendata.pii").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            key, value = line.split(" ", 1)
+            out[key] = f"{out[key]} {value}" if key in out else value
+    return out
 
 
 def decimal(values: pa.Array) -> np.ndarray:

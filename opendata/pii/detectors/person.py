@@ -103,6 +103,8 @@ KIN = tuple(sorted(_CUES["kin"].split(), key=len, reverse=True))
 KIN_WORDS = tuple(k for k in KIN if len(k) > 1)
 #: how the word for a person's role ends (工作人员, 导办员, 伤者, 首席代表, 民警): a role by its form …
 ROLE_ENDS = tuple(_CUES["role_ends"].split())
+#: … and the titles of a health worker written before a name (随访护士X记录): a name of a known form after them.
+TITLES_BEFORE = tuple(_CUES["titles_before"].split())
 #: … and what follows a name that one introduces, besides the marks and verbs of :data:`NAME_ENDS`.
 AFTER_ROLE = tuple(_CUES["after_role"].split())
 #: the first characters of the two-character words for people that end in 人 (个人, 老人, 家人, 他人:
@@ -125,28 +127,48 @@ KIN_LABELS = tuple(sorted(KIN + tuple(_CUES["kin_labels"].split()), key=len, rev
 # A word of kinship and a name in brackets (父亲（王建国）, 姐（扎西顿珠）), or the name first and the word in
 # brackets after it (王建国（父亲）, 扎西顿珠(子女)): a register's way of writing a relative (监护人, 代办人,
 # 紧急联系人); the word is who, the name is the person.
-#: the brackets a relative's name opens with: a cell without one is no :data:`KIN_NAME_CELL` (a
-#: search for them spares the regex most columns, :func:`kin_name_cells`).
+#: the brackets a relative's name opens with …
 KIN_OPENING = "（("
+#: … and every mark that parts the word from the name (the brackets, a colon, a space: 侄子：余文勇, 薛艳勇 母亲):
+#: a cell without one is no :data:`KIN_NAME_CELL` (a search for them spares the regex most columns,
+#: :func:`kin_name_cells`).
+KIN_MARKS = KIN_OPENING + "：: \t"
+# (… and the last characters of the words of kinship, for a name glued to one: 许浩侄子)
+_KIN_ENDS = "".join(sorted({k[-1] for k in KIN_LABELS if len(k) > 1}))
 _KIN_LABEL = f"({'|'.join(KIN_LABELS)})"
-_KIN_NAME = f"{_KIN_LABEL}[{KIN_OPENING}]({_NAME}|{_DOTTED}|{_SURNAMELESS})[)）]"
-_NAME_KIN = f"({_NAME}|{_DOTTED}|{_SURNAMELESS})\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]"
+_ONE_NAME = f"({_NAME}|{_DOTTED}|{_SURNAMELESS})"
+_KIN_NAME = f"{_KIN_LABEL}[{KIN_OPENING}]{_ONE_NAME}[)）]"
+_NAME_KIN = f"{_ONE_NAME}\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]"
+# … or apart by a colon or a space, either first (侄子：余文勇, 女儿 龙欣萍, 薛艳勇 母亲): a register's 紧急联系人及关系;
+# or the name and a word of two characters or more glued (许浩侄子: as the reader folds 许浩 侄子, a short word and a
+# space being how a name is spaced out to hide it)
+_KIN_LABEL2 = f"({'|'.join(k for k in KIN_LABELS if len(k) > 1)})"
+_KIN_APART = (f"{_KIN_LABEL}(\\s*[:：]\\s*|\\s+){_ONE_NAME}|{_ONE_NAME}(\\s+{_KIN_LABEL}|{_KIN_LABEL2})"
+              f"|{_KIN_LABEL2}{_ONE_NAME}")
 #: … a cell that is one: in a column of names it counts as a name (scan.Counts.kin) and is
 #: treated as one, the name masked and the word kept; in remarks it is text like any other.
-KIN_NAME_CELL = f"^\\s*({_KIN_NAME}|{_NAME_KIN})\\s*$"
+KIN_NAME_CELL = f"^\\s*({_KIN_NAME}|{_NAME_KIN}|{_KIN_APART})\\s*$"
+# (… the bracketed forms only: what the scan counts toward a column of names — a word and a name apart, 配偶:X, is as
+# often one item of a list the column holds as text, 配偶:X;母亲:Y, which a whole column's treatment would mask whole)
+_KIN_BRACKETED_CELL = f"^\\s*({_KIN_NAME}|{_NAME_KIN})\\s*$"
+#: … its parts: what stands before the name (the word and its mark), the name, and what follows it (a bracket
+#: closed, or the word after it), for the treatment to mask the name only.
+KIN_NAME_PARTS = (f"^(?P<before>\\s*({_KIN_LABEL}(\\s*[{KIN_OPENING}:：]\\s*|\\s+)|{_KIN_LABEL2})?)(?P<name>{_ONE_NAME})"
+                  f"(?P<after>(\\s*[)）]|\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]|\\s+{_KIN_LABEL}|{_KIN_LABEL2})?\\s*)$")
 
 
-def kin_name_cells(values: pa.Array) -> np.ndarray:
+def kin_name_cells(values: pa.Array, apart: bool = True) -> np.ndarray:
     """Which of ``values`` :data:`KIN_NAME_CELL` matches (a null: none), a surname and its title
-    aside (李女士（母亲）: no one is named). Values none of which holds one of :data:`KIN_OPENING`
+    aside (李女士（母亲）: no one is named). Values none of which holds one of :data:`KIN_MARKS`
     (a byte search of the text: a column of codes or complaints) hold none, and are spared the
     regex, whose compilation alone costs more than the search."""
-    if not holds_chars(values, KIN_OPENING):
+    if not holds_chars(values, KIN_MARKS + _KIN_ENDS if apart else KIN_OPENING):
         return np.zeros(len(values), dtype=bool)
-    out = to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL), False))
+    out = to_mask(pc.fill_null(pc.match_substring_regex(values, KIN_NAME_CELL if apart else _KIN_BRACKETED_CELL), False))
     if out.any():
         index = np.flatnonzero(out)
         out[index[to_mask(pc.match_substring_regex(values.take(pa.array(index)), _ADDRESSED_KIN))]] = False
+        out[index[to_mask(pc.match_substring_regex(values.take(pa.array(index)), _KIN_STATE))]] = False
     return out
 
 
@@ -176,7 +198,10 @@ def nobody_cells(values: pa.Array) -> np.ndarray:
     return to_mask(pc.fill_null(pc.is_in(values, value_set=_NOBODY_CELLS), False))
 _ADDRESSED = f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})$"
 # … and with a word of kinship in brackets after them (李女士（母亲）: kin_name_cells leaves it).
-_ADDRESSED_KIN = f"^\\s*(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})\\s*[{KIN_OPENING}]"
+_ADDRESSED_KIN = (f"^\\s*({_KIN_LABEL}(\\s*[{KIN_OPENING}:：]\\s*|\\s+))?(({'|'.join(COMPOUND)})|[{SURNAMES}])({'|'.join(ADDRESSED)})"
+                  f"(\\s|[{KIN_OPENING})）]|$)")
+# … nor a word of kinship and a state glued to it (父母双亡, 父母健在, 子女在读: the word, then no name).
+_KIN_STATE = f"^\\s*{_KIN_LABEL2}\\s*(无|已|未|不|在|待|非|健|双亡|去世|过世|病故)"
 #: … and the titles and words of people that follow a name (…同志, …两户, …共同居住).
 TITLES = ("同志", "先生", "女士", "老师", "师傅")
 PEOPLE = ("两户", "三户", "二人", "两人", "三人", "等人", "夫妇", "一家", "共同")
@@ -193,7 +218,7 @@ _SENTENCE_START = "(^|[，。；！？、\\s])"
 #: what ends a name in text: its verb, 的, or a punctuation mark.
 # (来到 and 前来 too, how a party comes to the office: 申请人达来孟和来到调委会…; not 来 alone, which names hold: 阿布来提)
 NAME_ENDS = ("|".join(AFTER_NAME + TITLES + PEOPLE + TOGETHER + ("手机", "电话", "身份证", "家住", "住在", "住址", "通过", "长期", "多次",
-                                                      "未", "途中", "将其", "来到", "前来"))
+                                                      "未", "途中", "将其", "来到", "前来", "协助", "配合", "陪同"))
              + "|拒绝|拒不|的|在|于|因|已|[，。；：、,;:（(\\s]")
 # In text, the parts of a transliterated name stop at the words that follow a name (热依拉·哈力克反映其母亲…).
 # (来 ends a part where it begins a word of getting in touch, 来电, 来访, but stands inside one, 阿布来提)
@@ -300,8 +325,9 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     # after a cue, another cue word is no name (被申请人法定代表人蔡**: a later pass sees 法定代 after 被申请人)
     if group in _CUE_GROUPS and (name + after).startswith(_CUE_WORDS_TUPLE):
         return len(name)
-    # after a role, a word that follows the one a role names is none (代办员主动上门, 民警当场…)
-    if group == _LOOSE_ROLE_GROUP and (name in AFTER_ROLE or name[:2] in AFTER_ROLE):
+    # after a role, a word that follows the one a role names is none (代办员主动上门, 民警当场…); nor after a cue
+    # (其子协助经营: the verb, no name)
+    if group in (_LOOSE_ROLE_GROUP, *_CUE_GROUPS) and (name in AFTER_ROLE or name[:2] in AFTER_ROLE):
         return len(name)
     # before a bracket, a word of kinship is whose details follow (其父亲（身份证号…）), not a name
     if group in _BRACKET_GROUPS and name.endswith(KIN_WORDS):
@@ -659,7 +685,7 @@ def name_span(named: bool = False) -> str:
         group("p", 21, f"(^|[\\s，,；;])[{KIN_CHARS}]\\s+") + group("n", 21, _ANY_NAME) + group("s", 21, "(\\s|$|[，,；;])"),
         # after a role known by its form (窗口工作人员X, 导办员X, 伤者X, 首席代表X, 民警X, 被打人X), a name
         # of a known form (a word that names nobody, 工作人员业务…, stays: name_begins)
-        group("p", 26, f"({'|'.join(ROLE_ENDS)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?") + group("n", 26, _ROLE_NAME),
+        group("p", 26, f"({'|'.join(ROLE_ENDS + TITLES_BEFORE)}|被[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}人)[:：]?") + group("n", 26, _ROLE_NAME),
         # after a word of kinship (我婆婆X, 其前夫X, 替我父亲X), a name of a known form: the family is a
         # closed set of words, none of which a name begins
         group("p", 27, f"({'|'.join(KIN_WORDS)})[:：]?") + group("n", 27, _ROLE_NAME),

@@ -17,9 +17,10 @@ from ...strings import DigitRun, bmp_chars, contiguous, data_bytes, fixed_width,
 from .. import memo
 from ..detectors import REGISTRY
 from ..detectors.base import all_digits
+from ..scan import non_capturing
 from ..detectors.documents import DOCUMENT_CUE, MILITARY_ISSUERS, PROVINCE_ABBREVIATIONS
 from ...bitmaps import to_mask
-from ..detectors.person import COMPOUND, nobody_cells, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
+from ..detectors.person import COMPOUND, KIN_NAME_PARTS, nobody_cells, compound_surnames, kin_name_cells, kin_name_start, named_name_span, \
     text_names, verb_cut
 from ..detectors.email import WECHAT_CUE
 from ..detectors.phones import MOBILE_PREFIX
@@ -187,7 +188,7 @@ def _mask_kin_names(values: pa.Array, kin: np.ndarray, char: str) -> pa.Array:
     王**（父亲）) masked as in text, the other cells as names — but those already masked, which name
     nobody (王某（父亲）, 李女士（母亲）: the word of kinship is kept with them)."""
     mask = pa.array(kin)
-    named = _mask_name_spans(values.filter(mask), char)
+    named = _mask_kin_parts(values.filter(mask).cast(pa.string()), char)
     if kin.all():
         return named
     others = ~kin & ~REGISTRY["person_name"].masked(pc.fill_null(values.cast(pa.string()), ""))
@@ -196,6 +197,28 @@ def _mask_kin_names(values: pa.Array, kin: np.ndarray, char: str) -> pa.Array:
         return out
     rest = Mask().apply(values.filter(pa.array(others)), "person_name", {"char": char})
     return pc.replace_with_mask(out, pa.array(others), rest.cast(pa.string()))
+
+
+# (Arrow's extract kernel takes named groups only)
+_KIN_NAME_PARTS = non_capturing(KIN_NAME_PARTS)
+
+
+def _mask_kin_parts(values: pa.Array, char: str) -> pa.Array:
+    """Relatives' cells (:data:`KIN_NAME_PARTS`: 侄子：余文勇, 薛艳勇 母亲, 父亲（王建国）) with the name masked (侄子：余**)
+    and the word and its marks kept as written; a cell the parts do not fit is masked as text."""
+    parts = pc.extract_regex(values, _KIN_NAME_PARTS)
+    fits = to_mask(pc.is_valid(parts))
+    out = _mask_text_names(values, char)
+    if not fits.any():
+        return out
+    index = pa.array(np.flatnonzero(fits))
+    fitting = parts.take(index)
+    # (the first character kept, as text keeps it: a compound surname kept whole after the word, 儿子：尉迟*, reads as
+    # a name still to the re-scan)
+    names = mask_cells(pc.struct_field(fitting, "name"), 1, 0, char)
+    joined = pc.binary_join_element_wise(pc.struct_field(fitting, "before"), names.cast(pa.string()),
+                                         pc.struct_field(fitting, "after"), "")
+    return pc.replace_with_mask(out.cast(pa.string()), pa.array(fits), joined)
 
 
 def mask_cells(values: pa.Array, keep_start: int, keep_end: int, char: str = "*") -> pa.Array:
@@ -252,7 +275,17 @@ def _mask_uniform(values: pa.Array, keep_start: int, keep_end: int, char: str) -
 
 def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     """Names in free text (:func:`~opendata.pii.detectors.person.name_span`): the cue before and the
-    verb or mark after stay, the name keeps its first character (来电人张**, 蒋**反映)."""
+    verb or mark after stay, the name keeps its first character (来电人张**, 蒋**反映); a relative's cell (公孙鹏艳
+    侄子, 父亲（王建国）: :func:`kin_name_cells`) by its parts, as in a column of names."""
+    kin = kin_name_cells(values)
+    if not kin.any():
+        return _mask_text_names(values, char)
+    out = _mask_text_names(values, char).cast(pa.string())
+    return pc.replace_with_mask(out, pa.array(kin), _mask_kin_parts(values.filter(pa.array(kin)).cast(pa.string()), char))
+
+
+def _mask_text_names(values: pa.Array, char: str) -> pa.Array:
+    """:func:`_mask_name_spans` but for relatives' cells."""
     from ..cells import organisation_names
 
     compiled = named_name_span()
@@ -260,7 +293,7 @@ def _mask_name_spans(values: pa.Array, char: str) -> pa.Array:
     # … nor does a placeholder or a way of handling, a whole cell (自助领取: a name's pattern fits it)
     organisations |= nobody_cells(pc.utf8_trim_whitespace(values.cast(pa.string())))
     if organisations.any():  # an organisation's name holds no person's name (PersonName.spans)
-        masked = _mask_name_spans(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
+        masked = _mask_text_names(pc.if_else(pa.array(organisations), pa.scalar("", pa.string()), values.cast(pa.string())), char)
         return pc.if_else(pa.array(organisations), values.cast(pa.string()), masked)
 
     def cell(text: str) -> str:
