@@ -34,7 +34,7 @@ from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
 from ..strings import byte_lengths, byte_table, contiguous, data_bytes, filled, han_counts, holds_bytes, offsets, trimmed
 from . import memo
-from .decide import Detection, Rules, decide, header_only
+from .decide import Detection, Rules, decide, default_rules, header_only
 from .detectors.person import kin_name_cells, nobody_cells
 from .detectors import REGISTRY, Detector
 from . import nested
@@ -1024,8 +1024,6 @@ def key_columns(batch: pa.RecordBatch) -> dict[str, str]:
     name beside 姓名, an organisation's code beside 单位统一社会信用代码), not what the column
     as a whole looks like. A column whose own header names a personal type or an attribute
     (姓名, 证件类型) is no key column."""
-    from .decide import default_rules
-
     hints = default_rules().hints
     names = batch.schema.names
     out: dict[str, str] = {}
@@ -1139,8 +1137,18 @@ def _split_identifiers(batch: pa.RecordBatch, nonempty: dict[str, int], counts: 
 
 def _ids_beside(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> list[str]:
     """The columns of a batch that are mostly resident ID numbers: its rows are people."""
-    return [n for n, per in counts.items() if "cn_resident_id" in per and nonempty[n]
-            and per["cn_resident_id"].matches >= 0.5 * nonempty[n]]
+    return _columns_mostly(counts, nonempty, "cn_resident_id")
+
+
+def _mostly(per: dict[str, Counts], nonempty: int, kind: str) -> bool:
+    """Whether a column (its counts ``per`` type, ``nonempty`` cells) is mostly values of ``kind``:
+    at least half its cells match."""
+    return kind in per and bool(nonempty) and per[kind].matches >= 0.5 * nonempty
+
+
+def _columns_mostly(counts: dict[str, dict[str, Counts]], nonempty: dict[str, int], kind: str) -> list[str]:
+    """The columns that are mostly values of ``kind`` (:func:`_mostly`)."""
+    return [name for name, per in counts.items() if _mostly(per, nonempty.get(name, 0), kind)]
 
 
 #: the share of a column's cells that must be names of a known form (surname-led, transliterated,
@@ -1203,10 +1211,9 @@ def _date_columns(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[
     from .detectors.person import written_dates
 
     out = {}
-    for name, per in counts.items():
-        if "birth_date" in per and nonempty[name] and per["birth_date"].matches >= 0.5 * nonempty[name]:
-            year, month, day = written_dates(ascii_digits(filled(memo.trimmed(batch.column(name)))))
-            out[name] = np.where(year > 0, year * 10000 + month * 100 + day, -2)
+    for name in _columns_mostly(counts, nonempty, "birth_date"):
+        year, month, day = written_dates(ascii_digits(filled(memo.trimmed(batch.column(name)))))
+        out[name] = np.where(year > 0, year * 10000 + month * 100 + day, -2)
     return out
 
 
@@ -1528,8 +1535,6 @@ def organisation_lines(totals: dict[str, Counts], nonempty: int, rules: Rules | 
     """Whether a field's values are an organisation's phones: at least the policy's
     ``organisation_lines`` share of them are service numbers (400, 95xxx), faxes or switchboards
     (``cn_service_number``), which no person's phone column holds."""
-    from .decide import default_rules
-
     lines = totals.get("cn_service_number")
     return bool(nonempty and lines and lines.matches >= (rules or default_rules()).organisation_lines * nonempty)
 
@@ -1553,12 +1558,10 @@ def _organisation_addresses(detected: list[Detection], headers: str, rules: Rule
     """In a table whose rows are organisations (an enterprise register), an address column is the
     organisation's registered office (住所, 地址), not a person's home — unless its header says
     a person lives there (家庭住址, 户籍地, 法定代表人住所: ``pii_hints.yaml``'s ``dwelling``)."""
-    from .decide import default_rules
-
     rules = rules or default_rules()
     if rules.hints.dwelling_of(headers):
         return detected
-    return [d for d in detected if not (d.type == "address" and d.status in ("column", "uncertain"))]
+    return _without_address_columns(detected)
 
 
 #: an address column is an organisation's premises where at least this share of its cells name
@@ -1575,21 +1578,22 @@ def _registered_addresses(detected: list[Detection], counts: Counts | None, head
     the header says no one lives there (no ``home`` or ``dwelling`` word: 住所, not 法定代表人住所 or
     家庭住址), some cells name premises (:data:`PREMISES_MIN`) and next to none a household's
     (:data:`RESIDENTIAL_MAX`). Else it stays an address (a sole trader's 住所 is his home)."""
-    from .decide import default_rules
-
     rules = rules or default_rules()
     if counts is None or not counts.matches or rules.hints.dwelling_of(headers) or rules.hints.home_of(headers):
         return detected
     cells = counts.matches
     if counts.premises < PREMISES_MIN * cells or counts.residential > RESIDENTIAL_MAX * cells:
         return detected
+    return _without_address_columns(detected)
+
+
+def _without_address_columns(detected: list[Detection]) -> list[Detection]:
+    """``detected`` less an address column decided or asked about: the organisation's own address."""
     return [d for d in detected if not (d.type == "address" and d.status in ("column", "uncertain"))]
 
 
 def _chance_decoys(totals: dict[str, Counts], rules: Rules | None) -> list[str]:
     """The check-digit types whose shape many cells have but whose check they pass only by chance."""
-    from .decide import default_rules
-
     rules = rules or default_rules()
     return [kind for kind, c in totals.items()
             if REGISTRY[kind].chance is not None and c.shaped >= rules.chance_min_shaped
@@ -1606,8 +1610,6 @@ def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty
     although neither type alone has the share: the more frequent one decides it — under a header
     that names a phone of either type (家庭电话, jtdh) at the share a header hint needs, as one
     type's own column would be."""
-    from .decide import default_rules
-
     rules = rules or default_rules()
     for family in _FAMILIES:
         # (only the types still detected: switchboards an organisation's header or lines ruled out
@@ -1628,18 +1630,13 @@ def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty
 def organisation_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> bool:
     """Context: a table whose rows are organisations — a column mostly of valid unified social
     credit codes, and none mostly of resident ID numbers (whose rows would be people)."""
-    def mostly(kind: str) -> bool:
-        return any(kind in per and nonempty.get(name) and per[kind].matches >= 0.5 * nonempty[name]
-                   for name, per in totals.items())
-
-    return mostly("cn_uscc") and not mostly("cn_resident_id")
+    return registered_rows(totals, nonempty) and not _columns_mostly(totals, nonempty, "cn_resident_id")
 
 
 def registered_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> bool:
     """Context: a table each row of which carries an organisation — a column mostly of valid unified
     social credit codes (persons may stand beside them: its legal representative)."""
-    return any("cn_uscc" in per and nonempty.get(name) and per["cn_uscc"].matches >= 0.5 * nonempty[name]
-               for name, per in totals.items())
+    return bool(_columns_mostly(totals, nonempty, "cn_uscc"))
 
 
 class ScanAccumulator:
@@ -1698,8 +1695,6 @@ class ScanAccumulator:
     def _births(self) -> bool:
         """Whether the package's title, or the resource's name, title or file name, says its rows
         are births (context for :func:`_first_dates_are_births`)."""
-        from .decide import default_rules
-
         resource = self.resource
         title = " ".join(filter(None, (self.title, resource.name, resource.descriptor.get("title"),
                                        Path(str(resource.path)).stem if resource.path else None)))
@@ -1776,8 +1771,6 @@ def coordinate_context(fields: list[FieldScan], headers: dict[str, str], organis
 
     (A header of a place on the coordinates themselves, 站点坐标, already said "not" in :func:`decide`.)
     ``fields`` are changed in place."""
-    from .decide import default_rules
-
     hints = (rules or default_rules()).hints
     persons = any(d.status in ("column", "masked") and d.type in _PERSON_COLUMNS for f in fields for d in f.detected)
     places = organisations or any(hints.place_of(headers[f.name]) for f in fields if f.name in headers)
@@ -1806,10 +1799,8 @@ EARLIEST_BIRTHS = 0.9
 def _first_dates_are_births(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> None:
     """Context, in a table of births: a column of dates (half its cells or more) that is row by row
     the earliest date of the row is the births' column (counted as linked, as a hint is)."""
-    for name, per in totals.items():
-        dates = per.get("birth_date")
-        if dates is None or not nonempty[name] or dates.matches < 0.5 * nonempty[name]:
-            continue
+    for name in _columns_mostly(totals, nonempty, "birth_date"):
+        dates = totals[name]["birth_date"]
         if dates.earliest >= EARLIEST_BIRTHS * dates.matches:
             dates.linked += dates.earliest
 
