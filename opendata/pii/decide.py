@@ -351,6 +351,20 @@ class Rules:
     #: with a handful of names is asked about, not decided), diverse or recurring as :func:`_recurring`.
     unhinted_names_min: float = 0.25
 
+    #: in a table of persons, a column of dates under a header that says nothing (F6, 字段5) asks whether they are birth dates when at least this share of its cells are dates of
+    #: a lifetime — born ``lifetime_min_age`` to ``lifetime_max_age`` years before today, the adults of
+    #: a register — and their years span at least ``lifetime_spread`` (:func:`~.scan.lifetime_context`).
+    lifetime_share: float = 0.8
+    lifetime_spread: int = 20
+    lifetime_min_age: int = 18
+    lifetime_max_age: int = 110
+    #: in a table each row of which carries an organisation's unified social credit code, an address
+    #: column is the organisation's premises when at least this share of its addresses name premises
+    #: (…号天成大厦26楼, …工业园区2号厂房) and at most ``residential_max`` a household's (小区, 单元, 村…组)
+    #: (:func:`~.scan._registered_addresses`).
+    premises_min: float = 0.2
+    residential_max: float = 0.01
+
     def with_thresholds(self, values: dict[str, Any]) -> "Rules":
         known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}
         return replace(self, **known)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -107,11 +107,9 @@ class Counts:
     #: and those that show a household's (小区, 单元, 村…组, 弄): address columns only (:func:`_count_premises`)
     premises: int = 0
     residential: int = 0
-    #: dates of a lifetime: 18 to 110 years before today (:func:`_lifetime_dates`), and the earliest
-    #: and latest of their years (0: none yet)
-    aged: int = 0
-    year_low: int = 0
-    year_high: int = 0
+    #: a date column's dates by their year (:func:`_date_years`): the policy's ages then say which of
+    #: them are of a lifetime (:func:`lifetime_context`)
+    years: "Counter[int]" = field(default_factory=Counter)
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -135,10 +133,7 @@ class Counts:
         self.built_valid += other.built_valid
         self.premises += other.premises
         self.residential += other.residential
-        self.aged += other.aged
-        if other.year_low:
-            self.year_low = min(self.year_low or other.year_low, other.year_low)
-            self.year_high = max(self.year_high, other.year_high)
+        self.years.update(other.years)
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -977,7 +972,7 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         dates = _date_columns(batch, nonempty, counts)
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
-        _lifetime_dates(dates, counts)
+        _date_years(dates, counts)
         _link_names(nonempty, counts)
         _link_given_names(batch, nonempty, counts)
         _split_identifiers(batch, nonempty, counts)
@@ -1564,25 +1559,19 @@ def _organisation_addresses(detected: list[Detection], headers: str, rules: Rule
     return _without_address_columns(detected)
 
 
-#: an address column is an organisation's premises where at least this share of its cells name
-#: premises (…号天成大厦26楼, …工业园区2号厂房) and at most this share show a household's (小区, 单元, 村…组)
-PREMISES_MIN = 0.2
-RESIDENTIAL_MAX = 0.01
-
-
 def _registered_addresses(detected: list[Detection], counts: Counts | None, headers: str,
                           rules: Rules | None) -> list[Detection]:
     """In a table whose rows each carry an organisation and its unified social credit code, but
     persons too (a register of social organisations with their legal representatives' ID numbers), an
     address column is the organisation's registered office (住所) only with the values' word for it:
     the header says no one lives there (no ``home`` or ``dwelling`` word: 住所, not 法定代表人住所 or
-    家庭住址), some cells name premises (:data:`PREMISES_MIN`) and next to none a household's
-    (:data:`RESIDENTIAL_MAX`). Else it stays an address (a sole trader's 住所 is his home)."""
+    家庭住址), some cells name premises (the policy's ``premises_min``) and next to none a household's
+    (``residential_max``). Else it stays an address (a sole trader's 住所 is his home)."""
     rules = rules or default_rules()
     if counts is None or not counts.matches or rules.hints.dwelling_of(headers) or rules.hints.home_of(headers):
         return detected
     cells = counts.matches
-    if counts.premises < PREMISES_MIN * cells or counts.residential > RESIDENTIAL_MAX * cells:
+    if counts.premises < rules.premises_min * cells or counts.residential > rules.residential_max * cells:
         return detected
     return _without_address_columns(detected)
 
@@ -1701,30 +1690,27 @@ class ScanAccumulator:
         return (self.rules or default_rules()).hints.births_of(title)
 
 
-#: a column of dates asks to be declared, under a header that says nothing, when this share of its
-#: cells are dates of a lifetime, their years span at least this many, in a table of persons.
-LIFETIME_SHARE = 0.8
-LIFETIME_SPREAD = 20
-LIFETIME_YEARS = (18, 110)
 #: a header that says nothing: a column's number alone, or with an export's generic word (F6, 字段5, col_3)
 _OPAQUE_HEADER = re.compile(r"^\s*(字段|列|栏|[Ff]|[Cc]ol(umn)?|[Ff]ield)?[\s_\-]?\d*\s*$")
 
 
-def _lifetime_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
-    """Per date column, the dates 18 to 110 years before today (born then: the adults of a register)
-    and the span of their years (:func:`lifetime_context`)."""
+def _date_years(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
+    """Per date column, its dates by their year (which of them are of a lifetime is the policy's
+    to say, when the table is decided: :func:`lifetime_context`)."""
+    for name, written in dates.items():
+        years, times = np.unique(written[written > 0] // 10000, return_counts=True)
+        counts[name]["birth_date"].years.update(dict(zip(years.tolist(), times.tolist())))
+
+
+def _lifetime_years(c: Counts, rules: Rules) -> tuple[int, int]:
+    """How many of a date column's dates are of a lifetime — ``lifetime_min_age`` to
+    ``lifetime_max_age`` years before today (born then: the adults of a register) — and how many
+    years they span (0 when there are none)."""
     import datetime as dt
 
     now = dt.date.today().year
-    for name, written in dates.items():
-        year = written // 10000
-        aged = (year >= now - LIFETIME_YEARS[1]) & (year <= now - LIFETIME_YEARS[0])
-        if aged.any():
-            c = counts[name]["birth_date"]
-            c.aged += int(aged.sum())
-            low, high = int(year[aged].min()), int(year[aged].max())
-            c.year_low = min(c.year_low or low, low)
-            c.year_high = max(c.year_high, high)
+    aged = [year for year in c.years if now - rules.lifetime_max_age <= year <= now - rules.lifetime_min_age]
+    return sum(c.years[year] for year in aged), (max(aged) - min(aged) if aged else 0)
 
 
 def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: dict[str, dict[str, Counts]],
@@ -1735,7 +1721,7 @@ def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: d
     under a header that says nothing (F6, 字段5), may be its persons' birth dates: it asks
     (``uncertain``, fail closed) rather than pass. A date of application or payment (within a few
     years) or a header that says what the dates are (成立日期, 入职日期) does not."""
-    from .decide import Detection
+    rules = rules or default_rules()
     persons = any(d.status == "column" and d.type in ("cn_resident_id", "person_name", "cn_passport")
                   for f in fields for d in f.detected)
     if not persons:
@@ -1746,9 +1732,10 @@ def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: d
             continue
         if not _OPAQUE_HEADER.match(headers.get(f.name, "")):
             continue  # a header that says what the dates are (入职日期, 参加工作时间) is the officer's word
-        if nonempty.get(f.name) and c.aged >= LIFETIME_SHARE * nonempty[f.name] \
-                and c.year_high - c.year_low >= LIFETIME_SPREAD:
-            f.detected = list(f.detected) + [Detection("birth_date", c.aged, nonempty[f.name], 0, "uncertain",
+        aged, spread = _lifetime_years(c, rules)
+        if nonempty.get(f.name) and aged >= rules.lifetime_share * nonempty[f.name] \
+                and spread >= rules.lifetime_spread:
+            f.detected = list(f.detected) + [Detection("birth_date", aged, nonempty[f.name], 0, "uncertain",
                                                        reason="lifetime")]
 
 
