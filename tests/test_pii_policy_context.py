@@ -4,6 +4,9 @@
   of adults' dates under a header that says nothing, in a table of persons, asks) and ``premises_min``,
   ``residential_max`` (an address column of a register of organisations is their premises) are read from
   the policy; an older policy file without them loads with the defaults and decides as before.
+- ``pii_hints.yaml``'s ``opaque`` words (字段, F, col: a header that says nothing) are extended by a
+  department's policy like the other header hints.
+- ``data/address.txt``'s ``residential`` words are what shows a household's address in such a register.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import opendata as od
 from conftest import ROOT
 from opendata.pii.decide import Rules
+from opendata.pii.detectors.base import data_file
 from opendata.policy import load_policy
-from pii_data import name
-from pii_forms import field_findings, package
+from pii_data import mobile, name, resident_id, uscc
+from pii_forms import detections, field_findings, package
 
 FEW = settings(max_examples=3, deadline=None, derandomize=True, database=None,
                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -90,6 +94,58 @@ def test_the_policys_lifetime_share_is_read(r, share):
         assert _asks(directory, "F6", _policy(Path(tmp), detection={"lifetime_share": (adults - 0.5) / ROWS, **spread}))
         assert not _asks(directory, "F6", _policy(Path(tmp), detection={"lifetime_share": (adults + 0.5) / ROWS,
                                                                        **spread}))
+
+
+@FEW
+@given(_SEEDS, st.sampled_from(["Spalte", "kolonne", "项"]), st.integers(1, 30))
+def test_a_departments_opaque_header_word_is_read(r, word, number):
+    """A header of an export's generic word the shipped hints do not know (Spalte6) says what the dates
+    are, by default; a policy that adds the word to ``pii_hints: opaque`` makes it say nothing, and
+    adults' dates under it ask."""
+    header = f"{word}{number}"
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = package(Path(tmp) / "p", {"F4": [name(r) for _ in range(ROWS)],
+                                              header: _lifetime_dates(r, ROWS, 1930, 1990)})
+        assert not _asks(directory, header)
+        assert _asks(directory, header, _policy(Path(tmp), pii_hints={"opaque": [word]}))
+
+
+# ---- an organisation's premises --------------------------------------------------------------------------
+
+_RESIDENTIAL = data_file("address.txt")["residential"].split()
+
+
+def _premises(r: random.Random) -> str:
+    return r.choice((f"宁波市江北区经济技术开发区环城北路{r.randint(1, 999)}号",
+                     f"杭州市西湖区建设路{r.randint(1, 999)}号{r.randint(1, 9)}幢{r.randint(1, 9)}层"))
+
+
+def _register(r: random.Random, addresses: list[str]) -> dict[str, list[str]]:
+    return {"统一社会信用代码": [uscc(r) for _ in range(ROWS)],
+            "法定代表人": [name(r) for _ in range(ROWS)],
+            "身份证件号码": [resident_id(r) for _ in range(ROWS)],
+            "住所": addresses,
+            "联系电话": [mobile(r) for _ in range(ROWS)]}
+
+
+def _address_column(directory: Path, policy=None) -> bool:
+    report = od.check(od.load(directory), policy=policy) if policy else od.check(od.load(directory))
+    return any(d.type == "address" and d.status == "column" for d in detections(report, "住所"))
+
+
+@FEW
+@given(_SEEDS, st.sampled_from(_RESIDENTIAL), st.integers(1, 4))
+def test_a_households_word_in_a_register_keeps_its_addresses_personal_up_to_the_policys_share(r, word, homes):
+    """A register's 住所 of premises with a few households' addresses (``data/address.txt``'s
+    ``residential`` words) among them stays an address column; a policy whose ``residential_max``
+    allows that many makes it the organisations' premises."""
+    addresses = [_premises(r) for _ in range(ROWS - homes)]
+    addresses += [f"杭州市西湖区青山{word}{r.randint(1, 99)}号" for _ in range(homes)]
+    r.shuffle(addresses)
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = package(Path(tmp) / "p", _register(r, addresses))
+        assert _address_column(directory)
+        assert not _address_column(directory, _policy(Path(tmp), detection={"residential_max": (homes + 0.5) / ROWS}))
 
 
 # ---- an older policy file ----------------------------------------------------------------------------------

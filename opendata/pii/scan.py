@@ -37,6 +37,7 @@ from . import memo
 from .decide import Detection, Rules, decide, default_rules, header_only
 from .detectors.person import kin_name_cells, nobody_cells
 from .detectors import REGISTRY, Detector
+from .detectors.base import data_file
 from . import nested
 from .nested import NESTED as _NESTED, header_of as _nested_header
 from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, fold, normalize
@@ -276,8 +277,9 @@ def _count_damaged_ids(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray
         counts.padded += int(weights[cells[padded]].sum())
 
 
-# What a household's address holds: an estate, a unit, a village and its group, a lane.
-_RESIDENTIAL = "小区|家园|花园|公寓|苑|新村|宿舍|单元|村|组|弄|户"
+# What a household's address holds: an estate, a unit, a village and its group, a lane
+# (``data/address.txt``'s ``residential`` words).
+_RESIDENTIAL = "|".join(data_file("address.txt")["residential"].split())
 
 
 def _premises_words() -> str:
@@ -1690,10 +1692,6 @@ class ScanAccumulator:
         return (self.rules or default_rules()).hints.births_of(title)
 
 
-#: a header that says nothing: a column's number alone, or with an export's generic word (F6, 字段5, col_3)
-_OPAQUE_HEADER = re.compile(r"^\s*(字段|列|栏|[Ff]|[Cc]ol(umn)?|[Ff]ield)?[\s_\-]?\d*\s*$")
-
-
 def _date_years(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
     """Per date column, its dates by their year (which of them are of a lifetime is the policy's
     to say, when the table is decided: :func:`lifetime_context`)."""
@@ -1730,7 +1728,7 @@ def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: d
         c = totals.get(f.name, {}).get("birth_date")
         if c is None or f.key is not None or any(d.type == "birth_date" for d in f.detected):
             continue
-        if not _OPAQUE_HEADER.match(headers.get(f.name, "")):
+        if not rules.hints.opaque_of(headers.get(f.name, "")):
             continue  # a header that says what the dates are (入职日期, 参加工作时间) is the officer's word
         aged, spread = _lifetime_years(c, rules)
         if nonempty.get(f.name) and aged >= rules.lifetime_share * nonempty[f.name] \
