@@ -179,7 +179,8 @@ class Hints:
 
     def __init__(self, by_type: dict[str, TypeHints], attributes: tuple[str, ...] = (),
                  dwelling: tuple[str, ...] = (), home: tuple[str, ...] = (),
-                 births: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> None:
+                 births: tuple[str, ...] = (), places: tuple[str, ...] = (),
+                 opaque: tuple[str, ...] = ()) -> None:
         self.by_type = by_type
         #: words that make a header name an attribute (证件类型, 号牌种类, Employee ID): such a
         #: header alone never makes a field uncertain.
@@ -195,6 +196,10 @@ class Hints:
         #: words of a table's headers that say its rows are places or organisations (站名, 站点名称,
         #: 线路): coordinates there are the place's.
         self.places = places
+        #: an export's generic words for a column (字段, 列, f, col): a header of one of them and a
+        #: number, or of a number alone (字段5, F6, col_3, 12), says nothing of what the column holds.
+        self.opaque = opaque
+        self._opaque = _opaque_pattern(opaque)
 
     @classmethod
     def parse(cls, data: dict[str, Any], where: str) -> "Hints":
@@ -203,7 +208,7 @@ class Hints:
         out: dict[str, TypeHints] = {}
         data = dict(data or {})
         words_of: dict[str, tuple[str, ...]] = {}
-        for key in ("attributes", "dwelling", "home", "births", "places"):
+        for key in ("attributes", "dwelling", "home", "births", "places", "opaque"):
             value = data.pop(key, []) or []
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise DescriptorError("descriptor.invalid", path=where, where=f"pii_hints/{key}",
@@ -228,7 +233,7 @@ class Hints:
             out[kind] = TypeHints(words["contains"], words["tokens"], words["not"], bool(entry.get("person")),
                                   tuple(ends))
         return cls(out, words_of["attributes"], words_of["dwelling"], words_of["home"], words_of["births"],
-                   words_of["places"])
+                   words_of["places"], words_of["opaque"])
 
     def extended(self, other: "Hints") -> "Hints":
         """These hints with ``other``'s added (a department's own words)."""
@@ -238,7 +243,8 @@ class Hints:
             merged[kind] = TypeHints(mine.contains + extra.contains, mine.tokens + extra.tokens,
                                      mine.not_ + extra.not_, mine.person or extra.person, mine.ends + extra.ends)
         return Hints(merged, self.attributes + other.attributes, self.dwelling + other.dwelling,
-                     self.home + other.home, self.births + other.births, self.places + other.places)
+                     self.home + other.home, self.births + other.births, self.places + other.places,
+                     self.opaque + other.opaque)
 
     @lru_cache(maxsize=4096)
     def judge(self, header: str) -> dict[str, str]:
@@ -286,6 +292,11 @@ class Hints:
         """Whether a table's title says its rows are births (出生医学证明, 新生儿登记, births)."""
         return self._says(title, self.births)
 
+    def opaque_of(self, header: str) -> bool:
+        """Whether ``header`` says nothing of its column: a number alone, or with an export's generic
+        word (字段5, F6, col_3)."""
+        return self._opaque.match(header) is not None
+
     @staticmethod
     def _says(header: str, words: tuple[str, ...]) -> bool:
         text, tokens = header.lower(), header_tokens(header)
@@ -293,6 +304,18 @@ class Hints:
 
     def __hash__(self) -> int:  # lru_cache on a method: one cache per Hints object
         return id(self)
+
+
+def _opaque_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A header of one of ``words`` (lower case; an ASCII word also with a capital first letter, as
+    exports write F6 and Column4) and a number, or of a number alone."""
+    def written(word: str) -> str:
+        if word[:1].isascii() and word[:1].isalpha():
+            return f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}"
+        return re.escape(word)
+
+    alternatives = "|".join(written(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"^\s*({alternatives})?[\s_\-]?\d*\s*$" if alternatives else r"^\s*[\s_\-]?\d*\s*$")
 
 
 def load_hints(path: Path) -> Hints:
@@ -350,6 +373,20 @@ class Rules:
     #: … and the names are at least this share of all its non-empty cells (a column of placeholders
     #: with a handful of names is asked about, not decided), diverse or recurring as :func:`_recurring`.
     unhinted_names_min: float = 0.25
+    #: in a table of persons, a column of dates under a header that says nothing (``pii_hints.yaml``'s
+    #: ``opaque``) asks whether they are birth dates when at least this share of its cells are dates of
+    #: a lifetime — born ``lifetime_min_age`` to ``lifetime_max_age`` years before today, the adults of
+    #: a register — and their years span at least ``lifetime_spread`` (:func:`~.scan.lifetime_context`).
+    lifetime_share: float = 0.8
+    lifetime_spread: int = 20
+    lifetime_min_age: int = 18
+    lifetime_max_age: int = 110
+    #: in a table each row of which carries an organisation's unified social credit code, an address
+    #: column is the organisation's premises when at least this share of its addresses name premises
+    #: (…号天成大厦26楼, …工业园区2号厂房) and at most ``residential_max`` a household's (小区, 单元, 村…组:
+    #: ``data/address.txt``'s ``residential``) (:func:`~.scan._registered_addresses`).
+    premises_min: float = 0.2
+    residential_max: float = 0.01
 
     def with_thresholds(self, values: dict[str, Any]) -> "Rules":
         known = {k: v for k, v in values.items() if k in self.__dataclass_fields__ and k != "hints"}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -34,9 +34,10 @@ from ..parallel import ordered_map
 from ..readers.base import DEFAULT_BATCH_ROWS
 from ..strings import byte_lengths, byte_table, contiguous, data_bytes, filled, han_counts, holds_bytes, offsets, trimmed
 from . import memo
-from .decide import Detection, Rules, decide, header_only
+from .decide import Detection, Rules, decide, default_rules, header_only
 from .detectors.person import kin_name_cells, nobody_cells
 from .detectors import REGISTRY, Detector
+from .detectors.base import data_file
 from . import nested
 from .nested import NESTED as _NESTED, header_of as _nested_header
 from .normalize import LABELLED, NEEDS_NORMALIZING, ascii_digits, changed, fold, normalize
@@ -107,11 +108,9 @@ class Counts:
     #: and those that show a household's (小区, 单元, 村…组, 弄): address columns only (:func:`_count_premises`)
     premises: int = 0
     residential: int = 0
-    #: dates of a lifetime: 18 to 110 years before today (:func:`_lifetime_dates`), and the earliest
-    #: and latest of their years (0: none yet)
-    aged: int = 0
-    year_low: int = 0
-    year_high: int = 0
+    #: a date column's dates by their year (:func:`_date_years`): the policy's ages then say which of
+    #: them are of a lifetime (:func:`lifetime_context`)
+    years: "Counter[int]" = field(default_factory=Counter)
 
     def add(self, other: "Counts") -> None:
         self.distinct += other.distinct
@@ -135,10 +134,7 @@ class Counts:
         self.built_valid += other.built_valid
         self.premises += other.premises
         self.residential += other.residential
-        self.aged += other.aged
-        if other.year_low:
-            self.year_low = min(self.year_low or other.year_low, other.year_low)
-            self.year_high = max(self.year_high, other.year_high)
+        self.years.update(other.years)
         self.matches += other.matches
         self.masked += other.masked
         self.span_cells += other.span_cells
@@ -281,8 +277,9 @@ def _count_damaged_ids(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray
         counts.padded += int(weights[cells[padded]].sum())
 
 
-# What a household's address holds: an estate, a unit, a village and its group, a lane.
-_RESIDENTIAL = "小区|家园|花园|公寓|苑|新村|宿舍|单元|村|组|弄|户"
+# What a household's address holds: an estate, a unit, a village and its group, a lane
+# (``data/address.txt``'s ``residential`` words).
+_RESIDENTIAL = "|".join(data_file("address.txt")["residential"].split())
 
 
 def _premises_words() -> str:
@@ -978,7 +975,7 @@ def scan_batch(batch: pa.RecordBatch, *, raw_only: bool = False,
         dates = _date_columns(batch, nonempty, counts)
         _link_birth_dates(batch, nonempty, counts, dates)
         _earliest_dates(dates, counts)
-        _lifetime_dates(dates, counts)
+        _date_years(dates, counts)
         _link_names(nonempty, counts)
         _link_given_names(batch, nonempty, counts)
         _split_identifiers(batch, nonempty, counts)
@@ -1025,8 +1022,6 @@ def key_columns(batch: pa.RecordBatch) -> dict[str, str]:
     name beside 姓名, an organisation's code beside 单位统一社会信用代码), not what the column
     as a whole looks like. A column whose own header names a personal type or an attribute
     (姓名, 证件类型) is no key column."""
-    from .decide import default_rules
-
     hints = default_rules().hints
     names = batch.schema.names
     out: dict[str, str] = {}
@@ -1140,8 +1135,18 @@ def _split_identifiers(batch: pa.RecordBatch, nonempty: dict[str, int], counts: 
 
 def _ids_beside(nonempty: dict[str, int], counts: dict[str, dict[str, Counts]]) -> list[str]:
     """The columns of a batch that are mostly resident ID numbers: its rows are people."""
-    return [n for n, per in counts.items() if "cn_resident_id" in per and nonempty[n]
-            and per["cn_resident_id"].matches >= 0.5 * nonempty[n]]
+    return _columns_mostly(counts, nonempty, "cn_resident_id")
+
+
+def _mostly(per: dict[str, Counts], nonempty: int, kind: str) -> bool:
+    """Whether a column (its counts ``per`` type, ``nonempty`` cells) is mostly values of ``kind``:
+    at least half its cells match."""
+    return kind in per and bool(nonempty) and per[kind].matches >= 0.5 * nonempty
+
+
+def _columns_mostly(counts: dict[str, dict[str, Counts]], nonempty: dict[str, int], kind: str) -> list[str]:
+    """The columns that are mostly values of ``kind`` (:func:`_mostly`)."""
+    return [name for name, per in counts.items() if _mostly(per, nonempty.get(name, 0), kind)]
 
 
 #: the share of a column's cells that must be names of a known form (surname-led, transliterated,
@@ -1204,10 +1209,9 @@ def _date_columns(batch: pa.RecordBatch, nonempty: dict[str, int], counts: dict[
     from .detectors.person import written_dates
 
     out = {}
-    for name, per in counts.items():
-        if "birth_date" in per and nonempty[name] and per["birth_date"].matches >= 0.5 * nonempty[name]:
-            year, month, day = written_dates(ascii_digits(filled(memo.trimmed(batch.column(name)))))
-            out[name] = np.where(year > 0, year * 10000 + month * 100 + day, -2)
+    for name in _columns_mostly(counts, nonempty, "birth_date"):
+        year, month, day = written_dates(ascii_digits(filled(memo.trimmed(batch.column(name)))))
+        out[name] = np.where(year > 0, year * 10000 + month * 100 + day, -2)
     return out
 
 
@@ -1529,8 +1533,6 @@ def organisation_lines(totals: dict[str, Counts], nonempty: int, rules: Rules | 
     """Whether a field's values are an organisation's phones: at least the policy's
     ``organisation_lines`` share of them are service numbers (400, 95xxx), faxes or switchboards
     (``cn_service_number``), which no person's phone column holds."""
-    from .decide import default_rules
-
     lines = totals.get("cn_service_number")
     return bool(nonempty and lines and lines.matches >= (rules or default_rules()).organisation_lines * nonempty)
 
@@ -1554,18 +1556,10 @@ def _organisation_addresses(detected: list[Detection], headers: str, rules: Rule
     """In a table whose rows are organisations (an enterprise register), an address column is the
     organisation's registered office (住所, 地址), not a person's home — unless its header says
     a person lives there (家庭住址, 户籍地, 法定代表人住所: ``pii_hints.yaml``'s ``dwelling``)."""
-    from .decide import default_rules
-
     rules = rules or default_rules()
     if rules.hints.dwelling_of(headers):
         return detected
-    return [d for d in detected if not (d.type == "address" and d.status in ("column", "uncertain"))]
-
-
-#: an address column is an organisation's premises where at least this share of its cells name
-#: premises (…号天成大厦26楼, …工业园区2号厂房) and at most this share show a household's (小区, 单元, 村…组)
-PREMISES_MIN = 0.2
-RESIDENTIAL_MAX = 0.01
+    return _without_address_columns(detected)
 
 
 def _registered_addresses(detected: list[Detection], counts: Counts | None, headers: str,
@@ -1574,23 +1568,24 @@ def _registered_addresses(detected: list[Detection], counts: Counts | None, head
     persons too (a register of social organisations with their legal representatives' ID numbers), an
     address column is the organisation's registered office (住所) only with the values' word for it:
     the header says no one lives there (no ``home`` or ``dwelling`` word: 住所, not 法定代表人住所 or
-    家庭住址), some cells name premises (:data:`PREMISES_MIN`) and next to none a household's
-    (:data:`RESIDENTIAL_MAX`). Else it stays an address (a sole trader's 住所 is his home)."""
-    from .decide import default_rules
-
+    家庭住址), some cells name premises (the policy's ``premises_min``) and next to none a household's
+    (``residential_max``). Else it stays an address (a sole trader's 住所 is his home)."""
     rules = rules or default_rules()
     if counts is None or not counts.matches or rules.hints.dwelling_of(headers) or rules.hints.home_of(headers):
         return detected
     cells = counts.matches
-    if counts.premises < PREMISES_MIN * cells or counts.residential > RESIDENTIAL_MAX * cells:
+    if counts.premises < rules.premises_min * cells or counts.residential > rules.residential_max * cells:
         return detected
+    return _without_address_columns(detected)
+
+
+def _without_address_columns(detected: list[Detection]) -> list[Detection]:
+    """``detected`` less an address column decided or asked about: the organisation's own address."""
     return [d for d in detected if not (d.type == "address" and d.status in ("column", "uncertain"))]
 
 
 def _chance_decoys(totals: dict[str, Counts], rules: Rules | None) -> list[str]:
     """The check-digit types whose shape many cells have but whose check they pass only by chance."""
-    from .decide import default_rules
-
     rules = rules or default_rules()
     return [kind for kind, c in totals.items()
             if REGISTRY[kind].chance is not None and c.shaped >= rules.chance_min_shaped
@@ -1607,8 +1602,6 @@ def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty
     although neither type alone has the share: the more frequent one decides it — under a header
     that names a phone of either type (家庭电话, jtdh) at the share a header hint needs, as one
     type's own column would be."""
-    from .decide import default_rules
-
     rules = rules or default_rules()
     for family in _FAMILIES:
         # (only the types still detected: switchboards an organisation's header or lines ruled out
@@ -1629,18 +1622,13 @@ def _phone_family(detected: list[Detection], totals: dict[str, Counts], nonempty
 def organisation_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> bool:
     """Context: a table whose rows are organisations — a column mostly of valid unified social
     credit codes, and none mostly of resident ID numbers (whose rows would be people)."""
-    def mostly(kind: str) -> bool:
-        return any(kind in per and nonempty.get(name) and per[kind].matches >= 0.5 * nonempty[name]
-                   for name, per in totals.items())
-
-    return mostly("cn_uscc") and not mostly("cn_resident_id")
+    return registered_rows(totals, nonempty) and not _columns_mostly(totals, nonempty, "cn_resident_id")
 
 
 def registered_rows(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> bool:
     """Context: a table each row of which carries an organisation — a column mostly of valid unified
     social credit codes (persons may stand beside them: its legal representative)."""
-    return any("cn_uscc" in per and nonempty.get(name) and per["cn_uscc"].matches >= 0.5 * nonempty[name]
-               for name, per in totals.items())
+    return bool(_columns_mostly(totals, nonempty, "cn_uscc"))
 
 
 class ScanAccumulator:
@@ -1699,38 +1687,29 @@ class ScanAccumulator:
     def _births(self) -> bool:
         """Whether the package's title, or the resource's name, title or file name, says its rows
         are births (context for :func:`_first_dates_are_births`)."""
-        from .decide import default_rules
-
         resource = self.resource
         title = " ".join(filter(None, (self.title, resource.name, resource.descriptor.get("title"),
                                        Path(str(resource.path)).stem if resource.path else None)))
         return (self.rules or default_rules()).hints.births_of(title)
 
 
-#: a column of dates asks to be declared, under a header that says nothing, when this share of its
-#: cells are dates of a lifetime, their years span at least this many, in a table of persons.
-LIFETIME_SHARE = 0.8
-LIFETIME_SPREAD = 20
-LIFETIME_YEARS = (18, 110)
-#: a header that says nothing: a column's number alone, or with an export's generic word (F6, 字段5, col_3)
-_OPAQUE_HEADER = re.compile(r"^\s*(字段|列|栏|[Ff]|[Cc]ol(umn)?|[Ff]ield)?[\s_\-]?\d*\s*$")
+def _date_years(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
+    """Per date column, its dates by their year (which of them are of a lifetime is the policy's
+    to say, when the table is decided: :func:`lifetime_context`)."""
+    for name, written in dates.items():
+        years, times = np.unique(written[written > 0] // 10000, return_counts=True)
+        counts[name]["birth_date"].years.update(dict(zip(years.tolist(), times.tolist())))
 
 
-def _lifetime_dates(dates: dict[str, np.ndarray], counts: dict[str, dict[str, Counts]]) -> None:
-    """Per date column, the dates 18 to 110 years before today (born then: the adults of a register)
-    and the span of their years (:func:`lifetime_context`)."""
+def _lifetime_years(c: Counts, rules: Rules) -> tuple[int, int]:
+    """How many of a date column's dates are of a lifetime — ``lifetime_min_age`` to
+    ``lifetime_max_age`` years before today (born then: the adults of a register) — and how many
+    years they span (0 when there are none)."""
     import datetime as dt
 
     now = dt.date.today().year
-    for name, written in dates.items():
-        year = written // 10000
-        aged = (year >= now - LIFETIME_YEARS[1]) & (year <= now - LIFETIME_YEARS[0])
-        if aged.any():
-            c = counts[name]["birth_date"]
-            c.aged += int(aged.sum())
-            low, high = int(year[aged].min()), int(year[aged].max())
-            c.year_low = min(c.year_low or low, low)
-            c.year_high = max(c.year_high, high)
+    aged = [year for year in c.years if now - rules.lifetime_max_age <= year <= now - rules.lifetime_min_age]
+    return sum(c.years[year] for year in aged), (max(aged) - min(aged) if aged else 0)
 
 
 def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: dict[str, dict[str, Counts]],
@@ -1741,7 +1720,7 @@ def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: d
     under a header that says nothing (F6, 字段5), may be its persons' birth dates: it asks
     (``uncertain``, fail closed) rather than pass. A date of application or payment (within a few
     years) or a header that says what the dates are (成立日期, 入职日期) does not."""
-    from .decide import Detection
+    rules = rules or default_rules()
     persons = any(d.status == "column" and d.type in ("cn_resident_id", "person_name", "cn_passport")
                   for f in fields for d in f.detected)
     if not persons:
@@ -1750,11 +1729,12 @@ def lifetime_context(fields: list[FieldScan], headers: dict[str, str], totals: d
         c = totals.get(f.name, {}).get("birth_date")
         if c is None or f.key is not None or any(d.type == "birth_date" for d in f.detected):
             continue
-        if not _OPAQUE_HEADER.match(headers.get(f.name, "")):
+        if not rules.hints.opaque_of(headers.get(f.name, "")):
             continue  # a header that says what the dates are (入职日期, 参加工作时间) is the officer's word
-        if nonempty.get(f.name) and c.aged >= LIFETIME_SHARE * nonempty[f.name] \
-                and c.year_high - c.year_low >= LIFETIME_SPREAD:
-            f.detected = list(f.detected) + [Detection("birth_date", c.aged, nonempty[f.name], 0, "uncertain",
+        aged, spread = _lifetime_years(c, rules)
+        if nonempty.get(f.name) and aged >= rules.lifetime_share * nonempty[f.name] \
+                and spread >= rules.lifetime_spread:
+            f.detected = list(f.detected) + [Detection("birth_date", aged, nonempty[f.name], 0, "uncertain",
                                                        reason="lifetime")]
 
 
@@ -1777,8 +1757,6 @@ def coordinate_context(fields: list[FieldScan], headers: dict[str, str], organis
 
     (A header of a place on the coordinates themselves, 站点坐标, already said "not" in :func:`decide`.)
     ``fields`` are changed in place."""
-    from .decide import default_rules
-
     hints = (rules or default_rules()).hints
     persons = any(d.status in ("column", "masked") and d.type in _PERSON_COLUMNS for f in fields for d in f.detected)
     places = organisations or any(hints.place_of(headers[f.name]) for f in fields if f.name in headers)
@@ -1807,10 +1785,8 @@ EARLIEST_BIRTHS = 0.9
 def _first_dates_are_births(totals: dict[str, dict[str, Counts]], nonempty: dict[str, int]) -> None:
     """Context, in a table of births: a column of dates (half its cells or more) that is row by row
     the earliest date of the row is the births' column (counted as linked, as a hint is)."""
-    for name, per in totals.items():
-        dates = per.get("birth_date")
-        if dates is None or not nonempty[name] or dates.matches < 0.5 * nonempty[name]:
-            continue
+    for name in _columns_mostly(totals, nonempty, "birth_date"):
+        dates = totals[name]["birth_date"]
         if dates.earliest >= EARLIEST_BIRTHS * dates.matches:
             dates.linked += dates.earliest
 
