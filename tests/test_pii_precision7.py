@@ -210,3 +210,16 @@ def test_a_road_section_is_a_place_and_a_home_still_an_address(seed, verb):
         f"当事人住{street}{r.randint(1, 9)}幢{r.randint(101, 999)}室",
     ]))
     assert list(spans) == [0, 1, 1]
+
+
+@FEW
+@given(seed=st.integers(0, 10**6))
+def test_plain_street_addresses_in_a_register_are_addresses(seed):
+    """Only premises (an office building, an industrial park) make an address column an organisation's: plain
+    street addresses (文三路N号) may be a sole trader's home, so they stay addresses. The premises pattern was built
+    from the institution words' characters (a string taken as a set), with an empty alternative that matched every
+    cell, so any address column of a register passed as the organisation's — a home address published raw."""
+    r = random.Random(seed)
+    plain = lambda r: f"杭州市西湖区{r.choice(('文三路', '延安路', '凤起路'))}{r.randint(1, 999)}号"  # noqa: E731
+    report = od.check(od.load(package(_fresh() / "in", _register(r, "住所", plain))))
+    assert any(d.type == "address" for d in detections(report, "住所"))

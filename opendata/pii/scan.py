@@ -287,7 +287,7 @@ def _premises_words() -> str:
     ``institution`` words, ``data/address.txt``), an industrial plant or a development zone."""
     from .detectors.person import INSTITUTION
 
-    return "|".join(sorted(set(INSTITUTION) | {"厂房", "开发区", "工业区"}, key=len, reverse=True))
+    return "|".join(sorted(set(INSTITUTION.split("|")) | {"厂房", "开发区", "工业区"}, key=len, reverse=True))
 
 
 def _count_premises(text: pa.Array, weights: np.ndarray, nonempty: np.ndarray, counts: "Counts") -> None:
