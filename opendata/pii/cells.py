@@ -23,7 +23,8 @@ from .detectors.person import kin_name_cells, nobody_cells
 from .normalize import changed, normalize
 from .scan import _at
 
-__all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisation_cells", "owned_by_organisations"]
+__all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisation_cells", "organisation_column",
+           "organisation_lines_in_rows", "owned_by_organisations"]
 
 #: the personal types in the order they claim a cell: check digits and fixed formats first (a
 #: valid ID number is not also a bank card), the looser patterns last.
@@ -135,6 +136,51 @@ def owned_by_organisations(owners: pa.Array, values: pa.Array) -> np.ndarray:
               if own[value] != owner}  # … also beside another owner: not the organisation's alone
     good = [v for v in own if v not in shared]
     return to_mask(pc.is_in(values, value_set=pa.array(good, pa.string()))) if good else out
+
+
+#: the share of a column's non-empty cells that must be organisations' names for the column to say
+#: whose each row is (运维单位 beside 运维电话), when no column of persons' names does.
+ORGANISATION_COLUMN_MIN = 0.9
+
+
+def organisation_column(values: pa.Array) -> bool:
+    """Whether a column names an organisation in (nearly) every non-empty row: :data:`ORGANISATION_COLUMN_MIN`
+    of its cells are organisations' names (…有限公司, …合作社)."""
+    text = memo.trimmed(pc.fill_null(values.cast(pa.string()), ""))
+    filled = np.flatnonzero(to_mask(pc.not_equal(text, "")))
+    if len(filled) < OWNED_MIN_ROWS:
+        return False
+    sub = _at(text, filled)
+    rows = np.flatnonzero(_may_be_organisations(sub))
+    if len(rows) < ORGANISATION_COLUMN_MIN * len(filled):
+        return False
+    return int(organisation_names(_at(sub, rows)).sum()) >= ORGANISATION_COLUMN_MIN * len(filled)
+
+
+def organisation_lines_in_rows(owners: pa.Array, values: pa.Array, others: list[pa.Array]) -> np.ndarray:
+    """Which cells of a phone field ``values`` are, by their row alone, an organisation's line: the
+    row's owner (``owners``) is an organisation's name and the cell is a service number (400…, 95xxx,
+    96xxx: no one's), or a landline in a row that identifies the organisation by a valid unified
+    social credit code in one of ``others`` (出租人 a company, 出租人证件号 its USCC, 出租人电话 its
+    switchboard: the row is a legal person's, and it may stand in one row only). A mobile number is
+    never taken for an organisation's; a landline beside a person's name or an ID number stays."""
+    out = np.zeros(len(values), dtype=bool)
+    owners = memo.trimmed(pc.fill_null(owners.cast(pa.string()), ""))
+    rows = np.flatnonzero(_may_be_organisations(owners))
+    if not len(rows):
+        return out
+    rows = rows[organisation_names(_at(owners, rows))]
+    if not len(rows):
+        return out
+    text = trimmed(pc.fill_null(values.cast(pa.string()), "")).take(pa.array(rows))
+    service = REGISTRY["cn_service_number"].cells(text)
+    landline = cell_types(text) == ORDER.index("cn_landline")
+    identified = np.zeros(len(rows), dtype=bool)
+    for other in others:
+        cells = trimmed(pc.fill_null(other.cast(pa.string()), "")).take(pa.array(rows))
+        identified |= REGISTRY["cn_uscc"].cells(cells)
+    out[rows[service | (landline & identified)]] = True
+    return out
 
 
 def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
