@@ -19,7 +19,7 @@ from ..strings import contiguous, data_bytes, offsets, trimmed
 from . import memo
 from .detectors import REGISTRY
 from .detectors.organisations import ORGANISATION_WORDS
-from .detectors.person import kin_name_cells, nobody_cells
+from .detectors.person import COMPOUND, SURNAMES, TITLES_AFTER, kin_name_cells, nobody_cells
 from .normalize import changed, normalize
 from .scan import _at
 
@@ -183,6 +183,19 @@ def organisation_lines_in_rows(owners: pa.Array, values: pa.Array, others: list[
     return out
 
 
+# A surname and a title alone (龚主任, 张副局长, 欧阳科长: ``titles_after`` of name_cues.txt, which
+# says so), or a pseudonym that letters the persons of a case (夏某乙, 李某甲): a name's pattern fits
+# them, but they name nobody, as 王某 and 李女士 do not (person._MASKED_NAME).
+_TITLED_OR_LETTERED = (f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])"
+                       f"(副?({'|'.join(TITLES_AFTER)})|某{{1,2}}[甲乙丙丁戊己庚辛壬癸])$")
+
+
+def titled_or_lettered(values: pa.Array) -> np.ndarray:
+    """Which cells (trimmed) are a surname with a title only, or a lettered pseudonym
+    (:data:`_TITLED_OR_LETTERED`): as good as masked, kept as written."""
+    return to_mask(pc.fill_null(pc.match_substring_regex(values, _TITLED_OR_LETTERED), False))
+
+
 def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     """Per cell of ``values`` (no nulls, trimmed or not), the index in :data:`ORDER` of the type it
     holds, :data:`MASKED` for a value already masked, or :data:`NONE`. ``first``: a type tried
@@ -196,6 +209,7 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     # A placeholder or a way of handling (无, 自助领取) names no one, though a name's pattern may fit it:
     # as good as masked, before any type claims it.
     nobody = nobody_cells(_at(text, left))
+    nobody[~nobody] = titled_or_lettered(_at(text, left[~nobody]))
     out[left[nobody]] = MASKED
     left = _claim(text, left[~nobody], order, out)
     if len(left):  # the rest once written the plain way (330802 19570528 0715, ＋86 138…)
