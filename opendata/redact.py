@@ -295,29 +295,60 @@ _OWNED = ("cn_landline", "cn_mobile", "address")
 def owned_cells(batch: pa.RecordBatch, plans: list[FieldPlan]) -> dict[str, np.ndarray]:
     """Per field treated whole as phones or an address, the cells that are an organisation's by
     their row (:func:`~opendata.pii.cells.owned_by_organisations`): the owner is a field treated
-    whole as names in which some rows hold an organisation (雇主: a household or a care home). A
-    field whose header says a person lives there (家庭住址) has none."""
-    from .pii.cells import owned_by_organisations
+    whole as names in which some rows hold an organisation (雇主: a household or a care home) or,
+    where no field holds persons' names, a column of organisations' names (运维单位 beside 运维电话:
+    :func:`_organisation_owners`). A phone field also keeps the lines an organisation's row shows on
+    its own (:func:`~opendata.pii.cells.organisation_lines_in_rows`). A field whose header says a
+    person lives there (家庭住址) has none."""
+    from .pii.cells import organisation_lines_in_rows, owned_by_organisations
     from .pii.decide import default_rules
 
-    def whole(plan: FieldPlan, kinds: tuple[str, ...]) -> bool:
-        return plan.key is None and any(not t.spans and not t.cells and t.pii_type in kinds for t in plan.treatments)
-
     present = set(batch.schema.names)
-    owners = [p.field for p in plans if p.field in present and whole(p, ("person_name",))]
+    if not any(p.field in present and _whole(p, _OWNED) for p in plans):
+        return {}
+    owners = [p.field for p in plans if p.field in present and _whole(p, ("person_name",))]
+    if not owners:
+        owners = _organisation_owners(batch, plans)
     if not owners:
         return {}
     hints = default_rules().hints
     out = {}
     for plan in plans:
-        if plan.field in present and plan.field not in owners and whole(plan, _OWNED) \
+        if plan.field in present and plan.field not in owners and _whole(plan, _OWNED) \
                 and not hints.dwelling_of(plan.field):
+            values = batch.column(plan.field)
             kept = np.zeros(batch.num_rows, dtype=bool)
             for owner in owners:
-                kept |= owned_by_organisations(batch.column(owner), batch.column(plan.field))
+                kept |= owned_by_organisations(batch.column(owner), values)
+                if _whole(plan, _PHONES):
+                    others = [batch.column(n) for n in batch.schema.names if n not in (owner, plan.field)]
+                    kept |= organisation_lines_in_rows(batch.column(owner), values, others)
             if kept.any():
                 out[plan.field] = kept
     return out
+
+
+#: the types of a phone field (of :data:`_OWNED`).
+_PHONES = ("cn_landline", "cn_mobile")
+
+
+def _whole(plan: FieldPlan, kinds: tuple[str, ...]) -> bool:
+    """Whether ``plan`` treats its field whole (neither spans nor chosen cells) as one of ``kinds``."""
+    return plan.key is None and any(not t.spans and not t.cells and t.pii_type in kinds for t in plan.treatments)
+
+
+def _organisation_owners(batch: pa.RecordBatch, plans: list[FieldPlan]) -> list[str]:
+    """The untreated fields of ``batch`` that name an organisation in every row
+    (:func:`~opendata.pii.cells.organisation_column`): whose each row is, in a table without persons'
+    names. (With a field of names beside them — a 联系人 — the phones may be the persons': only the
+    names' field says whose a row is, as :func:`owned_cells` reads it.)"""
+    from .pii.cells import organisation_column
+
+    treated = {p.field for p in plans if p.treatments}
+    if any(_whole(p, ("person_name",)) or any(t.pii_type == "person_name" for t in p.treatments) for p in plans):
+        return []
+    return [name for name in batch.schema.names
+            if name not in treated and organisation_column(batch.column(name))]
 
 
 def _treat_column(column: pa.Array, treatments: list[Treatment], key: Any, fast: bool,

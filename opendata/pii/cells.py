@@ -19,11 +19,12 @@ from ..strings import contiguous, data_bytes, offsets, trimmed
 from . import memo
 from .detectors import REGISTRY
 from .detectors.organisations import ORGANISATION_WORDS
-from .detectors.person import kin_name_cells, nobody_cells
+from .detectors.person import COMPOUND, SURNAMES, TITLES_AFTER, kin_name_cells, nobody_cells
 from .normalize import changed, normalize
 from .scan import _at
 
-__all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisation_cells", "owned_by_organisations"]
+__all__ = ["MASKED", "NONE", "ORDER", "ORGANISATION", "cell_types", "organisation_cells", "organisation_column",
+           "organisation_lines_in_rows", "owned_by_organisations"]
 
 #: the personal types in the order they claim a cell: check digits and fixed formats first (a
 #: valid ID number is not also a bank card), the looser patterns last.
@@ -137,6 +138,64 @@ def owned_by_organisations(owners: pa.Array, values: pa.Array) -> np.ndarray:
     return to_mask(pc.is_in(values, value_set=pa.array(good, pa.string()))) if good else out
 
 
+#: the share of a column's non-empty cells that must be organisations' names for the column to say
+#: whose each row is (运维单位 beside 运维电话), when no column of persons' names does.
+ORGANISATION_COLUMN_MIN = 0.9
+
+
+def organisation_column(values: pa.Array) -> bool:
+    """Whether a column names an organisation in (nearly) every non-empty row: :data:`ORGANISATION_COLUMN_MIN`
+    of its cells are organisations' names (…有限公司, …合作社)."""
+    text = memo.trimmed(pc.fill_null(values.cast(pa.string()), ""))
+    filled = np.flatnonzero(to_mask(pc.not_equal(text, "")))
+    if len(filled) < OWNED_MIN_ROWS:
+        return False
+    sub = _at(text, filled)
+    rows = np.flatnonzero(_may_be_organisations(sub))
+    if len(rows) < ORGANISATION_COLUMN_MIN * len(filled):
+        return False
+    return int(organisation_names(_at(sub, rows)).sum()) >= ORGANISATION_COLUMN_MIN * len(filled)
+
+
+def organisation_lines_in_rows(owners: pa.Array, values: pa.Array, others: list[pa.Array]) -> np.ndarray:
+    """Which cells of a phone field ``values`` are, by their row alone, an organisation's line: the
+    row's owner (``owners``) is an organisation's name and the cell is a service number (400…, 95xxx,
+    96xxx: no one's), or a landline in a row that identifies the organisation by a valid unified
+    social credit code in one of ``others`` (出租人 a company, 出租人证件号 its USCC, 出租人电话 its
+    switchboard: the row is a legal person's, and it may stand in one row only). A mobile number is
+    never taken for an organisation's; a landline beside a person's name or an ID number stays."""
+    out = np.zeros(len(values), dtype=bool)
+    owners = memo.trimmed(pc.fill_null(owners.cast(pa.string()), ""))
+    rows = np.flatnonzero(_may_be_organisations(owners))
+    if not len(rows):
+        return out
+    rows = rows[organisation_names(_at(owners, rows))]
+    if not len(rows):
+        return out
+    text = trimmed(pc.fill_null(values.cast(pa.string()), "")).take(pa.array(rows))
+    service = REGISTRY["cn_service_number"].cells(text)
+    landline = cell_types(text) == ORDER.index("cn_landline")
+    identified = np.zeros(len(rows), dtype=bool)
+    for other in others:
+        cells = trimmed(pc.fill_null(other.cast(pa.string()), "")).take(pa.array(rows))
+        identified |= REGISTRY["cn_uscc"].cells(cells)
+    out[rows[service | (landline & identified)]] = True
+    return out
+
+
+# A surname and a title alone (龚主任, 张副局长, 欧阳科长: ``titles_after`` of name_cues.txt, which
+# says so), or a pseudonym that letters the persons of a case (夏某乙, 李某甲): a name's pattern fits
+# them, but they name nobody, as 王某 and 李女士 do not (person._MASKED_NAME).
+_TITLED_OR_LETTERED = (f"^(({'|'.join(COMPOUND)})|[{SURNAMES}])"
+                       f"(副?({'|'.join(TITLES_AFTER)})|某{{1,2}}[甲乙丙丁戊己庚辛壬癸])$")
+
+
+def titled_or_lettered(values: pa.Array) -> np.ndarray:
+    """Which cells (trimmed) are a surname with a title only, or a lettered pseudonym
+    (:data:`_TITLED_OR_LETTERED`): as good as masked, kept as written."""
+    return to_mask(pc.fill_null(pc.match_substring_regex(values, _TITLED_OR_LETTERED), False))
+
+
 def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     """Per cell of ``values`` (no nulls, trimmed or not), the index in :data:`ORDER` of the type it
     holds, :data:`MASKED` for a value already masked, or :data:`NONE`. ``first``: a type tried
@@ -150,6 +209,7 @@ def cell_types(values: pa.Array, first: str | None = None) -> np.ndarray:
     # A placeholder or a way of handling (无, 自助领取) names no one, though a name's pattern may fit it:
     # as good as masked, before any type claims it.
     nobody = nobody_cells(_at(text, left))
+    nobody[~nobody] = titled_or_lettered(_at(text, left[~nobody]))
     out[left[nobody]] = MASKED
     left = left[~nobody]
     if len(left) and "person_name" in ORDER:  # a relative, 父亲（王建国）, 许浩 侄子: a name, the word kept by its mask

@@ -397,13 +397,17 @@ _MASKED_OR_ADDRESSED = (f"[*＊]|某|^\\s*[\\x{{4e00}}-\\x{{9fa5}}]{{1,2}}({'|'.
 
 def raw_cells(raw: pa.Array, treated: pa.Array) -> int:
     """How many non-empty cells ``treated`` left exactly as in ``raw``, other than values that were
-    already masked in the source (``138****5678``: a star or 某 where characters were)."""
+    already masked in the source (``138****5678``: a star or 某 where characters were) or that name
+    nobody (王女士; a surname and an official's title alone, 龚主任: :func:`~opendata.pii.cells.titled_or_lettered`)."""
     raw = raw.cast(pa.string())
     present = to_mask(pc.fill_null(pc.not_equal(memo.trimmed(raw), ""), False))
     same = to_mask(pc.fill_null(pc.equal(raw, treated.cast(pa.string())), False)) & present
     if not same.any():
         return 0
     masked = to_mask(pc.fill_null(pc.match_substring_regex(raw, _MASKED_OR_ADDRESSED), False))
+    from .cells import titled_or_lettered  # (a surname is required before the title: 张伟科长 is counted)
+
+    masked |= titled_or_lettered(memo.trimmed(raw))
     left = np.flatnonzero(same & ~masked)
     if len(left) == 0:
         return 0

@@ -183,6 +183,7 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
     nonempty = to_mask(pc.not_equal(text, ""))
     if raw_only:  # a placeholder kept as written (自助领取: a name's shape) is nothing left untreated
         nonempty &= ~nobody_cells(text)
+        nonempty &= ~_names_nobody(text)
     total = int(weights[nonempty].sum())
     found: dict[str, Counts] = {}
     if total == 0:
@@ -227,6 +228,14 @@ def scan_column(values: pa.Array, *, raw_only: bool = False) -> tuple[int, dict[
             if len(left):
                 _spans(text, weights, left, found, active, inactive, maybe[rare])
     return total, found
+
+
+def _names_nobody(text: pa.Array) -> np.ndarray:
+    """A surname with a title alone, a lettered pseudonym (龚主任, 夏某乙): kept as written, as
+    :func:`~opendata.pii.cells.cell_types` reads them, so nothing left untreated."""
+    from .cells import titled_or_lettered
+
+    return titled_or_lettered(text)
 
 
 _CHANCE_DETECTORS = [d for d in REGISTRY.values() if d.chance is not None]

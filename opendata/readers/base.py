@@ -183,7 +183,7 @@ def arrow_to_text(column: pa.Array) -> pa.Array:
     elif pa.types.is_boolean(kind):
         text = pc.if_else(column, "true", "false")
     elif pa.types.is_timestamp(kind):
-        text = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")
+        text = _timestamp_text(column)
     elif pa.types.is_date(kind):
         text = pc.strftime(column, format="%Y-%m-%d")
     elif pa.types.is_floating(kind):
@@ -197,23 +197,53 @@ def arrow_to_text(column: pa.Array) -> pa.Array:
     return filled(text)
 
 
+def _timestamp_text(column: pa.Array) -> pa.Array:
+    """A timestamp column as people (and Python's ``str``) write it: ``2025-07-27 05:20:00``, with
+    the fraction only where it is not zero (``05:20:00.250``). ``strftime`` writes a millisecond
+    column's seconds as ``00.000``; a zero fraction says nothing and changed every cell. The space
+    separator is read back by the project's validation and by Frictionless (dateutil's isoparse)."""
+    text = pc.strftime(column, format="%Y-%m-%d %H:%M:%S")
+    return pc.replace_substring_regex(text, r"\.0+$", "")
+
+
+#: Whole floats from this size on are written as integer digits: five digits or more may be an
+#: identifier (QQ numbers from 10000, postcodes, phone numbers) that pandas stored as float64
+#: because the column has missing values; ``13812345678.0`` or ``1.3812345678e+10`` would hide it
+#: from every pattern. Below 1e15 the double holds the integer exactly.
+WHOLE_AS_DIGITS = (1e4, 1e15)
+
+
 def _float_text(column: pa.Array) -> pa.Array:
-    """A float column as text, its integral values written as integers in digits (``13812345678``):
-    Arrow writes a large one in exponent form (``1.3812345678e+10``), and pandas stores an integer
-    column with missing values (phone numbers, codes) as float64, so such a column's values were
-    hidden from every pattern, and written so. Below 1e15 the double holds the integer exactly;
-    every other value as Arrow writes it (``250``, ``0.1``, ``-0``)."""
+    """A float column as text a reader expects, the way Python's ``str`` writes the value (``250.0``,
+    ``87.1``, ``1e-05``), which reads back as the same double; Arrow's text drops the ``.0`` of a
+    whole value (``250``) and uses exponents from 1e10, so every whole amount changed. Exceptions:
+    whole values in :data:`WHOLE_AS_DIGITS` are written as integer digits (``13812345678``), and a
+    float32 keeps Arrow's shortest text (``87.1``; Python would write the widened double,
+    ``87.0999984741211``)."""
     text = column.cast(pa.string())
-    exponent = pc.fill_null(pc.match_substring(text, "e"), False)
-    if not pc.any(exponent).as_py():
-        return text
     finite = pc.fill_null(pc.is_finite(column), False)
-    whole = pc.and_(pc.and_(exponent, finite),
-                    pc.and_(pc.equal(pc.floor(column), column), pc.less(pc.abs(column), 1e15)))
-    if not pc.any(whole).as_py():
+    if not pc.any(finite).as_py():
         return text
-    ints = pc.cast(pc.if_else(whole, column, 0.0), pa.int64()).cast(pa.string())
-    return pc.if_else(whole, ints, text)
+    whole = pc.and_(finite, pc.equal(pc.floor(column), column))
+    magnitude = pc.abs(column)
+    low, high = WHOLE_AS_DIGITS
+    digits = pc.and_(whole, pc.and_(pc.greater_equal(magnitude, low), pc.less(magnitude, high)))
+    if pc.any(digits).as_py():
+        ints = pc.cast(pc.if_else(digits, column, 0.0), pa.int64()).cast(pa.string())
+        text = pc.if_else(digits, ints, text)
+    # Python's form where Arrow's differs: a whole value without its ".0", or an exponent threshold.
+    plain = pc.invert(pc.fill_null(pc.match_substring_regex(text, r"[.e]"), False))
+    pointless = pc.and_(pc.and_(whole, pc.invert(digits)), plain)
+    text = pc.if_else(pointless, pc.binary_join_element_wise(text, ".0", ""), text)
+    if not pa.types.is_float64(column.type):
+        return text
+    differs = pc.and_(pc.and_(finite, pc.invert(digits)),
+                      pc.or_(pc.fill_null(pc.match_substring(text, "e"), False),
+                             pc.and_(pc.less(magnitude, 1e-4), pc.not_equal(magnitude, 0.0))))
+    if pc.any(differs).as_py():
+        python = pa.array([str(v) for v in column.filter(differs).to_pylist()], type=pa.string())
+        text = pc.replace_with_mask(text, differs, python)
+    return text
 
 
 def open_arrow(table: pa.Table, label: str) -> TableSource:

@@ -158,15 +158,16 @@ def _organisations_particulars(text: str, start: int) -> bool:
 
 @register
 class ServiceNumber(Detector):
-    """400/800 numbers, 95xxx and 1xxxx short numbers, and lines labelled a fax or a switchboard
-    (传真 0571-88123456, 总机：010-62345678): an organisation's lines, not a person's. They explain a
-    服务电话 column and so stop it from being asked about; where they are a good share of a column
-    the column is an organisation's phones (:func:`~opendata.pii.scan.organisation_lines`)."""
+    """400/800 numbers, 95xxx and 96xxx (a city's public-service lines: 96110, 96166) and 1xxxx
+    short numbers, and lines labelled a fax or a switchboard (传真 0571-88123456, 总机：010-62345678):
+    an organisation's lines, not a person's. They explain a 服务电话 column and so stop it from being
+    asked about; where they are a good share of a column the column is an organisation's phones
+    (:func:`~opendata.pii.scan.organisation_lines`)."""
 
     type = "cn_service_number"
     personal = False
     # (an emergency line with the word for a transferred call, 110转接, says no caller's number)
-    cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^95\d{3,4}$|^1[0-2]\d{3}$|^(110|119|120|122)(转接|转入|转来|联动)$"
+    cell_pattern = (r"^(400|800)[- ]?\d{3}[- ]?\d{4}$|^9[56]\d{3,4}$|^1[0-2]\d{3}$|^(110|119|120|122)(转接|转入|转来|联动)$"
                     r"|^(传真|总机|(?i:fax))[:：]?\s*[(（]?0\d{2,3}[)）]?[- ]?[2-9]\d{6,7}([-转#]\d{1,6})?$")
 
 
