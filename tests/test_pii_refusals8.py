@@ -58,16 +58,18 @@ def test_a_party_that_is_no_person_stays() -> None:
 @SOME
 @given(r=SEEDS)
 def test_a_dotted_name_or_a_name_after_a_role_leading_a_file_name_is_masked(r: random.Random) -> None:
+    # (a dotted name heading a file name, photo/玉苏甫．赛买提身份证.png, is left to the last line, which refuses it: the
+    # detector reading those wrote the table with the names no surname leads, 白玛德吉_人脸.jpg, unread)
     dotted = [f"{a}{r.choice(NAME_DOTS.replace('丶', ''))}{b}" for a, b in (r.sample(UYGHUR_PARTS, 2) for _ in range(8))]
+    assert lastline.name_cue_cells(pa.array([f"photo/{n}身份证.png" for n in dotted])) == len(dotted)
     plain = [name(r) for _ in range(8)]
-    cells = [f"photo/{n}{r.choice(('身份证', '_身份证正面', '_人脸'))}.{r.choice(('jpg', 'png'))}" for n in dotted]
-    cells += [f"{r.choice(('照管员', '安全员', '驾驶员'))}{n}{r.choice(('健康证', '身份证', '驾驶证'))}.jpg" for n in plain]
+    cells = [f"{r.choice(('照管员', '安全员', '驾驶员'))}{n}{r.choice(('健康证', '身份证', '驾驶证'))}.jpg" for n in plain]
     assert lastline.name_cue_cells(pa.array(cells)) == len(cells)
     out = _masked(cells)
-    assert _left(dotted + plain, out) == []
+    assert _left(plain, out) == []
     assert lastline.name_cue_cells(pa.array(out)) == 0
     # (the lead and the document stay)
-    assert all(o.startswith(("photo/", "照管员", "安全员", "驾驶员")) and o.endswith((".jpg", ".png")) for o in out)
+    assert all(o.startswith(("照管员", "安全员", "驾驶员")) and o.endswith(".jpg") for o in out)
 
 
 def test_file_names_without_a_person_stay() -> None:

@@ -684,7 +684,7 @@ def name_span(named: bool = False) -> str:
         # (a word may stand before the name, 法人王五身份证.jpg: one to five characters here, none tried first (爱人超身份证.jpg
         # is 爱人超's), kept only where they are
         # a word of :data:`FILE_LEADS` — text_names tells, as RE2's size limit leaves no room for the list here)
-        group("p", 43, "(^|[\\s:：，,、;；/\\\\])([\\x{4e00}-\\x{9fa5}]{1,5}?)??") + group("n", 43, f"{_SHORT_NAME}|{LATIN_NAME}|{_FILE_DOTTED}")
+        group("p", 43, "(^|[\\s:：，,、;；/\\\\])([\\x{4e00}-\\x{9fa5}]{1,5}?)??") + group("n", 43, f"{_SHORT_NAME}|{LATIN_NAME}")
         + group("s", 43, FILE_AFTER_NAME),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
