@@ -257,7 +257,7 @@ _ROLE_OF_REN = f"[\u4e00-\u9fa5](?![{PEOPLE_WORD_HEADS}])[\u4e00-\u9fa5]人"
 _KIN_LABEL = "|".join(KIN_LABELS)
 _KIN_BRACKET = f"[（(]\\s*(?:{_KIN_LABEL})\\s*[)）]"
 _PLACED = re.compile(
-    f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
+    f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人|[其之][{KIN_CHARS}])[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
     f"|{_ROLE_OF_REN}[:：]?({_ROLE_LED})(?:{'|'.join(ROLE_OF_REN_ENDS)})"
     f"|(?:^|[的，。；：、！？,;:\\s])({_SURNAME_LED})(?:{'|'.join(TITLES_AFTER)})"
     f"|(?:^|[^\\u4e00-\\u9fa5]|对方|双方|与|和|同|及)([\\u4e00-\\u9fa5{_DOTS}]{{2,12}}?)(?=" + _BRACKET + ")"
