@@ -510,6 +510,10 @@ def decide(detector: Detector, counts: Any, sampled: int, header: str, rules: Ru
         # a diverse column of names, and a column of them was published raw)
         # (… placeholders aside: names on one row in five, 无 or 本人 on the others, were published raw)
         named = _named_share(detector, counts, sampled)
+        if _places(counts, rules):
+            # 湾溪乡, 红湾街道, 高邮市 under 乡镇 or F2: every value of a name's shape reads as a place or a
+            # category (the same share as :func:`_recurring`'s, the other way): a column of places, not asked about
+            return detection("spans") if counts.span_cells else None
         if detector.uncertain_unhinted and named >= rules.unhinted_uncertain \
                 and counts.matches >= rules.uncertain_min_cells \
                 and (diverse or _recurring(counts, header, rules) or _few_names(detector, counts, named)):
@@ -553,6 +557,13 @@ def _recurring(counts: Any, header: str, rules: Rules) -> bool:
     return (counts.distinct >= rules.recurring_min_distinct
             and counts.unlike <= rules.recurring_unlike * counts.distinct
             and not rules.hints.attribute(header))
+
+
+def _places(counts: Any, rules: Rules) -> bool:
+    """Whether the values of a name's shape of an unhinted field are places or categories: at most
+    ``recurring_unlike`` of the distinct ones read as anything else (湾溪乡, 兴城镇, 红湾街道: a township's
+    suffix; 余杭, 高邮市: a division). A column of real names never comes near (李镇 or 王村 are rare)."""
+    return counts.matches > 0 and counts.distinct > 0 and counts.unlike >= (1 - rules.recurring_unlike) * counts.distinct
 
 
 def _loose_names(counts: Any, rules: Rules) -> bool:

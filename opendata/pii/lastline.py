@@ -258,7 +258,7 @@ _KIN_LABEL = "|".join(KIN_LABELS)
 _KIN_BRACKET = f"[（(]\\s*(?:{_KIN_LABEL})\\s*[)）]"
 _KIN_LABEL2 = "|".join(k for k in KIN_LABELS if len(k) > 1)
 _PLACED = re.compile(
-    f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人)[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
+    f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人|[其之][{KIN_CHARS}])[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
     f"|{_ROLE_OF_REN}[:：]?({_ROLE_LED})(?:{'|'.join(ROLE_OF_REN_ENDS)})"
     f"|(?:^|[的，。；：、！？,;:\\s])({_SURNAME_LED})(?:{'|'.join(TITLES_AFTER)})"
     f"|(?:^|[^\\u4e00-\\u9fa5]|对方|双方|与|和|同|及)([\\u4e00-\\u9fa5{_DOTS}]{{2,12}}?)(?=" + _BRACKET + ")"
@@ -272,7 +272,9 @@ _PLACED = re.compile(
     # (a complaint's title about a household: 关于张三家…, and a file name a name leads: 张三身份证正面.jpg)
     f"|(?:^|[，。；：！？\\s])(?:{'|'.join(TITLE_LEADS)})对?({_SURNAME_LED})家(?![园具电居政装乡])"
     # (… a word may stand before that name: 法人王五身份证.jpg, 申请人李四户口本.pdf)
-    f"|(?:^|[\\s:：，,、;；/\\\\])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))})?({_SURNAME_LED})"
+    # (… or a role by its form: 照管员X健康证.jpg)
+    f"|(?:^|[\\s:：，,、;；/\\\\])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))}"
+    f"|[\\u4e00-\\u9fa5]{{1,4}}?(?:{'|'.join(ROLE_ENDS)}))?({_SURNAME_LED})"
     f"(?:{'|'.join(FILE_WORDS)}|的|[_\\-－—])[^\\s/\\\\:：，,;；]{{0,40}}?"
     f"\\.(?i:{'|'.join(FILE_TYPES)})(?![A-Za-z0-9])")
 # A relative, the name first and the word of kinship in brackets after it (王建国（父亲）, 芈超(朋友)), or a
@@ -320,12 +322,48 @@ def _part_masked(cell: str) -> bool:
 _LEADS_A_NAME = tuple(CUE_WORDS + COLON_CUES + ROLE_ENDS) + tuple(_CUES["file_leads"].split())
 
 
+# A person's papers named after their owner and 的 (缺少X的身份证明, 提供X的户口本: ``data/name_cues.txt``'s
+# ``personal_docs``): a surname-led name there, where a word begins (after a verb of handing papers, ``doc_verbs``, or
+# a character that is no Chinese one), unmasked, is the owner's, unless it is a role or a word for people (申请人的…).
+_PERSONAL_DOCS = "|".join(_CUES["personal_docs"].split())
+_DOC_OWNER = re.compile(f"(?:^|[^\u4e00-\u9fa5]|{'|'.join(sorted(_CUES['doc_verbs'].split(), key=len, reverse=True))})"
+                        f"({_SURNAME_LED})的(?:{_PERSONAL_DOCS})")
+# A foreign national's name in Latin letters (Lucas IVANOVA, Silva, Anna, O'Brien-Smith, Elena MÜLLER: two to four
+# capitalised words, read here on their own terms) where its place says a name stands: after a cue word, a colon cue
+# with its colon or a role a file name puts first (法定代表人John Kim已签署), leading a file name before a document's
+# word or 的 (法人Silva, Ahmed身份证明.jpg), or before a person's papers (缺少Elena MÜLLER的身份证明). A masked one
+# (L************) has no second letter.
+_LATIN_CAP = "A-ZÀ-ÖØ-Þ"
+_LATIN_ANY = "A-Za-zÀ-ÖØ-öø-ÿ"
+_LATIN = f"[{_LATIN_CAP}][{_LATIN_ANY}'’\\-]*[{_LATIN_ANY}](?:,? [{_LATIN_CAP}][{_LATIN_ANY}'’\\-]*[{_LATIN_ANY}]){{1,3}}"
+_LATIN_PLACED = re.compile(
+    f"(?:{'|'.join(sorted(CUE_WORDS + tuple(_CUES['file_leads'].split()), key=len, reverse=True))}"
+    f"|(?:{'|'.join(COLON_CUES)})[:：])[:：为是]?\\s?({_LATIN})"
+    f"|(?:^|[\\s:：，,、;；/\\\\])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))})?({_LATIN})"
+    f"(?:{'|'.join(FILE_WORDS)}|的)[^\\s/\\\\:：，,;；]{{0,40}}?\\.(?i:{'|'.join(FILE_TYPES)})(?![A-Za-z0-9])"
+    f"|({_LATIN})的(?:{_PERSONAL_DOCS})")
+
+
+def _doc_owner(cell: str) -> bool:
+    """Whether ``cell`` names the owner of a person's papers, unmasked (:data:`_DOC_OWNER`), or a foreign national
+    in Latin letters where its place says a name stands (:data:`_LATIN_PLACED`)."""
+    if _LATIN_PLACED.search(cell) is not None:
+        return True
+    for m in _DOC_OWNER.finditer(cell):
+        name = m.group(1)
+        if name.endswith(("人",) + ROLE_ENDS + KIN_WORDS + CUE_WORDS) or re.search("[某*＊]", name) \
+                or name[:2] in NOT_NAMES or _place_or_phrase(name):
+            continue
+        return True
+    return False
+
+
 #: RE2 text a cell must hold for :data:`_PLACED` to find anything (a cheap first test).
 _PLACED_HINT = ("|".join(ROLE_ENDS + KIN_WORDS + TITLES_AFTER) + "|" + _BRACKET + "|" + _KIN_BRACKET
                 + f"|({_KIN_LABEL})[-－—–_]|^\\s*({_KIN_LABEL})\\s*[:：\\s]|(\\s|\\p{{Han}})({_KIN_LABEL})\\s*$|^\\s*({_KIN_LABEL2})\\p{{Han}}"
                 + f"|[\\x{{4e00}}-\\x{{9fa5}}][^\\P{{Han}}{PEOPLE_WORD_HEADS}]人|[*＊](?:、|和|及|与)|本人"
                 + f"|(?:{'|'.join(TITLE_LEADS)})对?\\p{{Han}}{{2,4}}家|\\.(?i:{'|'.join(FILE_TYPES)})"
-                + f"|(?:[其之][{KIN_CHARS}]|人)阿")
+                + f"|(?:[其之][{KIN_CHARS}]|人)阿|的(?:{_PERSONAL_DOCS})")
 
 
 def _placed_names(cell: str) -> bool:
@@ -333,12 +371,16 @@ def _placed_names(cell: str) -> bool:
     masked after more than its surname where a file name or a word of kinship leads (:data:`_PART_MASKED`)."""
     if _part_masked(cell) or any(name[:2] not in NOT_NAMES and "某" not in name for name in _A_LED.findall(cell)):
         return True
+    if _doc_owner(cell):
+        return True
     for m in _PLACED.finditer(cell):
         name = after_last_cue(re.sub("^(对方|双方)", "", next(g for g in m.groups() if g is not None)))
         if name.endswith(KIN_WORDS) or (len(name) > 4 and not re.search(f"[{_DOTS}]", name)) \
                 or name in AFTER_ROLE or name[:2] in AFTER_ROLE:
             continue  # 其父亲（身份证号…）: whose details follow, not a name; a clause, not a name
-        if not re.search("[某*＊]", name) and name[:2] not in NOT_NAMES and not _place_or_phrase(name):
+        # (a transliterated name is read whole, as after a cue: its syllables may hold 不 or 都, 阿不都拉·艾力)
+        dotted = re.search(f"[{_DOTS}]", name) is not None
+        if not re.search("[某*＊]", name) and name[:2] not in NOT_NAMES and (dotted or not _place_or_phrase(name)):
             return True
     for m in _KIN_PLACED.finditer(cell):
         name = next(g for g in m.groups() if g is not None)
@@ -361,6 +403,13 @@ def name_cue_cells(values: pa.Array) -> int:
     if not _anywhere(text, cues):
         return 0
     candidates = to_mask(pc.match_substring_regex(text, cues))
+    if candidates.any():
+        # A whole cell that is an organisation's name (金杜律师事务所: 金杜 and the title 律师, to the test of a name before
+        # a title) names no person: the raw-cells check keeps such cells too, and the detector reads none in them.
+        from .cells import organisation_cells
+
+        index = np.flatnonzero(candidates)
+        candidates[index[organisation_cells(trimmed(text.take(pa.array(index))))]] = False
     found = 0
     for cell in text.filter(pa.array(candidates)).to_pylist():
         found += any(_unmasked_name(m) for m in _CUE.findall(cell)) or any(

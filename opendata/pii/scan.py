@@ -785,8 +785,8 @@ def _whole_cells(text: pa.Array, weights: np.ndarray, cells: np.ndarray, found: 
                 if detector.unhinted_ratio is not None:
                     distinct = pc.unique(values.filter(pa.array(hits)))
                     counts.distinct += len(distinct)
-                    if len(distinct) < detector.unhinted_distinct * n:  # (diverse values need no second look)
-                        counts.unlike += int(detector.unlike(distinct).sum())
+                    # (diverse values too: a column of townships, 湾溪乡 红湾街道, is diverse and all places)
+                    counts.unlike += int(detector.unlike(distinct).sum())
         return hits
 
     unclaimed = cells

@@ -283,7 +283,7 @@ RUN_GROUP = 7
 #: … and those where only the place says a name stands (the start of a sentence, a side of a plot),
 #: no word that introduces a person: there alone a word of :data:`NOT_NAMES` is taken for itself.
 POSITION_GROUPS = frozenset((4, 6, 9, 10, 11, 15, 16, 17, 18, 22, 23, 24, 25, 28, 29, 30, 32, 33, 34, 35, 36, 38, 41,
-                             46))
+                             46, 47))
 # the alternative of a name handed a matter before a title (请X同志), and a cue word at a name's start
 HANDED_GROUP = 12
 _CUE_AT_START = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
@@ -309,7 +309,7 @@ _BRACKET_GROUPS = frozenset((29, 30))
 # 由社区代领, 由网格员代办: :func:`_names_a_party`)
 _PARTY_GROUPS = frozenset((46,))
 # the number of ``name_span``'s alternatives
-_GROUPS = 46
+_GROUPS = 47
 
 
 def name_begins(group: int, name: str, after: str = "") -> int:
@@ -332,8 +332,18 @@ def name_begins(group: int, name: str, after: str = "") -> int:
     # before a bracket, a word of kinship is whose details follow (其父亲（身份证号…）), not a name
     if group in _BRACKET_GROUPS and name.endswith(KIN_WORDS):
         return len(name)
-    if group in _PARTY_GROUPS and _names_a_party(name):
-        return len(name)
+    if group in _PARTY_GROUPS:
+        # a party's role or kin and the name after it (被被执行人夏勇军驾驶的: 被, then the role 被执行人 and the name;
+        # 由其妻子赵欣刚代收: 由, then 其妻子 and the name): the name, of a known form or any the party's test takes
+        # (上官刚鑫 begins with a word of grammar's character), is masked after them; the role or kin alone, none
+        rest = after_last_cue(name)
+        kin = _KIN_FIRST.match(rest)
+        rest = rest[kin.end():] if kin is not None and len(rest) - kin.end() >= 2 else rest
+        if rest != name:
+            known = _short_name().fullmatch(rest) is not None or not _names_a_party(rest)
+            return len(name) - len(rest) if known else len(name)
+        if _names_a_party(name):
+            return len(name)
     # where only the position says a name stands, a role's word is none (驾驶员反映…, 网格员称…)
     if group in POSITION_GROUPS and name.endswith(_ROLE_ENDS_BUT_者):
         return len(name)
@@ -370,6 +380,59 @@ def name_begins(group: int, name: str, after: str = "") -> int:
         return len(name)
     rest = len(name) - last.end()
     return last.end() if rest >= (4 if group == RUN_GROUP else 2) else 0
+
+
+def _file_lead(kept: str) -> bool:
+    """Whether what a file name puts before the name (``p43``) leads one: nothing, a word of :data:`FILE_LEADS`, or a
+    role by its form (照管员X健康证.jpg, 安全员X_证书.pdf: :data:`ROLE_ENDS`)."""
+    head = kept.lstrip(_FILE_SEPARATORS)
+    return head in FILE_LEADS or (len(head) >= 2 and head.endswith(ROLE_ENDS))
+
+
+def _lead_inside(kept: str, name: str) -> int:
+    """Where a name begins inside what the file-name alternative took as ``name`` after ``kept``, when the text
+    before it and the name's first characters are a word of :data:`FILE_LEADS` (大 | 伯曹红: 大伯, then 曹红) and the
+    rest a name of a known form; ``len(name)`` for none."""
+    head = kept.lstrip(_FILE_SEPARATORS)
+    for k in range(1, len(name) - 1):
+        if _file_lead(head + name[:k]) and _short_name().fullmatch(name[k:]):
+            return k
+    return len(name)
+
+
+def _owner_begins(text: str, start: int, name: str) -> int:
+    """Where the owner's name begins in what :data:`DOC_GROUP` took as ``name`` at ``text[start:]`` (``len(name)``
+    for none): 的 and a person's papers (:data:`PERSONAL_DOCS`) must follow, and the name stand where a word begins —
+    at the start, after a character that is no Chinese one or after a verb of :data:`DOC_VERBS`, before it or inside
+    what RE2 took (缺少王明 at a cell's start: 王明) — and be of a known form (or in Latin letters), not a role or a word
+    for people (补正申请人的…, 提交其本人的…). RE2 reads the verb and the papers by one character each."""
+    if not text.startswith(tuple("的" + d for d in PERSONAL_DOCS), start + len(name)):
+        return len(name)
+    before = text[:start]
+    starts = [] if before and "\u4e00" <= before[-1] <= "\u9fa5" and not before.endswith(DOC_VERBS) else [0]
+    # (a verb that ends inside what RE2 took, or that RE2 took the last character of as a verb's: 上传田浩霞 read at 上,
+    # the last character of 附上, as 上 | 传田浩霞 — the name 田浩霞 after 上传)
+    window = max(0, start - 1)
+    starts += [window + m.end() - start for m in re.finditer("|".join(DOC_VERBS), text[window:start + len(name)])
+               if window + m.end() > start]
+    for k in starts:
+        owner = name[k:]
+        if len(owner) >= 2 and not owner.endswith(("人",) + ROLE_ENDS + KIN_WORDS + _CUE_WORDS_TUPLE) \
+                and (_short_name().fullmatch(owner) or _LATIN_RE.fullmatch(owner)):
+            return k
+    return len(name)
+
+
+@lru_cache(maxsize=1)
+def _short_name() -> "re.Pattern[str]":
+    """:data:`_SHORT_NAME` for Python's ``re``."""
+    from ..operators.base import python_pattern
+
+    return re.compile(python_pattern(_SHORT_NAME))
+
+
+#: a word of kinship, with a word of whose or not, at the start of what a party's alternative took (其妻子…)
+_KIN_FIRST = re.compile(f"[其之我他她你您的俺咱]?(?:{'|'.join(KIN_WORDS)})")
 
 
 def _names_a_party(name: str) -> bool:
@@ -422,8 +485,17 @@ def text_names(match: "re.Match[str]") -> tuple[int, str, int]:
     end = match.end(f"n{i}")
     if _label_split(groups.get(f"p{i}") or "", name):
         return i, name, len(name)
-    if i == FILE_GROUP and (groups.get("p43") or "").lstrip(_FILE_SEPARATORS) not in FILE_LEADS:
-        return i, name, len(name)  # (现场照片身份证.jpg: 照片 after 现场 is no name, 现场 no word that leads one)
+    if i == FILE_GROUP and not _file_lead(groups.get("p43") or ""):
+        # (现场照片身份证.jpg: 照片 after 现场 is no name, 现场 no word that leads one; but a lead whose last character
+        # is a surname, 大伯曹红身份证.png, was split there by the lazy prefix: 大 | 伯曹红, the name 曹红)
+        return i, name, _lead_inside(groups.get("p43") or "", name)
+    if i == DOC_GROUP:
+        return i, name, _owner_begins(match.string, match.start("n47"), name)
+    if i == FILE_GROUP and _FILE_DOTS.search(name):  # (法人艾力·赛买提身份证.jpg: the dotted name after the lead)
+        lead = max((w for w in _FILE_LEAD_WORDS if name.startswith(w) and len(name) > len(w) + 2), key=len, default="")
+        return i, name, len(lead)
+    if i == FILE_GROUP and _LATIN_RE.fullmatch(name) and not (groups.get("s43") or "").startswith(FILE_WORDS + ("的",)):
+        return i, name, len(name)  # (Annual Report_2024.pdf: words in Latin letters before a dash name no one)
     return i, name, name_begins(i, name, match.string[end:end + _PLACE_REACH + 2])
 
 
@@ -521,7 +593,12 @@ _FILE_SEPARATORS = " \t\n:：，,、;；/\\"
 #: 由X代领: :data:`_PARTY_GROUPS`)
 PARTY_AFTER = "(驾驶|驾车|骑行|骑乘|驾乘|所驾|所驾驶)的|代(领|办|签|缴|收|交|为)"
 # (name_begins and text_names decide on what these take: the cells that may hold them are recounted, PersonName.spans)
-KEPT_HINT += (f"|{PARTY_AFTER}|\\.(?i:{'|'.join(FILE_TYPES)})"
+# (… and what the papers' alternative takes in RE2, 的 and a word that begins and ends as papers do: DOC_GROUP, told
+# by text_names)
+_DOCS = _CUES["personal_docs"].split()
+_PAPERS_RE2 = (f"的[{''.join(sorted({d[0] for d in _DOCS}))}][\\x{{4e00}}-\\x{{9fa5}}]{{0,4}}?"
+               f"[{''.join(sorted({d[-1] for d in _DOCS}))}]")
+KEPT_HINT += (f"|{PARTY_AFTER}|\\.(?i:{'|'.join(FILE_TYPES)})|{_PAPERS_RE2}"
               f"|({'|'.join(w for w in ROLE_ENDS if w != '者')})({'|'.join(AFTER_NAME)})")
 #: … the words that open a complaint's title (关于张三家…), and what a title says a person did (反映王小明占用…)
 TITLE_LEADS = tuple(_CUES["title_leads"].split())
@@ -535,6 +612,27 @@ _SHORT_NAME = (f"({'|'.join(COMPOUND)}){_SHORT_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_
 # (反映车辆占用, 投诉商户占道: 车 and 商 lead words)
 _SHORT_NAME3 = (f"({'|'.join(COMPOUND)}){_SHORT_GIVEN}{{1,2}}|[{ROLE_SURNAMES}]{_SHORT_GIVEN}{{2}}"
                 f"|({_WORD_LED}){_SHORT_GIVEN}")
+#: A name in Latin letters as a foreign national's is written in Chinese records and file names (Lucas IVANOVA,
+#: Silva, Anna, Nguyen Van AL-FARSI, O'Brien-Smith, Elena MÜLLER): two to four words, each a capital and one letter or
+#: more (an apostrophe or a hyphen inside), the comma of surname-first order allowed; read where a cue, a file name or
+#: a person's papers say a name stands, as pinyin surnames (:data:`_ROMAN_IN_TEXT`) do not cover foreign ones.
+#: (Latin-1's letters as one range each, × and ÷ with them, and no bound on the words: the joined patterns of every
+#: detector stand near RE2's size limit, and a bounded repeat or a split range costs instructions there.)
+_LATIN_WORD = "[A-ZÀ-Þ][A-Za-zÀ-ÿ'’\\-]*[A-Za-zÀ-ÿ]"
+LATIN_NAME = f"{_LATIN_WORD}(,? {_LATIN_WORD})+"
+_LATIN_RE = re.compile(LATIN_NAME)
+#: … and a transliterated name, its parts joined by a dot (photo/玉苏甫．赛买提身份证.png, 热依拉.别克_身份证正面.jpg):
+#: unbounded parts, cheaper in RE2 than :data:`_DOTTED_IN_TEXT`'s counted ones (the lazy second part ends where
+#: the document's word begins)
+_FILE_DOTTED = f"[\\x{{4e00}}-\\x{{9fa5}}]+([{NAME_DOTS}][\\x{{4e00}}-\\x{{9fa5}}]+?)+"
+_FILE_DOTS = re.compile(f"[{NAME_DOTS}]")
+_FILE_LEAD_WORDS = tuple(w for w in FILE_LEADS if w)
+#: a person's own papers (``data/name_cues.txt``'s ``personal_docs``), named after their owner and 的 (缺少X的身份证明),
+#: and the verbs of asking for or handing them over (``doc_verbs``) after which such an owner's name begins
+PERSONAL_DOCS = tuple(_CUES["personal_docs"].split())
+DOC_VERBS = tuple(sorted(_CUES["doc_verbs"].split(), key=len, reverse=True))
+#: the alternative of :func:`name_span` that reads an owner before his papers
+DOC_GROUP = 47
 #: how a file name ends: a dot and its extension, and no more of a word
 FILE_END = f"\\.(?i:{'|'.join(FILE_TYPES)})([^A-Za-z0-9]|$)"
 #: what stands between the name and the extension in a file name: a document's word, 的, or a _ or a
@@ -610,7 +708,7 @@ def name_span(named: bool = False) -> str:
         # (a word may stand before the name, 法人王五身份证.jpg: one to five characters here, none tried first (爱人超身份证.jpg
         # is 爱人超's), kept only where they are
         # a word of :data:`FILE_LEADS` — text_names tells, as RE2's size limit leaves no room for the list here)
-        group("p", 43, "(^|[\\s:：，,、;；/\\\\])([\\x{4e00}-\\x{9fa5}]{1,5}?)??") + group("n", 43, _SHORT_NAME)
+        group("p", 43, "(^|[\\s:：，,、;；/\\\\])([\\x{4e00}-\\x{9fa5}]{1,5}?)??") + group("n", 43, f"{_SHORT_NAME}|{LATIN_NAME}")
         + group("s", 43, FILE_AFTER_NAME),
         group("p", 14, f"(^|[\\s,，;；、/])({kin})\\s*|({loose_cues})\\s?") + group("n", 14, f"{start}{han}{{1,9}}?")
         + group("s", 14, phone),
@@ -632,7 +730,8 @@ def name_span(named: bool = False) -> str:
         group("p", 19, _CONTEXT) + group("n", 19, f"{start}{han_dot}{{1,11}}?(、{start}{han_dot}{{1,11}}?)+")
         + group("s", 19, f"等|可|均|都|[，。；,;]|$|{NAME_ENDS}"),
         group("p", 1, _CONTEXT) + group("n", 1, _NAMES),
-        group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, _ROMAN_IN_TEXT),
+        # (… or a foreign one in Latin letters: 法定代表人Lucas IVANOVA已签署…)
+        group("p", 20, f"({_CONTEXT}|({loose})\\s?)") + group("n", 20, f"{_ROMAN_IN_TEXT}|{LATIN_NAME}"),
         group("p", 2, _CONTEXT) + group("n", 2, f"{start}{han}{{1,7}}?") + group("s", 2, NAME_ENDS),
         group("p", 3, f"({loose})\\s?") + group("n", 3, _NAMES) + group("s", 3, NAME_ENDS),
         # (after a colon-less cue, a list of a name of any form and then names of a known form, before what ends a
@@ -729,6 +828,15 @@ def name_span(named: bool = False) -> str:
         # (one alternative for both: RE2's size limit)
         group("p", 46, "(与|和|同|跟|被|由)") + group("n", 46, party)
         + group("s", 46, PARTY_AFTER),
+        # the owner of a person's papers, a name of a known form (or in Latin letters) before 的 and the papers
+        # (缺少尹琳国的身份证明, 提供Lucas IVANOVA的护照), where a word begins: after a verb of asking for or handing
+        # over papers or a character that is no Chinese one (补正申请人的…, a role, stays: name_begins)
+        # (RE2 reads the verb by its last character, any two to four characters for the name and the papers by how
+        # such a word ends; text_names and name_begins hold the lists, in Python: the surnames' class and the lists
+        # would not fit RE2's size limit in the patterns that join every detector's)
+        group("p", 47, f"(^|[^\\x{{4e00}}-\\x{{9fa5}}]|[{''.join(sorted({v[-1] for v in DOC_VERBS}))}])")
+        + group("n", 47, f"[\\x{{4e00}}-\\x{{9fa5}}]{{2,4}}|{LATIN_NAME}")
+        + group("s", 47, _PAPERS_RE2),
         # a register's list of relatives, each a word of kinship, a colon and a name of any form up to
         # the mark that ends it (配偶:X;母亲:Y, 女：X；子:Y; 于 and 向 are surnames here), not a state (无, 已故)
         group("p", 31, f"(^|[\\s,，;；、/|])({kin_labels})[:：]\\s*") + group("n", 31, f"{_DOTTED_IN_TEXT}|[^\\P{{Han}}某无已未不在待非]"

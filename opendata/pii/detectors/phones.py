@@ -107,8 +107,9 @@ class Landline(Detector):
     # right after a letter is part of a code, as \b had it — unless the letters label a phone: TEL0571…)
     span_pattern = (rf"(\+86[- ]?|(^|[^\dA-Za-z_\-.\s]\s?)0|[(（]0|{GLUED_LABEL}\(?0){AREA_LOCAL}"
                     r"(\s*(转分机|转|分机|-)\s*\d{1,6})?\b"
-                    # … and a local number after the word that says it is one (座机51051165)
-                    r"|(座机|固话|固定电话|办公电话|家庭电话|联系电话|电话)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
+                    # … and a local number after the word that says it is one (座机51051165), or the verb of
+                    # calling one back (要求处理并回电75288161: the caller's own number)
+                    r"|(座机|固话|固定电话|办公电话|家庭电话|联系电话|电话|回电|回拨)[:：]?\s*[2-9]\d{6,7}(\s*(转分机|转|分机|-)\s*\d{1,6})?\b")
     masked_pattern = r"^\(?0\d{2,3}\)?[- ]?\*{3,8}\d{0,4}$"
     # (… or an organisation's name and a bracket: its particulars, :func:`_organisations_particulars`)
     kept_hint = "|".join(ORGANISATION_PHONE) + f"|(?:{ORGANISATION_WORDS})[（(]"
