@@ -154,3 +154,20 @@ def test_a_name_before_a_verb_of_helping_is_masked(seed: int, verb: str) -> None
         assert n not in out
     plain = [f"其子{verb}。", f"工作人员{verb}。"]
     assert _mask_name_spans(pa.array(plain), "*").to_pylist() == plain
+
+
+# ---- a name in a file name inside a download URL ---------------------------------------------------------------
+
+@FEW
+@given(seed=st.integers(0, 10**6), doc=st.sampled_from(["身份证正面.jpg", "银行卡.png", "户口本.pdf", "_承诺书.pdf"]))
+def test_the_last_line_reads_a_name_in_a_download_urls_file_name(seed: int, doc: str) -> None:
+    """#9's 03: attachments as download URLs whose query names the file (…/download?id=9483&name=金琳军身份证正面.jpg).
+    The treatment did not read the name after name= and the last line did not either: 687 names went out once the
+    field's other refusal was answered. The last line now reads a file name after = as after / or a space, so the
+    field is refused (its way forward: mask it whole); a file name without a name stays unflagged."""
+    r = random.Random(seed)
+    names = [_name(r) for _ in range(10)]
+    urls = [f"https://zwfw.example.gov.cn/file/download?id={r.randint(10**11, 10**12)}&name={n}{doc}" for n in names]
+    assert name_cue_cells(pa.array(urls)) == len(urls)
+    plain = [f"https://zwfw.example.gov.cn/file/download?id={r.randint(10**11, 10**12)}&name=申请表.pdf" for _ in range(5)]
+    assert name_cue_cells(pa.array(plain)) == 0

@@ -273,7 +273,7 @@ _PLACED = re.compile(
     f"|(?:^|[，。；：！？\\s])(?:{'|'.join(TITLE_LEADS)})对?({_SURNAME_LED})家(?![园具电居政装乡])"
     # (… a word may stand before that name: 法人王五身份证.jpg, 申请人李四户口本.pdf)
     # (… or a role by its form: 照管员X健康证.jpg)
-    f"|(?:^|[\\s:：，,、;；/\\\\])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))}"
+    f"|(?:^|[\\s:：，,、;；/\\\\=])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))}"
     f"|[\\u4e00-\\u9fa5]{{1,4}}?(?:{'|'.join(ROLE_ENDS)}))?({_SURNAME_LED})"
     f"(?:{'|'.join(FILE_WORDS)}|的|[_\\-－—])[^\\s/\\\\:：，,;；]{{0,40}}?"
     f"\\.(?i:{'|'.join(FILE_TYPES)})(?![A-Za-z0-9])")
@@ -339,7 +339,7 @@ _LATIN = f"[{_LATIN_CAP}][{_LATIN_ANY}'’\\-]*[{_LATIN_ANY}](?:,? [{_LATIN_CAP}
 _LATIN_PLACED = re.compile(
     f"(?:{'|'.join(sorted(CUE_WORDS + tuple(_CUES['file_leads'].split()), key=len, reverse=True))}"
     f"|(?:{'|'.join(COLON_CUES)})[:：])[:：为是]?\\s?({_LATIN})"
-    f"|(?:^|[\\s:：，,、;；/\\\\])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))})?({_LATIN})"
+    f"|(?:^|[\\s:：，,、;；/\\\\=])(?:{'|'.join(sorted(FILE_LEADS - {''}, key=len, reverse=True))})?({_LATIN})"
     f"(?:{'|'.join(FILE_WORDS)}|的)[^\\s/\\\\:：，,;；]{{0,40}}?\\.(?i:{'|'.join(FILE_TYPES)})(?![A-Za-z0-9])"
     f"|({_LATIN})的(?:{_PERSONAL_DOCS})")
 
