@@ -1601,13 +1601,40 @@ def current_language() -> str:
     return normalize_language(env) if env else "zh"
 
 
+class Ref:
+    """A message of the catalogue given as the parameter of another (``what=Ref("last_line.name_cue")``): rendered in
+    that message's language when it is, not when the parameter is made — an error renders in English for its
+    ``str()`` and in the officer's language on screen, and a part fixed in one language would mix the two."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        if key not in MESSAGES:
+            raise LookupError(f"no message {key!r} in the catalogue")
+        self.key, self.params = key, params
+
+    def __repr__(self) -> str:
+        return f"Ref({self.key!r})"
+
+
+def _rendered(value: Any, lang: str) -> Any:
+    """A parameter as ``lang`` writes it: a :class:`Ref` rendered, a tuple of them listed (；in Chinese)."""
+    if isinstance(value, Ref):
+        return t(value.key, lang, **value.params)
+    if isinstance(value, tuple) and value and all(isinstance(v, Ref) for v in value):
+        return ("；" if lang == "zh" else "; ").join(t(v.key, lang, **v.params) for v in value)
+    return value
+
+
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
-    """Render message ``key`` in ``lang`` (or the current language) with ``params``."""
+    """Render message ``key`` in ``lang`` (or the current language) with ``params`` (a :class:`Ref` among them
+    in the same language)."""
     entry = MESSAGES.get(key)
     if entry is None:
         raise LookupError(f"no message {key!r} in the catalogue")
-    text = entry[normalize_language(lang) if lang else current_language()]
-    return _FORMATTER.vformat(text, (), _Params(params))
+    lang = normalize_language(lang) if lang else current_language()
+    params = {k: _rendered(v, lang) for k, v in params.items()}
+    return _FORMATTER.vformat(entry[lang], (), _Params(params))
 
 
 def has(key: str) -> bool:

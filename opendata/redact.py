@@ -744,7 +744,7 @@ def _refuse_metadata_pii(package: Package, scanned: ScanReport | None = None) ->
     hits = header_values(package, scanned) if scanned is not None else [
         h for h in metadata_hits(package) if REGISTRY[h.type].strong]  # (names in labels: check's finding)
     for hit in hits:
-        raise PolicyError("redact.pii_in_metadata", where=hit.where, type=messages.t(f"pii.{hit.type}"),
+        raise PolicyError("redact.pii_in_metadata", where=hit.where, type=messages.Ref(f"pii.{hit.type}"),
                           sample=hit.sample)
 
 
@@ -920,7 +920,7 @@ def _last_line(outputs: dict[str, "_TreatedOutput"]) -> None:
             for what, count in found.items():
                 if count:
                     raise PolicyError("redact.last_line", resource=resource, field=name, count=count,
-                                      what=messages.t(f"last_line.{what}"))
+                                      what=messages.Ref(f"last_line.{what}"))
 
 
 def _verify(output: Package, rescans: dict[str, tuple], policy: Policy, organisations: set[str] = frozenset(),

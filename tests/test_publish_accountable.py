@@ -35,7 +35,8 @@ def test_publish_refused_without_each_required_property_naming_it(run, tmp_path,
     assert not (tmp_path / "site" / "datasets" / "cities").exists()
     with pytest.raises(od.PolicyError) as caught:
         od.publish(od.load(tmp_path / "out"), od.LocalCatalog(tmp_path / "site2"))
-    assert caught.value.key == "publish.missing_metadata" and named in caught.value.params["missing"]
+    assert caught.value.key == "publish.missing_metadata"
+    assert f"（{named}" in caught.value.render("zh") and f"({named}" in str(caught.value)  # each in its language
 
 
 def test_a_contact_needs_a_way_to_reach_it(tmp_path):

@@ -46,7 +46,7 @@ def require_metadata(package: Package) -> None:
         from .. import messages
 
         raise PolicyError("publish.missing_metadata", name=package.name,
-                          missing="; ".join(messages.t(f"publish.property.{p}") for p in missing))
+                          missing=tuple(messages.Ref(f"publish.property.{p}") for p in missing))
 
 
 def require_own_name(catalog: Catalog, package: Package, *, replace: bool = False) -> None:
