@@ -61,7 +61,7 @@ def test_a_relative_written_apart_is_a_name_masked_and_the_word_kept(seed: int) 
 
 
 def test_states_beside_a_word_of_kinship_are_no_relatives() -> None:
-    cells = ["母亲 无", "父母 健在", "子女 在读", "配偶：无", "本人"]
+    cells = ["母亲 无", "父母 健在", "子女 在读", "配偶：无", "本人", "联系人家住", "邻居家中"]
     assert not kin_name_cells(pa.array(cells)).any()
     assert name_cue_cells(pa.array(cells)) == 0  # nor does the last line refuse them
 

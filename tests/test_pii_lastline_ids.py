@@ -193,7 +193,7 @@ def test_a_value_left_raw_in_an_output_cell_makes_redact_refuse_naming_field_and
                         {"编号": [f"N{i:04d}" for i in range(40)], "备注": notes})
     with pytest.raises(od.PolicyError) as refused:
         redacted(directory, directory.parent / "out")
-    message = str(refused.value)
+    message = refused.value.render("zh")  # (its str() is English throughout)
     assert "备注" in message and " 3 " in message and _WHAT[kind] in message
     for value in values:  # no value, nor a long part of one, in the message
         bare = value.replace(" ", "")

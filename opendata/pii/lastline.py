@@ -41,7 +41,7 @@ from .detectors.documents import DOCUMENT_CUE
 from .detectors.phones import GLUED_LABELS, SPOKEN_DIGITS, SPOKEN_VALUES
 from .detectors.person import _BRACKET, _WHOSE, ADDRESSED, AFTER_ROLE, AFTER_ROLE_WORDS, COMPOUND, FILE_LEADS, FILE_TYPES, \
     FILE_WORDS, \
-    GRAMMAR, KIN, KIN_AS_NAME, KIN_CHARS, KIN_LABELS, KIN_WORDS, NAME_DOTS, NOT_NAMES, TITLE_LEADS, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, \
+    GRAMMAR, KIN, KIN_AS_NAME, KIN_GLUED, KIN_CHARS, KIN_LABELS, KIN_WORDS, NAME_DOTS, NOT_NAMES, TITLE_LEADS, after_last_cue, PEOPLE_WORD_HEADS, PSEUDONYM, \
     ROLE_ENDS, ROLE_OF_REN_ENDS, ROLE_SURNAMES, SURNAMES, TEXT_DOTS, TEXT_SURNAMES, TITLES_AFTER, TOGETHER, WORD_FIRST, WORD_STARTS
 from .detectors.resident_id import ric_valid
 from .scan import _anywhere
@@ -256,7 +256,7 @@ _ROLE_OF_REN = f"[\u4e00-\u9fa5](?![{PEOPLE_WORD_HEADS}])[\u4e00-\u9fa5]人"
 # the labels a register writes beside a relative's name (the detector's KIN_LABELS), in brackets
 _KIN_LABEL = "|".join(KIN_LABELS)
 _KIN_BRACKET = f"[（(]\\s*(?:{_KIN_LABEL})\\s*[)）]"
-_KIN_LABEL2 = "|".join(k for k in KIN_LABELS if len(k) > 1)
+_KIN_LABEL2 = "|".join(KIN_GLUED)
 _PLACED = re.compile(
     f"(?:{'|'.join(ROLE_ENDS + KIN_WORDS)}|被[\\u4e00-\\u9fa5]{{1,2}}人|[其之][{KIN_CHARS}])[:：]?({_SURNAME_LED})(?:{_ENDS_A_NAME})"
     f"|{_ROLE_OF_REN}[:：]?({_ROLE_LED})(?:{'|'.join(ROLE_OF_REN_ENDS)})"

@@ -142,7 +142,9 @@ _NAME_KIN = f"{_ONE_NAME}\\s*[{KIN_OPENING}]\\s*{_KIN_LABEL}\\s*[)）]"
 # … or apart by a colon or a space, either first (侄子：余文勇, 女儿 龙欣萍, 薛艳勇 母亲): a register's 紧急联系人及关系;
 # or the name and a word of two characters or more glued (许浩侄子: as the reader folds 许浩 侄子, a short word and a
 # space being how a name is spaced out to hide it)
-_KIN_LABEL2 = f"({'|'.join(k for k in KIN_LABELS if len(k) > 1)})"
+# (of kinship only: a role among the labels, 联系人 监护人 代理人 邻居, glued to what follows is a cue, 联系人家住…)
+KIN_GLUED = tuple(k for k in KIN_LABELS if len(k) > 1 and not k.endswith("人") and k not in ("邻居", "同事"))
+_KIN_LABEL2 = f"({'|'.join(KIN_GLUED)})"
 _KIN_APART = (f"{_KIN_LABEL}(\\s*[:：]\\s*|\\s+){_ONE_NAME}|{_ONE_NAME}(\\s+{_KIN_LABEL}|{_KIN_LABEL2})"
               f"|{_KIN_LABEL2}{_ONE_NAME}")
 #: … a cell that is one: in a column of names it counts as a name (scan.Counts.kin) and is
